@@ -25,6 +25,11 @@ app.add_typer(eval_app, name="eval")
 
 COMMAND_MODULES: list[str] = [
     "marsad.cli.analyze",
+    "marsad.cli.ingest",
+    "marsad.cli.search",
+    "marsad.cli.export",
+    "marsad.cli.evaluate_extract",
+    "marsad.cli.serve",
 ]
 
 

@@ -1,0 +1,29 @@
+# Marsad: the two commands a new user needs are `make demo` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test gate lint bench
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+## Set up, then analyse the example article the project wrote.
+demo: setup
+	$(BIN)/marsad analyze examples/britain_libya.txt
+
+## Set up, then run the whole test suite (pytest's "no tests" exit 5 counts as a failure).
+test: setup
+	$(BIN)/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests ran"; exit 1; fi; exit $$rc
+
+## Accuracy gate: dev-split scores against the minimums in eval/baselines.
+gate: setup
+	$(BIN)/python eval/gate.py
+
+lint: setup
+	$(BIN)/ruff check src tests bench eval scripts

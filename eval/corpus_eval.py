@@ -1,0 +1,219 @@
+"""Evaluate the cross-article jobs on the shared corpora (read by path, never copied).
+
+    python eval/corpus_eval.py dup-synthetic [--n-base 1500 --n-copied 500]
+    python eval/corpus_eval.py dup-saudi [--sample 30]
+    python eval/corpus_eval.py ans
+    python eval/corpus_eval.py stories-ant [--sample 50] [--check eval/stories_check.jsonl]
+
+``dup-synthetic`` builds republished copies from real ANT articles (another portal's
+disclaimer and an «اقرأ أيضا» block, paragraph drops, word edits, punctuation changes),
+mixes them with distinct articles and sweeps the verification threshold, printing
+pairwise precision and recall. The data root is ``$MARSAD_DATA`` or ``../shared/data``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+import zipfile
+from dataclasses import replace
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from itertools import combinations
+from pathlib import Path
+from typing import Iterator
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.corpus.duplicates import (  # noqa: E402
+    DuplicateConfig, DuplicateDetector, group_pairs, pair_scores, shingles)
+from marsad.corpus.records import CorpusDoc  # noqa: E402
+
+console = Console()
+
+
+def data_root() -> Path:
+    return Path(os.environ.get("MARSAD_DATA", ROOT.parent / "shared" / "data"))
+
+
+# ------------------------------------------------------------------ readers
+_TAG = re.compile(r"<(DOCNO|SRC|TITLE|TIME|TEXT)>(.*?)</\1>", re.S)
+
+
+def read_ant(root: Path | None = None, limit: int | None = None) -> Iterator[CorpusDoc]:
+    """ANT multi-source files: one <DOC> per file; id = DOCNO (the file name)."""
+    base = (root or data_root()) / "news" / "ant_multisource"
+    n = 0
+    for path in sorted(base.glob("*/*/*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        fields = {m.group(1): m.group(2).strip() for m in _TAG.finditer(raw)}
+        if not fields.get("TEXT"):
+            continue
+        published = None
+        if fields.get("TIME"):
+            try:
+                published = parsedate_to_datetime(fields["TIME"]).astimezone(timezone.utc).isoformat()
+            except (TypeError, ValueError):
+                published = None
+        yield CorpusDoc(id=fields.get("DOCNO", path.stem), text=fields["TEXT"],
+                        title=fields.get("TITLE", ""), source=fields.get("SRC", path.parts[-3]),
+                        published=published)
+        n += 1
+        if limit and n >= limit:
+            return
+
+
+def read_saudi(root: Path | None = None) -> Iterator[CorpusDoc]:
+    """SaudiNewsNet: zips of JSON arrays; id = outlet + URL tail (stable, readable)."""
+    base = (root or data_root()) / "news" / "saudinewsnet"
+    for zpath in sorted(base.glob("*.zip")):
+        with zipfile.ZipFile(zpath) as zf:
+            for name in zf.namelist():
+                for i, item in enumerate(json.loads(zf.read(name))):
+                    text = (item.get("content") or "").strip()
+                    if not text:
+                        continue
+                    when = item.get("date_extracted") or ""
+                    yield CorpusDoc(id=f"{zpath.stem}:{i}", text=text, title=item.get("title") or "",
+                                    source=item.get("source") or "",
+                                    published=when.replace(" ", "T") if when else None)
+
+
+# --------------------------------------------------------- synthetic copies
+DISCLAIMERS = [
+    "جميع الحقوق محفوظة لموقع الخبر اليومي ولا يجوز نقل المادة دون ذكر المصدر",
+    "هذا المحتوى مترجم من مصدر أجنبي ونشر بالتعاون مع شبكة الأخبار العربية والآراء الواردة فيه لا تعبر عن رأي الموقع",
+    "تابعونا على تويتر وفيسبوك للحصول على آخر الأخبار العاجلة لحظة بلحظة",
+]
+READ_ALSO = ["اقرأ أيضا:", "شاهد أيضا:", "اقرأ المزيد:"]
+EDIT_WORDS = ["كبير", "جديد", "رسمي", "مهم", "أخير", "واسع"]
+
+
+def make_copy(doc: CorpusDoc, rng: random.Random, other_titles: list[str]) -> str:
+    """A republished copy of ``doc``: 1-3 random transformations a portal applies."""
+    paras = [p for p in doc.text.split("\n") if p.strip()]
+    ops = rng.sample(["header_footer", "drop", "edit", "punct", "read_also"], k=rng.randint(1, 3))
+    if "drop" in ops and len(paras) > 3:
+        for _ in range(max(1, len(paras) // 6)):
+            paras.pop(rng.randrange(1, len(paras)))
+    if "edit" in ops:
+        out = []
+        for p in paras:
+            ws = p.split()
+            for _ in range(max(1, len(ws) // 40)):
+                if ws:
+                    j = rng.randrange(len(ws))
+                    if rng.random() < 0.5:
+                        ws[j] = rng.choice(EDIT_WORDS)
+                    else:
+                        ws.insert(j, rng.choice(EDIT_WORDS))
+            out.append(" ".join(ws))
+        paras = out
+    if "punct" in ops:
+        paras = [p.replace("،", ",").replace(".", "").replace("\"", "«") for p in paras]
+    if "header_footer" in ops:
+        paras = [rng.choice(["القاهرة - وكالات", "عاجل |", "متابعات -"])] + paras + [rng.choice(DISCLAIMERS)]
+    if "read_also" in ops:
+        block = [rng.choice(READ_ALSO)] + rng.sample(other_titles, k=3)
+        paras = paras[: len(paras) // 2] + block + paras[len(paras) // 2:]
+    return "\n".join(paras)
+
+
+def dup_synthetic(args: argparse.Namespace) -> None:
+    rng = random.Random(args.seed)
+    pool = [d for d in read_ant() if len(d.text.split()) >= 60]
+    rng.shuffle(pool)
+    # the pool itself may hold copies (outlets repeat themselves): keep one per group
+    base_docs, seen_sets = [], DuplicateDetector(DuplicateConfig(lsh_threshold=0.2, min_jaccard=0.3,
+                                                                 min_containment=0.6))
+    for d in pool:
+        _, pairs = seen_sets.add(d.id, d.text)
+        if not pairs:
+            base_docs.append(d)
+        if len(base_docs) >= args.n_base:
+            break
+    titles = [d.title for d in pool[:500] if d.title]
+    docs: list[CorpusDoc] = []
+    truth: dict[str, str] = {}
+    for i, d in enumerate(base_docs):
+        docs.append(d)
+        truth[d.id] = d.id
+        if i < args.n_copied:
+            for c in range(rng.randint(1, 3)):
+                cid = f"{d.id}#copy{c}"
+                docs.append(replace(d, id=cid, text=make_copy(d, rng, titles)))
+                truth[cid] = d.id
+    # hard negatives: distinct articles that carry the *same* portal boilerplate
+    # (disclaimer + «اقرأ أيضا» block), which is what fools a containment or shingle test
+    portal_footer = "\n".join([DISCLAIMERS[1], READ_ALSO[0]] + titles[:4] + [DISCLAIMERS[2]])
+    n_hard = 0
+    for i, d in enumerate(docs):
+        if truth[d.id] == d.id and i % 4 == 0 and not d.id.endswith("#copy"):
+            docs[i] = replace(d, text=d.text + "\n" + portal_footer)
+            n_hard += 1
+    rng.shuffle(docs)
+    console.print(f"{len(base_docs)} distinct ANT articles, {args.n_copied} of them copied, "
+                  f"{n_hard} distinct ones sharing one portal footer: {len(docs)} documents")
+    # collect every LSH candidate pair once with its exact scores, then sweep acceptance rules
+    detector = DuplicateDetector(DuplicateConfig(lsh_threshold=args.lsh, min_jaccard=0.0,
+                                                 min_containment=0.0, min_shared=0))
+    scored: list[tuple[str, str, float, float, int]] = []
+    sets = {d.id: shingles(d.text) for d in docs}
+    for d in docs:
+        _, pairs = detector.add(d.id, d.text)
+        for p in pairs:
+            jac, cont, shared = pair_scores(sets[p.a], sets[p.b])
+            scored.append((p.a, p.b, jac, cont, shared))
+    true_pairs = {frozenset(p) for ids in _groups(truth).values() for p in combinations(ids, 2)}
+    published = {d.id: d.published for d in docs}
+    table = Table(title=f"Synthetic copies: pairwise precision/recall (LSH threshold {args.lsh}, "
+                        f"shingles of 3 words, 128 permutations)")
+    for col in ("min Jaccard", "or containment (>=25 shared)", "pairs found", "precision", "recall", "F1"):
+        table.add_column(col, justify="right")
+    for jmin in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        for cmin in (0.7, 0.8, 0.9, 1.01):
+            edges = [(a, b) for a, b, jac, cont, shared in scored
+                     if jac >= jmin or (cont >= cmin and shared >= 25)]
+            groups = group_pairs(edges, published)
+            found = {frozenset(p) for g in groups for p in combinations(g.members, 2)}
+            tp = len(found & true_pairs)
+            prec = tp / len(found) if found else 1.0
+            rec = tp / len(true_pairs) if true_pairs else 1.0
+            f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+            table.add_row(f"{jmin:.1f}", "off" if cmin > 1 else f"{cmin:.1f}", str(len(found)),
+                          f"{prec:.4f}", f"{rec:.4f}", f"{f1:.4f}")
+    console.print(table)
+    default = DuplicateConfig()
+    console.print(f"chosen default: min_jaccard={default.min_jaccard}, "
+                  f"min_containment={default.min_containment}, lsh_threshold={default.lsh_threshold}")
+
+
+def _groups(truth: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for doc_id, root in truth.items():
+        out.setdefault(root, []).append(doc_id)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("dup-synthetic")
+    p.add_argument("--n-base", type=int, default=1500)
+    p.add_argument("--n-copied", type=int, default=500)
+    p.add_argument("--lsh", type=float, default=DuplicateConfig().lsh_threshold)
+    p.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    {"dup-synthetic": dup_synthetic}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""``marsad analyze PATH... [--json]``: run the pipeline on files or stdin.
+
+Each input is one article. A bad input (missing, empty, binary, too large, an
+undecodable encoding) is reported as one line on stderr and the other inputs are still
+processed; the exit code is 1 when any input failed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from marsad.cli import app
+from marsad.cli.display import bidi_wanted, visual
+from marsad.ingest.plaintext import split_title
+from marsad.model import Article
+from marsad.pipeline import Pipeline, default_pipeline
+from marsad.text.encoding import decode_bytes
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+"""Larger inputs are refused: no single news article is anywhere near 20 MB, and
+analysing one would take minutes; ``marsad ingest`` handles bulk files."""
+
+
+class InputError(ValueError):
+    """An input that cannot be analysed, with a message fit for the user."""
+
+
+def read_input(path: str) -> tuple[bytes, str]:
+    """The bytes of ``path`` (``-`` is stdin) and a name to show for it."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        name = "<stdin>"
+    else:
+        file = Path(path)
+        if not file.exists():
+            raise InputError("no such file")
+        if file.is_dir():
+            raise InputError("is a directory (use `marsad ingest` for folders)")
+        if file.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(f"file too large ({file.stat().st_size:,} bytes; limit {MAX_INPUT_BYTES:,})")
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}") from None
+        name = path
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"input too large (limit {MAX_INPUT_BYTES:,} bytes)")
+    return data, name
+
+
+def article_from_bytes(data: bytes, name: str) -> Article:
+    """Decode, split off a title, and wrap the body as an unanalysed Article."""
+    try:
+        decoded = decode_bytes(data)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    text = decoded.text
+    if not text.strip():
+        raise InputError("empty input (only whitespace)")
+    plain = split_title(text)
+    if not plain.body.strip():
+        raise InputError("no article body after the title line")
+    article = Article.from_raw(plain.body, title=plain.title)
+    article.meta.update({"input": name, "encoding": decoded.encoding, "body_offset": plain.body_offset})
+    return article
+
+
+def analyze_one(path: str, pipeline: Pipeline) -> Article:
+    data, name = read_input(path)
+    return pipeline(article_from_bytes(data, name))
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files to analyse; '-' reads standard input.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article per line.")] = False,
+) -> None:
+    """Analyse Arabic news articles: clean text, sentences, tokens and every later layer."""
+    out = Console(soft_wrap=True)
+    pipeline = default_pipeline()
+    failed = 0
+    for path in paths:
+        try:
+            article = analyze_one(path, pipeline)
+        except InputError as exc:
+            failed += 1
+            sys.stderr.write(f"marsad analyze: {path}: {exc}\n")
+            continue
+        if as_json:
+            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            show_article(out, article)
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def show_article(console: Console, article: Article) -> None:
+    """A readable terminal view: metadata, clean text, removed boilerplate, layers."""
+    rtl = bidi_wanted(console)
+    meta = Table.grid(padding=(0, 2))
+    for label, value in [
+        ("title", article.title), ("id", article.id), ("translated", str(article.translated)),
+        ("translated from", article.translated_from), ("publisher", article.publisher),
+        ("byline", article.byline), ("dateline", article.dateline),
+        ("sentences", str(len(article.sentences))), ("tokens", str(len(article.tokens))),
+    ]:
+        if value:
+            meta.add_row(f"[bold]{label}[/]", visual(value, rtl))
+    console.print(Panel(meta, title=visual(article.title or str(article.meta.get("input", "")), rtl)))
+    console.print(Panel(visual(article.text, rtl), title="text", title_align="right"))
+    if article.removed:
+        table = Table("reason", "removed text", title="boilerplate removed")
+        for r in article.removed:
+            table.add_row(r.reason, visual(r.text.strip(), rtl))
+        console.print(table)
+    for name, columns in LAYER_VIEWS.items():
+        spans = article.layer(name)
+        if not spans:
+            continue
+        table = Table(*columns, title=name)
+        for span in spans:
+            table.add_row(*(visual(_cell(span, c), rtl) for c in columns))
+        console.print(table)
+
+
+LAYER_VIEWS: dict[str, tuple[str, ...]] = {
+    "entities": ("text", "type", "canonical", "title"),
+    "quotes": ("kind", "speaker", "text"),
+    "events": ("type", "modality", "text", "actors", "place"),
+    "times": ("text", "kind", "value"),
+    "numbers": ("text", "value", "unit"),
+}
+
+
+def _cell(span: object, column: str) -> str:
+    value = getattr(span, column, None)
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return str(value.get("text", ""))
+    if isinstance(value, list):
+        return "، ".join(str(v.get("text", v)) if isinstance(v, dict) else str(v) for v in value)
+    return str(value)

@@ -1,0 +1,113 @@
+"""``marsad eval quotes|events|times GOLD [--json]``: score extraction against the gold set.
+
+GOLD is a ``.jsonl`` file or a directory of them (``eval/gold``); the articles are
+read from the shared data directory (``--data``, ``$MARSAD_DATA`` or
+``../shared/data``).  Figures are given per split (dev, test) and overall; with
+``--json`` one JSON object is printed on stdout.  Stages that could not be loaded are
+named on stderr (and under ``missing`` in the JSON) — scores then describe the
+pipeline that actually ran.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from marsad.cli import eval_app
+from marsad.evaluation.gold import GoldError, default_data_dir
+from marsad.evaluation.runner import analyse_gold, build_runner, evaluate
+
+GoldArg = Annotated[Path, typer.Argument(help="gold .jsonl file or directory (eval/gold)")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="print one JSON object")]
+DataOpt = Annotated[Optional[Path], typer.Option("--data", help="shared data directory")]
+ErrorsOpt = Annotated[int, typer.Option("--errors", help="show up to N errors (human output)")]
+
+
+def _fail(message: str) -> None:
+    print(f"marsad eval: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: int) -> None:
+    data_dir = data or default_data_dir()
+    if not data_dir.is_dir():
+        _fail(f"shared data directory not found: {data_dir} (use --data or MARSAD_DATA)")
+    runner = build_runner()
+    for m in runner.missing:
+        print(f"marsad eval: stage missing, skipped or replaced: {m}", file=sys.stderr)
+    try:
+        analysed = analyse_gold(gold, data_dir, runner)
+    except GoldError as exc:
+        _fail(str(exc))
+        return
+    result = evaluate(task, analysed)
+    result["missing"] = runner.missing
+    result["gold"] = str(gold)
+    if as_json:
+        out = {k: v for k, v in result.items() if k != "errors"}
+        out["n_errors"] = len(result["errors"])
+        print(json.dumps(out, ensure_ascii=False))
+        return
+    _print_table(task, result, show_errors)
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
+def _print_table(task: str, result: dict[str, Any], show_errors: int) -> None:
+    console = Console()
+    table = Table(title=f"marsad eval {task} — {result['articles']} articles")
+    splits = result["splits"]
+    if task == "quotes":
+        for col in ("split", "kind", "P", "R", "F1", "speaker acc", "found+right speaker", "tp/fp/fn"):
+            table.add_column(col)
+        for split, sc in splits.items():
+            for kind in ("direct", "reported", "all"):
+                d = sc[kind]
+                table.add_row(split, kind, _fmt(d["precision"]), _fmt(d["recall"]), _fmt(d["f1"]),
+                              _fmt(d["speaker_accuracy"]), _fmt(d.get("right_speaker_recall")),
+                              f"{d['tp']}/{d['fp']}/{d['fn']}")
+    elif task == "times":
+        for col in ("split", "P", "R", "F1", "value acc", "tp/fp/fn"):
+            table.add_column(col)
+        for split, d in splits.items():
+            table.add_row(split, _fmt(d["precision"]), _fmt(d["recall"]), _fmt(d["f1"]),
+                          _fmt(d["value_accuracy"]), f"{d['tp']}/{d['fp']}/{d['fn']}")
+    else:
+        for col in ("split", "articles", "type", "actor", "place", "modality"):
+            table.add_column(col)
+        for split, d in splits.items():
+            table.add_row(split, str(d["articles"]), _fmt(d["type_accuracy"]), _fmt(d["actor_accuracy"]),
+                          _fmt(d["place_accuracy"]), _fmt(d["modality_accuracy"]))
+    console.print(table)
+    for err in result["errors"][:show_errors]:
+        console.print(json.dumps(err, ensure_ascii=False), markup=False)
+
+
+@eval_app.command("quotes")
+def eval_quotes(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, errors: ErrorsOpt = 0) -> None:
+    """Quotes: P/R/F1 by span overlap (≥ 50%) and speaker accuracy, direct and reported."""
+    _run("quotes", gold, as_json, data, errors)
+
+
+@eval_app.command("events")
+def eval_events(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, errors: ErrorsOpt = 0) -> None:
+    """Lead-sentence main event: type, actor, place and modality accuracy."""
+    _run("events", gold, as_json, data, errors)
+
+
+@eval_app.command("times")
+def eval_times(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, errors: ErrorsOpt = 0) -> None:
+    """Time expressions: P/R/F1 by span overlap and value accuracy."""
+    _run("times", gold, as_json, data, errors)

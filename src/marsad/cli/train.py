@@ -1,0 +1,140 @@
+"""``marsad train ner`` and ``marsad train clusters``: build the NER model Marsad ships.
+
+The dev split (the last ``--dev-fraction`` of each ``--data`` source, sequentially) is
+held out of training; its scores are printed and stored in the model's ``meta.json``.
+``--extra`` adds training data that is never split (for example AQMAR), and ``--cross``
+names corpora scored after training as an honest out-of-domain number.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+
+from marsad.cli import train_app
+
+
+def _fail(command: str, message: str) -> None:
+    print(f"marsad train {command}: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+@train_app.command("clusters")
+def train_clusters_cmd(
+    news: list[Path] = typer.Option(..., "--news", help="Folder(s) of ANT-style news .txt files (repeatable)."),
+    out: Path = typer.Option(..., "--out", help="Where to write the cluster file (.json.gz)."),
+    vocab: int = typer.Option(40_000, "--vocab", help="Number of most frequent words to cluster."),
+    max_tokens: int = typer.Option(12_000_000, "--max-tokens", help="Stop reading after this many tokens."),
+    levels: str = typer.Option("32,128,512", "--levels", help="Cluster counts, coarse to fine."),
+    seed: int = typer.Option(13, "--seed"),
+) -> None:
+    """Learn word clusters (PPMI + SVD + hierarchical k-means) from unlabelled news."""
+    from marsad.training.clusters import iter_news_texts, train_clusters
+
+    missing = [str(p) for p in news if not p.exists()]
+    if missing:
+        _fail("clusters", f"no such news folder: {', '.join(missing)}")
+    try:
+        level_counts = tuple(int(x) for x in levels.split(","))
+    except ValueError:
+        _fail("clusters", f"--levels must be comma-separated integers, got {levels!r}")
+        return
+    try:
+        model = train_clusters(iter_news_texts(news), vocab=vocab, max_tokens=max_tokens,
+                               levels=level_counts, seed=seed)
+    except ValueError as exc:
+        _fail("clusters", str(exc))
+        return
+    model.meta["news"] = [str(p) for p in news]
+    model.save(out)
+    Console().print(f"clusters: {model.meta} -> {out}")
+
+
+@train_app.command("ner")
+def train_ner_cmd(
+    data: list[Path] = typer.Option(..., "--data", help="CoNLL file or folder (repeatable); its last "
+                                    "--dev-fraction of sentences is the dev split."),
+    out: Path = typer.Option(..., "--out", help="Model directory to write."),
+    dev_fraction: float = typer.Option(0.1, "--dev-fraction", help="Share of sentences held out as dev."),
+    clusters: Optional[Path] = typer.Option(None, "--clusters", help="Cluster file from `marsad train clusters`."),
+    gazetteers: Optional[Path] = typer.Option(None, "--gazetteers",
+                                              help="Gazetteer folder (default: $MARSAD_DATA/gazetteers)."),
+    no_gazetteers: bool = typer.Option(False, "--no-gazetteers", help="Train without gazetteer features."),
+    no_clusters: bool = typer.Option(False, "--no-clusters", help="Train without cluster features."),
+    extra: list[Path] = typer.Option([], "--extra", help="Extra CoNLL training data, never split (repeatable)."),
+    cross: list[Path] = typer.Option([], "--cross", help="CoNLL data to score after training (repeatable)."),
+    include_dev: bool = typer.Option(False, "--include-dev",
+                                     help="After scoring, retrain on train+dev (the gate then cannot be honest)."),
+    c1: float = typer.Option(0.05, "--c1", help="L1 regularisation."),
+    c2: float = typer.Option(0.01, "--c2", help="L2 regularisation."),
+    max_iterations: int = typer.Option(200, "--max-iterations"),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+) -> None:
+    """Train the CRF named-entity tagger and print its dev (and cross-domain) scores."""
+    from marsad.cli.evaluate_ner import scores_table
+    from marsad.training.clusters import ClusterModel
+    from marsad.training.conll import ConllError, ReadReport, read_corpus, split_dev
+    from marsad.training.gazetteers import GazetteerError
+    from marsad.training.ner import build_resources, evaluate, sha256_file, shared_data_dir, train_model
+    from marsad.training.conll import conll_files
+
+    if not 0.0 <= dev_fraction < 1.0:
+        _fail("ner", f"--dev-fraction must be in [0, 1), got {dev_fraction}")
+    console = Console(stderr=as_json)
+    try:
+        train, dev = [], []
+        report = ReadReport()
+        for source in data:
+            sents, rep = read_corpus([source])
+            report.merge(rep)
+            t, d = split_dev(sents, dev_fraction)
+            train += t
+            dev += d
+        extra_sents, extra_rep = read_corpus(extra) if extra else ([], ReadReport())
+        report.merge(extra_rep)
+        cross_sets = {str(p): read_corpus([p])[0] for p in cross}
+        cluster_model = ClusterModel.load(clusters) if clusters else None
+        if clusters is None and not no_clusters:
+            console.print("[yellow]no --clusters given: training without cluster features[/yellow]")
+        gaz_dir = None if no_gazetteers else (gazetteers or shared_data_dir() / "gazetteers")
+        resources = build_resources(gaz_dir, cluster_model, not no_gazetteers, not no_clusters)
+    except (ConllError, GazetteerError, ValueError) as exc:
+        _fail("ner", str(exc))
+        return
+    console.print(f"read: {report.summary()}")
+    console.print(f"train {len(train)} sentences (+{len(extra_sents)} extra), dev {len(dev)} sentences")
+    params = {"c1": c1, "c2": c2, "max_iterations": max_iterations}
+    meta: dict[str, Any] = {
+        "trained": _dt.date.today().isoformat(),
+        "data": [{"path": str(f), "sha256": sha256_file(f)} for f in conll_files(data)],
+        "extra": [str(p) for p in extra],
+        "dev_fraction": dev_fraction,
+        "features": {"gazetteers": resources.use_gazetteers, "clusters": resources.use_clusters},
+        "reader": report.summary(),
+        "includes_dev": False,
+    }
+    model = train_model(train + extra_sents, resources, out, params, meta)
+    results: dict[str, Any] = {}
+    if dev:
+        results["dev"] = evaluate(model.tag, dev).as_dict()
+    for name, sents in cross_sets.items():
+        results[name] = evaluate(model.tag, sents).as_dict()
+    meta = {**model.meta, "scores": results}
+    if include_dev and dev:
+        model = train_model(train + dev + extra_sents, resources, out, params,
+                            {**meta, "includes_dev": True})
+        meta = model.meta
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if as_json:
+        print(json.dumps(results, ensure_ascii=False))
+        return
+    for name, res in results.items():
+        console.print(scores_table(f"{name}", res))
+        console.print(f"tokens/s: {res['tokens_per_second']:,.0f}")
+    console.print(f"model written to {out} (training took {meta.get('train_seconds')} s)")

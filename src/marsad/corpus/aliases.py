@@ -1,0 +1,182 @@
+"""Hand-written alias tables: names that refer to one country or organisation.
+
+Arabic news names the same state in several ways (بريطانيا / المملكة المتحدة / لندن
+when London acts as the government) and the same group under rival names (داعش /
+تنظيم الدولة الإسلامية / الدولة الإسلامية). A gazetteer lookup
+(:func:`marsad.extract.places.country_code`, when present) covers official names;
+this table covers the everyday and political names it misses, and the organisations.
+Keys are compared after :func:`marsad.corpus.textprep.normalize` and without a leading
+definite article, so spelling variants (أ/ا, ة/ه, ى/ي) need not be listed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.corpus.textprep import normalize
+
+# ISO code -> (Arabic display name, aliases). The display name is also an alias.
+COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "GB": ("المملكة المتحدة", ("بريطانيا", "بريطانيا العظمى", "المملكة المتحدة لبريطانيا العظمى",
+                               "انجلترا", "إنكلترا")),
+    "US": ("الولايات المتحدة", ("أمريكا", "أميركا", "الولايات المتحدة الأمريكية",
+                                "الولايات المتحدة الأميركية", "واشنطن الرسمية")),
+    "RU": ("روسيا", ("روسيا الاتحادية", "الاتحاد الروسي")),
+    "FR": ("فرنسا", ("الجمهورية الفرنسية",)),
+    "DE": ("ألمانيا", ("المانيا",)),
+    "CN": ("الصين", ("جمهورية الصين الشعبية", "الصين الشعبية")),
+    "IR": ("إيران", ("ايران", "الجمهورية الإسلامية الإيرانية", "جمهورية إيران الإسلامية")),
+    "TR": ("تركيا", ("الجمهورية التركية",)),
+    "IL": ("إسرائيل", ("اسرائيل", "دولة إسرائيل")),
+    "PS": ("فلسطين", ("دولة فلسطين", "الأراضي الفلسطينية")),
+    "SY": ("سوريا", ("سورية", "الجمهورية العربية السورية")),
+    "IQ": ("العراق", ("جمهورية العراق",)),
+    "SA": ("السعودية", ("المملكة العربية السعودية", "المملكة السعودية")),
+    "AE": ("الإمارات", ("الإمارات العربية المتحدة", "دولة الإمارات")),
+    "QA": ("قطر", ("دولة قطر",)),
+    "KW": ("الكويت", ("دولة الكويت",)),
+    "BH": ("البحرين", ("مملكة البحرين",)),
+    # bare «عمان» is left out on purpose: it is also Amman, the Jordanian capital
+    "OM": ("سلطنة عمان", ("سلطنة عُمان",)),
+    "YE": ("اليمن", ("الجمهورية اليمنية",)),
+    "JO": ("الأردن", ("المملكة الأردنية الهاشمية", "المملكة الأردنية")),
+    "LB": ("لبنان", ("الجمهورية اللبنانية",)),
+    "EG": ("مصر", ("جمهورية مصر العربية",)),
+    "LY": ("ليبيا", ("دولة ليبيا",)),
+    "TN": ("تونس", ("الجمهورية التونسية",)),
+    "DZ": ("الجزائر", ("الجمهورية الجزائرية",)),
+    "MA": ("المغرب", ("المملكة المغربية",)),
+    "MR": ("موريتانيا", ()),
+    "SD": ("السودان", ("جمهورية السودان",)),
+    "SS": ("جنوب السودان", ()),
+    "SO": ("الصومال", ()),
+    "DJ": ("جيبوتي", ()),
+    "KM": ("جزر القمر", ()),
+    "AF": ("أفغانستان", ()),
+    "PK": ("باكستان", ()),
+    "IN": ("الهند", ()),
+    "JP": ("اليابان", ()),
+    "KR": ("كوريا الجنوبية", ()),
+    "KP": ("كوريا الشمالية", ()),
+    "IT": ("إيطاليا", ("ايطاليا",)),
+    "ES": ("إسبانيا", ("اسبانيا",)),
+    "UA": ("أوكرانيا", ("اوكرانيا",)),
+    "CA": ("كندا", ()),
+    "AU": ("أستراليا", ("استراليا",)),
+    "BR": ("البرازيل", ()),
+    "ET": ("إثيوبيا", ("اثيوبيا",)),
+    "NG": ("نيجيريا", ()),
+    "VE": ("فنزويلا", ()),
+    "MX": ("المكسيك", ()),
+    "NL": ("هولندا", ()),
+    "BE": ("بلجيكا", ()),
+    "SE": ("السويد", ()),
+    "GR": ("اليونان", ()),
+    "CY": ("قبرص", ()),
+}
+
+# Capitals that stand for their government when they act («قالت لندن», «طالبت موسكو»).
+CAPITALS: dict[str, str] = {
+    "لندن": "GB", "واشنطن": "US", "موسكو": "RU", "باريس": "FR", "برلين": "DE", "بكين": "CN",
+    "طهران": "IR", "أنقرة": "TR", "دمشق": "SY", "بغداد": "IQ", "الرياض": "SA", "أبوظبي": "AE",
+    "الدوحة": "QA", "القاهرة": "EG", "بيروت": "LB", "طرابلس": "LY", "الجزائر": "DZ",
+    "الرباط": "MA", "الخرطوم": "SD", "صنعاء": "YE", "تل أبيب": "IL", "بيونغ يانغ": "KP", "سيول": "KR",
+    "طوكيو": "JP", "روما": "IT", "مدريد": "ES", "كييف": "UA", "أوتاوا": "CA",
+}
+
+# Verbs of state action: a capital right after one of them is the government speaking.
+GOVERNMENT_VERBS: frozenset[str] = frozenset(normalize(w) for w in """
+قالت وقالت أعلنت وأعلنت طالبت وطالبت اتهمت واتهمت رفضت ورفضت ردت وردت حذرت وحذرت نفت ونفت
+أكدت وأكدت دعت ودعت هددت وهددت أدانت وأدانت قررت وقررت فرضت وفرضت طردت وطردت استدعت واستدعت
+ترفض تطالب تتهم تحذر تدعو تنفي تؤكد تهدد تدين تقرر تفرض وترفض وتطالب وتتهم وتحذر وتدعو وتنفي
+""".split())
+
+# Canonical organisation key -> (Arabic display name, aliases).
+ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ISIS": ("تنظيم الدولة الإسلامية", ("داعش", "تنظيم داعش", "الدولة الإسلامية", "تنظيم الدولة",
+                                       "الدولة الإسلامية في العراق والشام", "الدولة الاسلامية",
+                                       "تنظيم الدولة الاسلامية")),
+    "UN": ("الأمم المتحدة", ("منظمة الأمم المتحدة", "هيئة الأمم المتحدة", "الامم المتحدة")),
+    "UNSC": ("مجلس الأمن الدولي", ("مجلس الأمن", "مجلس الامن الدولي")),
+    "NATO": ("حلف شمال الأطلسي", ("الناتو", "حلف الناتو", "حلف الأطلسي", "الأطلسي")),
+    "EU": ("الاتحاد الأوروبي", ("الاتحاد الاوروبي", "الاتحاد الأوربي")),
+    "ARAB_LEAGUE": ("جامعة الدول العربية", ("الجامعة العربية",)),
+    "GCC": ("مجلس التعاون الخليجي", ("مجلس التعاون لدول الخليج العربية", "مجلس التعاون")),
+    "HAMAS": ("حركة حماس", ("حماس", "حركة المقاومة الإسلامية")),
+    "HEZBOLLAH": ("حزب الله", ("حزب الله اللبناني",)),
+    "AL_QAEDA": ("تنظيم القاعدة", ("القاعدة",)),
+    "HOUTHIS": ("جماعة الحوثي", ("الحوثيون", "الحوثيين", "جماعة أنصار الله", "أنصار الله")),
+    "MUSLIM_BROTHERHOOD": ("جماعة الإخوان المسلمين", ("الإخوان المسلمين", "الإخوان المسلمون",
+                                                      "جماعة الإخوان", "الإخوان")),
+    "FIFA": ("الاتحاد الدولي لكرة القدم", ("فيفا", "الفيفا")),
+    "IMF": ("صندوق النقد الدولي", ()),
+    "OPEC": ("منظمة أوبك", ("أوبك", "منظمة الدول المصدرة للنفط")),
+    "WHO": ("منظمة الصحة العالمية", ()),
+}
+
+
+def alias_key(name: str) -> str:
+    """Lookup form: normalised and single-spaced (spelling variants fold together)."""
+    return " ".join(normalize(name).split())
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    countries: dict[str, str] = {}
+    for code, (display, aliases) in COUNTRIES.items():
+        for alias in (display, *aliases):
+            countries[alias_key(alias)] = code
+    orgs: dict[str, str] = {}
+    for code, (display, aliases) in ORGANISATIONS.items():
+        for alias in (display, *aliases):
+            orgs[alias_key(alias)] = code
+    capitals = {alias_key(k): v for k, v in CAPITALS.items()}
+    return countries, orgs, capitals
+
+
+def _gazetteer_code(name: str) -> str | None:
+    """The places helper's lookup, used when it exists (it knows all 250 countries)."""
+    try:
+        from marsad.extract.places import country_code
+    except Exception:
+        return None
+    try:
+        code = country_code(name)
+    except Exception:
+        return None
+    return code.upper() if isinstance(code, str) and len(code) == 2 else None
+
+
+def country_of(name: str) -> str | None:
+    """ISO 3166 alpha-2 code of a country name or alias, or ``None``."""
+    key = alias_key(name)
+    countries = _tables()[0]
+    code = countries.get(key)
+    if code is None and key.startswith("ال") and len(key) > 4:
+        code = countries.get(key[2:])
+    return code or _gazetteer_code(name)
+
+
+def capital_country(name: str) -> str | None:
+    """ISO code of the state whose capital ``name`` is (for metonymy), or ``None``."""
+    return _tables()[2].get(alias_key(name))
+
+
+def organisation_of(name: str) -> str | None:
+    """Canonical organisation key (``ISIS``, ``UN``, ...) for a known alias, or ``None``."""
+    orgs = _tables()[1]
+    key = alias_key(name)
+    if key in orgs:
+        return orgs[key]
+    # «تنظيم داعش الإرهابي», «داعش الإرهابي»: drop a trailing epithet
+    trimmed = key.removesuffix(" الارهابي").removesuffix(" المتطرف")
+    return orgs.get(trimmed)
+
+
+def country_name(code: str) -> str:
+    """Arabic display name of an ISO code (the code itself when not in the table)."""
+    return COUNTRIES.get(code, (code, ()))[0]
+
+
+def organisation_name(key: str) -> str:
+    return ORGANISATIONS.get(key, (key, ()))[0]

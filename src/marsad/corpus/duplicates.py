@@ -1,0 +1,233 @@
+"""Near-duplicate detection: republished copies of the same text.
+
+Outlets rerun agency copy with their own header, footer, «اقرأ أيضا» block, a dropped
+paragraph or a few edited words. We compare *word shingles* of the normalised text
+(so diacritics, letter variants and punctuation changes do not matter), find candidate
+pairs with MinHash LSH (datasketch) and then **verify** every candidate with the exact
+shingle sets, because LSH is a probabilistic filter: the exact check removes its false
+positives and lets us accept pairs by *containment* too (a copy padded with a long
+footer has a lower Jaccard than its shared body deserves).
+
+Pairs are joined into groups with union-find; the original of a group is the earliest
+published copy (tie: smallest id), the one a reader would cite.
+
+The detector is incremental: :class:`DuplicateDetector` keeps the LSH index and each
+article's MinHash signature (a few hundred bytes, persisted by
+:mod:`marsad.corpus.persistence`) so adding new articles compares them with the
+index instead of recomputing the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from marsad.corpus.records import CorpusDoc, sort_key
+from marsad.corpus.textprep import words
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateConfig:
+    """Knobs chosen by measurement (see ``eval/corpus_eval.py dup-synthetic``)."""
+
+    shingle_size: int = 3
+    num_perm: int = 128
+    lsh_threshold: float = 0.3  # candidate filter, deliberately loose
+    min_jaccard: float = 0.4  # accept when the two shingle sets overlap this much ...
+    min_containment: float = 0.8  # ... or when the smaller text is this much inside the larger
+    min_shared: int = 25  # containment needs at least this many shared shingles
+    seed: int = 1
+
+
+@dataclass(slots=True)
+class DuplicateGroup:
+    """Republished copies of one text; ``original`` is also in ``members``."""
+
+    original: str
+    members: list[str]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"original": self.original, "members": list(self.members)}
+
+
+def _hash32(data: bytes) -> int:
+    """Stable 32-bit hash (Python's ``hash`` is salted per process, useless on disk)."""
+    return struct.unpack("<I", hashlib.blake2b(data, digest_size=4).digest())[0]
+
+
+def shingles(text: str, size: int = 3) -> set[str]:
+    """Word ``size``-grams of the normalised text; short texts yield their whole word run."""
+    ws = words(text)
+    if len(ws) < size:
+        return {" ".join(ws)} if ws else set()
+    return {" ".join(ws[i:i + size]) for i in range(len(ws) - size + 1)}
+
+
+def make_minhash(shingle_set: set[str], config: DuplicateConfig) -> MinHash:
+    m = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=_hash32)
+    if shingle_set:
+        m.update_batch([s.encode("utf-8") for s in shingle_set])
+    return m
+
+
+def signature_bytes(m: MinHash) -> bytes:
+    """Compact on-disk form: datasketch keeps hash values below 2**32, so uint32 is exact."""
+    return np.asarray(m.hashvalues, dtype=np.uint32).tobytes()
+
+
+def minhash_from_bytes(data: bytes, config: DuplicateConfig) -> MinHash:
+    values = np.frombuffer(data, dtype=np.uint32).astype(np.uint64)
+    if len(values) != config.num_perm:
+        raise ValueError(f"stored signature has {len(values)} values, expected {config.num_perm}")
+    return MinHash(num_perm=config.num_perm, seed=config.seed, hashvalues=values)
+
+
+def pair_scores(a: set[str], b: set[str]) -> tuple[float, float, int]:
+    """Exact (jaccard, containment of the smaller set, shared count)."""
+    if not a or not b:
+        return 0.0, 0.0, 0
+    shared = len(a & b)
+    return shared / len(a | b), shared / min(len(a), len(b)), shared
+
+
+def is_duplicate(a: set[str], b: set[str], config: DuplicateConfig) -> tuple[bool, float]:
+    jac, cont, shared = pair_scores(a, b)
+    ok = jac >= config.min_jaccard or (cont >= config.min_containment and shared >= config.min_shared)
+    return ok, max(jac, cont if shared >= config.min_shared else 0.0)
+
+
+@dataclass
+class DuplicatePair:
+    a: str
+    b: str
+    score: float
+
+
+@dataclass
+class DuplicateDetector:
+    """LSH index over signatures, plus a verifier that re-reads candidate texts.
+
+    ``text_of`` returns the text of an article indexed in an earlier run (the store
+    supplies it); texts seen in this run are kept as shingle sets in memory.
+    """
+
+    config: DuplicateConfig = field(default_factory=DuplicateConfig)
+    text_of: Callable[[str], str | None] | None = None
+
+    def __post_init__(self) -> None:
+        self.lsh = MinHashLSH(threshold=self.config.lsh_threshold, num_perm=self.config.num_perm)
+        self._shingles: dict[str, set[str]] = {}
+        self.indexed: set[str] = set()
+
+    def load_signature(self, doc_id: str, signature: bytes) -> None:
+        """Re-index an article from a stored signature (no text needed)."""
+        if doc_id in self.indexed:
+            return
+        self.lsh.insert(doc_id, minhash_from_bytes(signature, self.config), check_duplication=False)
+        self.indexed.add(doc_id)
+
+    def _set_of(self, doc_id: str) -> set[str] | None:
+        found = self._shingles.get(doc_id)
+        if found is None and self.text_of is not None:
+            text = self.text_of(doc_id)
+            if text is not None:
+                found = shingles(text, self.config.shingle_size)
+        return found
+
+    def add(self, doc_id: str, text: str, keep_text: bool = True) -> tuple[bytes, list[DuplicatePair]]:
+        """Index one article; returns its signature and its verified duplicate pairs."""
+        sset = shingles(text, self.config.shingle_size)
+        mh = make_minhash(sset, self.config)
+        pairs: list[DuplicatePair] = []
+        if doc_id in self.indexed:
+            return signature_bytes(mh), pairs
+        if sset:
+            for other in self.lsh.query(mh):
+                if other == doc_id:
+                    continue
+                other_set = self._set_of(other)
+                if other_set is None:
+                    continue
+                ok, score = is_duplicate(sset, other_set, self.config)
+                if ok:
+                    pairs.append(DuplicatePair(other, doc_id, round(score, 4)))
+            self.lsh.insert(doc_id, mh, check_duplication=False)
+        self.indexed.add(doc_id)
+        if keep_text:
+            self._shingles[doc_id] = sset
+        return signature_bytes(mh), pairs
+
+
+class UnionFind:
+    """Disjoint sets with path halving; enough for millions of pairs."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_pairs(pairs: Iterable[tuple[str, str]],
+                published: dict[str, str | None]) -> list[DuplicateGroup]:
+    """Connected components of the pair graph, each with its original first.
+
+    ``published`` maps ids to ISO times; the original is the earliest (undated copies
+    cannot claim to be first), ties broken by the smallest id so the answer is stable.
+    """
+    uf = UnionFind()
+    for a, b in pairs:
+        uf.union(a, b)
+    comps: dict[str, list[str]] = {}
+    for x in list(uf.parent):
+        comps.setdefault(uf.find(x), []).append(x)
+
+    def key(doc_id: str) -> tuple[int, float, str]:
+        return sort_key(CorpusDoc(id=doc_id, text="", published=published.get(doc_id)))
+
+    groups = []
+    for members in comps.values():
+        members.sort(key=key)
+        groups.append(DuplicateGroup(original=members[0], members=members))
+    groups.sort(key=lambda g: (-len(g.members), key(g.original)))
+    return groups
+
+
+def find_duplicates(docs: Iterable[CorpusDoc],
+                    config: DuplicateConfig | None = None) -> list[DuplicateGroup]:
+    """All near-duplicate groups among ``docs`` (in-memory, one call)."""
+    detector = DuplicateDetector(config or DuplicateConfig())
+    published: dict[str, str | None] = {}
+    edges: list[tuple[str, str]] = []
+    for doc in docs:
+        published[doc.id] = doc.published
+        _, pairs = detector.add(doc.id, doc.text)
+        edges.extend((p.a, p.b) for p in pairs)
+    return group_pairs(edges, published)
+
+
+def exact_duplicates(docs: Iterable[CorpusDoc]) -> list[DuplicateGroup]:
+    """Baseline: identical normalised word sequences only (what a plain hash finds)."""
+    by_hash: dict[str, list[str]] = {}
+    published: dict[str, str | None] = {}
+    for doc in docs:
+        published[doc.id] = doc.published
+        digest = hashlib.sha1(" ".join(words(doc.text)).encode("utf-8")).hexdigest()
+        by_hash.setdefault(digest, []).append(doc.id)
+    edges = [(ids[0], other) for ids in by_hash.values() if len(ids) > 1 for other in ids[1:]]
+    return group_pairs(edges, published)

@@ -1,0 +1,1 @@
+"""Gold-set reading and scoring for the extraction stages (quotes, events, times)."""

@@ -1,0 +1,225 @@
+"""Run Marsad over the gold articles and score quotes, lead events and times.
+
+The pipeline is :func:`marsad.pipeline.default_pipeline` when it already contains
+the stages a task needs; otherwise it is assembled from whichever of the known stages
+import, and every stage that is missing is *named* in the result (``missing``) — a
+missing NER stage, for example, still lets quotes be scored with the no-entity
+fallbacks, and the report says so instead of silently scoring something else.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from marsad.evaluation.gold import GoldArticle, GoldError, check_offsets, load_gold, read_source
+from marsad.evaluation.scoring import (EventScore, QuoteScore, SysEvent, SysSpan, TimeScore, score_lead_event,
+                                       score_quotes, score_times)
+from marsad.model import Article, Sentence, Token
+
+# (module, class) in pipeline order; "fallback" layers are filled by a stand-in when absent.
+KNOWN_STAGES: list[tuple[str, str, str]] = [
+    ("clean", "marsad.text.stages", "CleanStage"),
+    ("segment", "marsad.text.stages", "SegmentStage"),
+    ("entities", "marsad.extract.entities", "EntityStage"),
+    ("times", "marsad.extract.times", "TimesStage"),
+    ("quotes", "marsad.extract.quotes", "QuoteStage"),
+    ("events", "marsad.extract.events", "EventStage"),
+]
+
+
+class _FallbackSegment:
+    """Stand-in used only when ``marsad.text.stages`` cannot be imported."""
+
+    name = "segment(fallback)"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("sentences", "tokens")
+
+    def __call__(self, article: Article) -> Article:
+        from marsad.extract.cues import words
+        from marsad.extract.quotes import sentence_bounds
+        article.layers.pop("sentences", None)
+        article.set_layer("sentences", [Sentence(s, e) for s, e in sentence_bounds(article)])
+        article.set_layer("tokens", [Token(w.start, w.end, w.text, w.folded) for w in words(article.text)])
+        return article
+
+
+class _EmptyEntities:
+    name = "entities(missing)"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("entities",)
+
+    def __call__(self, article: Article) -> Article:
+        article.set_layer("entities", [])
+        return article
+
+
+_STAND_INS: dict[str, Any] = {"entities": _EmptyEntities, "segment": _FallbackSegment}
+
+
+@dataclass
+class Runner:
+    """The stages that will run, and the names of the ones that could not be loaded."""
+
+    stages: list[Any]
+    missing: list[str] = field(default_factory=list)
+
+    def __call__(self, article: Article) -> Article:
+        """Run the stages; a stage that raises is disabled, named in ``missing`` and
+        replaced by its stand-in (entities -> empty layer) for this and later articles."""
+        for k, st in enumerate(self.stages):
+            try:
+                article = st(article)
+            except Exception as exc:  # noqa: BLE001 - reported by name, never hidden
+                name = getattr(st, "name", type(st).__name__)
+                self.missing.append(f"{name} (failed at run time: {type(exc).__name__}: {exc})"[:200])
+                stand_in = _STAND_INS.get(name)
+                self.stages[k] = stand_in() if stand_in else _Skip(name)
+                article = self.stages[k](article)
+        return article
+
+
+class _Skip:
+    """Takes the place of a stage that failed and has no stand-in: assigns nothing."""
+
+    def __init__(self, name: str) -> None:
+        self.name = f"{name}(skipped)"
+        self.requires: tuple[str, ...] = ()
+        self.assigns: tuple[str, ...] = ()
+
+    def __call__(self, article: Article) -> Article:
+        return article
+
+
+def build_runner(needed: tuple[str, ...] = ("quotes", "events", "times")) -> Runner:
+    """The default pipeline if it has the needed stages, else one assembled from what imports."""
+    try:
+        from marsad.pipeline import default_pipeline
+        pipe = default_pipeline()
+        if all(n in pipe.names for n in needed):
+            return Runner(list(pipe.stages))
+    except Exception:  # noqa: BLE001 - a broken default pipeline is reported below by name
+        pass
+    stages: list[Any] = []
+    missing: list[str] = []
+    for name, module, cls in KNOWN_STAGES:
+        try:
+            stage = getattr(importlib.import_module(module), cls)()
+        except Exception as exc:  # noqa: BLE001 - any import/constructor failure means "missing"
+            missing.append(f"{name} ({module}.{cls}: {type(exc).__name__}: {exc})"[:200])
+            if name == "segment":
+                stages.append(_FallbackSegment())
+            elif name == "entities":
+                stages.append(_EmptyEntities())
+            continue
+        stages.append(stage)
+    return Runner(stages, missing)
+
+
+@dataclass
+class Analysed:
+    gold: GoldArticle
+    body: str
+    article: Article
+
+
+def analyse_gold(gold_path: Path | str, data_dir: Path, runner: Runner,
+                 progress: Callable[[str], None] | None = None) -> list[Analysed]:
+    """Read every gold article's body, check annotations and run the pipeline on it."""
+    out: list[Analysed] = []
+    for g in load_gold(gold_path):
+        doc = read_source(g, data_dir)
+        problems = check_offsets(g, doc.body)
+        if problems:
+            raise GoldError(f"{g.id}: " + "; ".join(problems[:3]))
+        art = Article.from_raw(doc.body, title=doc.title, published=g.published or doc.published,
+                               source=g.path)
+        art = runner(art)
+        out.append(Analysed(g, doc.body, art))
+        if progress:
+            progress(g.id)
+    return out
+
+
+def _to_body(article: Article, start: int, end: int) -> tuple[int, int]:
+    return article.offsets.span_to_raw(start, end)
+
+
+def _speaker_strings(sp: dict[str, Any] | None) -> list[str]:
+    if not sp:
+        return []
+    return [s for s in (sp.get("text"), sp.get("entity")) if s]
+
+
+def system_quotes(a: Analysed) -> list[SysSpan]:
+    out = []
+    for q in a.article.layer("quotes"):
+        s, e = _to_body(a.article, q.start, q.end)
+        out.append(SysSpan(s, e, q.kind, _speaker_strings(q.speaker)))
+    return out
+
+
+def system_times(a: Analysed) -> list[SysSpan]:
+    out = []
+    for t in a.article.layer("times"):
+        s, e = _to_body(a.article, t.start, t.end)
+        out.append(SysSpan(s, e, t.kind, value=t.value))
+    return out
+
+
+def system_lead_event(a: Analysed) -> SysEvent | None:
+    """The main event among system events whose trigger lies in the gold lead sentence."""
+    from marsad.extract.event_types import TYPE_BY_NAME
+    g = a.gold.lead_event
+    if g is None:
+        return None
+    cands = []
+    for ev in a.article.layer("events"):
+        s, _ = _to_body(a.article, ev.start, ev.end)
+        if g.sentence_start <= s < g.sentence_end:
+            cands.append(ev)
+    if not cands:
+        return None
+    ev = min(cands, key=lambda e: (TYPE_BY_NAME[e.type].priority if e.type in TYPE_BY_NAME else 99, e.start))
+    actors = [x for arg in ev.actors for x in (arg.get("text"), arg.get("entity")) if x]
+    place = None
+    if ev.place:
+        place = ev.place.get("entity") or ev.place.get("text")
+    return SysEvent(ev.type, actors, place, ev.modality)
+
+
+def evaluate(task: str, analysed: list[Analysed]) -> dict[str, Any]:
+    """Scores for ``task`` (quotes | events | times) per split and overall."""
+    splits = sorted({a.gold.split for a in analysed})
+    result: dict[str, Any] = {"task": task, "articles": len(analysed), "splits": {}}
+    errors: list[dict[str, Any]] = []
+    for split in splits + ["all"]:
+        part = [a for a in analysed if split == "all" or a.gold.split == split]
+        if task == "quotes":
+            qs = QuoteScore()
+            for a in part:
+                score_quotes(a.gold.quotes, system_quotes(a), qs, a.gold.id)
+            result["splits"][split] = qs.as_dict()
+            if split == "all":
+                errors = qs.errors
+        elif task == "times":
+            ts = TimeScore()
+            for a in part:
+                score_times(a.gold.times, system_times(a), ts, a.gold.id)
+            result["splits"][split] = ts.as_dict()
+            if split == "all":
+                errors = ts.errors
+        elif task == "events":
+            es = EventScore()
+            for a in part:
+                if a.gold.lead_event is not None:
+                    score_lead_event(a.gold.lead_event, system_lead_event(a), es, a.gold.id)
+            result["splits"][split] = es.as_dict()
+            if split == "all":
+                errors = es.errors
+        else:
+            raise ValueError(f"unknown task {task!r} (quotes, events, times)")
+    result["errors"] = errors
+    return result

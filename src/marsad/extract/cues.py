@@ -1,0 +1,209 @@
+"""Cue lexicons for quote and event extraction, and the word folding they rely on.
+
+Arabic news attributes speech with a small, very regular vocabulary: a speech verb
+(قال، أضاف، أكد …) in any person/number, usually with a conjunction clitic (وقال،
+فقالت), followed by the speaker and a complementiser (إن، أن، بأن، إلى أن).  The
+lexicons below list *folded* stems (see :func:`fold`), so one entry matches every
+spelling variant of alef, ya and ta marbuta; :func:`strip_conj` removes the و/ف
+clitic before lookup.  Keeping these as plain data lets the rules in ``quotes.py``
+stay short and lets a linguist extend the lists without reading the matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+WORD_RE = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
+
+
+def fold(word: str) -> str:
+    """Remove diacritics/tatweel and merge alef, hamza-seat, ya and ta-marbuta variants.
+
+    Matching on folded forms is what makes one lexicon entry cover «أكد», «اكد» and
+    «أكّد»; it is deliberately more aggressive than display normalisation.
+    """
+    return _DIACRITICS.sub("", word).translate(_FOLD_TABLE)
+
+
+def strip_conj(folded: str) -> str:
+    """Drop one leading conjunction clitic (و / ف) when what remains is a real word."""
+    if len(folded) > 3 and folded[0] in "وف":
+        return folded[1:]
+    return folded
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a text with its offsets and folded forms."""
+
+    start: int
+    end: int
+    text: str
+    folded: str  # fold(text)
+    bare: str  # fold(text) without a leading و/ف
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Words of ``text[start:end]`` with absolute offsets."""
+    stop = len(text) if end is None else end
+    out: list[Word] = []
+    for m in WORD_RE.finditer(text, start, stop):
+        f = fold(m.group())
+        out.append(Word(m.start(), m.end(), m.group(), f, strip_conj(f)))
+    return out
+
+
+def iter_forms(*stems: str) -> Iterator[str]:
+    for s in stems:
+        yield fold(s)
+
+
+# --------------------------------------------------------------------- speech verbs
+# Folded finite forms (perfect + imperfect, 3rd person sg/pl, m/f).  The value is the
+# lemma shown as the cue's "family".
+SPEECH_VERBS: dict[str, str] = {}
+
+
+def _add(lemma: str, *forms: str) -> None:
+    for f in forms:
+        SPEECH_VERBS[fold(f)] = lemma
+
+
+_add("قال", "قال", "قالت", "قالوا", "قلن", "يقول", "تقول", "يقولون", "قالا", "قالتا")
+_add("أضاف", "أضاف", "أضافت", "أضافوا", "يضيف", "تضيف", "يضيفون", "أضافا")
+_add("أكد", "أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "يؤكدون", "أكدا", "اكد")
+_add("أوضح", "أوضح", "أوضحت", "أوضحوا", "يوضح", "توضح")
+_add("أشار", "أشار", "أشارت", "أشاروا", "يشير", "تشير", "يشيرون")
+_add("ذكر", "ذكر", "ذكرت", "ذكروا", "يذكر", "تذكر")
+_add("أفاد", "أفاد", "أفادت", "أفادوا", "يفيد", "تفيد")
+_add("صرح", "صرح", "صرحت", "صرحوا", "يصرح", "تصرح")
+_add("نفى", "نفى", "نفت", "نفوا", "ينفي", "تنفي")
+_add("أعلن", "أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن")
+_add("كشف", "كشف", "كشفت", "كشفوا", "يكشف", "تكشف")
+_add("اعتبر", "اعتبر", "اعتبرت", "اعتبروا", "يعتبر", "تعتبر")
+_add("رأى", "رأى", "رأت", "رأوا", "يرى", "ترى")
+_add("لفت", "لفت", "لفتت", "لفتوا")
+_add("تابع", "تابع", "تابعت")
+_add("أردف", "أردف", "أردفت")
+_add("استطرد", "استطرد", "استطردت")
+_add("شدد", "شدد", "شددت", "شددوا", "يشدد", "تشدد")
+_add("زعم", "زعم", "زعمت", "زعموا", "يزعم")
+_add("حذر", "حذر", "حذرت", "حذروا", "يحذر", "تحذر")
+_add("أبلغ", "أبلغ", "أبلغت")
+_add("أعرب", "أعرب", "أعربت")
+_add("نوه", "نوه", "نوهت")
+_add("اعترف", "اعترف", "اعترفت")
+_add("أقر", "أقر", "أقرت")
+_add("ختم", "ختم", "ختمت")
+_add("استدرك", "استدرك", "استدركت")
+_add("بين", "بينت")
+_add("قالت", "قالت")
+_add("صرّح", "صرح")
+_add("أفصح", "أفصح", "أفصحت")
+_add("أعربت", "أعربت")
+_add("دعا", "دعا", "دعت")  # only counts when followed by a direct quote or إلى أن
+_add("أخبر", "أخبر", "أخبرت", "أخبروا")
+_add("كتب", "كتب", "كتبت", "يكتب", "تكتب")
+_add("ادعى", "ادعى", "ادعت", "يدعي", "تدعي", "ادعوا")
+_add("وصف", "وصف", "وصفت", "وصفوا", "يصف", "تصف")
+_add("أكدت", "أكدت")
+
+# Verbs that are ambiguous outside speech: they only count with an explicit
+# complementiser or quote mark after the speaker zone, never with «:» alone.
+NEEDS_COMPLEMENTISER = frozenset(fold(v) for v in (
+    "أعلن", "كشف", "اعتبر", "رأى", "شدد", "زعم", "حذر", "أبلغ", "أعرب", "نوه", "اعترف",
+    "أقر", "بين", "ذكر", "دعا", "أشار", "لفت", "أفصح", "وصف",
+))
+
+# Impersonal cues that have no speaker («يذكر أن …» = "it should be noted that").
+IMPERSONAL = frozenset(fold(v) for v in ("يذكر", "يشار", "يذكرأن", "يجدر"))
+
+# Verbs whose zone names the addressee, not the speaker («وأبلغ رويترز بأن …»).
+ADDRESSEE_VERBS = frozenset(fold(v) for v in ("أبلغ", "أبلغت", "أخبر", "أخبرت", "أبلغوا"))
+
+# Participles that attribute speech to the clause's subject: «… مؤكدا أن …».
+SPEECH_PARTICIPLES: dict[str, str] = {}
+for _lemma, _forms in {
+    "أضاف": ("مضيفا", "مضيفة", "مضيفين"),
+    "أكد": ("مؤكدا", "مؤكدة", "مؤكدين"),
+    "أوضح": ("موضحا", "موضحة", "موضحين"),
+    "أشار": ("مشيرا", "مشيرة", "مشيرين"),
+    "لفت": ("لافتا", "لافتة"),
+    "اعتبر": ("معتبرا", "معتبرة", "معتبرين"),
+    "شدد": ("مشددا", "مشددة"),
+    "قال": ("قائلا", "قائلة", "قائلين"),
+    "أردف": ("مردفا", "مردفة"),
+    "نوه": ("منوها", "منوهة"),
+    "حذر": ("محذرا", "محذرة"),
+    "كشف": ("كاشفا", "كاشفة"),
+    "نفى": ("نافيا", "نافية"),
+    "أعرب": ("معربا", "معربة"),
+    "قول": ("بقوله", "بقولها", "قوله", "قولها"),
+}.items():
+    for _f in _forms:
+        SPEECH_PARTICIPLES[fold(_f)] = _lemma
+
+# Complementisers that open a reported clause (folded, clitic pronouns allowed after).
+COMPLEMENTISER_RE = re.compile(r"^(?:ب)?[اإأ]ن(?:ه|ها|هم|هما|هن|ني|نا|ك|كم)?$")
+COMPLEMENTISER_PREPS = frozenset({"الي", "علي", "من", "عن", "ب"})  # أشار إلى أن، شدد على أن
+
+# Attribution phrases: the source follows the cue.  Values are the number of words
+# the cue occupies (بحسب = 1; وفقا لـ = 1 + the لـ clitic on the next word).
+ATTRIBUTION_CUES = frozenset(fold(w) for w in (
+    "بحسب", "حسب", "حسبما", "وفقا", "وفق", "طبقا", "نقلا", "كما",
+))
+
+# Verbs that take «عن» + source: «نقلت وكالة الأنباء عن مصدر …».
+RELAY_VERBS = frozenset(fold(v) for v in ("نقل", "نقلت", "نقلوا", "ينقل", "تنقل", "روى", "روت", "نسب", "نسبت",
+                                          "علمت", "علم"))
+
+# Heads of anonymous-source noun phrases.
+ANONYMOUS_HEADS = frozenset(fold(w) for w in (
+    "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "مسئول", "مسئولون", "دبلوماسي", "دبلوماسيون",
+    "دبلوماسيين", "شهود", "شاهد", "ناشطون", "ناشطين", "ناشط", "سكان", "مراقبون", "خبراء",
+    "محللون", "مقربون", "مصدرا", "مسؤولا", "مسؤولة", "مصدرين", "أوساط", "جهات", "متحدث",
+    "متحدثة", "مواطنون", "عامل", "عمال", "شخص", "أشخاص", "تقارير", "تقرير", "معلومات",
+))
+
+# Heads of organisation noun phrases (when NER found nothing).
+ORGANIZATION_HEADS = frozenset(fold(w) for w in (
+    "وزارة", "الوزارة", "صحيفة", "الصحيفة", "وكالة", "الوكالة", "الحكومة", "حكومة", "الجيش", "جيش",
+    "الشرطة", "شرطة", "هيئة", "الهيئة", "منظمة", "المنظمة", "بيان", "البيان", "شركة", "الشركة",
+    "مجلس", "المجلس", "لجنة", "اللجنة", "موقع", "الموقع", "قناة", "القناة", "التلفزيون", "تلفزيون",
+    "الرئاسة", "رئاسة", "السفارة", "سفارة", "البرلمان", "حزب", "الحزب", "حركة", "الحركة", "جماعة",
+    "الجماعة", "التحالف", "تحالف", "الأمم", "الاتحاد", "اتحاد", "مكتب", "المكتب", "إدارة", "الإدارة",
+    "مديرية", "المديرية", "نقابة", "النقابة", "جمعية", "الجمعية", "محكمة", "المحكمة", "النيابة",
+    "المرصد", "مرصد", "البنك", "بنك", "الديوان", "ديوان", "القيادة", "قيادة", "الخارجية", "الداخلية",
+    "الدفاع", "البيت", "الكرملين", "البنتاغون", "الاليزيه", "الإليزيه",
+))
+
+# Titles and offices that start a person's noun phrase.
+TITLE_WORDS = frozenset(fold(w) for w in (
+    "اللواء", "العميد", "العقيد", "الفريق", "المشير", "الرائد", "النقيب", "الجنرال", "الرئيس", "رئيس",
+    "الوزير", "وزير", "وزيرة", "الوزيرة", "السفير", "سفير", "الدكتور", "د", "الشيخ", "الأمير", "الملك",
+    "السيد", "السيدة", "النائب", "نائب", "المتحدث", "الناطق", "مدير", "المدير", "الأمين", "أمين",
+    "المستشار", "مستشار", "القاضي", "المحامي", "الأستاذ", "البروفيسور", "الكاتب", "الصحفي", "العاهل",
+    "ولي", "المبعوث", "مبعوث", "قائد", "القائد", "زعيم", "الزعيم", "المرشد", "محافظ", "المحافظ",
+    "والي", "الوالي", "عضو", "رئيسة", "الرئيسة", "الخبير", "الباحث", "المدرب", "مدرب", "اللاعب",
+    "الأستاذة", "الدكتورة", "الناطقة", "المتحدثة", "المقرر", "المفوض", "المنسق", "المفوضة", "المساعدة",
+    "النقيب", "نقيب", "الأمينة", "المندوب", "مندوب", "الممثل", "الممثلة", "المرشح", "المرشحة",
+))
+
+# Pronoun subjects that stand for an earlier speaker.
+PRONOUNS = frozenset(fold(w) for w in ("هو", "هي", "هم", "هما", "هن"))
+
+# Words that end a speaker noun phrase when no entity tells us where it ends.
+SPEAKER_STOP = frozenset(fold(w) for w in (
+    "إن", "أن", "بأن", "إنه", "انه", "أنه", "في", "خلال", "أمام", "اليوم", "أمس", "الثلاثاء", "الأربعاء",
+    "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "عقب", "بعد", "قبل", "عن", "على", "إلى", "حول",
+    "بشأن", "لدى", "عبر", "ضمن", "أثناء", "مساء", "صباح", "الليلة", "لقناة", "لصحيفة", "لوكالة",
+    "لموقع", "لـ", "ل", "القول", "قوله", "إنها", "أنها", "إنهم", "أنهم", "بأنه", "بأنها", "بينما", "حين", "عندما",
+))
+
+# Words that may precede the noun phrase and are not part of it.
+SPEAKER_SKIP = frozenset(fold(w) for w in ("من", "جهته", "جانبه", "جهتها", "جانبها", "ناحيته", "بدوره", "بدورها", "أيضا", "كذلك"))

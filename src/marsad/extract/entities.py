@@ -1,0 +1,156 @@
+"""The named-entity stage: tags ``article.tokens`` sentence by sentence with the
+shipped CRF and adds the ``entities`` layer (PERS, LOC, ORG, MISC).
+
+For each entity it also fills
+
+* ``canonical`` — the name without the conjunction/preposition glued to its first word
+  (وبريطانيا، لبريطانيا → بريطانيا; للقاهرة → القاهرة), diacritics and tatweel removed,
+  spelling otherwise kept readable (no ة→ه or alef folding);
+* ``title``/``title_start``/``title_end`` — for a person, the rank or office right before
+  the name (see :mod:`marsad.extract.titles`). When the tagger put the title inside the
+  person's span, the span is trimmed so the entity is the name alone.
+
+The model is loaded once per process and per path (:func:`load_model`, an LRU cache:
+the only module-level state); a stage object holds nothing mutable itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from marsad.extract.titles import leading_title, split_title_clitic, title_before
+from marsad.model import Article, Entity, Token
+from marsad.training.features import fold, strip_proclitics
+from marsad.training.ner import SHIPPED_MODEL_DIR, NerModel
+from marsad.training.scoring import tag_spans
+
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f]")
+_SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
+MAX_SENTENCE_TOKENS = 200  # a run-on "sentence" is tagged in pieces of this size
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> NerModel:
+    """The NER model at ``path`` (default: the one shipped in the package), loaded once."""
+    return NerModel(Path(path) if path else SHIPPED_MODEL_DIR)
+
+
+def canonical_name(words: Sequence[str], model: NerModel) -> str:
+    """Readable canonical form: first word without proclitics, no diacritics/tatweel."""
+    clean = [_MARKS.sub("", w) for w in words]
+    clean = [w for w in clean if w]
+    if not clean:
+        return ""
+    first = clean[0]
+    key = fold(first)
+    res = model.resources
+    prefix, rest = strip_proclitics(key, res.counts, model.extractor._known)
+    if prefix:
+        stripped = first[len(prefix):]
+        if rest == "ا" + key[len(prefix):]:  # للقاهرة: ل + (ا)لقاهرة
+            stripped = "ا" + stripped
+        clean[0] = stripped
+    return " ".join(clean)
+
+
+def _title_fields(article: Article, tokens: Sequence[Token]) -> tuple[str, int, int]:
+    """Title display text and its offsets; a proclitic on the first title word is left
+    out of both (والرئيس → الرئيس) where the text allows it (see split_title_clitic)."""
+    first = article.text[tokens[0].start:tokens[0].end]
+    skip, display = split_title_clitic(first)
+    start, end = tokens[0].start + skip, tokens[-1].end
+    rest = [_MARKS.sub("", article.text[t.start:t.end]) for t in tokens[1:]]
+    return " ".join([display, *rest]), start, end
+
+
+def _sentence_token_ranges(article: Article) -> list[tuple[int, int]]:
+    """Index ranges into ``article.tokens`` for each sentence (falls back to
+    sentence-final punctuation when the article has no sentence layer)."""
+    tokens = article.tokens
+    ranges: list[tuple[int, int]] = []
+    sentences = article.sentences
+    if sentences:
+        i = 0
+        for sent in sentences:
+            while i < len(tokens) and tokens[i].end <= sent.start:
+                i += 1  # tokens outside every sentence are skipped
+            j = i
+            while j < len(tokens) and tokens[j].start < sent.end:
+                j += 1
+            if j > i:
+                ranges.append((i, j))
+            i = j
+    else:
+        i = 0
+        for j, tok in enumerate(tokens):
+            if article.text[tok.start:tok.end] in _SENTENCE_END:
+                ranges.append((i, j + 1))
+                i = j + 1
+        if i < len(tokens):
+            ranges.append((i, len(tokens)))
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:  # bound the cost of a run-on sentence
+        for s in range(a, b, MAX_SENTENCE_TOKENS):
+            out.append((s, min(b, s + MAX_SENTENCE_TOKENS)))
+    return out
+
+
+def entities_from_tags(article: Article, tokens: Sequence[Token], tags: Sequence[str],
+                       model: NerModel) -> list[Entity]:
+    """Build :class:`Entity` spans for one sentence's tokens and tags."""
+    words = [article.text[t.start:t.end] for t in tokens]
+    found: list[Entity] = []
+    prev_end = 0
+    for s, e, etype in tag_spans(tags):
+        title_range: tuple[int, int] | None = None
+        if etype == "PERS":
+            inside = leading_title(words, s, e)
+            if inside:
+                title_range = (s, s + inside)
+                s += inside
+            else:
+                title_range = title_before(words, s, lower=prev_end)
+        start, end = tokens[s].start, tokens[e - 1].end
+        ent = Entity(start, end, text=article.text[start:end], type=etype,
+                     canonical=canonical_name(words[s:e], model))
+        if title_range is not None:
+            t_tokens = tokens[title_range[0]:title_range[1]]
+            ent.title, ent.title_start, ent.title_end = _title_fields(article, t_tokens)
+        found.append(ent)
+        prev_end = e
+    return found
+
+
+class EntityStage:
+    """Pipeline stage ``entities``: requires ``tokens``; batches through :meth:`pipe`."""
+
+    name = "entities"
+    requires: tuple[str, ...] = ("tokens",)
+    assigns: tuple[str, ...] = ("entities",)
+
+    def __init__(self, model_path: str | Path | None = None) -> None:
+        self.model_path = str(model_path) if model_path else None
+
+    @property
+    def model(self) -> NerModel:
+        return load_model(self.model_path)
+
+    def __call__(self, article: Article) -> Article:
+        return self.pipe([article])[0]
+
+    def pipe(self, articles: Iterable[Article]) -> list[Article]:
+        model = self.model
+        out: list[Article] = []
+        for article in articles:
+            tokens = article.tokens
+            entities: list[Entity] = []
+            for a, b in _sentence_token_ranges(article):
+                sent_tokens = tokens[a:b]
+                tags = model.tag([article.text[t.start:t.end] for t in sent_tokens])
+                entities.extend(entities_from_tags(article, sent_tokens, tags, model))
+            article.set_layer("entities", entities)
+            out.append(article)
+        return out

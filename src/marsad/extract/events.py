@@ -1,0 +1,386 @@
+"""What happened: typed events with trigger, actors, targets, place, time and modality.
+
+Rules, sentence by sentence:
+
+* **Triggers** come from the lexicons in :mod:`marsad.extract.event_types` (verbs,
+  nouns, multi-word phrases, and verb+object pairs such as «تبعث … وحدات»).  A word
+  is matched after folding and after removing و/ف, the future prefix س and, for nouns,
+  the article and the ل/ب prepositions (لتدريب → تدريب).  Same-type triggers within a
+  few words are one event.
+* **Modality**: *denied* (لم، لن، لا، ليس، عدم، or a denial verb نفى earlier in the
+  sentence), *possible* (يمكن أن، قد + imperfect, من المحتمل، تعتزم، تخطط، تدرس، من
+  المقرر، سـ/سوف …), *reported* (inside a quote, or the sentence is attributed:
+  «بحسب مصدر»), else *asserted*.  Denied beats possible beats reported.
+* **Arguments** from the ``entities`` layer of the same sentence, by position and the
+  preposition in front: the subject after a verb (VSO) or before a noun trigger is
+  the actor; an entity after ضد/على or the direct object is a target; a place after
+  في/إلى/ب (a LOC entity) is the place — after إلى it is also a target.  The nearest
+  time expression of the sentence is the time.  Without entities the actor falls back
+  to the noun phrase after the verb.
+
+:func:`main_event` picks the event a headline would report from a sentence: the most
+specific type (attack before statement), then the earliest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.extract import cues as C
+from marsad.extract.cues import Word
+from marsad.extract.event_types import (NOUN_INDEX, PHRASE_INDEX, TYPE_BY_NAME, VERB_INDEX, WEAK_NOUNS,
+                                        EVENT_TYPES)
+from marsad.extract.quotes import sentence_bounds
+from marsad.model import Article, Entity, Event, Quote
+
+_POSSIBLE = frozenset(C.fold(w) for w in (
+    "يمكن", "يمكنها", "يمكنه", "ربما", "محتمل", "المحتمل", "يحتمل", "تعتزم", "يعتزم", "تعتزمان", "تخطط",
+    "يخطط", "تنوي", "ينوي", "تدرس", "يدرس", "المقرر", "المتوقع", "المرتقب", "مرتقب", "سوف", "تسعى",
+    "يسعى", "يرجح", "المرجح", "تستعد", "يستعد", "تتجه", "يتجه", "بصدد", "تعتزمان",
+    "اقترحت", "اقترح", "مقترح", "مستعدة", "مستعد",
+))
+_NEGATORS = frozenset(C.fold(w) for w in ("لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "غير", "لما"))
+_DENIAL_VERBS = frozenset(C.fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "نافيا", "نافية", "تنفى"))
+_PREPS = {C.fold(p): p for p in ("إلى", "في", "ضد", "على", "من", "مع", "عن", "داخل", "قرب", "نحو", "لدى",
+                                   "شمال", "جنوب", "شرق", "غرب", "وسط", "بين")}
+_PLACE_PREPS = frozenset(C.fold(p) for p in ("في", "إلى", "داخل", "قرب", "نحو", "شمال", "جنوب", "شرق", "غرب",
+                                            "وسط", "ب"))
+_TARGET_PREPS = frozenset(C.fold(p) for p in ("ضد", "على", "إلى", "ب"))
+_IMPERFECT = "يتنا"
+MERGE_WINDOW = 8
+
+
+class EventStage:
+    """Pipeline stage assigning the ``events`` layer (uses ``quotes``/``times`` when present)."""
+
+    name = "events"
+    requires = ("sentences", "tokens", "entities")
+    assigns = ("events",)
+
+    def __call__(self, article: Article) -> Article:
+        article.set_layer("events", extract_events(article))
+        return article
+
+
+def extract_events(article: Article) -> list[Event]:
+    """All events of ``article`` in text order."""
+    out: list[Event] = []
+    sents = sentence_bounds(article)
+    quotes: list[Quote] = list(article.layer("quotes"))
+    for idx, (s_start, s_end) in enumerate(sents):
+        out.extend(_sentence_events(article, idx, s_start, s_end, quotes))
+    return out
+
+
+def main_event(events: list[Event], sentence: int | None = 0) -> Event | None:
+    """The event a headline would report from sentence ``sentence`` (all sentences when None).
+
+    Statements rank last (the content of what was said is the news); then a finite
+    verb trigger beats a noun (the clause's predicate, not a noun in a side phrase);
+    then the more specific type; then the earlier trigger.
+    """
+    cands = [e for e in events if sentence is None or e.sentence == sentence]
+    if not cands:
+        return None
+    return min(cands, key=event_rank)
+
+
+def event_rank(e: Event) -> tuple[int, int, int, int]:
+    """Sort key used by :func:`main_event` (smaller ranks first)."""
+    prio = TYPE_BY_NAME[e.type].priority if e.type in TYPE_BY_NAME else 99
+    verb = is_verb_trigger(e.text)
+    return (e.type == "statement", 0 if verb else 1, e.start if verb else prio, prio if verb else e.start)
+
+
+def is_verb_trigger(text: str) -> bool:
+    """Whether a trigger's surface is one of the lexicon's verb forms."""
+    ws = C.words(text)
+    if len(ws) != 1:
+        return False
+    forms, _ = _verb_forms(ws[0])
+    if any(f in VERB_INDEX for f in forms):
+        return True
+    return any(f in verbs for t in EVENT_TYPES for verbs, _ in t.verb_objects for f in forms)
+
+
+# ------------------------------------------------------------------ triggers
+
+
+def _noun_forms(w: Word) -> list[str]:
+    """Candidate lexicon forms of a word read as a noun: with/without ال، ل، ب، لل، بال."""
+    forms = [w.bare, w.folded]
+    for base in (w.bare, w.folded):
+        for pre in ("بال", "لل", "وال", "فال", "ال", "ل", "ب", "ك"):
+            if base.startswith(pre) and len(base) - len(pre) >= 3:
+                forms.append(base[len(pre):])
+                if not base[len(pre):].startswith("ال"):
+                    forms.append("ال" + base[len(pre):])
+    return forms
+
+
+def _verb_forms(w: Word) -> tuple[list[str], bool]:
+    """Candidate verb forms and whether a future prefix سـ was removed."""
+    forms = [w.bare, w.folded]
+    future = False
+    for base in (w.bare, w.folded):
+        if base.startswith("س") and len(base) > 3 and base[1] in _IMPERFECT:
+            forms.append(base[1:])
+            future = True
+        if base.startswith("ل") and len(base) > 3 and base[1] in _IMPERFECT:  # لتبعث، ليزور
+            forms.append(base[1:])
+    return forms, future
+
+
+def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
+    """(first word, last word, type, is_verb, future) per trigger, before merging."""
+    found: list[tuple[int, int, str, bool, bool]] = []
+    taken: set[int] = set()
+    # multi-word phrases first
+    for i in range(len(ws)):
+        for phrase, types in PHRASE_INDEX.items():
+            n = len(phrase)
+            if i + n <= len(ws) and all(p in _noun_forms(ws[i + k]) or p == ws[i + k].bare
+                                        for k, p in enumerate(phrase)):
+                found.append((i, i + n - 1, types[0], False, False))
+                taken.update(range(i, i + n))
+    # verb + object pairs
+    for t in EVENT_TYPES:
+        for verbs, objects in t.verb_objects:
+            for i, w in enumerate(ws):
+                if i in taken:
+                    continue
+                forms, future = _verb_forms(w)
+                if not any(f in verbs for f in forms):
+                    continue
+                if any(any(o in _noun_forms(ws[j]) for o in objects) for j in range(i + 1, min(len(ws), i + 5))):
+                    found.append((i, i, t.name, True, future))
+                    taken.add(i)
+    for i, w in enumerate(ws):
+        if i in taken:
+            continue
+        vforms, future = _verb_forms(w)
+        vtypes = next((VERB_INDEX[f] for f in vforms if f in VERB_INDEX and f not in WEAK_NOUNS), None)
+        if vtypes:
+            found.append((i, i, vtypes[0], True, future))
+            continue
+        ntypes = next((NOUN_INDEX[f] for f in _noun_forms(w) if f in NOUN_INDEX and f not in WEAK_NOUNS), None)
+        if ntypes:
+            found.append((i, i, ntypes[0], False, False))
+    found.sort()
+    merged: list[tuple[int, int, str, bool, bool]] = []
+    for trig in found:
+        if any(m[2] == trig[2] and abs(trig[0] - m[0]) <= MERGE_WINDOW for m in merged):
+            continue
+        merged.append(trig)
+    return merged
+
+
+# ------------------------------------------------------------------ one sentence
+
+
+def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
+                     quotes: list[Quote]) -> list[Event]:
+    text = article.text
+    ws = C.words(text, s_start, s_end)
+    if not ws:
+        return []
+    ents = [e for e in article.entities if s_start <= e.start and e.end <= s_end]
+    if not article.entities:
+        ents = _gazetteer_places(text, ws)
+    times = [t for t in article.layer("times") if s_start <= t.start and t.end <= s_end]
+    events: list[Event] = []
+    for first, last, etype, is_verb, future in _find_triggers(ws):
+        t_start, t_end = ws[first].start, ws[last].end
+        if any(e.start <= t_start < e.end for e in ents):
+            continue  # a word inside a name («مجلس الأمن» …) is not a trigger
+        quote = next((q for q in quotes if q.start <= t_start < q.end), None)
+        cue_quote = next((q for q in quotes if q.cue_start is not None and q.cue_start <= t_start < (q.cue_end or 0)),
+                         None)
+        modality = _modality(ws, first, future, quote, text, s_start, t_start)
+        actors, targets, place = _arguments(text, ws, first, last, is_verb, ents, etype)
+        if etype == "statement":
+            place = None  # a statement's LOCs belong to what was said, not where
+        if cue_quote is not None and cue_quote.speaker:
+            actors = [dict(cue_quote.speaker, type="speaker")]
+        source = dict(quote.speaker) if quote is not None and quote.speaker else None
+        time = _nearest_time(times, t_start)
+        events.append(Event(start=t_start, end=t_end, text=text[t_start:t_end], type=etype,
+                            modality=modality, actors=actors, targets=targets, place=place, time=time,
+                            source=source, sentence=idx))
+    return events
+
+
+def _modality(ws: list[Word], i: int, future: bool, quote: Quote | None, text: str, s_start: int,
+              t_start: int) -> str:
+    before = ws[max(0, i - 6):i]
+    near = ws[max(0, i - 3):i]
+    if any(w.bare in _NEGATORS or w.folded in _NEGATORS for w in near):
+        return "denied"
+    if any(w.bare in _DENIAL_VERBS for w in ws[:i]):
+        return "denied"
+    if future or any(w.bare in _POSSIBLE or w.folded in _POSSIBLE for w in before):
+        return "possible"
+    if near and near[-1].folded == "قد" and ws[i].bare[:1] in _IMPERFECT:
+        return "possible"
+    for j, w in enumerate(before):  # قد + imperfect governing the trigger (قد ترسل … قوات)
+        if w.folded == "قد" and j + 1 < len(before) and before[j + 1].bare[:1] in _IMPERFECT:
+            return "possible"
+        if w.folded == "ان" and j > 0 and before[j - 1].bare in _POSSIBLE:
+            return "possible"
+    if any(w.bare.startswith("س") and len(w.bare) > 3 and w.bare[1] in _IMPERFECT
+           and w.bare[1:] in VERB_INDEX for w in near):
+        return "possible"
+    if quote is not None:
+        return "reported"
+    return "asserted"
+
+
+def _prep_before(text: str, ws: list[Word], ent: Entity) -> str | None:
+    """The preposition governing an entity: a separate word before it or a clitic on it."""
+    idx = next((k for k, w in enumerate(ws) if w.start <= ent.start < w.end), None)
+    if idx is None:
+        return None
+    w = ws[idx]
+    if ent.start > w.start:  # the entity starts inside the word: a clitic precedes it
+        clitic = C.fold(text[w.start:ent.start]).lstrip("وف")
+        return "ب" if "ب" in clitic else ("ل" if "ل" in clitic else None)
+    if w.folded.startswith(("وب", "ب")) and ent.canonical and not C.fold(ent.canonical).startswith("ب"):
+        return "ب"
+    if idx > 0 and ws[idx - 1].folded in _PREPS:
+        return ws[idx - 1].folded
+    if idx > 0 and ws[idx - 1].bare in _PREPS:
+        return ws[idx - 1].bare
+    return None
+
+
+def _arg(ent: Entity, role_type: str | None = None) -> dict[str, Any]:
+    return {"text": ent.text, "start": ent.start, "end": ent.end,
+            "entity": ent.canonical or ent.text, "type": role_type or ent.type}
+
+
+def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, ents: list[Entity],
+               etype: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
+    t_start, t_end = ws[first].start, ws[last].end
+    preps = {id(e): _prep_before(text, ws, e) for e in ents}
+    # a gazetteer stand-in city is a place, never an actor; countries may act («قالت روسيا»)
+    agentive = [e for e in ents if e.type in ("PERS", "ORG", "LOC", "MISC")]
+    can_act = [e for e in agentive if not (e.geo and e.geo.get("stand_in") and e.geo.get("kind") != "country")]
+    actors: list[dict[str, Any]] = []
+    targets: list[dict[str, Any]] = []
+    place: dict[str, Any] | None = None
+    used: set[int] = set()
+    after = [e for e in can_act if e.start >= t_end]
+    before = [e for e in can_act if e.end <= t_start]
+    actor: Entity | None = None
+    if is_verb and after:
+        cand = after[0]
+        gap_words = C.words(text, t_end, cand.start)
+        if preps[id(cand)] is None and len(gap_words) <= 3:
+            actor = cand
+    if actor is None and before:
+        free = [e for e in before if preps[id(e)] is None]
+        if free:
+            actor = free[-1] if is_verb else free[0]
+    if actor is not None:
+        actors.append(_arg(actor))
+        used.add(id(actor))
+    elif is_verb and last + 1 < len(ws):
+        np = _fallback_np(ws, last + 1)
+        if np is not None:
+            actors.append({"text": text[np[0]:np[1]], "start": np[0], "end": np[1], "entity": None, "type": None})
+    for e in after + before:
+        if id(e) in used:
+            continue
+        p = preps[id(e)]
+        if e.type == "LOC" and (p in _PLACE_PREPS) and place is None:
+            place = _arg(e)
+            used.add(id(e))
+            if p == C.fold("إلى") and etype in ("military_assistance", "attack", "sanctions", "threat", "meeting"):
+                targets.append(_arg(e))
+            continue
+        if p in _TARGET_PREPS or (p is None and e.start >= t_end and etype in ("attack", "arrest", "killing", "threat",
+                                                                            "sanctions", "military_assistance")):
+            targets.append(_arg(e))
+            used.add(id(e))
+    if place is None:
+        loc = next((e for e in sorted(agentive, key=lambda e: abs(e.start - t_start))
+                    if e.type == "LOC" and id(e) not in used and preps[id(e)] is not None), None)
+        if loc is not None:
+            place = _arg(loc)
+    return actors, targets, place
+
+
+def _gazetteer_places(text: str, ws: list[Word]) -> list[Entity]:
+    """LOC stand-ins for articles without NER: words (1-2) the gazetteer geocodes.
+
+    A leading و/ب/ل clitic stays outside the span, so «بليبيا» gives «ليبيا» and the
+    preposition logic still sees the ب.
+    """
+    try:
+        from marsad.extract.places import geocode
+    except Exception:  # noqa: BLE001 - the places module is optional here
+        return []
+    out: list[Entity] = []
+    i = 0
+    while i < len(ws):
+        hit = None
+        for n in (2, 1):
+            if i + n > len(ws) or (n == 2 and ws[i].end + 1 != ws[i + 1].start):
+                continue
+            start, end = ws[i].start, ws[i + n - 1].end
+            surface = text[start:end]
+            for cut in (2, 1, 0):
+                if cut and (len(surface) - cut < 3 or any(ch not in "وفبلك" for ch in surface[:cut])):
+                    continue
+                name = surface[cut:]
+                rec = geocode(name)
+                if rec is None or C.fold(name) in _NOT_PLACES or not _same_name(name, rec):
+                    continue
+                if rec.get("kind") != "country" and (rec.get("population") or 0) < 100_000:
+                    continue
+                hit = Entity(start + cut, end, name, "LOC", rec.get("name") or name, geo=dict(rec, stand_in=True))
+                break
+            if hit:
+                i += n
+                break
+        if hit:
+            out.append(hit)
+        else:
+            i += 1
+    return out
+
+
+def _same_name(name: str, rec: dict[str, Any]) -> bool:
+    """The gazetteer matched this name itself (not a clitic-stripped or fuzzy variant of another)."""
+    def key(s: str) -> str:
+        f = C.fold(s).replace(" ", "")
+        return f[2:] if f.startswith("ال") else f
+    if key(name) == key(str(rec.get("name", ""))):
+        return True
+    # aliases (بريطانيا -> المملكة المتحدة): accept when the name is a single known word
+    return rec.get("kind") == "country" and len(C.fold(name)) >= 4 and " " not in name
+
+
+_NOT_PLACES = frozenset(C.fold(w) for w in ("عمان", "الأمل", "النصر", "السلام", "الوحدة", "الخليج", "العاصمة"))
+
+
+def _fallback_np(ws: list[Word], k: int) -> tuple[int, int] | None:
+    """One or two words after a verb that look like its subject (no entities available)."""
+    if k >= len(ws) or ws[k].folded in _PREPS or ws[k].folded in _NEGATORS or C.COMPLEMENTISER_RE.match(ws[k].folded):
+        return None
+    end = ws[k].end
+    for j in (k + 1, k + 2):
+        if j < len(ws) and ws[j].folded.startswith("ال") and ws[j].folded not in _PREPS \
+                and ws[j].start - end <= 1:
+            end = ws[j].end
+        else:
+            break
+    return ws[k].start, end
+
+
+def _nearest_time(times: list[Any], pos: int) -> dict[str, Any] | None:
+    if not times:
+        return None
+    t = min(times, key=lambda t: abs(t.start - pos))
+    return {"text": t.text, "start": t.start, "end": t.end, "value": getattr(t, "value", None),
+            "entity": None, "type": getattr(t, "kind", None)}

@@ -1,0 +1,194 @@
+"""The ``places`` stage and :func:`geocode`: Arabic place names to countries and cities.
+
+The gazetteer is compiled by ``scripts/build_gazetteer.py`` into
+``marsad/data/gazetteer.json.gz`` (countries from mledoze/countries, cities from
+GeoNames; see ``GAZETTEER_SOURCES.md``) and loaded once, lazily. Names are normalised
+here with the same function applied to queries, so the shipped file stores names as
+written.
+
+Lookup rules, in order (first hit wins):
+
+1. the normalised name; 2. without a leading «و/ف» and then «ب/ل/ك» (and «لل» -> «ال»);
+3. without or with the article «ال» («الخرطوم» finds GeoNames' «خرطوم»);
+4. without a leading generic word («مدينة»، «العاصمة»، «ولاية»...).
+
+When a name is both a country and a city («الجزائر»، «تونس»، «الكويت»، «عمان»), the
+country wins: news names the state far more often than its capital by the same name.
+Among cities sharing a name the most populous wins, so «طرابلس» is Tripoli, Libya
+(1.3 M) rather than Tripoli, Lebanon (0.23 M); an article that means Lebanon's needs
+context this lookup does not have. Demonyms («البريطانية»، «الليبي») are not places
+and do not match. :data:`COUNTRY_ALIASES` adds common names missing from the data
+(بريطانيا، سوريا، روسيا، إيران...) and :data:`CITY_ALIASES` capitals missing from
+GeoNames' Arabic names (واشنطن -> Washington DC, الخرطوم).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from marsad.model import Article
+
+try:  # the shared text layer; a local stand-in keeps places usable without it
+    from marsad.text.normalize import normalize_for_search as _normalize
+except ImportError:  # pragma: no cover - only while the text layer is being written
+    def _normalize(text: str) -> str:
+        text = re.sub("[\u064B-\u0652\u0670\u0640]", "", text)
+        return text.translate(str.maketrans("أإآٱىة", "اااايه"))
+
+GAZETTEER_RESOURCE = "gazetteer.json.gz"
+
+COUNTRY_ALIASES: dict[str, str] = {
+    "بريطانيا": "GB", "المملكة المتحدة": "GB", "إنجلترا": "GB", "انكلترا": "GB", "إنكلترا": "GB",
+    "اسكتلندا": "GB", "سوريا": "SY", "سورية": "SY", "الجمهورية العربية السورية": "SY",
+    "فلسطين": "PS", "دولة فلسطين": "PS", "الأراضي الفلسطينية": "PS", "روسيا": "RU",
+    "روسيا الاتحادية": "RU", "الاتحاد الروسي": "RU", "إيران": "IR", "تركيا": "TR",
+    "أمريكا": "US", "أميركا": "US", "الولايات المتحدة": "US", "الولايات المتحدة الأمريكية": "US",
+    "الولايات المتحدة الأميركية": "US", "مصر": "EG", "جمهورية مصر العربية": "EG",
+    "السعودية": "SA", "المملكة العربية السعودية": "SA", "الإمارات": "AE",
+    "الإمارات العربية المتحدة": "AE", "دولة الإمارات": "AE", "ليبيا": "LY", "العراق": "IQ",
+    "لبنان": "LB", "الأردن": "JO", "المملكة الأردنية الهاشمية": "JO", "اليمن": "YE",
+    "السودان": "SD", "جنوب السودان": "SS", "الجزائر": "DZ", "المغرب": "MA",
+    "المملكة المغربية": "MA", "تونس": "TN", "موريتانيا": "MR", "الكويت": "KW", "قطر": "QA",
+    "البحرين": "BH", "عمان": "OM", "سلطنة عمان": "OM", "إسرائيل": "IL", "ألمانيا": "DE",
+    "فرنسا": "FR", "إيطاليا": "IT", "إسبانيا": "ES", "الصين": "CN", "اليابان": "JP",
+    "الهند": "IN", "باكستان": "PK", "أفغانستان": "AF", "كوريا الجنوبية": "KR",
+    "كوريا الشمالية": "KP", "هولندا": "NL", "بلجيكا": "BE", "سويسرا": "CH", "السويد": "SE",
+    "النرويج": "NO", "الدنمارك": "DK", "اليونان": "GR", "قبرص": "CY", "أوكرانيا": "UA",
+    "بولندا": "PL", "كندا": "CA", "أستراليا": "AU", "البرازيل": "BR", "المكسيك": "MX",
+    "فنزويلا": "VE", "الأرجنتين": "AR", "جنوب أفريقيا": "ZA", "جنوب إفريقيا": "ZA",
+    "نيجيريا": "NG", "إثيوبيا": "ET", "الصومال": "SO", "إريتريا": "ER", "جيبوتي": "DJ",
+    "جزر القمر": "KM", "تشاد": "TD", "النيجر": "NE", "مالي": "ML", "ميانمار": "MM",
+    "بورما": "MM", "بنغلاديش": "BD", "بنغلادش": "BD", "إندونيسيا": "ID", "ماليزيا": "MY",
+    "الفاتيكان": "VA", "التشيك": "CZ", "النمسا": "AT", "المجر": "HU", "صربيا": "RS",
+    "البوسنة": "BA", "البوسنة والهرسك": "BA", "أرمينيا": "AM", "أذربيجان": "AZ",
+    "جورجيا": "GE", "كازاخستان": "KZ", "أوزبكستان": "UZ", "كولومبيا": "CO", "كوبا": "CU",
+}
+"""Arabic country names the data lacks or spells otherwise -> ISO alpha-2 (ours)."""
+
+# name -> (ISO alpha-2, lat, lon, population): capitals GeoNames lists without an Arabic name
+CITY_ALIASES: dict[str, tuple[str, float, float, int]] = {
+    "واشنطن": ("US", 38.8951, -77.0364, 689545),
+    "الخرطوم": ("SD", 15.5518, 32.5324, 1974647),
+    "نيودلهي": ("IN", 28.6358, 77.2245, 317797),
+    "أبوظبي": ("AE", 24.4512, 54.397, 603492),
+    "أبو ظبي": ("AE", 24.4512, 54.397, 603492),
+}
+
+_GENERIC = ("مدينة", "العاصمة", "ولاية", "محافظة", "إقليم", "بلدة", "منطقة", "جزيرة")
+_GENERIC_NORM: tuple[str, ...] = ()
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", " ", _normalize(name)).strip()
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, dict[str, Any]]:
+    """Normalised name -> geo record (countries override cities)."""
+    raw = resources.files("marsad.data").joinpath(GAZETTEER_RESOURCE).read_bytes()
+    data = json.loads(gzip.decompress(raw).decode("utf-8"))
+    index: dict[str, dict[str, Any]] = {}
+    for display, cc, lat, lon, population, others in data["cities"]:
+        record = {"name": display, "country": cc, "lat": lat, "lon": lon, "kind": "city",
+                  "population": population}
+        for name in [display, *others]:
+            key = _norm(name)
+            old = index.get(key)
+            if old is None or old["population"] < population:
+                index[key] = record
+    for name, (cc, lat, lon, population) in CITY_ALIASES.items():
+        key = _norm(name)
+        if key not in index or index[key]["population"] < population:
+            index[key] = {"name": name, "country": cc, "lat": lat, "lon": lon,
+                          "kind": "city", "population": population}
+    by_code: dict[str, dict[str, Any]] = {}
+    for cc, display, others, lat, lon in data["countries"]:
+        record = {"name": display, "country": cc, "lat": lat, "lon": lon, "kind": "country"}
+        by_code[cc] = record
+        for name in [display, *others]:
+            index[_norm(name)] = record
+    for name, cc in COUNTRY_ALIASES.items():
+        if cc in by_code:
+            index[_norm(name)] = by_code[cc]
+    return index
+
+
+def _candidates(key: str) -> list[str]:
+    """Spellings to try for a normalised name, most literal first."""
+    out = [key]
+    m = re.match(r"^[وف]?[بكل]?(?=ال)", key)
+    if m and m.end():
+        out.append(key[m.end():])
+    m = re.match(r"^[وف]?ل(?=ل)", key)
+    if m:
+        out.append("ا" + key[m.end():])
+    if key[:1] in "وف" and len(key) > 3:
+        out.append(key[1:])
+    for k in list(out):
+        if k.startswith("ال") and len(k) > 4:
+            out.append(k[2:])
+        elif not k.startswith("ال"):
+            out.append("ال" + k)
+    for generic in _generic_words():
+        for k in list(out):
+            if k.startswith(generic + " "):
+                out.append(k[len(generic) + 1:])
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> tuple[str, ...]:
+    return tuple(_norm(g) for g in _GENERIC)
+
+
+def geocode(name: str | None) -> dict[str, Any] | None:
+    """Geo record for an Arabic place name, or None if the gazetteer does not know it.
+
+    ``{"name", "country" (ISO alpha-2), "lat", "lon", "kind": "country"|"city",
+    "population" (cities)}``; a fresh dict each call, so callers may keep or edit it.
+    """
+    if not name or not isinstance(name, str):
+        return None
+    key = _norm(name)
+    if not key:
+        return None
+    index = _index()
+    for candidate in _candidates(key):
+        record = index.get(candidate)
+        if record is not None:
+            return dict(record)
+    return None
+
+
+def country_code(name: str | None) -> str | None:
+    """ISO 3166 alpha-2 code of the country a place name lies in (or is), else None."""
+    record = geocode(name)
+    return record["country"] if record else None
+
+
+class PlacesStage:
+    """Fills ``Entity.geo`` on LOC entities the gazetteer knows (the layer is kept)."""
+
+    name = "places"
+    requires: tuple[str, ...] = ("entities",)
+    assigns: tuple[str, ...] = ("entities",)
+    types: frozenset[str] = frozenset({"LOC", "GPE"})
+
+    def __call__(self, article: Article) -> Article:
+        for entity in article.layer("entities"):
+            if getattr(entity, "type", "") not in self.types:
+                continue
+            geo = geocode(entity.canonical) if entity.canonical else None
+            entity.geo = geo or geocode(entity.text)
+        return article
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        return [self(a) for a in articles]
+
+
+__all__ = ["PlacesStage", "geocode", "country_code", "COUNTRY_ALIASES", "CITY_ALIASES"]

@@ -1,0 +1,654 @@
+"""Who said what: direct and reported quotes with their cue and resolved speaker.
+
+The stage works in three passes over the article text:
+
+1. **Quoted segments** — pairs of «…», “…” or "…" (a «…» pair may run over several
+   sentences and even paragraphs: it stays one quote).
+2. **Cues** — a speech verb (قال، أضاف، أكد …, any conjugation, with و/ف), a
+   participle (مؤكدا أن), a relay verb (نقلت … عن) or an attribution (بحسب، وفقا لـ،
+   حسبما قال).  After a verb the *speaker zone* runs up to the *opener*: a
+   complementiser (إن، أن، بأن، إلى أن) opens a reported quote that runs to the end of
+   the sentence; a colon or a quote mark opens a direct quote.  A quoted segment that
+   nothing introduced is a quote only when a cue follows it («"…"، قال فلان») or it is
+   a whole-paragraph continuation of the previous speaker — short scare quotes and
+   titles in quote marks are not speech.
+3. **Speakers** — the entity (PERS/ORG/LOC from the NER layer) at the head of the
+   zone, with its title; an anonymous source noun phrase («مصدر في وايتهول»); or, when
+   the zone is empty («وأضاف أن»), the previous speaker or the last person in focus.
+   Without entities the speaker falls back to the noun phrase after the cue.
+
+Every offset refers to ``Article.text``; ``Quote.text`` equals the slice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.extract import cues as C
+from marsad.extract.cues import Word
+from marsad.model import Article, Entity, Quote
+
+OPEN_MARKS = {"«": "»", "“": "”", '"': '"', "„": "”"}
+_SYMMETRIC = {'"'}
+_SENT_END = re.compile(r"[.!?؟]+[\"»”]?|\n")
+_TRIM = " \t\n،,.:؛;-–—"
+MAX_ZONE_WORDS = 14
+_TRAILING_ATTRIBUTION = re.compile(r"[،,]\s*(?:و)?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|نقلا|نقلاً|حسبما)\s")
+MIN_UNCUED_WORDS = 5
+MIN_CUED_WORDS = 2
+
+
+@dataclass(slots=True)
+class Segment:
+    """Content of a quoted segment: ``start`` after the opening mark, ``end`` before the closing one."""
+
+    open: int
+    start: int
+    end: int
+    close: int  # index of the closing mark
+    used: bool = False
+
+
+# ------------------------------------------------------------------ public stage
+
+
+class QuoteStage:
+    """Pipeline stage assigning the ``quotes`` layer."""
+
+    name = "quotes"
+    requires = ("sentences", "tokens", "entities")
+    assigns = ("quotes",)
+
+    def __call__(self, article: Article) -> Article:
+        article.set_layer("quotes", extract_quotes(article))
+        return article
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """All quotes of ``article`` in text order (see the module docstring for the rules)."""
+    return _QuoteFinder(article).run()
+
+
+def sentence_bounds(article: Article) -> list[tuple[int, int]]:
+    """Sentence spans from the layer, or a plain punctuation split when it is absent."""
+    spans = [(s.start, s.end) for s in article.sentences]
+    if spans:
+        return spans
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(article.text):
+        if article.text[start:m.end()].strip():
+            out.append(_strip(article.text, start, m.end()))
+        start = m.end()
+    if article.text[start:].strip():
+        out.append(_strip(article.text, start, len(article.text)))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_segments(text: str) -> list[Segment]:
+    """Pair quote marks.  «» nest-aware over up to 3000 chars; “” and "" within one paragraph."""
+    segs: list[Segment] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "«":
+            depth, j = 0, i
+            limit = min(n, i + 3000)
+            while j < limit:
+                if text[j] == "«":
+                    depth += 1
+                elif text[j] == "»":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j < limit and text[j] == "»":
+                segs.append(Segment(i, i + 1, j, j))
+                i = j + 1
+                continue
+        elif ch in ('"', "“", "„", "”"):
+            para_end = text.find("\n", i)
+            para_end = n if para_end < 0 else para_end
+            closers = '"' if ch == '"' else "”“\""
+            j = i + 1
+            while j < para_end and text[j] not in closers:
+                j += 1
+            if j < para_end:
+                segs.append(Segment(i, i + 1, j, j))
+                i = j + 1
+                continue
+        i += 1
+    return segs
+
+
+# ------------------------------------------------------------------ the finder
+
+
+@dataclass(slots=True)
+class _Speaker:
+    text: str
+    start: int
+    end: int
+    kind: str
+    entity: str | None
+
+    def as_dict(self, kind: str | None = None) -> dict[str, Any]:
+        return {"text": self.text, "entity": self.entity, "start": self.start, "end": self.end,
+                "kind": kind or self.kind}
+
+
+class _QuoteFinder:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.words = C.words(self.text)
+        self.sents = sentence_bounds(article)
+        self.segments = find_segments(self.text)
+        self.entities: list[Entity] = [e for e in article.entities if e.type]
+        self.quotes: list[Quote] = []
+        self.last_speaker: _Speaker | None = None
+        self.last_speaker_at = -1
+
+    # ---------------------------------------------------------------- helpers
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sents:
+            if s <= pos < e:
+                return s, e
+        return pos, self._sentence_end(pos)
+
+    def _sentence_end(self, pos: int) -> int:
+        m = _SENT_END.search(self.text, pos)
+        return m.end() if m else len(self.text)
+
+    def paragraph_end(self, pos: int) -> int:
+        j = self.text.find("\n", pos)
+        return len(self.text) if j < 0 else j
+
+    def segment_at(self, pos: int) -> Segment | None:
+        for seg in self.segments:
+            if seg.open == pos:
+                return seg
+        return None
+
+    def inside_segment(self, pos: int) -> bool:
+        return any(seg.open < pos < seg.close for seg in self.segments)
+
+    def inside_quote(self, pos: int, kinds: tuple[str, ...] = ("direct", "reported")) -> bool:
+        return any(q.start <= pos < q.end and q.kind in kinds for q in self.quotes)
+
+    def entity_in(self, start: int, end: int) -> Entity | None:
+        for e in self.entities:
+            if start <= e.start and e.end <= end:
+                return e
+        return None
+
+    def word_index(self, pos: int) -> int:
+        for k, w in enumerate(self.words):
+            if w.start >= pos:
+                return k
+        return len(self.words)
+
+    def _gap(self, a: int, b: int) -> str:
+        return self.text[a:b]
+
+    # ---------------------------------------------------------------- main
+    def run(self) -> list[Quote]:
+        k = 0
+        while k < len(self.words):
+            w = self.words[k]
+            if self.inside_segment(w.start) or self.inside_quote(w.start, kinds=("direct",)):
+                k += 1
+                continue
+            is_verb = w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS or w.bare in C.RELAY_VERBS
+            if self.inside_quote(w.start) and (not is_verb or w.folded == w.bare):
+                k += 1  # inside a reported quote only «وقال/فأضاف …» opens a new one
+                continue
+            handled = self._verb_cue(k) if is_verb else None
+            if handled is None and w.bare in C.SPEECH_PARTICIPLES:
+                handled = self._participle_cue(k)
+            if handled is None and (w.bare in C.ATTRIBUTION_CUES or w.folded in C.ATTRIBUTION_CUES):
+                handled = self._attribution_cue(k)
+            k = handled if handled is not None else k + 1
+        self._uncued_segments()
+        self.quotes.sort(key=lambda q: (q.start, q.end))
+        self._cut_overlaps()
+        return [q for q in self.quotes if q.end > q.start]
+
+    # ---------------------------------------------------------------- openers
+    def _find_opener(self, k: int) -> tuple[str, int, int, int] | None:
+        """From word ``k`` (exclusive) find the opener: (kind, zone_end, content_start, next_word).
+
+        kind is "comp" (complementiser), "colon" or "mark"; zone_end is where the
+        speaker zone stops; content_start where the quote text begins.
+        """
+        prev_end = self.words[k].end
+        for j in range(k + 1, min(len(self.words), k + 2 + MAX_ZONE_WORDS)):
+            w = self.words[j]
+            gap = self._gap(prev_end, w.start)
+            for off, ch in enumerate(gap):
+                if ch in ".!?؟\n":
+                    return None
+                if ch == ":":
+                    return "colon", prev_end + off, prev_end + off + 1, j
+                seg = self.segment_at(prev_end + off) if ch in OPEN_MARKS else None
+                if seg is not None:
+                    if len(C.words(self.text, seg.start, seg.end)) >= 3 or not self._zone_continues(seg):
+                        return "mark", prev_end + off, prev_end + off, j
+                    break  # a quoted name inside the zone («وكالة "وفا"»): keep looking
+            if C.COMPLEMENTISER_RE.match(w.folded):
+                return "comp", w.start, w.end, j + 1
+            if w.folded in C.COMPLEMENTISER_PREPS and j + 1 < len(self.words):
+                nxt = self.words[j + 1]
+                if C.COMPLEMENTISER_RE.match(nxt.folded) and self._gap(w.end, nxt.start).strip() == "":
+                    return "comp", w.start, nxt.end, j + 2
+            prev_end = w.end
+        return None
+
+    def _zone_continues(self, seg: Segment) -> bool:
+        """After a short quoted segment, does the speaker zone go on to an opener?"""
+        after = C.words(self.text, seg.close + 1, min(len(self.text), seg.close + 150))
+        for w in after[:MAX_ZONE_WORDS]:
+            if C.COMPLEMENTISER_RE.match(w.folded) or w.folded in C.COMPLEMENTISER_PREPS:
+                return True
+            if any(ch in ".!?؟\n" for ch in self.text[seg.close:w.start]):
+                return False
+        tail = self.text[seg.close + 1:seg.close + 150]
+        return ":" in tail.split("\n")[0][:120] or any(m in tail[:120] for m in "«“\"")
+
+    def _content(self, kind: str, content_start: int) -> tuple[int, int, str] | None:
+        """Quote span and kind given the opener."""
+        pos = content_start
+        while pos < len(self.text) and self.text[pos] in " \t":
+            pos += 1
+        seg = self.segment_at(pos) if pos < len(self.text) else None
+        if seg is not None:
+            seg.used = True
+            return seg.start, seg.end, "direct"
+        if kind == "colon":
+            end = self.paragraph_end(pos)
+            return pos, end, "direct"
+        if kind == "mark":
+            return None
+        s_start, s_end = self.sentence_of(pos)
+        end = max(s_end, pos)
+        for seg in self.segments:  # a quote mark opened inside runs to its close
+            if pos <= seg.open < end < seg.close:
+                end = seg.close + 1
+        m = _TRAILING_ATTRIBUTION.search(self.text, pos, end)
+        if m is not None and m.start() - pos > 10:
+            end = m.start()
+        return pos, end, "reported"
+
+    # ---------------------------------------------------------------- cue kinds
+    def _verb_cue(self, k: int) -> int | None:
+        w = self.words[k]
+        opener = self._find_opener(k)
+        if opener is None:
+            return None
+        okind, zone_end, content_start, next_k = opener
+        lemma = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded)
+        if okind == "colon" and lemma is not None and C.fold(lemma) in C.NEEDS_COMPLEMENTISER:
+            pass  # «أعلن:» is still speech; kept
+        span = self._content(okind, content_start)
+        if span is None:
+            return None
+        start, end, qkind = span
+        if len(C.words(self.text, start, end)) < MIN_CUED_WORDS:
+            return None
+        zone = (w.end, zone_end)
+        zone_words = C.words(self.text, *zone)
+        if any(z.bare in C.SPEECH_PARTICIPLES for z in zone_words):
+            return None  # «حذر من … بقوله «…»»: the participle introduces the quote
+        if (w.bare in C.IMPERSONAL or w.folded in C.IMPERSONAL) and not zone_words:
+            return None  # «يذكر أن …»: background, nobody speaks
+        if w.bare in C.ADDRESSEE_VERBS:
+            speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
+        elif w.bare in C.RELAY_VERBS or any(z.bare in (C.fold("نقلا"), C.fold("نقلاً")) for z in zone_words):
+            speaker = self._relay_speaker(zone, w)
+        else:
+            speaker = self._zone_speaker(zone)
+        if speaker is None:
+            speaker = self._before_speaker(k) or self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start)
+        self._add(start, end, qkind, w, speaker)
+        return max(next_k, k + 1)
+
+    def _participle_cue(self, k: int) -> int | None:
+        w = self.words[k]
+        opener = self._find_opener(k)
+        if opener is None or len(C.words(self.text, w.end, opener[1])) > 4:
+            return None
+        okind, _zone_end, content_start, next_k = opener
+        span = self._content(okind, content_start)
+        if span is None:
+            return None
+        start, end, qkind = span
+        s_start, _ = self.sentence_of(w.start)
+        speaker = self._subject_before(s_start, w.start) or self._resolve_pronoun(w.start)
+        self._add(start, end, qkind, w, speaker)
+        return next_k
+
+    def _attribution_cue(self, k: int) -> int | None:
+        w = self.words[k]
+        if k + 1 >= len(self.words):
+            return None
+        j = k + 1
+        if w.bare in (C.fold("حسبما"), C.fold("كما")):
+            if self.words[j].bare not in C.SPEECH_VERBS:
+                return None
+            j += 1
+        elif w.bare == C.fold("نقلا"):
+            if self.words[j].bare != "عن":
+                return None
+            j += 1
+        if j >= len(self.words):
+            return None
+        s_start, s_end = self.sentence_of(w.start)
+        if self.words[j].start >= s_end:
+            return None
+        np_start = self.words[j].start
+        # «وفقا لـ» / «طبقا ل»: the لـ may be a separate token or glued to the next word
+        if w.folded in (C.fold("وفقا"), C.fold("طبقا"), C.fold("وفق"), C.fold("ووفقا")):
+            if self.words[j].text in ("ل", "لـ"):
+                j += 1
+                if j >= len(self.words):
+                    return None
+                np_start = self.words[j].start
+            elif self.words[j].text.startswith("ل"):
+                np_start = self.words[j].start + (2 if self.words[j].text.startswith("لـ") else 1)
+            else:
+                return None
+        # «وفقا لما ذكره الجيش» / «بحسب ما أفادت به الوكالة»: skip «ما» + speech verb (+ به)
+        if j < len(self.words) and self.words[j].bare in ("ما", "لما") or (
+                j < len(self.words) and C.fold(self.text[np_start:self.words[j].end]) == "ما"):
+            k2 = j + 1
+            if k2 < len(self.words) and (self._speech_stem(self.words[k2].bare)):
+                k2 += 1
+                if k2 < len(self.words) and self.words[k2].folded in ("به", "بها"):
+                    k2 += 1
+                if k2 >= len(self.words):
+                    return None
+                j = k2
+                np_start = self.words[j].start
+        np_end = self._np_end(j, s_end)
+        speaker = self._make_speaker(np_start, np_end, require_source=True)
+        if speaker is None:
+            return None
+        cue_at_start = self._gap(s_start, w.start).strip(_TRIM + "و") == ""
+        if cue_at_start:
+            start = np_end
+            while start < s_end and self.text[start] in _TRIM:
+                start += 1
+            end = s_end
+        else:
+            start = s_start
+            for q in self.quotes:
+                if s_start <= q.end <= w.start:
+                    start = max(start, q.end)
+            end = w.start
+        start, end = _strip_punct(self.text, start, end)
+        if len(C.words(self.text, start, end)) < 3:
+            return None
+        self._add(start, end, "reported", w, speaker, cue_end=self.words[j - 1].end if j - 1 > k else w.end)
+        return self.word_index(np_end)
+
+    @staticmethod
+    def _speech_stem(bare: str) -> bool:
+        """A speech verb possibly carrying an object pronoun: ذكره، نقلته، أعلنه."""
+        for suffix in ("", "ه", "ته", "تها", "ها"):
+            if bare.endswith(suffix) and (bare[:len(bare) - len(suffix)] if suffix else bare) in (
+                    C.SPEECH_VERBS.keys() | C.RELAY_VERBS):
+                return True
+        return False
+
+    # ---------------------------------------------------------------- uncued marks
+    def _uncued_segments(self) -> None:
+        for seg in self.segments:
+            if seg.used or any(q.start < seg.end and seg.start < q.end for q in self.quotes):
+                continue
+            n_words = len(C.words(self.text, seg.start, seg.end))
+            if n_words < MIN_CUED_WORDS:
+                continue
+            after = C.words(self.text, seg.close + 1, min(len(self.text), seg.close + 200))
+            gap = self._gap(seg.close + 1, after[0].start) if after else ""
+            cue_taken = bool(after) and any(q.cue_start == after[0].start for q in self.quotes)
+            if after and not cue_taken and n_words >= 3 and "\n" not in gap and "." not in gap and (
+                    after[0].bare in C.SPEECH_VERBS or after[0].bare in C.ATTRIBUTION_CUES):
+                s_start, s_end = self.sentence_of(after[0].start)
+                j = self.word_index(after[0].end)
+                if after[0].bare in (C.fold("حسبما"), C.fold("كما")) and j < len(self.words):
+                    j += 1
+                if j < len(self.words):
+                    end = self._np_end(j, max(s_end, after[0].end + 1))
+                    speaker = self._make_speaker(self.words[j].start, end) if end > self.words[j].start else None
+                    cue = Word(after[0].start, after[0].end, after[0].text, after[0].folded, after[0].bare)
+                    self._add(seg.start, seg.end, "direct", cue, speaker or self._resolve_pronoun(seg.open))
+                    continue
+            before = self.text[max(0, seg.open - 3):seg.open]
+            starts_para = seg.open == 0 or "\n" in before or before.strip() == ""
+            if n_words >= MIN_UNCUED_WORDS and starts_para and self.last_speaker is not None \
+                    and seg.open - self.last_speaker_at < 1500:
+                speaker = self._resolve_pronoun(seg.open)
+                self._add(seg.start, seg.end, "direct", None, speaker)
+
+    # ---------------------------------------------------------------- speakers
+    def _np_end(self, j: int, limit: int) -> int:
+        """End of the noun phrase starting at word ``j`` (entity-aware, ≤ 7 words)."""
+        first = self.words[j]
+        ent = next((e for e in self.entities if e.start <= first.start < e.end), None)
+        end = first.end
+        count = 0
+        while j < len(self.words) and self.words[j].start < limit and count < 9:
+            w = self.words[j]
+            if count and (self._gap(end, w.start).strip() not in ("", "ـ", '"', "«", "»", "“", "”", '" "') or w.folded in C.SPEAKER_STOP
+                          or (w.text.startswith("ل") and w.text.startswith(("لـ", "لل")))
+                          or C.COMPLEMENTISER_RE.match(w.folded) or w.folded in C.SPEECH_VERBS
+                          or w.bare in C.SPEECH_VERBS):
+                if w.folded == "في" and count == 1 and self.words[j - 1].bare in C.ANONYMOUS_HEADS:
+                    pass  # «مصدر في وايتهول»: the place belongs to the source
+                elif w.folded == "في" and ent is None and count <= 2 and \
+                        self.words[j - 1].bare in C.ANONYMOUS_HEADS | {C.fold("رفيع"), C.fold("مطلع"), C.fold("دبلوماسية"), C.fold("أمنية"), C.fold("عسكرية"), C.fold("مطلعة"), C.fold("رسمية")}:
+                    pass
+                else:
+                    break
+            end = w.end
+            count += 1
+            j += 1
+            if ent is not None and end >= ent.end and count >= 1:
+                # an entity ends the phrase unless a title-like noun continues it
+                break
+        return end
+
+    def _make_speaker(self, start: int, end: int, require_source: bool = False) -> _Speaker | None:
+        start, end = _strip_punct(self.text, start, end)
+        if end <= start:
+            return None
+        zone_words = C.words(self.text, start, end)
+        if not zone_words:
+            return None
+        head = zone_words[0].bare
+        if head in C.PRONOUNS:
+            return None
+        ent = self.entity_in(start, end) or next(
+            (e for e in self.entities if e.start <= start < e.end), None)
+        if head in C.ANONYMOUS_HEADS and (ent is None or ent.start > zone_words[0].start):
+            return _Speaker(self.text[start:end], start, end, "anonymous", None)
+        if ent is not None and ent.type in ("PERS", "ORG", "LOC", "MISC"):
+            kind = {"PERS": "person", "ORG": "organization", "LOC": "country", "MISC": "organization"}[ent.type]
+            s = min(start, ent.start)
+            if ent.title_start is not None and ent.title_start < s:
+                s = ent.title_start
+            e = max(ent.end, end if ent.type != "PERS" else ent.end)
+            s, e = _strip_punct(self.text, s, e)
+            return _Speaker(self.text[s:e], s, e, kind, ent.canonical or ent.text)
+        if require_source:
+            if head not in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS and not self.entities:
+                if C.strip_conj(head) not in C.ORGANIZATION_HEADS:
+                    return None
+            elif self.entities and head not in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS:
+                return None
+        if zone_words[0].text.endswith(("ه", "ها", "هم")) and len(zone_words) == 1 and require_source:
+            return None
+        kind = "organization" if head in C.ORGANIZATION_HEADS else "person"
+        if head in C.ANONYMOUS_HEADS:
+            kind = "anonymous"
+        return _Speaker(self.text[start:end], start, end, kind, None)
+
+    def _zone_speaker(self, zone: tuple[int, int]) -> _Speaker | None:
+        zw = C.words(self.text, *zone)
+        while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES):
+            zw = zw[1:]
+        if not zw or zw[0].bare in C.PRONOUNS:
+            return None
+        j = self.word_index(zw[0].start)
+        end = self._np_end(j, zone[1])
+        # «قال الأمين العام لحركة الشعب، زهير المغزاوي إن»: a short appositive after a title
+        if zw[0].bare in C.TITLE_WORDS and not self.entities:
+            rest = C.words(self.text, end, zone[1])
+            if 1 <= len(rest) <= 3 and self.text[end:rest[0].start].strip() == "،" and \
+                    not any(r.folded in C.SPEAKER_STOP or r.text.startswith(("لـ", "لل")) for r in rest):
+                end = rest[-1].end
+        pers = [e for e in self.entities if zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS"]
+        if pers and zw[0].bare not in C.ANONYMOUS_HEADS:
+            e = pers[0]
+            lead = C.words(self.text, zw[0].start, e.start)
+            if len(lead) <= 8:  # title words before the name, possibly with an apposition comma
+                return self._make_speaker(zw[0].start if all(x.folded not in C.SPEAKER_STOP for x in lead)
+                                          else e.start, e.end)
+        # a title phrase before a PERS entity: extend to the entity
+        ent = next((e for e in self.entities if zw[0].start <= e.start < zone[1] and e.type == "PERS"), None)
+        if ent is not None and zw[0].bare in C.TITLE_WORDS and ent.start - zw[0].start < 60 \
+                and "،" not in self.text[zw[0].start:ent.start]:
+            end = max(end, ent.end)
+        return self._make_speaker(zw[0].start, end)
+
+    def _relay_speaker(self, zone: tuple[int, int], verb: Word | None = None) -> _Speaker | None:
+        zw = C.words(self.text, *zone)
+        for i, w in enumerate(zw):
+            if w.folded in ("عن", "من") and i + 1 < len(zw):
+                j = self.word_index(zw[i + 1].start)
+                return self._make_speaker(zw[i + 1].start, self._np_end(j, zone[1]))
+        if verb is not None and verb.bare in (C.fold("نسب"), C.fold("نسبت")):
+            for i, w in enumerate(zw):
+                if i > 0 and w.folded.startswith("لل") and len(w.folded) > 4:  # «نسبت الصحيفة للشيخ راشد»
+                    j = self.word_index(w.start)
+                    return self._make_speaker(w.start + 1, self._np_end(j, zone[1]))
+        return self._zone_speaker(zone)
+
+    def _before_speaker(self, k: int) -> _Speaker | None:
+        """«وكان الوزير قد قال إن»: an entity just before the verb in the same sentence."""
+        s_start, _ = self.sentence_of(self.words[k].start)
+        cands = [e for e in self.entities if s_start <= e.start and e.end <= self.words[k].start
+                 and e.type in ("PERS", "ORG", "LOC")]
+        if not cands:
+            return None
+        e = cands[-1]
+        between = C.words(self.text, e.end, self.words[k].start)
+        if len(between) > 1 or any(b.folded not in ("قد",) for b in between):
+            return None
+        return self._make_speaker(e.start, e.end)
+
+    def _subject_before(self, s_start: int, pos: int) -> _Speaker | None:
+        """Subject of a clause ending in a participle cue: last PERS/ORG before it."""
+        cands = [e for e in self.entities if s_start <= e.start and e.end <= pos
+                 and e.type in ("PERS", "ORG") and not self.inside_segment(e.start)]
+        if cands:
+            pers = [e for e in cands if e.type == "PERS"]
+            e = (pers or cands)[-1]
+            return self._make_speaker(e.start, e.end)
+        # no entities: the noun phrase after a sentence-initial verb
+        sw = C.words(self.text, s_start, pos)
+        if len(sw) >= 2:
+            j = self.word_index(sw[1].start)
+            end = self._np_end(j, pos)
+            sp = self._make_speaker(sw[1].start, end)
+            if sp is not None and sp.kind in ("anonymous", "organization") or (sp and sw[1].bare in C.TITLE_WORDS):
+                return sp
+        return None
+
+    def _subject_in_sentence(self, pos: int) -> _Speaker | None:
+        """«أيدت المحكمة … ، وقالت إن»: an earlier subject of the same sentence."""
+        s_start, _ = self.sentence_of(pos)
+        if not C.words(self.text, s_start, pos):
+            return None
+        if self.entities:
+            cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in ("PERS", "ORG")
+                     and not self.inside_segment(e.start) and not self.inside_quote(e.start)]
+            return self._make_speaker(cands[0].start, cands[0].end) if cands else None
+        for w in C.words(self.text, s_start, pos):
+            if self.inside_quote(w.start) or self.inside_segment(w.start):
+                break
+            if w.bare in C.ORGANIZATION_HEADS or w.bare in C.ANONYMOUS_HEADS or w.bare in C.TITLE_WORDS:
+                j = self.word_index(w.start)
+                return self._make_speaker(w.start, self._np_end(j, pos))
+        return None
+
+    def _resolve_pronoun(self, pos: int) -> _Speaker | None:
+        """Previous speaker, or a person mentioned (outside quotes) more recently than it."""
+        pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos
+                and not self.inside_quote(e.start) and not self.inside_segment(e.start)]
+        cand = None
+        if pers and (self.last_speaker is None or pers[-1].start > self.last_speaker_at):
+            e = pers[-1]
+            sp = self._make_speaker(e.start, e.end)
+            if sp is not None:
+                cand = sp
+        if cand is None and self.last_speaker is not None:
+            cand = self.last_speaker
+        if cand is None:
+            return None
+        return _Speaker(cand.text, cand.start, cand.end, "pronoun", cand.entity)
+
+    # ---------------------------------------------------------------- adding
+    def _add(self, start: int, end: int, kind: str, cue: Word | None, speaker: _Speaker | None,
+             cue_end: int | None = None) -> None:
+        start, end = _strip_punct(self.text, start, end)
+        if end <= start:
+            return
+        sp_dict = None
+        if speaker is not None:
+            resolved = speaker.kind == "pronoun"
+            sp_dict = speaker.as_dict("pronoun-resolved" if resolved else None)
+            self.last_speaker = _Speaker(speaker.text, speaker.start, speaker.end,
+                                         speaker.kind if not resolved else "person", speaker.entity)
+            self.last_speaker_at = max(start, cue.start if cue else start)
+        self.quotes.append(Quote(
+            start=start, end=end, text=self.text[start:end], kind=kind,
+            cue=(self.text[cue.start:cue_end or cue.end] if cue else ""),
+            cue_start=cue.start if cue else None, cue_end=(cue_end or cue.end) if cue else None,
+            speaker=sp_dict,
+        ))
+
+    def _cut_overlaps(self) -> None:
+        """A quote runs until the next cue in the same sentence; drop exact duplicates."""
+        out: list[Quote] = []
+        for q in self.quotes:
+            if out:
+                p = out[-1]
+                if q.cue_start is not None and p.start < q.cue_start < p.end and p.kind == "reported":
+                    s, e = _strip_punct(self.text, p.start, q.cue_start)
+                    if e - s >= 10:
+                        p.end, p.text = e, self.text[s:e]
+                        p.start = s
+                if q.start < p.end and (q.end <= p.end):
+                    continue  # contained: keep the earlier, larger quote
+            out.append(q)
+        self.quotes = out
+
+
+def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end

@@ -1,0 +1,303 @@
+"""Token features for the CRF named-entity tagger.
+
+Everything a feature depends on is *frozen into the model* at training time: the
+spelling fold, the gazetteers, the word clusters, the word counts used to strip
+proclitics and the title words all travel in :class:`Resources` inside the model
+directory. The shared text layer may change its normaliser later without silently
+shifting the features a shipped model was trained on.
+
+Speed matters (the target is tens of thousands of tokens per second in pure Python),
+so the features that depend on one word only are computed once per distinct word and
+cached on the :class:`FeatureExtractor` (a bounded dict, not module state); a sentence
+then only concatenates cached lists and adds the few features that need neighbours.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+# ------------------------------------------------------------------ spelling fold
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                             "ـ": None, "\u200c": None, "\u200d": None, "\u200f": None, "\u200e": None})
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_LATIN = re.compile("[A-Za-z]")
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+_WORDISH = re.compile(r"\w")
+
+
+def fold(word: str) -> str:
+    """Matching key: no diacritics or tatweel; alef, alef maqsura and ta marbuta folded.
+
+    Used only to *compare* words (features, gazetteers, clusters); it is deliberately
+    lossy (ة→ه) and is never shown to a user.
+    """
+    return _DIACRITICS.sub("", word).translate(_FOLD_TABLE)
+
+
+# ------------------------------------------------------------------ proclitics
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+def proclitic_candidates(word: str) -> list[tuple[str, str]]:
+    """Every ``(prefix, rest)`` split of a folded word into و/ف + ب/ل/ك + rest.
+
+    ``لل`` + X is the preposition ل before the article ال whose alef is not written
+    (للقاهرة = ل + القاهرة), so that split restores the alef.
+    """
+    out: list[tuple[str, str]] = []
+    stems = [("", word)]
+    if len(word) > 3 and word[0] in _CONJ:
+        stems.append((word[0], word[1:]))
+    for pre, rest in stems:
+        if pre:
+            out.append((pre, rest))
+        if len(rest) > 3 and rest[0] in _PREP:
+            out.append((pre + rest[0], rest[1:]))
+            if rest.startswith("لل") and len(rest) > 4:
+                out.append((pre + "ل", "ا" + rest[1:]))
+    return out
+
+
+def strip_proclitics(word: str, counts: dict[str, int], known: frozenset[str] | set[str] = frozenset()
+                     ) -> tuple[str, str]:
+    """``(prefix, stem)`` of a folded word, stripping only when the data says so.
+
+    A split is taken when its remainder is a more frequent word in the news counts
+    than the whole token (or a gazetteer name the token is not): وبريطانيا → بريطانيا,
+    but واشنطن stays whole because اشنطن is not a word. This avoids a hand list of
+    names that merely *begin* with و/ب/ل/ك/ف.
+    """
+    best_prefix, best = "", word
+    best_score = counts.get(word, 0) + (10**9 if word in known else 0)
+    for prefix, rest in proclitic_candidates(word):
+        score = counts.get(rest, 0) + (10**9 if rest in known else 0)
+        if score > best_score:
+            best_prefix, best, best_score = prefix, rest, score
+    return best_prefix, best
+
+
+# ------------------------------------------------------------------ resources
+
+
+@dataclass
+class Resources:
+    """Lexical knowledge compiled at training time and shipped with the model.
+
+    ``gazetteers``: type -> set of folded single-word names; ``phrases``: folded
+    multi-word names as tuples -> type; ``clusters``: folded word -> cluster ids at
+    increasing granularity; ``counts``: folded word -> frequency in the news corpus
+    (used by :func:`strip_proclitics`); ``titles``: folded title words.
+    """
+
+    gazetteers: dict[str, set[str]] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    clusters: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    cluster_levels: tuple[int, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+    titles: set[str] = field(default_factory=set)
+    use_gazetteers: bool = True
+    use_clusters: bool = True
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def max_phrase(self) -> int:
+        return max((len(p) for p in self.phrases), default=0)
+
+    @property
+    def known_names(self) -> set[str]:
+        out: set[str] = set()
+        for names in self.gazetteers.values():
+            out |= names
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": 1,
+            "gazetteers": {t: sorted(v) for t, v in self.gazetteers.items()},
+            "phrases": [[" ".join(p), t] for p, t in sorted(self.phrases.items())],
+            "cluster_levels": list(self.cluster_levels),
+            "clusters": {w: list(c) for w, c in sorted(self.clusters.items())},
+            "counts": dict(sorted(self.counts.items())),
+            "titles": sorted(self.titles),
+            "use_gazetteers": self.use_gazetteers,
+            "use_clusters": self.use_clusters,
+            "meta": self.meta,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Resources:
+        if data.get("format") != 1:
+            raise ValueError(f"unsupported NER resources format {data.get('format')!r}")
+        return cls(
+            gazetteers={t: set(v) for t, v in data["gazetteers"].items()},
+            phrases={tuple(p.split(" ")): t for p, t in data["phrases"]},
+            clusters={w: tuple(c) for w, c in data["clusters"].items()},
+            cluster_levels=tuple(data["cluster_levels"]),
+            counts=dict(data["counts"]),
+            titles=set(data["titles"]),
+            use_gazetteers=bool(data["use_gazetteers"]),
+            use_clusters=bool(data["use_clusters"]),
+            meta=dict(data.get("meta", {})),
+        )
+
+    def save(self, path: Path) -> None:
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+            json.dump(self.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def load(cls, path: Path) -> Resources:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return cls.from_json(json.load(fh))
+
+
+# ------------------------------------------------------------------ extraction
+
+_OFFSETS = (-2, -1, 1, 2)
+_CACHE_LIMIT = 300_000
+
+
+def _length_bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "5" if n <= 5 else "8" if n <= 8 else "9"
+
+
+@dataclass
+class _WordInfo:
+    own: list[str]  # features of the word at the current position
+    context: dict[int, list[str]]  # offset -> features it lends to a neighbour
+    key: str  # folded word (for bigrams and phrase matching)
+    stem: str  # folded word without proclitics
+
+
+class FeatureExtractor:
+    """Turns a sentence (list of token strings) into CRFsuite feature lists."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.res = resources
+        self._known = frozenset(resources.known_names) if resources.use_gazetteers else frozenset()
+        self._cache: dict[str, _WordInfo] = {}
+        self._max_phrase = resources.max_phrase if resources.use_gazetteers else 0
+
+    # one word ---------------------------------------------------------------------
+    def _word_features(self, token: str) -> _WordInfo:
+        res = self.res
+        key = fold(token)
+        prefix, stem = strip_proclitics(key, res.counts, self._known)
+        own = ["b", "w=" + key, "x2=" + key[-2:], "x3=" + key[-3:], "x4=" + key[-4:],
+               "p2=" + stem[:2], "p3=" + stem[:3], "len=" + _length_bucket(len(stem))]
+        ctx_common = ["w=" + key]
+        if prefix:
+            own += ["s=" + stem, "pf=" + prefix]
+            ctx_common.append("s=" + stem)
+        if stem.startswith("ال"):
+            own.append("al")
+            ctx_common.append("al")
+        if _DIGIT.search(token):
+            own.append("dig")
+            ctx_common.append("dig")
+        elif _LATIN.search(token):
+            own.append("lat")
+        elif not _ARABIC_LETTER.search(token):
+            shape = "pun" if not _WORDISH.search(token) else "oth"
+            own.append(shape)
+            ctx_common.append(shape)
+        if stem in res.titles or key in res.titles:
+            own.append("ttl")
+            ctx_common.append("ttl")
+        if res.use_gazetteers:
+            for etype, names in res.gazetteers.items():
+                if key in names or stem in names:
+                    own.append("g" + etype)
+                    ctx_common.append("g" + etype)
+                elif stem.startswith("ال") and stem[2:] in names:
+                    own.append("ga" + etype)
+        if res.use_clusters and res.clusters:
+            ids = res.clusters.get(key)
+            src = "c"
+            if ids is None and prefix:
+                ids = res.clusters.get(stem)
+                src = "sc"
+            if ids is None:
+                own.append("c=unk")
+                ctx_common.append("c=unk")
+            else:
+                for level, cid in zip(res.cluster_levels, ids):
+                    own.append(f"{src}{level}={cid}")
+                ctx_common.append(f"c{res.cluster_levels[-1]}={ids[-1]}")
+                ctx_common.append(f"c{res.cluster_levels[0]}={ids[0]}")
+                if prefix and src == "c":
+                    sids = res.clusters.get(stem)
+                    if sids is not None:
+                        own.append(f"sc{res.cluster_levels[-1]}={sids[-1]}")
+        context = {o: [f"{o}{f}" for f in ctx_common] for o in _OFFSETS}
+        return _WordInfo(own, context, key, stem)
+
+    def _info(self, token: str) -> _WordInfo:
+        info = self._cache.get(token)
+        if info is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            info = self._word_features(token)
+            self._cache[token] = info
+        return info
+
+    # one sentence -----------------------------------------------------------------
+    def _phrase_tags(self, infos: Sequence[_WordInfo]) -> list[list[str]]:
+        """Longest multi-word gazetteer matches as B/I features (on stems, so clitics
+        on the first word do not hide a match)."""
+        n = len(infos)
+        out: list[list[str]] = [[] for _ in range(n)]
+        if not self._max_phrase:
+            return out
+        phrases = self.res.phrases
+        i = 0
+        while i < n:
+            matched = 0
+            for length in range(min(self._max_phrase, n - i), 1, -1):
+                words = (infos[i].stem,) + tuple(x.key for x in infos[i + 1:i + length])
+                etype = phrases.get(words)
+                if etype is not None:
+                    out[i].append("PB" + etype)
+                    for j in range(i + 1, i + length):
+                        out[j].append("PI" + etype)
+                    matched = length
+                    break
+            i += matched or 1
+        return out
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        infos = [self._info(t) for t in tokens]
+        n = len(infos)
+        phrase = self._phrase_tags(infos)
+        feats: list[list[str]] = []
+        for i, info in enumerate(infos):
+            f = list(info.own)
+            f += phrase[i]
+            if i >= 2:
+                f += infos[i - 2].context[-2]
+            if i >= 1:
+                prev = infos[i - 1]
+                f += prev.context[-1]
+                f.append("bw=" + prev.key + "|" + info.key)
+                f += ["-1" + p for p in phrase[i - 1]]
+            else:
+                f.append("BOS")
+            if i + 1 < n:
+                nxt = infos[i + 1]
+                f += nxt.context[1]
+                f.append("fw=" + info.key + "|" + nxt.key)
+                f += ["+1" + p for p in phrase[i + 1]]
+            else:
+                f.append("EOS")
+            if i + 2 < n:
+                f += infos[i + 2].context[2]
+            feats.append(f)
+        return feats

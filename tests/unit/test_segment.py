@@ -1,0 +1,355 @@
+"""Sentence splitting, tokenisation and clitic segmentation.
+
+The news paragraphs below were written for these tests (no corpus text); the expected
+sentences are what a careful reader counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.text.segment import (
+    proclitic_candidates,
+    split_clitics,
+    split_sentences,
+    strip_clitics,
+    strip_proclitics,
+    tokenize,
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+def tokens(text: str) -> list[str]:
+    return [text[start:end] for start, end in tokenize(text)]
+
+
+# ------------------------------------------------------------------ realistic news
+
+TRANSLATED_REPORT = (
+    "قالت صحيفة «الغارديان» البريطانية، في تقرير نشرته يوم الأحد، إن الحكومة البريطانية "
+    "تدرس إرسال فريق دبلوماسي إلى ليبيا خلال الأسابيع المقبلة. وأوضحت الصحيفة أن وزير "
+    "الخارجية التقى د. عبد الله الثني في لندن، وناقش معه «ملف الهجرة. والأمن على الحدود» "
+    "بحسب مصادر مطلعة. وأضاف التقرير: \"لن تنتظر بريطانيا طويلا.\" وبلغت قيمة المساعدات "
+    "المقترحة 3.5 مليون جنيه إسترليني، أي نحو 4.2 مليون دولار.\n\n"
+    "ويرى محللون أن الخطوة تأتي بعد أشهر من التردد… لكنها لا تعني اعترافا رسميا؟! "
+    "ولم يصدر تعليق فوري من طرابلس."
+)
+TRANSLATED_REPORT_SENTENCES = [
+    "قالت صحيفة «الغارديان» البريطانية، في تقرير نشرته يوم الأحد، إن الحكومة البريطانية "
+    "تدرس إرسال فريق دبلوماسي إلى ليبيا خلال الأسابيع المقبلة.",
+    "وأوضحت الصحيفة أن وزير الخارجية التقى د. عبد الله الثني في لندن، وناقش معه «ملف الهجرة. "
+    "والأمن على الحدود» بحسب مصادر مطلعة.",
+    'وأضاف التقرير: "لن تنتظر بريطانيا طويلا."',
+    "وبلغت قيمة المساعدات المقترحة 3.5 مليون جنيه إسترليني، أي نحو 4.2 مليون دولار.",
+    "ويرى محللون أن الخطوة تأتي بعد أشهر من التردد… لكنها لا تعني اعترافا رسميا؟!",
+    "ولم يصدر تعليق فوري من طرابلس.",
+]
+
+AGENCY_COPY = (
+    "طرابلس (رويترز) - قال مسؤول في وزارة الصحة الليبية اليوم الثلاثاء إن 12 شخصا على الأقل "
+    "قتلوا في اشتباكات جنوب العاصمة؛ وأضاف أن عدد الجرحى تجاوز 1.200 شخص. وقال المسؤول "
+    "لرويترز عبر الهاتف «الوضع صعب جدا. المستشفيات ممتلئة»، مطالبا بوقف فوري لإطلاق النار. "
+    "ودعت البعثة الأممية جميع الأطراف إلى ضبط النفس.\n"
+    "(إعداد محمد علي للنشرة العربية - تحرير أ. م. يوسف)"
+)
+AGENCY_COPY_SENTENCES = [
+    "طرابلس (رويترز) - قال مسؤول في وزارة الصحة الليبية اليوم الثلاثاء إن 12 شخصا على الأقل "
+    "قتلوا في اشتباكات جنوب العاصمة؛ وأضاف أن عدد الجرحى تجاوز 1.200 شخص.",
+    "وقال المسؤول لرويترز عبر الهاتف «الوضع صعب جدا. المستشفيات ممتلئة»، مطالبا بوقف فوري "
+    "لإطلاق النار.",
+    "ودعت البعثة الأممية جميع الأطراف إلى ضبط النفس.",
+    "(إعداد محمد علي للنشرة العربية - تحرير أ. م. يوسف)",
+]
+
+
+def test_translated_report_sentences() -> None:
+    assert sentences(TRANSLATED_REPORT) == TRANSLATED_REPORT_SENTENCES
+
+
+def test_agency_copy_with_dateline_sentences() -> None:
+    assert sentences(AGENCY_COPY) == AGENCY_COPY_SENTENCES
+
+
+def test_headline_and_paragraphs() -> None:
+    text = "بريطانيا ترسل وفدا إلى ليبيا\n\nوصل الوفد صباح اليوم. ويلتقي المسؤولين غدا.\nلا تعليق بعد"
+    assert sentences(text) == [
+        "بريطانيا ترسل وفدا إلى ليبيا",
+        "وصل الوفد صباح اليوم.",
+        "ويلتقي المسؤولين غدا.",
+        "لا تعليق بعد",
+    ]
+
+
+# ------------------------------------------------------------------- single rules
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("هل انتهى الاجتماع؟ نعم انتهى.", ["هل انتهى الاجتماع؟", "نعم انتهى."]),
+        ("يا للهول! لقد فاز.", ["يا للهول!", "لقد فاز."]),
+        ("Is it over? Yes.", ["Is it over?", "Yes."]),
+        ("انتهى الاجتماع، وبدأ المؤتمر؛ ثم غادروا: جميعهم.", ["انتهى الاجتماع، وبدأ المؤتمر؛ ثم غادروا: جميعهم."]),
+    ],
+    ids=["arabic-question", "exclamation", "latin-question", "no-split-comma-semicolon-colon"],
+)
+def test_terminal_marks(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_missing_space_after_period_before_arabic_letter_still_splits() -> None:
+    text = 'عبر حسابها على "تويتر".بعد الجدل الذي أثارته الأغنية.وقال متابعون إنها رائعة.'
+    assert sentences(text) == [
+        'عبر حسابها على "تويتر".',
+        "بعد الجدل الذي أثارته الأغنية.",
+        "وقال متابعون إنها رائعة.",
+    ]
+
+
+def test_closing_quote_after_mark_ends_after_the_quote() -> None:
+    assert sentences('قال: "هذا مهم." ثم غادر القاعة.') == ['قال: "هذا مهم."', "ثم غادر القاعة."]
+    assert sentences("قال: «هذا مهم.» ثم غادر.") == ["قال: «هذا مهم.»", "ثم غادر."]
+    assert sentences("قال: “هذا مهم!” ثم غادر.") == ["قال: “هذا مهم!”", "ثم غادر."]
+
+
+def test_no_split_inside_a_quotation_that_goes_on() -> None:
+    text = "وقال «لن نتراجع. سنواصل العمل. هذا وعد» أمام الصحفيين."
+    assert sentences(text) == [text]
+    text = 'وقال "لن نتراجع! سنواصل العمل" أمام الصحفيين.'
+    assert sentences(text) == [text]
+
+
+def test_quote_end_followed_by_a_continuation_does_not_split() -> None:
+    assert sentences('وقال "انتهى الأمر."، مضيفا أنه سيغادر.') == ['وقال "انتهى الأمر."، مضيفا أنه سيغادر.']
+    assert sentences('وعرض فيلم "إلى أين؟" 2011 في بيروت.') == ['وعرض فيلم "إلى أين؟" 2011 في بيروت.']
+
+
+def test_short_quoted_title_ending_in_question_mark_does_not_end_the_sentence() -> None:
+    text = 'وشارك في فيلم "هلق لوين؟" الذي عرض في بيروت.'
+    assert sentences(text) == [text]
+
+
+def test_unpaired_straight_quote_does_not_swallow_the_paragraph() -> None:
+    text = 'قال المتحدث "إن الوضع هادئ. وأضاف أن الطرق مفتوحة.'
+    assert sentences(text) == ['قال المتحدث "إن الوضع هادئ.', "وأضاف أن الطرق مفتوحة."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "التقى د. أحمد زويل بالطلاب.",
+        "حاضر أ.د. محمد علي في الجامعة.",
+        "وقال م. خالد إن المشروع تأخر.",
+        "بني المعبد عام 300 ق.م. على ضفاف النيل.",
+        "توفي سنة 1440 هـ. في المدينة.",
+        "أرسل الطلب إلى ص.ب. 1234 في الرياض.",
+        "Mr. Smith met Dr. Jones at St. Mary hospital.",
+        "The U.S. economy grew.",
+        "J. K. Rowling wrote it.",
+    ],
+)
+def test_no_split_after_abbreviations(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بلغ النمو 3.5 في المئة.",
+        "بلغت الكلفة 1.000.000 دولار.",
+        "ارتفع المؤشر بنسبة ٣٫٥ بالمئة.",
+        "زوروا موقع www.example.com/ar/news.html للمزيد.",
+        "راسلونا على info@example.org للمزيد.",
+        "ونقلت العربية.نت عن مصادر أن الاجتماع تأجل.",
+        "وقالت الشركة إن التحديث... سيصل قريبا.",
+        "وقالت الشركة إن التحديث.. سيصل قريبا.",
+    ],
+    ids=["decimal", "thousands", "arabic-decimal", "url", "email", "arabic-domain", "ellipsis", "two-dots"],
+)
+def test_no_split_inside_numbers_links_and_ellipses(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_sentence_ends_after_a_url_or_number_at_the_end() -> None:
+    assert sentences("المصدر www.example.com. وقال آخرون غير ذلك.") == [
+        "المصدر www.example.com.",
+        "وقال آخرون غير ذلك.",
+    ]
+    assert sentences("وقع الحادث في عام 2018. وقتل فيه ثلاثة.") == ["وقع الحادث في عام 2018.", "وقتل فيه ثلاثة."]
+
+
+def test_list_numbers_are_not_sentence_ends() -> None:
+    text = "الجوائز على النحو الآتي: 1. مبلغ مالي. 2. ميدالية ذهبية. وانتهى الحفل."
+    assert sentences(text) == [
+        "الجوائز على النحو الآتي: 1. مبلغ مالي.",
+        "2. ميدالية ذهبية.",
+        "وانتهى الحفل.",
+    ]
+
+
+def test_lower_case_latin_after_a_period_continues_the_sentence() -> None:
+    assert sentences("Prices rose approx. ten percent.") == ["Prices rose approx. ten percent."]
+
+
+def test_every_line_break_ends_a_sentence_even_inside_open_quotes() -> None:
+    assert sentences("قال «هذا\nغير صحيح»") == ["قال «هذا", "غير صحيح»"]
+
+
+def test_spans_are_trimmed_and_blank_text_has_no_sentences() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\t \r\n ") == []
+    text = "  أولا.   ثانيا.  \r\n  ثالثا  "
+    assert sentences(text) == ["أولا.", "ثانيا.", "ثالثا"]
+
+
+SENTENCE_ALPHABET = "ابتدرسقلمنهويأإىة «»\"“”.!?؟،؛:…()0123456789abcXY\n\r\t " + "\u064e\u0651"
+
+
+@given(st.text(alphabet=SENTENCE_ALPHABET, max_size=300) | st.text(max_size=200))
+def test_sentences_cover_every_non_space_character_once_in_order(text: str) -> None:
+    spans = split_sentences(text)
+    covered = [False] * len(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        for index in range(start, end):
+            covered[index] = True
+        previous_end = end
+    for index, char in enumerate(text):
+        assert covered[index] or char.isspace(), (index, char)
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def test_tokens_of_a_news_sentence() -> None:
+    text = "وقالت وزارة الخارجية، في بيان، إن 3.5% من «المساعدات» وصلت إلى ليبيا!"
+    assert tokens(text) == [
+        "وقالت", "وزارة", "الخارجية", "،", "في", "بيان", "،", "إن", "3.5", "%", "من",
+        "«", "المساعدات", "»", "وصلت", "إلى", "ليبيا", "!",
+    ]  # fmt: skip
+
+
+def test_clitics_stay_attached_and_diacritics_and_tatweel_stay_inside_words() -> None:
+    assert tokens("وبريطانيا والقاهرة لِلْمَدْرَسَةِ جـــميل") == ["وبريطانيا", "والقاهرة", "لِلْمَدْرَسَةِ", "جـــميل"]
+
+
+def test_numbers_keep_inner_separators_in_every_digit_script() -> None:
+    assert tokens("1,000.5 و٣٫٥ و۱۲۳ 1.000.000") == ["1,000.5", "و", "٣٫٥", "و", "۱۲۳", "1.000.000"]
+
+
+def test_urls_emails_hashtags_and_mentions_stay_whole() -> None:
+    text = "تابعوا https://example.com/ar/news?id=5. و #ليبيا_اليوم و @reuters_ar أو news@example.org."
+    assert tokens(text) == [
+        "تابعوا", "https://example.com/ar/news?id=5", ".", "و", "#ليبيا_اليوم", "و", "@reuters_ar",
+        "أو", "news@example.org", ".",
+    ]  # fmt: skip
+
+
+def test_latin_words_and_alphanumerics() -> None:
+    assert tokens("طائرة F-16 وقمة G20 مع O'Brien") == ["طائرة", "F", "-", "16", "وقمة", "G20", "مع", "O'Brien"]
+
+
+def test_invisible_marks_are_not_tokens() -> None:
+    assert tokens("\u200fمرحبا\u200e \ufeffعالم") == ["مرحبا", "عالم"]
+
+
+@given(st.text(max_size=300) | st.text(alphabet=SENTENCE_ALPHABET + "#@/:_-%", max_size=300))
+def test_tokens_are_ordered_disjoint_inside_the_text_and_never_blank(text: str) -> None:
+    previous_end = 0
+    for start, end in tokenize(text):
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end].strip() == text[start:end]
+        assert not text[start:end].isspace()
+        previous_end = end
+
+
+@given(st.text(alphabet=SENTENCE_ALPHABET, max_size=300))
+def test_tokens_cover_every_visible_character(text: str) -> None:
+    covered = set()
+    for start, end in tokenize(text):
+        covered.update(range(start, end))
+    for index, char in enumerate(text):
+        assert index in covered or char.isspace()
+
+
+# -------------------------------------------------------------------------- clitics
+
+
+@pytest.mark.parametrize(
+    ("word", "segments"),
+    [
+        ("وبريطانيا", ["و", "بريطانيا"]),
+        ("لبريطانيا", ["ل", "بريطانيا"]),
+        ("والبريطانيين", ["و", "ال", "بريطانيين"]),
+        ("بالقاهرة", ["ب", "ال", "قاهرة"]),
+        ("وبالمدرسة", ["و", "ب", "ال", "مدرسة"]),
+        ("للمدرسة", ["ل", "ال", "مدرسة"]),
+        ("وللمدرسة", ["و", "ل", "ال", "مدرسة"]),
+        ("فالحكومة", ["ف", "ال", "حكومة"]),
+        ("كالعادة", ["ك", "ال", "عادة"]),
+        ("وقال", ["و", "قال"]),
+        ("فقال", ["ف", "قال"]),
+        ("كذلك", ["ك", "ذلك"]),
+        ("وهو", ["و", "هو"]),
+        ("لِلْمَدْرَسَةِ", ["ل", "ال", "مدرسة"]),
+        ("والمانيا", ["و", "المانيا"]),
+    ],
+)
+def test_split_clitics(word: str, segments: list[str]) -> None:
+    assert split_clitics(word) == segments
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "وزير", "وزارة", "واشنطن", "وليد", "ولي", "وقت", "بريطانيا", "بغداد", "بيروت", "ليبيا",
+        "لبنان", "لندن", "كانون", "كانت", "كندا", "فرنسا", "فلسطين", "فيها", "فريق", "فيصل",
+        "الذي", "التي", "الله", "إلى", "ألمانيا", "إلغاء", "والده", "بالغ", "كامل", "لاعب",
+    ],
+)  # fmt: skip
+def test_root_letters_are_not_taken_for_clitics(word: str) -> None:
+    assert split_clitics(word) == [word]
+
+
+def test_non_arabic_tokens_come_back_whole() -> None:
+    for token in ("2018", "Reuters", "،", "«", "F16", "#ليبيا", "x"):
+        assert split_clitics(token) == [token]
+        assert strip_clitics(token) == token
+
+
+def test_stems_for_matching_and_canonical_names() -> None:
+    assert strip_clitics("وبريطانيا") == "بريطانيا"
+    assert strip_clitics("لبريطانيا") == "بريطانيا"
+    assert strip_clitics("والبريطانيين") == "بريطانيين"
+    assert strip_clitics("بالقاهرة") == "قاهرة"
+    assert strip_proclitics("والقاهرة") == "القاهرة"
+    assert strip_proclitics("للقاهرة") == "القاهرة"
+    assert strip_proclitics("وبريطانيا") == "بريطانيا"
+    assert strip_proclitics("والقاهرة", keep_article=False) == "قاهرة"
+    assert strip_proclitics("وليبيا") == "ليبيا"
+
+
+def test_proclitic_candidates_offer_every_reading_best_first() -> None:
+    assert proclitic_candidates("لبريطانيا")[0] == "بريطانيا"
+    assert "لبريطانيا" in proclitic_candidates("لبريطانيا")
+    assert proclitic_candidates("ليبيا")[:2] == ["ليبيا", "يبيا"]
+    assert "اللجنة" in proclitic_candidates("للجنة")  # ل + اللجنة, two lams written as one
+    assert proclitic_candidates("والقاهرة")[0] == "القاهرة"
+
+
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآىةؤئ", min_size=1, max_size=12))
+def test_clitic_segmentation_leaves_a_real_stem(word: str) -> None:
+    parts = split_clitics(word)
+    assert parts and all(parts)
+    stem = parts[-1]
+    if len(parts) > 1:
+        assert len(stem) >= 2
+        assert set(parts[:-1]) <= {"و", "ف", "ب", "ل", "ك", "ال"}
+    assert strip_clitics(word) == stem
