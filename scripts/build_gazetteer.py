@@ -115,6 +115,10 @@ def load_cities(path: Path, usage: Counter[str]) -> list[list[object]]:
         for row in csv.DictReader(fh, delimiter="\t"):
             raw = (row.get("arabic_script_alternatenames") or "").split("|")
             names = [a for a in (arabic_looking(n) for n in raw) if a]
+            # Persian writes a final «ه» where Arabic writes «ة», and normalised matching
+            # folds ة to ه: the Persian «الجزیره» of Algiers would catch «الجزيرة», an
+            # Indian «دوله» would catch «الدولة». Arabic names end in «ه» only in «الله».
+            names = [n for n in names if not n.endswith("ه") or n.endswith("الله")]
             if not names:
                 continue
             display = _display_name(names, usage)

@@ -127,8 +127,16 @@ def resolve_article(article: Article) -> list[Mention]:
         geo = ent.geo if ent is not None and isinstance(ent.geo, dict) else None
         if geo is None and m.country:
             geo = {"country": m.country}
-        out.append(Mention(m.index, m.start, m.end, m.surface, m.entity_id, m.type, m.display, geo))
+        display = m.display
+        if len(display) == 2 and display.isupper():  # a bare ISO code: show the Arabic name
+            display = _country_names().get(display, display)
+        out.append(Mention(m.index, m.start, m.end, m.surface, m.entity_id, m.type, display, geo))
     return out
+
+
+def _country_names() -> dict[str, str]:
+    from marsad.web.worldmap import country_names
+    return country_names()
 
 
 def speaker_entity(article: Article, speaker: dict[str, Any] | None,

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from marsad.cli import app
 from marsad.cli.display import bidi_wanted, visual
@@ -84,7 +85,7 @@ def analyze(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article per line.")] = False,
 ) -> None:
     """Analyse Arabic news articles: clean text, sentences, tokens and every later layer."""
-    out = Console(soft_wrap=True)
+    out = Console()
     pipeline = default_pipeline()
     failed = 0
     for path in paths:
@@ -114,13 +115,15 @@ def show_article(console: Console, article: Article) -> None:
         ("sentences", str(len(article.sentences))), ("tokens", str(len(article.tokens))),
     ]:
         if value:
-            meta.add_row(f"[bold]{label}[/]", visual(value, rtl))
+            meta.add_row(f"[bold]{label}[/]", visual(value, rtl, CELL_WIDTH))
     console.print(Panel(meta, title=visual(article.title or str(article.meta.get("input", "")), rtl)))
-    console.print(Panel(visual(article.text, rtl), title="text", title_align="right"))
+    width = max(20, console.width - 4)
+    body = Text(visual(article.text, rtl, width), justify="right" if rtl else "left")
+    console.print(Panel(body, title="text", title_align="right"))
     if article.removed:
         table = Table("reason", "removed text", title="boilerplate removed")
         for r in article.removed:
-            table.add_row(r.reason, visual(r.text.strip(), rtl))
+            table.add_row(r.reason, visual(r.text.strip(), rtl, CELL_WIDTH))
         console.print(table)
     for name, columns in LAYER_VIEWS.items():
         spans = article.layer(name)
@@ -128,9 +131,12 @@ def show_article(console: Console, article: Article) -> None:
             continue
         table = Table(*columns, title=name)
         for span in spans:
-            table.add_row(*(visual(_cell(span, c), rtl) for c in columns))
+            table.add_row(*(visual(_cell(span, c), rtl, CELL_WIDTH) for c in columns))
         console.print(table)
 
+
+CELL_WIDTH = 48
+"""Table cells are pre-wrapped to this width when shown right to left (see display.visual)."""
 
 LAYER_VIEWS: dict[str, tuple[str, ...]] = {
     "entities": ("text", "type", "canonical", "title"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 
 import arabic_reshaper
 from bidi import get_display
@@ -27,8 +28,16 @@ def bidi_wanted(console: Console | None = None) -> bool:
     return sys.stdout.isatty()
 
 
-def visual(text: str, enabled: bool) -> str:
-    """The display form of ``text``, one line at a time (bidi works per paragraph)."""
+def visual(text: str, enabled: bool, width: int | None = None) -> str:
+    """The display form of ``text``, one line at a time.
+
+    Lines are wrapped to ``width`` *before* reordering: wrapping a line that is already
+    in visual order would put its first words on the last screen line.
+    """
     if not enabled or not text:
         return text
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        pieces = textwrap.wrap(paragraph, width) if width and paragraph else [paragraph]
+        lines.extend(get_display(arabic_reshaper.reshape(line)) for line in pieces)
+    return "\n".join(lines)

@@ -171,7 +171,7 @@ def system_times(a: Analysed) -> list[SysSpan]:
 
 def system_lead_event(a: Analysed) -> SysEvent | None:
     """The main event among system events whose trigger lies in the gold lead sentence."""
-    from marsad.extract.event_types import TYPE_BY_NAME
+    from marsad.extract.events import event_rank
     g = a.gold.lead_event
     if g is None:
         return None
@@ -182,7 +182,7 @@ def system_lead_event(a: Analysed) -> SysEvent | None:
             cands.append(ev)
     if not cands:
         return None
-    ev = min(cands, key=lambda e: (TYPE_BY_NAME[e.type].priority if e.type in TYPE_BY_NAME else 99, e.start))
+    ev = min(cands, key=event_rank)
     actors = [x for arg in ev.actors for x in (arg.get("text"), arg.get("entity")) if x]
     place = None
     if ev.place:

@@ -244,13 +244,40 @@ def _prep_before(text: str, ws: list[Word], ent: Entity) -> str | None:
     if ent.start > w.start:  # the entity starts inside the word: a clitic precedes it
         clitic = C.fold(text[w.start:ent.start]).lstrip("وف")
         return "ب" if "ب" in clitic else ("ل" if "ل" in clitic else None)
-    if w.folded.startswith(("وب", "ب")) and ent.canonical and not C.fold(ent.canonical).startswith("ب"):
-        return "ب"
-    if idx > 0 and ws[idx - 1].folded in _PREPS:
-        return ws[idx - 1].folded
-    if idx > 0 and ws[idx - 1].bare in _PREPS:
-        return ws[idx - 1].bare
+    ft, fc = C.fold(ent.text), C.fold(ent.canonical or "")
+    if fc and ft != fc and ft.endswith(fc):  # NER kept the clitic in the text: «بليبيا» / canonical «ليبيا»
+        clitic = ft[:len(ft) - len(fc)].lstrip("وف")
+        if clitic[:1] in ("ب", "ل"):
+            return clitic[0]
+    back = idx - 1
+    while back >= 0 and idx - back <= 3 and _strip_prep(ws[back])[1] in _PLACE_NOUNS:
+        prep, _ = _strip_prep(ws[back])
+        if prep:
+            return prep  # «بجنوب روسيا»، «بمدينة حلب»
+        back -= 1
+    if back >= 0 and ws[back].folded in _PREPS:
+        return ws[back].folded
+    if back >= 0 and ws[back].bare in _PREPS:
+        return ws[back].bare
     return None
+
+
+_PLACE_NOUNS = frozenset(C.fold(w) for w in (
+    "قطاع", "مدينة", "العاصمة", "عاصمة", "ولاية", "محافظة", "إقليم", "منطقة", "جزيرة", "بلدة", "قرية", "جمهورية",
+    "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "ضواحي", "مخيم", "معبر", "سواحل",
+    "ميناء", "مطار", "دولة",
+))
+
+
+def _strip_prep(w: Word) -> tuple[str | None, str]:
+    """(attached preposition or None, the word without it and without ال): بجنوب -> (ب, جنوب)."""
+    f = w.bare
+    prep = None
+    if f[:1] in ("ب", "ل") and len(f) > 3:
+        prep, f = f[0], f[1:]
+    if f.startswith("ال") and len(f) > 4:
+        f = f[2:]
+    return prep, f
 
 
 def _arg(ent: Entity, role_type: str | None = None) -> dict[str, Any]:

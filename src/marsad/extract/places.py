@@ -8,8 +8,10 @@ written.
 
 Lookup rules, in order (first hit wins):
 
-1. the normalised name; 2. without a leading «و/ف» and then «ب/ل/ك» (and «لل» -> «ال»);
-3. without or with the article «ال» («الخرطوم» finds GeoNames' «خرطوم»);
+1. the normalised name; 2. without a leading «و/ف» and then «ب/ل/ك» on the article
+   (and «لل» -> «ال»), then without one or two bare proclitics («بدمشق», «وبأفريقيا»);
+3. without or with the article «ال», for countries only («الباكستان»): for cities this
+   turned common words into places («الدولة» -> an Indian «دوله»);
 4. without a leading generic word («مدينة»، «العاصمة»، «ولاية»...).
 
 When a name is both a country and a city («الجزائر»، «تونس»، «الكويت»، «عمان»), the
@@ -67,6 +69,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "الفاتيكان": "VA", "التشيك": "CZ", "النمسا": "AT", "المجر": "HU", "صربيا": "RS",
     "البوسنة": "BA", "البوسنة والهرسك": "BA", "أرمينيا": "AM", "أذربيجان": "AZ",
     "جورجيا": "GE", "كازاخستان": "KZ", "أوزبكستان": "UZ", "كولومبيا": "CO", "كوبا": "CU",
+    "الشيلي": "CL", "تشيلي": "CL", "ساحل العاج": "CI", "كوت ديفوار": "CI", "الباكستان": "PK",
+    "هونغ كونغ": "HK", "هونج كونج": "HK", "غينيا": "GN", "الفلبين": "PH", "تايوان": "TW",
 }
 """Arabic country names the data lacks or spells otherwise -> ISO alpha-2 (ours)."""
 
@@ -118,8 +122,9 @@ def _index() -> dict[str, dict[str, Any]]:
     return index
 
 
-def _candidates(key: str) -> list[str]:
-    """Spellings to try for a normalised name, most literal first."""
+def _candidates(key: str) -> list[tuple[str, bool]]:
+    """Spellings to try for a normalised name, most literal first; the flag says the
+    article «ال» was added or removed (accepted for countries only: «الباكستان»)."""
     out = [key]
     m = re.match(r"^[وف]?[بكل]?(?=ال)", key)
     if m and m.end():
@@ -127,18 +132,24 @@ def _candidates(key: str) -> list[str]:
     m = re.match(r"^[وف]?ل(?=ل)", key)
     if m:
         out.append("ا" + key[m.end():])
-    if key[:1] in "وف" and len(key) > 3:
+    # bare proclitics on a name without the article: «بدمشق», «وبأفريقيا», «لبريطانيا».
+    # Tried only after the literal spellings, so «بغداد» and «بريطانيا» stay whole.
+    m = re.match(r"^(?:[وف][بلك]|[وفبلك])(?=\S{3})", key)
+    if m:
         out.append(key[1:])
-    for k in list(out):
-        if k.startswith("ال") and len(k) > 4:
-            out.append(k[2:])
-        elif not k.startswith("ال"):
-            out.append("ال" + k)
+        if m.end() == 2:
+            out.append(key[2:])
     for generic in _generic_words():
         for k in list(out):
             if k.startswith(generic + " "):
                 out.append(k[len(generic) + 1:])
-    return list(dict.fromkeys(out))
+    tries = [(k, False) for k in dict.fromkeys(out)]
+    for k in dict.fromkeys(out):
+        if k.startswith("ال") and len(k) > 4:
+            tries.append((k[2:], True))
+        elif not k.startswith("ال"):
+            tries.append(("ال" + k, True))
+    return tries
 
 
 @lru_cache(maxsize=1)
@@ -158,9 +169,9 @@ def geocode(name: str | None) -> dict[str, Any] | None:
     if not key:
         return None
     index = _index()
-    for candidate in _candidates(key):
+    for candidate, article_changed in _candidates(key):
         record = index.get(candidate)
-        if record is not None:
+        if record is not None and not (article_changed and record["kind"] == "city"):
             return dict(record)
     return None
 

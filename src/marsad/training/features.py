@@ -19,7 +19,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 # ------------------------------------------------------------------ spelling fold
 
@@ -175,6 +175,16 @@ class _WordInfo:
     context: dict[int, list[str]]  # offset -> features it lends to a neighbour
     key: str  # folded word (for bigrams and phrase matching)
     stem: str  # folded word without proclitics
+    own_rows: list[int] | None = None  # the same features as weight rows (see sentence_rows)
+    context_rows: dict[int, list[int]] | None = None
+
+
+class RowIndex(Protocol):
+    """What :meth:`FeatureExtractor.sentence_rows` needs from a decoder."""
+
+    index: dict[str, int]
+
+    def rows(self, features: Sequence[str]) -> list[int]: ...
 
 
 class FeatureExtractor:
@@ -185,6 +195,8 @@ class FeatureExtractor:
         self._known = frozenset(resources.known_names) if resources.use_gazetteers else frozenset()
         self._cache: dict[str, _WordInfo] = {}
         self._max_phrase = resources.max_phrase if resources.use_gazetteers else 0
+        # first words of multi-word names: most positions can skip phrase matching at once
+        self._phrase_starts = frozenset(p[0] for p in resources.phrases) if self._max_phrase else frozenset()
 
     # one word ---------------------------------------------------------------------
     def _word_features(self, token: str) -> _WordInfo:
@@ -258,9 +270,13 @@ class FeatureExtractor:
         if not self._max_phrase:
             return out
         phrases = self.res.phrases
+        starts = self._phrase_starts
         i = 0
         while i < n:
             matched = 0
+            if infos[i].stem not in starts:
+                i += 1
+                continue
             for length in range(min(self._max_phrase, n - i), 1, -1):
                 words = (infos[i].stem,) + tuple(x.key for x in infos[i + 1:i + length])
                 etype = phrases.get(words)
@@ -274,30 +290,85 @@ class FeatureExtractor:
         return out
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Feature strings per token (what the CRF is trained on)."""
         infos = [self._info(t) for t in tokens]
+        return self._assemble(infos, lambda i: i.own, lambda i, o: i.context[o], list)
+
+    def sentence_rows(self, tokens: Sequence[str], crf: RowIndex) -> list[list[int]]:
+        """The same features as :meth:`sentence`, as weight-row indices of ``crf``.
+
+        Rows of a word's own and context features are cached with the word, so only
+        the few sentence-dependent features (bigrams, phrase matches) are looked up.
+        Kept in step with :meth:`_assemble` by a test that compares the two.
+        """
+        infos = [self._info(t) for t in tokens]
+        for info in infos:
+            if info.own_rows is None:
+                info.own_rows = crf.rows(info.own)
+                info.context_rows = {o: crf.rows(f) for o, f in info.context.items()}
+        index = crf.index
         n = len(infos)
         phrase = self._phrase_tags(infos)
-        feats: list[list[str]] = []
+        bos, eos = index.get("BOS"), index.get("EOS")
+        out: list[list[int]] = []
         for i, info in enumerate(infos):
-            f = list(info.own)
-            f += phrase[i]
+            f = list(info.own_rows)  # type: ignore[arg-type]
+            extra = phrase[i]
             if i >= 2:
-                f += infos[i - 2].context[-2]
+                f += infos[i - 2].context_rows[-2]  # type: ignore[index]
             if i >= 1:
                 prev = infos[i - 1]
-                f += prev.context[-1]
-                f.append("bw=" + prev.key + "|" + info.key)
-                f += ["-1" + p for p in phrase[i - 1]]
-            else:
-                f.append("BOS")
+                f += prev.context_rows[-1]  # type: ignore[index]
+                r = index.get("bw=" + prev.key + "|" + info.key)
+                if r is not None:
+                    f.append(r)
+                if phrase[i - 1]:
+                    extra = extra + ["-1" + p for p in phrase[i - 1]]
+            elif bos is not None:
+                f.append(bos)
             if i + 1 < n:
                 nxt = infos[i + 1]
-                f += nxt.context[1]
-                f.append("fw=" + info.key + "|" + nxt.key)
-                f += ["+1" + p for p in phrase[i + 1]]
-            else:
-                f.append("EOS")
+                f += nxt.context_rows[1]  # type: ignore[index]
+                r = index.get("fw=" + info.key + "|" + nxt.key)
+                if r is not None:
+                    f.append(r)
+                if phrase[i + 1]:
+                    extra = extra + ["+1" + p for p in phrase[i + 1]]
+            elif eos is not None:
+                f.append(eos)
             if i + 2 < n:
-                f += infos[i + 2].context[2]
+                f += infos[i + 2].context_rows[2]  # type: ignore[index]
+            if extra:
+                f += crf.rows(extra)
+            out.append(f)
+        return out
+
+    def _assemble(self, infos: Sequence[_WordInfo], own: Callable[[_WordInfo], Any],
+                  ctx: Callable[[_WordInfo, int], Any], extra: Callable[[list[str]], list[Any]]) -> list[list[Any]]:
+        n = len(infos)
+        phrase = self._phrase_tags(infos)
+        feats: list[list[Any]] = []
+        for i, info in enumerate(infos):
+            f = list(own(info))
+            more = list(phrase[i])
+            if i >= 2:
+                f += ctx(infos[i - 2], -2)
+            if i >= 1:
+                prev = infos[i - 1]
+                f += ctx(prev, -1)
+                more.append("bw=" + prev.key + "|" + info.key)
+                more += ["-1" + p for p in phrase[i - 1]]
+            else:
+                more.append("BOS")
+            if i + 1 < n:
+                nxt = infos[i + 1]
+                f += ctx(nxt, 1)
+                more.append("fw=" + info.key + "|" + nxt.key)
+                more += ["+1" + p for p in phrase[i + 1]]
+            else:
+                more.append("EOS")
+            if i + 2 < n:
+                f += ctx(infos[i + 2], 2)
+            f += extra(more)
             feats.append(f)
         return feats

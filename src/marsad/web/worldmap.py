@@ -41,6 +41,12 @@ def country_lookup() -> dict[str, tuple[str, float, float]]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code -> common Arabic name."""
+    return {code: name for code, name, _lat, _lng, _a, _o in world_points()}
+
+
+@lru_cache(maxsize=1)
 def country_centres() -> dict[str, tuple[float, float]]:
     """ISO code -> (lat, lon) of the country's approximate centre."""
     return {code: (float(lat), float(lng)) for code, _n, lat, lng, _a, _o in world_points()}

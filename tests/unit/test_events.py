@@ -1,0 +1,143 @@
+"""Events: triggers, types, modality and arguments on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from marsad.extract.event_types import EVENT_TYPES, TYPE_BY_NAME, mapping_table
+from marsad.extract.events import EventStage, extract_events, main_event
+from marsad.extract.quotes import QuoteStage
+from marsad.model import Article, Entity, Event
+from marsad.text.stages import SegmentStage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LEAD = ("يمكن أن تبعث بريطانيا وحدات إلى ليبيا لتدريب قوات حكومة الوفاق الوطني على مكافحة الإرهاب، "
+        "بحسب مصدر في وايتهول.")
+
+
+def ent(text: str, needle: str, typ: str) -> Entity:
+    start = text.index(needle)
+    return Entity(start, start + len(needle), needle, typ, needle)
+
+
+def analyse(text: str, entities: list[Entity] | None = None) -> Article:
+    article = SegmentStage()(Article.from_raw(text, published="2018-03-01"))
+    article.set_layer("entities", entities or [])
+    article = QuoteStage()(article)
+    article = EventStage()(article)
+    article.validate()
+    return article
+
+
+def lead_event(article: Article) -> Event:
+    ev = main_event(article.layer("events"), 0)
+    assert ev is not None, "no event in the first sentence"
+    return ev
+
+
+def names(args: list[dict]) -> list[str]:  # type: ignore[type-arg]
+    return [a["text"] for a in args]
+
+
+def test_stage_declares_its_contract() -> None:
+    stage = EventStage()
+    assert (stage.name, stage.requires, stage.assigns) == ("events", ("sentences", "tokens", "entities"),
+                                                            ("events",))
+
+
+def test_britain_libya_lead_is_possible_military_training() -> None:
+    article = analyse(LEAD, [ent(LEAD, "بريطانيا", "LOC"), ent(LEAD, "ليبيا", "LOC"), ent(LEAD, "وايتهول", "LOC")])
+    ev = lead_event(article)
+    assert ev.type == "military_assistance"
+    assert ev.modality == "possible"
+    assert names(ev.actors) == ["بريطانيا"]
+    assert ev.place is not None and ev.place["text"] == "ليبيا"
+    assert "ليبيا" in names(ev.targets)
+    assert ev.source is not None and ev.source["kind"] == "anonymous"  # «بحسب مصدر في وايتهول»
+    assert article.text[ev.start:ev.end] == ev.text
+
+
+def test_britain_libya_lead_without_ner_uses_the_gazetteer() -> None:
+    ev = lead_event(analyse(LEAD))
+    assert ev.type == "military_assistance" and ev.modality == "possible"
+    assert ev.place is not None and ev.place["text"] == "ليبيا"
+    assert "بريطانيا" in " ".join(names(ev.actors))
+
+
+def test_denied_event() -> None:
+    text = "نفت الوزارة أن تكون طائراتها قد قصفت مستشفى في مدينة حلب."
+    article = analyse(text, [ent(text, "حلب", "LOC")])
+    ev = lead_event(article)
+    assert ev.type == "attack"
+    assert ev.modality == "denied"
+    assert ev.place is not None and ev.place["text"] == "حلب"
+
+
+def test_negation_particle_denies() -> None:
+    ev = lead_event(analyse("لم تعتقل الشرطة أي متظاهر خلال المسيرة."))
+    assert ev.type == "arrest" and ev.modality == "denied"
+
+
+def test_future_prefix_is_possible() -> None:
+    text = "ستزور رئيسة الوزراء البريطانية العاصمة الأردنية عمان الأسبوع المقبل."
+    ev = lead_event(analyse(text, [ent(text, "عمان", "LOC")]))
+    assert ev.type == "meeting"
+    assert ev.modality == "possible"
+
+
+def test_asserted_arrest_with_actor_place_and_time() -> None:
+    text = "اعتقلت الشرطة التونسية خمسة أشخاص في سوسة يوم الأحد."
+    article = analyse(text, [ent(text, "الشرطة التونسية", "ORG"), ent(text, "سوسة", "LOC")])
+    from marsad.model import TimeExpr
+    t = text.index("يوم الأحد")
+    article.set_layer("times", [TimeExpr(t, t + 9, "يوم الأحد", "relative", "2018-02-25")])
+    article = EventStage()(article)
+    ev = lead_event(article)
+    assert (ev.type, ev.modality) == ("arrest", "asserted")
+    assert names(ev.actors) == ["الشرطة التونسية"]
+    assert ev.place is not None and ev.place["text"] == "سوسة"
+    assert ev.time is not None and ev.time["value"] == "2018-02-25"
+
+
+def test_reported_event_inside_a_quote_has_a_source() -> None:
+    text = "وقال المتحدث باسم الجيش إن الطائرات شنت غارات على مواقع المسلحين في درنة."
+    article = analyse(text, [ent(text, "درنة", "LOC")])
+    ev = lead_event(article)
+    assert ev.type == "attack"
+    assert ev.modality == "reported"
+    assert ev.source is not None and "المتحدث" in ev.source["text"]
+
+
+def test_statement_ranks_after_what_was_said() -> None:
+    text = "قالت وزارة الصحة إن مسلحين قتلوا خمسة مدنيين في القرية."
+    article = analyse(text, [ent(text, "وزارة الصحة", "ORG")])
+    types = {e.type for e in article.layer("events")}
+    assert {"statement", "killing"} <= types
+    assert lead_event(article).type == "killing"
+    statement = next(e for e in article.layer("events") if e.type == "statement")
+    assert names(statement.actors) == ["وزارة الصحة"]
+
+
+def test_no_event_in_plain_description() -> None:
+    assert analyse("الطقس جميل اليوم في المدينة والسماء صافية.").layer("events") == []
+
+
+def test_taxonomy_maps_to_acled_or_cameo_and_is_documented() -> None:
+    doc = (ROOT / "docs" / "events.md").read_text(encoding="utf-8")
+    for t in EVENT_TYPES:
+        assert t.cameo is not None or t.acled_type is not None or t.name == "election", t.name
+        assert t.verbs or t.nouns, t.name
+        assert f"`{t.name}`" in doc, f"{t.name} missing from docs/events.md"
+        if t.cameo is not None:
+            assert t.cameo.isdigit() and len(t.cameo) == 2
+    assert {r["type"] for r in mapping_table()} == set(TYPE_BY_NAME)
+    required = {"statement", "appeal", "meeting", "diplomatic_cooperation", "military_assistance", "armed_clash",
+                "attack", "arrest", "court_ruling", "protest", "agreement"}
+    assert required <= set(TYPE_BY_NAME)
+
+
+def test_events_without_sentences_layer_still_work() -> None:
+    article = Article.from_raw("شنت طائرات حربية غارات على مدينة إدلب.")
+    article.set_layer("entities", [])
+    assert [e.type for e in extract_events(article)] == ["attack"]

@@ -1,0 +1,186 @@
+"""Quotes: cues, spans, speakers — on sentences written for these tests.
+
+Entities are set by hand (``Entity`` objects) so the tests do not depend on the NER
+model; sentences and tokens come from the real segment stage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.quotes import QuoteStage, extract_quotes, find_segments
+from marsad.model import Article, Entity
+from marsad.text.stages import SegmentStage
+
+REPORT = (
+    "يمكن أن تبعث بريطانيا وحدات إلى ليبيا لتدريب قوات حكومة الوفاق، بحسب مصدر في وايتهول.\n"
+    "وقال اللواء محمد الزين، قائد القوات الخاصة، إن التدريب سيبدأ في الأشهر المقبلة.\n"
+    "وأضاف أن القوات البريطانية لن تشارك في أي قتال.\n"
+    "وقالت مصادر دبلوماسية في لندن إن الحكومة لم تتخذ قرارا نهائيا بعد."
+)
+
+
+def ent(text: str, needle: str, typ: str, title: str | None = None, nth: int = 0) -> Entity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    e = Entity(start, start + len(needle), needle, typ, needle)
+    if title is not None:
+        t = text.rindex(title, 0, start)
+        e.title, e.title_start, e.title_end = title, t, t + len(title)
+    return e
+
+
+def analyse(text: str, entities: list[Entity] | None = None) -> Article:
+    article = SegmentStage()(Article.from_raw(text, published="2018-03-01"))
+    article.set_layer("entities", entities or [])
+    article = QuoteStage()(article)
+    article.validate()
+    return article
+
+
+def quote_containing(article: Article, needle: str):  # type: ignore[no-untyped-def]
+    hits = [q for q in article.layer("quotes") if needle in q.text]
+    assert hits, f"no quote contains {needle!r}: {[q.text for q in article.layer('quotes')]}"
+    return hits[0]
+
+
+@pytest.fixture()
+def report() -> Article:
+    return analyse(REPORT, [ent(REPORT, "بريطانيا", "LOC"), ent(REPORT, "ليبيا", "LOC"),
+                            ent(REPORT, "وايتهول", "LOC"), ent(REPORT, "محمد الزين", "PERS", title="اللواء"),
+                            ent(REPORT, "لندن", "LOC")])
+
+
+def test_stage_declares_its_contract() -> None:
+    stage = QuoteStage()
+    assert stage.name == "quotes"
+    assert stage.requires == ("sentences", "tokens", "entities")
+    assert stage.assigns == ("quotes",)
+
+
+def test_named_speaker_with_title(report: Article) -> None:
+    q = quote_containing(report, "التدريب سيبدأ")
+    assert q.kind == "reported"
+    assert q.cue == "وقال"
+    assert q.speaker["entity"] == "محمد الزين"
+    assert q.speaker["kind"] == "person"
+    assert "اللواء" in q.speaker["text"]  # the title goes with the name
+    assert report.text[q.speaker["start"]:q.speaker["end"]] == q.speaker["text"]
+    assert "قائد القوات" not in q.text  # the apposition is not part of what was said
+
+
+def test_pronoun_cue_takes_previous_speaker(report: Article) -> None:
+    q = quote_containing(report, "لن تشارك")
+    assert q.cue == "وأضاف"
+    assert q.speaker["kind"] == "pronoun-resolved"
+    assert q.speaker["entity"] == "محمد الزين"
+
+
+def test_anonymous_source_after_attribution(report: Article) -> None:
+    q = quote_containing(report, "تبعث بريطانيا")
+    assert q.kind == "reported"
+    assert q.cue == "بحسب"
+    assert q.speaker["kind"] == "anonymous"
+    assert q.speaker["text"] == "مصدر في وايتهول"
+    assert "بحسب" not in q.text
+
+
+def test_anonymous_plural_source_keeps_its_place(report: Article) -> None:
+    q = quote_containing(report, "لم تتخذ قرارا")
+    assert q.speaker["kind"] == "anonymous"
+    assert q.speaker["text"] == "مصادر دبلوماسية في لندن"
+
+
+def test_works_without_entities() -> None:
+    article = analyse(REPORT)
+    q = quote_containing(article, "التدريب سيبدأ")
+    assert "محمد الزين" in q.speaker["text"]
+    assert q.speaker["entity"] is None
+    assert quote_containing(article, "لن تشارك").speaker["text"] == q.speaker["text"]
+
+
+def test_multi_sentence_quote_is_one() -> None:
+    text = ("وقال الوزير خالد العناني: «القطع لن تخرج كلها. سنرسل خمسين قطعة فقط. "
+            "والباقي يبقى في المتحف».\nوانتهى المؤتمر.")
+    article = analyse(text, [ent(text, "خالد العناني", "PERS", title="الوزير")])
+    quotes = article.layer("quotes")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "direct"
+    assert q.text.startswith("القطع لن تخرج") and q.text.endswith("في المتحف")
+    assert q.speaker["entity"] == "خالد العناني"
+
+
+def test_colon_quote_without_marks_runs_to_paragraph_end() -> None:
+    text = "وقال المتحدث باسم الجيش: لن نسمح بأي هجوم جديد. وسنرد بقوة.\nوفي سياق آخر، ارتفعت الأسعار."
+    q = quote_containing(analyse(text), "لن نسمح")
+    assert q.kind == "direct"
+    assert q.text.endswith("وسنرد بقوة")
+
+
+def test_quote_before_its_cue() -> None:
+    text = '"الوضع الأمني تحسن كثيرا في الأسابيع الأخيرة"، قال المتحدث باسم الشرطة.'
+    q = quote_containing(analyse(text), "الوضع الأمني")
+    assert q.kind == "direct"
+    assert "المتحدث" in q.speaker["text"]
+
+
+def test_scare_quotes_and_titles_are_not_speech() -> None:
+    text = 'افتتح معرض "كنوز الفرعون الصغير" في القاهرة، ووصف النقاد العمل بـ"الكارثة".'
+    assert analyse(text).layer("quotes") == []
+
+
+def test_impersonal_background_is_not_a_quote() -> None:
+    text = "يذكر أن النقابة قررت تعليق الدروس منذ أسبوعين."
+    assert analyse(text).layer("quotes") == []
+
+
+def test_organization_and_country_speakers() -> None:
+    text = "وقالت وزارة الخارجية إن السفير استدعي. وأعلنت روسيا أنها سترد على القرار."
+    article = analyse(text, [ent(text, "وزارة الخارجية", "ORG"), ent(text, "روسيا", "LOC")])
+    assert quote_containing(article, "السفير استدعي").speaker["kind"] == "organization"
+    q = quote_containing(article, "سترد")
+    assert q.speaker["kind"] == "country"
+    assert q.speaker["entity"] == "روسيا"
+
+
+def test_trailing_hasabma_attribution() -> None:
+    text = "وصلت تعزيزات عسكرية كبيرة إلى المدينة ليلا، حسبما قال مصدر أمني."
+    q = quote_containing(analyse(text), "تعزيزات")
+    assert q.kind == "reported"
+    assert q.speaker["kind"] == "anonymous"
+    assert q.speaker["text"].startswith("مصدر أمني")
+
+
+def test_quoted_name_inside_speaker_zone() -> None:
+    text = 'وذكرت وكالة "وفا" الرسمية، الإثنين، بأن القوات قصفت موقعين شمال غزة.'
+    q = quote_containing(analyse(text), "القوات قصفت")
+    assert q.kind == "reported"
+    assert "وفا" in q.speaker["text"]
+
+
+def test_relay_speaker_is_the_original_source() -> None:
+    text = "ونقلت وكالة رويترز عن مسؤول رفيع في الوزارة قوله إن المفاوضات ستستأنف الأسبوع المقبل."
+    q = quote_containing(analyse(text), "المفاوضات")
+    assert q.speaker["text"].startswith("مسؤول رفيع")
+    assert q.speaker["kind"] == "anonymous"
+
+
+def test_new_cue_inside_a_reported_sentence_starts_a_new_quote() -> None:
+    text = "وأكدت المسؤولة أنها ستعمل مع الحكومة، وقالت إنها \"ستنجز الخطط كلها قبل نهاية العام\"."
+    article = analyse(text)
+    assert len(article.layer("quotes")) == 2
+    first, second = article.layer("quotes")
+    assert first.end <= second.start
+    assert second.kind == "direct"
+
+
+def test_find_segments_pairs_marks() -> None:
+    text = 'قال «أ «ب» ج» ثم "د ه" و“و ز”'
+    spans = [text[s.start:s.end] for s in find_segments(text)]
+    assert spans == ["أ «ب» ج", "د ه", "و ز"]
+
+
+def test_empty_article() -> None:
+    assert extract_quotes(Article.from_raw("")) == []
