@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def read_ant(path: Path) -> tuple[str, str | None]:
     raw = path.read_text(encoding="utf-8", errors="replace")
-    body = re.search(r"<TEXT>\s*(.*?)\s*</TEXT>", raw, re.S)
+    body = re.search(r"<TEXT>\s*(.*?)\s*</TEXT>", raw, re.DOTALL)
     when = re.search(r"<TIME>(.*?)</TIME>", raw)
     published = None
     if when:

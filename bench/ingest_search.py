@@ -28,8 +28,9 @@ import statistics
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -179,7 +180,7 @@ def sqlite_size(path: Path) -> int:
 def pg_open() -> Store | None:
     try:
         return open_store(f"{PG_URL}?schema=bench_{uuid.uuid4().hex[:8]}")
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - report and carry on
         console.print(f"[yellow]PostgreSQL skipped: {exc}[/]")
         return None
 
@@ -249,7 +250,7 @@ def main() -> None:
     try:
         names = ",".join(default_factory(args.exclude).names)
         factories: list[tuple[str, Callable[[], Any]]] = [(names, _Factory(args.exclude)), ("none", no_analysis)]
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - report and carry on
         console.print(f"[yellow]pipeline unavailable ({exc}); measuring storage only[/]")
         factories = [("none", no_analysis)]
     for label, factory in factories:

@@ -14,18 +14,20 @@ pairwise precision and recall. The data root is ``$MARSAD_DATA`` or ``../shared/
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import random
 import re
 import sys
 import zipfile
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 from itertools import combinations
 from pathlib import Path
-from typing import Iterator
 
 from rich.console import Console
 from rich.table import Table
@@ -33,9 +35,18 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.corpus.duplicates import (  # noqa: E402
-    DuplicateConfig, DuplicateDetector, group_pairs, pair_scores, shingles)
-from marsad.corpus.records import CorpusDoc  # noqa: E402
+from marsad.corpus.duplicates import (
+    DuplicateConfig,
+    DuplicateDetector,
+    exact_duplicates,
+    find_duplicates,
+    group_pairs,
+    is_duplicate,
+    pair_scores,
+    shingles,
+)
+from marsad.corpus.records import CorpusDoc
+from marsad.corpus.stories import StoryClusterer, StoryConfig, cluster_stories
 
 console = Console()
 
@@ -45,7 +56,7 @@ def data_root() -> Path:
 
 
 # ------------------------------------------------------------------ readers
-_TAG = re.compile(r"<(DOCNO|SRC|TITLE|TIME|TEXT)>(.*?)</\1>", re.S)
+_TAG = re.compile(r"<(DOCNO|SRC|TITLE|TIME|TEXT)>(.*?)</\1>", re.DOTALL)
 
 
 def read_ant(root: Path | None = None, limit: int | None = None) -> Iterator[CorpusDoc]:
@@ -60,7 +71,7 @@ def read_ant(root: Path | None = None, limit: int | None = None) -> Iterator[Cor
         published = None
         if fields.get("TIME"):
             try:
-                published = parsedate_to_datetime(fields["TIME"]).astimezone(timezone.utc).isoformat()
+                published = parsedate_to_datetime(fields["TIME"]).astimezone(UTC).isoformat()
             except (TypeError, ValueError):
                 published = None
         yield CorpusDoc(id=fields.get("DOCNO", path.stem), text=fields["TEXT"],
@@ -203,6 +214,137 @@ def _groups(truth: dict[str, str]) -> dict[str, list[str]]:
     return out
 
 
+# ------------------------------------------------------------ SaudiNewsNet
+def dup_saudi(args: argparse.Namespace) -> None:
+    docs = list(read_saudi())
+    by_id = {d.id: d for d in docs}
+    config = DuplicateConfig()
+    groups = find_duplicates(docs, config)
+    sizes = Counter(min(len(g.members), 6) for g in groups)
+    cross = [g for g in groups if len({by_id[m].source for m in g.members}) > 1]
+    console.print(f"SaudiNewsNet: {len(docs)} articles, {len(groups)} near-duplicate groups holding "
+                  f"{sum(len(g.members) for g in groups)} articles; {len(cross)} groups span several outlets")
+    console.print("group sizes (6 = 6 or more): " + ", ".join(f"{k}: {v}" for k, v in sorted(sizes.items())))
+    exact = exact_duplicates(docs)
+    console.print(f"exact-hash baseline: {len(exact)} groups holding {sum(len(g.members) for g in exact)} articles")
+    # sample (original, copy) pairs for a check by eye; half of them near the threshold
+    rng = random.Random(args.seed)
+    pairs = []
+    for g in groups:
+        a = g.original
+        for b in g.members[1:]:
+            jac, cont, _ = pair_scores(shingles(by_id[a].text), shingles(by_id[b].text))
+            pairs.append((a, b, jac, cont))
+    hard = [p for p in pairs if p[2] < 0.6]
+    sample = rng.sample(hard, min(len(hard), args.sample // 2))
+    sample += rng.sample([p for p in pairs if p not in sample], min(len(pairs), args.sample - len(sample)))
+    verdicts = {}
+    if args.check and Path(args.check).exists():
+        for line in Path(args.check).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                verdicts[(row["a"], row["b"])] = row["verdict"]
+    table = Table(title=f"{len(sample)} sampled pairs (half with Jaccard < 0.6)", show_lines=True)
+    for col in ("a / b", "sources", "jaccard", "containment", "titles", "verdict"):
+        table.add_column(col)
+    for a, b, jac, cont in sample:
+        da, db = by_id[a], by_id[b]
+        table.add_row(f"{a}\n{b}", f"{da.source}\n{db.source}", f"{jac:.2f}", f"{cont:.2f}",
+                      f"{da.title[:70]}\n{db.title[:70]}\n{da.text[:90]!r}\n{db.text[:90]!r}",
+                      verdicts.get((a, b), "?"))
+    console.print(table)
+    if verdicts:
+        judged = [verdicts[(a, b)] for a, b, _, _ in sample if (a, b) in verdicts]
+        ok = sum(v == "duplicate" for v in judged)
+        console.print(f"hand check: {ok}/{len(judged)} sampled pairs are true republished copies "
+                      f"(precision by eye {ok / max(1, len(judged)):.2f})")
+
+
+# --------------------------------------------------------------------- ANS
+def ans(args: argparse.Namespace) -> None:
+    """Headline pairs: how well the story similarity separates paraphrases (agree)."""
+    base = data_root() / "pairs" / "ans" / "stance"
+    rows = []
+    for split in ("train", "dev"):
+        with open(base / f"{split}.csv", encoding="utf-8") as fh:
+            rows += [(split, r["s1"], r["s2"], r["stance"]) for r in csv.DictReader(fh)]
+    clusterer = StoryClusterer(StoryConfig())
+    heads = [CorpusDoc(f"h{i}", "", title=t) for i, t in enumerate({x for r in rows for x in r[1:3]})]
+    index = {d.title: d for d in heads}
+    # document frequencies over all headlines (titles are the whole text here)
+    terms = clusterer.count_terms(heads)
+    vec = {d.title: clusterer.features(d, terms[d.id]).terms for d in heads}
+    scored = []
+    for split, s1, s2, stance in rows:
+        sim = sum(w * vec[s2].get(t, 0.0) for t, w in vec[s1].items())
+        jac = pair_scores(shingles(s1, 1), shingles(s2, 1))[0]
+        scored.append((split, stance, sim, jac))
+    del index
+    table = Table(title="ANS headline pairs: story similarity (TF-IDF cosine of stemmed content words)")
+    for col in ("split", "label", "pairs", "mean cosine", "share >= story threshold", "mean word Jaccard"):
+        table.add_column(col, justify="right")
+    thr = StoryConfig().threshold
+    for split in ("train", "dev"):
+        for label in ("agree", "disagree", "other"):
+            xs = [r for r in scored if r[0] == split and r[1] == label]
+            if xs:
+                table.add_row(split, label, str(len(xs)), f"{sum(r[2] for r in xs) / len(xs):.3f}",
+                              f"{sum(r[2] >= thr for r in xs) / len(xs):.3f}",
+                              f"{sum(r[3] for r in xs) / len(xs):.3f}")
+    console.print(table)
+    dev = [r for r in scored if r[0] == "dev"]
+    pos = [r[2] for r in dev if r[1] == "agree"]
+    neg = [r[2] for r in dev if r[1] != "agree"]
+    auc = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / max(1, len(pos) * len(neg))
+    console.print(f"dev: ROC AUC of cosine for agree vs (disagree+other) = {auc:.3f}")
+    sweep = Table(title="dev: 'same story' = cosine >= t, agree as the positive class")
+    for col in ("t", "precision", "recall"):
+        sweep.add_column(col, justify="right")
+    for t in (0.2, 0.25, 0.3, 0.33, 0.4, 0.5, 0.6):
+        tp = sum(p >= t for p in pos)
+        fp = sum(n >= t for n in neg)
+        sweep.add_row(f"{t:.2f}", f"{tp / max(1, tp + fp):.3f}", f"{tp / max(1, len(pos)):.3f}")
+    console.print(sweep)
+    dup = sum(is_duplicate(shingles(a), shingles(b), DuplicateConfig())[0] for _, a, b, lab in rows
+              if lab == "agree")
+    console.print(f"near-duplicate rule fires on {dup} of {sum(r[3] == 'agree' for r in rows)} agree pairs "
+                  "(paraphrases are not copies, as intended)")
+
+
+# --------------------------------------------------------------------- ANT
+def stories_ant(args: argparse.Namespace) -> None:
+    docs = list(read_ant())
+    stories = cluster_stories(docs, StoryConfig())
+    multi = [s for s in stories if len(s.sources) > 1]
+    sizes = Counter(min(len(s.members), 10) for s in stories)
+    console.print(f"ANT: {len(docs)} articles -> {len(stories)} stories, {len(multi)} with several outlets; "
+                  "sizes (10 = 10+): " + ", ".join(f"{k}: {v}" for k, v in sorted(sizes.items())))
+    rng = random.Random(args.seed)
+    sample = rng.sample(multi, min(args.sample, len(multi)))
+    verdicts = {}
+    if args.check and Path(args.check).exists():
+        for line in Path(args.check).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                verdicts[row["story"]] = row
+    if args.show:
+        for s in sample:
+            console.print(f"== {s.id} size={len(s.members)} sources={dict(s.sources)}", markup=False)
+            for m in s.members:
+                console.print(f"   {m} | {s.titles[m]}", markup=False)
+    judged = [verdicts[s.id] for s in sample if s.id in verdicts and
+              sorted(verdicts[s.id]["articles"]) == sorted(s.members)]
+    if judged:
+        total = sum(len(v["articles"]) for v in judged)
+        majority = sum(len(v["articles"]) - len(v.get("off_story", [])) for v in judged)
+        pure = sum(not v.get("off_story") for v in judged)
+        console.print(f"hand check of {len(judged)} multi-source stories: purity {majority / total:.3f} "
+                      f"({majority}/{total} articles on the story's main development); "
+                      f"{pure}/{len(judged)} stories fully pure")
+    elif verdicts:
+        console.print("stored verdicts do not match the current clustering (re-check needed)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -211,8 +353,19 @@ def main() -> None:
     p.add_argument("--n-copied", type=int, default=500)
     p.add_argument("--lsh", type=float, default=DuplicateConfig().lsh_threshold)
     p.add_argument("--seed", type=int, default=7)
+    p = sub.add_parser("dup-saudi")
+    p.add_argument("--sample", type=int, default=30)
+    p.add_argument("--seed", type=int, default=11)
+    p.add_argument("--check", default=str(ROOT / "eval" / "dup_saudi_check.jsonl"))
+    sub.add_parser("ans")
+    p = sub.add_parser("stories-ant")
+    p.add_argument("--sample", type=int, default=50)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--show", action="store_true", help="print the sampled stories' titles")
+    p.add_argument("--check", default=str(ROOT / "eval" / "stories_check.jsonl"))
     args = parser.parse_args()
-    {"dup-synthetic": dup_synthetic}[args.cmd](args)
+    {"dup-synthetic": dup_synthetic, "dup-saudi": dup_saudi, "ans": ans,
+     "stories-ant": stories_ant}[args.cmd](args)
 
 
 if __name__ == "__main__":

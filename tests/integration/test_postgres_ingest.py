@@ -14,8 +14,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -34,7 +34,7 @@ def _reachable() -> str | None:
         with psycopg.connect(PG_URL, connect_timeout=3) as conn:
             conn.execute("SELECT 1")
         return None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure means: skip with the reason
         return f"PostgreSQL test server {PG_URL} unreachable: {str(exc).strip()[:200]}"
 
 

@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from marsad.ingest.readers import (MB, RawRecord, ReadFailure, ReadOptions, Skipped, expand_paths,
-                                   normalise_date, read_file, read_paths)
+from marsad.ingest.readers import (
+    MB,
+    RawRecord,
+    ReadFailure,
+    ReadOptions,
+    Skipped,
+    expand_paths,
+    normalise_date,
+    read_file,
+    read_paths,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 

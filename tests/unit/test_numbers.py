@@ -17,7 +17,7 @@ def make_article(text: str) -> Article:
     try:
         from marsad.text.segment import split_sentences, tokenize
         sentences, tokens = split_sentences(text), tokenize(text)
-    except Exception:  # the text layer is still being written
+    except ImportError:  # the text layer is still being written
         sentences = [(0, len(text))] if text.strip() else []
         tokens = [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
     article.set_layer("sentences", [Sentence(s, e) for s, e in sentences])
@@ -119,3 +119,8 @@ def test_direction_word_is_not_a_unit() -> None:
 def test_rounds_and_labels() -> None:
     assert table("في ذهاب الدور ربع النهائي") == []
     assert table("القرار الدولي رقم 1701 الصادر") == [("1701", 1701, None, False)]
+
+
+def test_glued_percent_and_ordinal_teens() -> None:
+    assert table("هبط المؤشر 2.57بالمئة") == [("2.57بالمئة", 2.57, "%", False)]
+    assert table("على أن تكون العودة في الخامس عشر من الشهر") == []

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from marsad.store.analysis import analyse, analyse_with_offsets, analyse_word
 from marsad.store.base import make_snippet, mark_snippet
-from marsad.store.query import And, Not, Or, Phrase, QueryError, Term, parse_query, positive_terms, to_fts5, \
-    to_tsquery
+from marsad.store.query import (
+    And,
+    Not,
+    Or,
+    Phrase,
+    QueryError,
+    Term,
+    parse_query,
+    positive_terms,
+    to_fts5,
+    to_tsquery,
+)
 
 
 @pytest.mark.parametrize("forms", [

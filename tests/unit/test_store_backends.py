@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+from test_store_support import analysed_article, article, make_store
 
 from marsad.store.base import Store, StoreError, open_store, raw_hash
 from marsad.store.query import QueryError
-
-from test_store_support import analysed_article, article, make_store
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

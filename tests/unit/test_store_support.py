@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -26,7 +26,7 @@ def pg_reachable() -> str | None:
         with psycopg.connect(PG_URL, connect_timeout=3) as conn:
             conn.execute("SELECT 1")
         return None
-    except Exception as exc:  # any failure means: skip with the reason
+    except Exception as exc:  # noqa: BLE001 - any failure means: skip with the reason
         return f"PostgreSQL test server {PG_URL} unreachable: {str(exc).strip()[:200]}"
 
 

@@ -141,6 +141,8 @@ class Backend:
             analysed.validate()
             result = self.store.add_articles([analysed])
             created = bool(result.stored)
+            if created:
+                _update_corpus(self.store, result.stored)
         if created:
             if self._index is not None:
                 self._index.add(analysed)
@@ -297,6 +299,18 @@ class Backend:
         return ids
 
 
+def _update_corpus(store: Store, ids: list[str]) -> None:
+    """Bring new articles into duplicates/stories/registry (when issue 6's layer is there)."""
+    try:
+        from marsad.corpus.persistence import update_corpus
+    except ImportError:
+        return
+    try:
+        update_corpus(store, ids)
+    except Exception as exc:  # noqa: BLE001 - the article is stored; groups catch up later
+        log.warning("corpus update after a write failed: %s", exc)
+
+
 def hit_dict(hit: SearchHit) -> dict[str, Any]:
     out = hit.to_dict()
     out["score"] = float(out["score"])
@@ -349,30 +363,56 @@ def _fill_country_geo(index: CorpusIndex) -> None:
 # ------------------------------------------------------------------ corpus groups
 
 
+AUTO_UPDATE_MAX = 2000  # pending articles the server brings into the corpus tables by itself
+COMPUTE_MAX = 3000  # corpus size up to which groups may be computed in memory as a fallback
+
+
 def _corpus_groups(store: Store, index: CorpusIndex) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Duplicate groups and stories from :mod:`marsad.corpus`, whichever parts exist.
+    """Duplicate groups and stories, read from the corpus tables (issue 6's persistence).
 
-    ADAPTER: the corpus layer (issue 6) is being written alongside; each part is used
-    only if importable, so the API keeps working (with empty lists) without it.
+    Ingest keeps those tables current (``update_corpus``); a few pending articles (for
+    example ones added by POST) are processed here. Without the persistence module, and
+    only for a small corpus, the groups are computed in memory instead.
     """
-    docs = None
+    try:
+        from marsad.corpus import persistence
+    except ImportError:
+        persistence = None  # type: ignore[assignment]
+    if persistence is not None:
+        try:
+            pending = persistence.pending_ids(store)
+            if pending and len(pending) <= AUTO_UPDATE_MAX:
+                persistence.update_corpus(store, pending)
+            elif pending:
+                log.warning("%d articles are not in the corpus tables yet; run `marsad stories` to update",
+                            len(pending))
+            duplicates = [g.to_dict() for g in persistence.load_duplicate_groups(store)]
+            stories = [dict(s) for s in persistence.load_stories(store)]
+        except Exception as exc:  # noqa: BLE001 - pages must still load without groups
+            log.warning("corpus tables unavailable: %s", exc)
+        else:
+            for story in stories:
+                story.setdefault("size", len(story.get("articles", [])))
+            return duplicates, stories
+    if len(index.articles) > COMPUTE_MAX:
+        return [], []
+    return _compute_groups(store)
 
-    def corpus_docs() -> list[Any]:
-        nonlocal docs
-        if docs is None:
-            from marsad.corpus.records import CorpusDoc
-            docs = [CorpusDoc.from_article(a) for a in store.iter_articles()]
-        return docs
 
+def _compute_groups(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Fallback: duplicates and stories from scratch, in memory (small corpora only)."""
+    from marsad.corpus.records import CorpusDoc
+
+    docs = [CorpusDoc.from_article(a) for a in store.iter_articles()]
     duplicates: list[dict[str, Any]] = []
     try:
         from marsad.corpus.duplicates import find_duplicates
-        duplicates = [g.to_dict() for g in find_duplicates(corpus_docs())]
+        duplicates = [g.to_dict() for g in find_duplicates(docs)]
     except ImportError:
         pass
     stories: list[dict[str, Any]] = []
     try:
-        stories = _stories(corpus_docs())
+        stories = _stories(docs)
     except ImportError:
         pass
     for story in stories:

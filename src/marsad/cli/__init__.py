@@ -30,6 +30,9 @@ COMMAND_MODULES: list[str] = [
     "marsad.cli.export",
     "marsad.cli.evaluate_extract",
     "marsad.cli.serve",
+    "marsad.cli.corpus",
+    "marsad.cli.train",
+    "marsad.cli.evaluate_ner",
 ]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -25,7 +25,7 @@ from marsad.evaluation.runner import analyse_gold, build_runner, evaluate
 
 GoldArg = Annotated[Path, typer.Argument(help="gold .jsonl file or directory (eval/gold)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print one JSON object")]
-DataOpt = Annotated[Optional[Path], typer.Option("--data", help="shared data directory")]
+DataOpt = Annotated[Path | None, typer.Option("--data", help="shared data directory")]
 ErrorsOpt = Annotated[int, typer.Option("--errors", help="show up to N errors (human output)")]
 
 

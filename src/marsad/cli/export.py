@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Annotated, Any, Iterator, Optional, TextIO
+from collections.abc import Iterator
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -49,8 +50,8 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
     table: Annotated[str, typer.Option("--table", help="articles, entities, quotes, events or times.")
                      ] = "articles",
-    db: Annotated[Optional[str], typer.Option("--db", help="Database path or URL (default marsad.db).")] = None,
-    out: Annotated[Optional[str], typer.Option("--out", help="Output file (default stdout).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL (default marsad.db).")] = None,
+    out: Annotated[str | None, typer.Option("--out", help="Output file (default stdout).")] = None,
 ) -> None:
     """Export stored articles or one of the entity/quote/event/time tables."""
     err = Console(stderr=True)
@@ -66,7 +67,7 @@ def export(
         err.print(f"marsad export: {exc}", markup=False, highlight=False)
         raise typer.Exit(code=1) from None
     try:
-        stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+        stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
     except OSError as exc:
         store.close()
         err.print(f"marsad export: cannot write {out}: {exc.strerror or exc}", markup=False)

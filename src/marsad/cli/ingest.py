@@ -7,9 +7,8 @@ also written to the report file, so nothing is dropped silently.
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
-
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,7 +17,7 @@ from rich.table import Table
 
 from marsad.cli import app
 from marsad.ingest.readers import MB, ReadOptions, expand_paths
-from marsad.ingest.runner import IngestError, IngestStats, Ingestor, default_factory, no_analysis
+from marsad.ingest.runner import IngestError, Ingestor, IngestStats, default_factory, no_analysis
 from marsad.store.base import StoreError, open_store
 
 
@@ -36,23 +35,23 @@ class _Factory:
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns to ingest.")],
-    db: Annotated[Optional[str], typer.Option("--db", help="Database: file path, sqlite:///path or "
+    db: Annotated[str | None, typer.Option("--db", help="Database: file path, sqlite:///path or "
                                                           "postgresql://... (default marsad.db).")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Analysis processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
     report: Annotated[str, typer.Option("--report", help="Where failures are written (JSON Lines).")
                       ] = "ingest-report.jsonl",
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip a pipeline stage by name "
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Skip a pipeline stage by name "
                                                                            "(repeatable).")] = None,
     no_analysis_: Annotated[bool, typer.Option("--no-analysis", help="Store the text without running "
                                                                      "the pipeline.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest single document, in MB "
                                                            "(JSONL/CSV are streamed).")] = 10.0,
-    csv_text: Annotated[Optional[str], typer.Option("--csv-text", help="CSV column with the text.")] = None,
-    csv_title: Annotated[Optional[str], typer.Option("--csv-title", help="CSV column with the title.")] = None,
-    csv_source: Annotated[Optional[str], typer.Option("--csv-source", help="CSV column: source.")] = None,
-    csv_url: Annotated[Optional[str], typer.Option("--csv-url", help="CSV column: URL.")] = None,
-    csv_published: Annotated[Optional[str], typer.Option("--csv-published", help="CSV column: date.")] = None,
+    csv_text: Annotated[str | None, typer.Option("--csv-text", help="CSV column with the text.")] = None,
+    csv_title: Annotated[str | None, typer.Option("--csv-title", help="CSV column with the title.")] = None,
+    csv_source: Annotated[str | None, typer.Option("--csv-source", help="CSV column: source.")] = None,
+    csv_url: Annotated[str | None, typer.Option("--csv-url", help="CSV column: URL.")] = None,
+    csv_published: Annotated[str | None, typer.Option("--csv-published", help="CSV column: date.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read articles, analyse them and store them (re-runs skip what is stored)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -29,18 +29,18 @@ def _filters(source: str | None, date_from: str | None, date_to: str | None, ent
 
 @app.command()
 def search(
-    query: Annotated[Optional[str], typer.Argument(help='Words (all must match), "phrases", OR, NOT/-word, '
+    query: Annotated[str | None, typer.Argument(help='Words (all must match), "phrases", OR, NOT/-word, '
                                                         "parentheses.")] = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="Database path or URL (default marsad.db).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL (default marsad.db).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Results per query.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
-    source: Annotated[Optional[str], typer.Option("--source", help="Only this source.")] = None,
-    date_from: Annotated[Optional[str], typer.Option("--from", help="Published on/after (ISO date).")] = None,
-    date_to: Annotated[Optional[str], typer.Option("--to", help="Published on/before (ISO date).")] = None,
-    entity: Annotated[Optional[str], typer.Option("--entity", help="Mentions this entity.")] = None,
-    event_type: Annotated[Optional[str], typer.Option("--event-type", help="Has an event of this type.")
+    source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Published on/after (ISO date).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Published on/before (ISO date).")] = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="Mentions this entity.")] = None,
+    event_type: Annotated[str | None, typer.Option("--event-type", help="Has an event of this type.")
                           ] = None,
-    queries: Annotated[Optional[str], typer.Option("--queries", help="File with one query per line "
+    queries: Annotated[str | None, typer.Option("--queries", help="File with one query per line "
                                                                      "('-' = stdin); prints JSON Lines.")
                        ] = None,
 ) -> None:
@@ -61,7 +61,7 @@ def search(
             return
         assert query is not None
         try:
-            hits = store.search(query, limit=limit, **filters)
+            hits = store.search(query, limit=limit, **filters)  # type: ignore[arg-type]
         except (QueryError, StoreError) as exc:
             err.print(f"marsad search: {exc}", markup=False, highlight=False)
             raise typer.Exit(code=1) from None
@@ -76,7 +76,7 @@ def search(
 
 def _batch(store: Store, path: str, limit: int, filters: dict[str, str | None], err: Console) -> None:
     try:
-        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 - closed below
     except OSError as exc:
         err.print(f"marsad search: cannot read {path}: {exc.strerror or exc}", markup=False)
         raise typer.Exit(code=1) from None
@@ -88,7 +88,7 @@ def _batch(store: Store, path: str, limit: int, filters: dict[str, str | None], 
                 continue
             out: dict[str, object] = {"query": q}
             try:
-                hits = store.search(q, limit=limit, **filters)
+                hits = store.search(q, limit=limit, **filters)  # type: ignore[arg-type]
                 out["results"] = [{"id": h.id, "title": h.title, "score": round(h.score, 6),
                                    "snippet": mark_snippet(h.snippet, h.highlights)} for h in hits]
             except (QueryError, StoreError) as exc:

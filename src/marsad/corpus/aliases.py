@@ -85,11 +85,7 @@ CAPITALS: dict[str, str] = {
 }
 
 # Verbs of state action: a capital right after one of them is the government speaking.
-GOVERNMENT_VERBS: frozenset[str] = frozenset(normalize(w) for w in """
-قالت وقالت أعلنت وأعلنت طالبت وطالبت اتهمت واتهمت رفضت ورفضت ردت وردت حذرت وحذرت نفت ونفت
-أكدت وأكدت دعت ودعت هددت وهددت أدانت وأدانت قررت وقررت فرضت وفرضت طردت وطردت استدعت واستدعت
-ترفض تطالب تتهم تحذر تدعو تنفي تؤكد تهدد تدين تقرر تفرض وترفض وتطالب وتتهم وتحذر وتدعو وتنفي
-""".split())
+GOVERNMENT_VERBS: frozenset[str] = frozenset(normalize(w) for w in ["قالت", "وقالت", "أعلنت", "وأعلنت", "طالبت", "وطالبت", "اتهمت", "واتهمت", "رفضت", "ورفضت", "ردت", "وردت", "حذرت", "وحذرت", "نفت", "ونفت", "أكدت", "وأكدت", "دعت", "ودعت", "هددت", "وهددت", "أدانت", "وأدانت", "قررت", "وقررت", "فرضت", "وفرضت", "طردت", "وطردت", "استدعت", "واستدعت", "ترفض", "تطالب", "تتهم", "تحذر", "تدعو", "تنفي", "تؤكد", "تهدد", "تدين", "تقرر", "تفرض", "وترفض", "وتطالب", "وتتهم", "وتحذر", "وتدعو", "وتنفي"])
 
 # Canonical organisation key -> (Arabic display name, aliases).
 ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -134,16 +130,32 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return countries, orgs, capitals
 
 
+def _gazetteer(name: str) -> dict[str, object] | None:
+    """The places helper's geocoder record, when that module exists."""
+    try:
+        from marsad.extract.places import geocode
+    except ImportError:
+        return None
+    try:
+        record = geocode(name)
+    except Exception:  # noqa: BLE001 - a gazetteer failure only loses the lookup
+        return None
+    return record if isinstance(record, dict) else None
+
+
 def _gazetteer_code(name: str) -> str | None:
-    """The places helper's lookup, used when it exists (it knows all 250 countries)."""
-    try:
-        from marsad.extract.places import country_code
-    except Exception:
+    """ISO code when the gazetteer says ``name`` *is* a country (a city only lies in one)."""
+    record = _gazetteer(name)
+    if not record or record.get("kind") != "country":
         return None
-    try:
-        code = country_code(name)
-    except Exception:
-        return None
+    code = record.get("country")
+    return code.upper() if isinstance(code, str) and len(code) == 2 else None
+
+
+def place_country(name: str) -> str | None:
+    """ISO code of the country a (city) name lies in, for the entity's ``country`` field."""
+    record = _gazetteer(name)
+    code = record.get("country") if record else None
     return code.upper() if isinstance(code, str) and len(code) == 2 else None
 
 

@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from marsad.corpus.records import CorpusDoc, sort_key
 from marsad.corpus.textprep import words
+
+# datasketch >= 2.0 names its permutation scheme; stored signatures must say which one
+SCHEME = "affine32"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,22 +72,25 @@ def shingles(text: str, size: int = 3) -> set[str]:
 
 
 def make_minhash(shingle_set: set[str], config: DuplicateConfig) -> MinHash:
-    m = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=_hash32)
+    m = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=_hash32, scheme=SCHEME)
     if shingle_set:
         m.update_batch([s.encode("utf-8") for s in shingle_set])
     return m
 
 
 def signature_bytes(m: MinHash) -> bytes:
-    """Compact on-disk form: datasketch keeps hash values below 2**32, so uint32 is exact."""
-    return np.asarray(m.hashvalues, dtype=np.uint32).tobytes()
+    """Compact on-disk form: the affine32 scheme keeps hash values below 2**32, so uint32 is exact."""
+    values = np.asarray(m.hashvalues, dtype=np.uint64)
+    if values.size and int(values.max()) >= 1 << 32:
+        raise ValueError("MinHash values exceed 32 bits; the stored form would lose them")
+    return values.astype(np.uint32).tobytes()
 
 
 def minhash_from_bytes(data: bytes, config: DuplicateConfig) -> MinHash:
     values = np.frombuffer(data, dtype=np.uint32).astype(np.uint64)
     if len(values) != config.num_perm:
         raise ValueError(f"stored signature has {len(values)} values, expected {config.num_perm}")
-    return MinHash(num_perm=config.num_perm, seed=config.seed, hashvalues=values)
+    return MinHash(num_perm=config.num_perm, seed=config.seed, hashvalues=values, scheme=SCHEME)
 
 
 def pair_scores(a: set[str], b: set[str]) -> tuple[float, float, int]:
@@ -211,12 +217,16 @@ def group_pairs(pairs: Iterable[tuple[str, str]],
 def find_duplicates(docs: Iterable[CorpusDoc],
                     config: DuplicateConfig | None = None) -> list[DuplicateGroup]:
     """All near-duplicate groups among ``docs`` (in-memory, one call)."""
-    detector = DuplicateDetector(config or DuplicateConfig())
+    # candidates are verified from their text (re-shingled on demand) rather than from
+    # cached shingle sets, which would cost gigabytes at 100,000 articles
+    texts: dict[str, str] = {}
+    detector = DuplicateDetector(config or DuplicateConfig(), text_of=texts.get)
     published: dict[str, str | None] = {}
     edges: list[tuple[str, str]] = []
     for doc in docs:
         published[doc.id] = doc.published
-        _, pairs = detector.add(doc.id, doc.text)
+        _, pairs = detector.add(doc.id, doc.text, keep_text=False)
+        texts[doc.id] = doc.text
         edges.extend((p.a, p.b) for p in pairs)
     return group_pairs(edges, published)
 

@@ -8,7 +8,7 @@ small record instead of the full article keeps the algorithms independent of the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from marsad.model import Article, Entity, Quote
@@ -68,8 +68,8 @@ def parse_time(value: Any) -> datetime | None:
             except ValueError:
                 return None
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
 
 
 def sort_key(doc: CorpusDoc) -> tuple[int, float, str]:

@@ -20,11 +20,19 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
-from marsad.corpus.aliases import (GOVERNMENT_VERBS, capital_country, country_name, country_of,
-                                   organisation_name, organisation_of)
+from marsad.corpus.aliases import (
+    GOVERNMENT_VERBS,
+    capital_country,
+    country_name,
+    country_of,
+    organisation_name,
+    organisation_of,
+    place_country,
+)
 from marsad.corpus.records import CorpusDoc, parse_time
 from marsad.corpus.textprep import normalize, words
 from marsad.model import Entity
@@ -33,18 +41,14 @@ _TYPE_MAP = {"PER": "PERS", "PERSON": "PERS", "PERS": "PERS", "LOC": "LOC", "GPE
              "LOCATION": "LOC", "ORG": "ORG", "ORGANIZATION": "ORG", "MISC": "MISC"}
 
 # Honorifics and ranks that may still sit at the front of a name when NER left them in.
-_TITLE_WORDS = frozenset(normalize(w) for w in """
-اللواء العميد العقيد الفريق المشير الرائد النقيب الرئيس رئيس الوزير وزير الشيخ السيد السيدة الدكتور
-الدكتورة د الأمير الأميرة الملك الملكة السلطان الإمام المهندس الأستاذ المستشار القاضي النائب
-العاهل ولي العهد سمو
-""".split())
+_TITLE_WORDS = frozenset(normalize(w) for w in ["اللواء", "العميد", "العقيد", "الفريق", "المشير", "الرائد", "النقيب", "الرئيس", "رئيس", "الوزير", "وزير", "الشيخ", "السيد", "السيدة", "الدكتور", "الدكتورة", "د", "الأمير", "الأميرة", "الملك", "الملكة", "السلطان", "الإمام", "المهندس", "الأستاذ", "المستشار", "القاضي", "النائب", "العاهل", "ولي", "العهد", "سمو"])
 
 QUOTES_PER_ENTITY = 200  # enough to read; caps the record size for very quoted people
 
 
 def entity_id(etype: str, key: str) -> str:
     """Deterministic id: the same type and key give the same id everywhere."""
-    return "E" + hashlib.sha1(f"{etype}|{key}".encode("utf-8")).hexdigest()[:12]
+    return "E" + hashlib.sha1(f"{etype}|{key}".encode()).hexdigest()[:12]
 
 
 def norm_type(etype: str) -> str:
@@ -114,6 +118,8 @@ def resolve_mentions(doc: CorpusDoc) -> list[ResolvedMention]:
         if etype != "PERS":
             code = country_of(name)
             geo_code = (ent.geo or {}).get("country") if isinstance(ent.geo, dict) else None
+            if code is None and isinstance(ent.geo, dict) and ent.geo.get("kind") == "country":
+                code = geo_code if isinstance(geo_code, str) else None
             if code is None and etype == "LOC":
                 capital = capital_country(name)
                 if capital and _preceding_word(doc.text, ent.start) in GOVERNMENT_VERBS:
@@ -124,8 +130,11 @@ def resolve_mentions(doc: CorpusDoc) -> list[ResolvedMention]:
                 continue
             key = " ".join(words(name))
             if key:
+                where = geo_code if isinstance(geo_code, str) else None
+                if where is None and etype == "LOC":
+                    where = place_country(name)
                 out.append(ResolvedMention(i, ent.start, ent.end, surface, etype, key, name.strip(),
-                                           country=geo_code if isinstance(geo_code, str) else None))
+                                           country=where))
             continue
         toks = name_tokens(name)
         if toks:

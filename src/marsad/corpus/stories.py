@@ -23,9 +23,10 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Iterable
+from datetime import UTC, datetime
+from typing import Any
 
 from marsad.corpus.records import CorpusDoc, sort_key
 from marsad.corpus.registry import ResolvedMention, resolve_mentions
@@ -45,6 +46,7 @@ class StoryConfig:
     entity_weight: float = 0.25
     event_weight: float = 0.05
     body_words: int = 250
+    idf_prior: int = 50
     article_terms: int = 40
     story_terms: int = 80
     entity_type_weights: tuple[tuple[str, float], ...] = (("PERS", 1.0), ("ORG", 0.8),
@@ -179,7 +181,7 @@ class Story:
 
 
 def _iso(ts: float | None) -> str | None:
-    return datetime.fromtimestamp(ts, tz=timezone.utc).isoformat() if ts is not None else None
+    return datetime.fromtimestamp(ts, tz=UTC).isoformat() if ts is not None else None
 
 
 def story_id(first_member: str) -> str:
@@ -220,6 +222,9 @@ class StoryClusterer:
                  resolved: list[ResolvedMention] | None = None) -> DocFeatures:
         tf = Counter(terms)
         n = self.n_docs + 1
+        # IDF with a prior of ``idf_prior`` pseudo-documents that lack every term: in a
+        # small corpus a term seen in 4 of 7 articles is not yet known to be common
+        n += self.config.idf_prior
         vec = {t: (1.0 + math.log(c)) * math.log((n + 1) / (self.df.get(t, 0) + 1)) for t, c in tf.items()}
         vec = _l2(_top({k: v for k, v in vec.items() if v > 0}, self.config.article_terms))
         mentions = resolve_mentions(doc) if resolved is None else resolved

@@ -12,8 +12,8 @@ sibling module is still being written).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -31,11 +31,11 @@ def _local_normalize(text: str) -> str:
 def _pick_normalizer() -> Callable[[str], str]:
     try:
         from marsad.text.normalize import normalize_for_search
-    except Exception:  # sibling module absent or broken: keep working
+    except ImportError:  # sibling module absent: keep working
         return _local_normalize
     try:
         normalize_for_search("اختبار")
-    except Exception:
+    except Exception:  # noqa: BLE001 - a broken sibling must not stop the corpus jobs
         return _local_normalize
 
     def both(text: str) -> str:
@@ -59,15 +59,7 @@ def words(text: str) -> list[str]:
 
 
 # Function words that carry no topic. Written in normalised form (ة->ه, ى->ي, أ->ا).
-STOPWORDS: frozenset[str] = frozenset("""
-في من الي علي عن مع ان او ثم قد لقد لا لم لن ما ماذا هل كل بعض غير بين حتي اذا اذ كان كانت يكون تكون
-هو هي هم هن انا نحن انت هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين اللواتي عند عندما لدي
-منذ خلال بعد قبل حول ضد دون تحت فوق امام وراء لدى كما ايضا اي اية الا لكن بل ولكن فقط جدا حيث
-وقال قال قالت وقالت واضاف اضاف واضافت اضافت واكد اكد اكدت واكدت وذكر ذكر ذكرت وذكرت واشار اشار اشارت
-يوم اليوم امس غدا العام عام الماضي المقبل الجاري نحو اكثر اقل وفي ومن وعلي والي وعن وان وهو وهي
-به بها له لها لهم فيه فيها منه منها عليه عليها اليه اليها عنه عنها انه انها لان كذلك تم وتم يتم
-الا اما وكان وكانت ليس ليست مثل عبر وفق وفقا لدي بشان اجل شان
-""".split())
+STOPWORDS: frozenset[str] = frozenset(["في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "قد", "لقد", "لا", "لم", "لن", "ما", "ماذا", "هل", "كل", "بعض", "غير", "بين", "حتي", "اذا", "اذ", "كان", "كانت", "يكون", "تكون", "هو", "هي", "هم", "هن", "انا", "نحن", "انت", "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "عند", "عندما", "لدي", "منذ", "خلال", "بعد", "قبل", "حول", "ضد", "دون", "تحت", "فوق", "امام", "وراء", "لدى", "كما", "ايضا", "اي", "اية", "الا", "لكن", "بل", "ولكن", "فقط", "جدا", "حيث", "وقال", "قال", "قالت", "وقالت", "واضاف", "اضاف", "واضافت", "اضافت", "واكد", "اكد", "اكدت", "واكدت", "وذكر", "ذكر", "ذكرت", "وذكرت", "واشار", "اشار", "اشارت", "يوم", "اليوم", "امس", "غدا", "العام", "عام", "الماضي", "المقبل", "الجاري", "نحو", "اكثر", "اقل", "وفي", "ومن", "وعلي", "والي", "وعن", "وان", "وهو", "وهي", "به", "بها", "له", "لها", "لهم", "فيه", "فيها", "منه", "منها", "عليه", "عليها", "اليه", "اليها", "عنه", "عنها", "انه", "انها", "لان", "كذلك", "تم", "وتم", "يتم", "الا", "اما", "وكان", "وكانت", "ليس", "ليست", "مثل", "عبر", "وفق", "وفقا", "لدي", "بشان", "اجل", "شان"])
 
 
 @lru_cache(maxsize=1)
@@ -80,13 +72,24 @@ def _stemmer():  # type: ignore[no-untyped-def]
 _PROCLITIC_WA = re.compile(r"^(و|ف)(?=ال)")
 
 
+_HAMZA_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed content words: the vocabulary of story similarity.
 
-    PyStemmer leaves a leading و/ف before the article ال («والبريطانيين»), which we strip
-    first so «والحكومة» and «الحكومة» meet.
+    The Snowball stemmer needs ة and ى to recognise suffixes («المدينة» -> مدين, but
+    «المدينه» stays مدينه), so we stem words with only diacritics and hamza-alef
+    folded, and fold the stems afterwards. PyStemmer leaves a leading و/ف before the
+    article ال («والبريطانيين»), which we strip first so «والحكومة» and «الحكومة» meet.
     """
-    raw = [w for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+    light = _DIGITS_AND_MARKS(text)
+    raw = [w for w in _WORD.findall(light) if len(w) > 1 and not w.isdigit()]
     raw = [_PROCLITIC_WA.sub("", w) for w in raw]
-    stems = _stemmer().stemWords(raw)
+    raw = [w for w in raw if _local_normalize(w) not in STOPWORDS]
+    stems = (_local_normalize(s) for s in _stemmer().stemWords(raw))
     return [s for s in stems if len(s) > 1 and s not in STOPWORDS]
+
+
+def _DIGITS_AND_MARKS(text: str) -> str:  # noqa: N802 - reads as the transformation it is
+    return _DIACRITICS.sub("", text).translate(_HAMZA_ALEF).translate(_DIGITS).lower()

@@ -155,7 +155,7 @@ def parse_gold_line(d: dict[str, Any]) -> GoldArticle:
                        item=d.get("item"), quotes=quotes, times=times, lead_event=lead)
 
 
-_TAG = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("TEXT", "TITLE", "TIME")}
+_TAG = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.DOTALL) for name in ("TEXT", "TITLE", "TIME")}
 
 
 def parse_ant(raw: str) -> SourceDoc:

@@ -10,13 +10,22 @@ fallbacks, and the report says so instead of silently scoring something else.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from marsad.evaluation.gold import GoldArticle, GoldError, check_offsets, load_gold, read_source
-from marsad.evaluation.scoring import (EventScore, QuoteScore, SysEvent, SysSpan, TimeScore, score_lead_event,
-                                       score_quotes, score_times)
+from marsad.evaluation.scoring import (
+    EventScore,
+    QuoteScore,
+    SysEvent,
+    SysSpan,
+    TimeScore,
+    score_lead_event,
+    score_quotes,
+    score_times,
+)
 from marsad.model import Article, Sentence, Token
 
 # (module, class) in pipeline order; "fallback" layers are filled by a stand-in when absent.
@@ -95,15 +104,15 @@ class _Skip:
 
 def build_runner(needed: tuple[str, ...] = ("quotes", "events", "times")) -> Runner:
     """The default pipeline if it has the needed stages, else one assembled from what imports."""
+    stages: list[Any] = []
+    missing: list[str] = []
     try:
         from marsad.pipeline import default_pipeline
         pipe = default_pipeline()
         if all(n in pipe.names for n in needed):
             return Runner(list(pipe.stages))
-    except Exception:  # noqa: BLE001 - a broken default pipeline is reported below by name
-        pass
-    stages: list[Any] = []
-    missing: list[str] = []
+    except Exception as exc:  # noqa: BLE001 - fall back to assembling stages one by one
+        missing.append(f"default_pipeline ({type(exc).__name__}: {exc})"[:200])
     for name, module, cls in KNOWN_STAGES:
         try:
             stage = getattr(importlib.import_module(module), cls)()

@@ -12,8 +12,9 @@ alternatives separated by «|».
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from marsad.extract.cues import fold
 

@@ -12,8 +12,8 @@ stay short and lets a linguist extend the lists without reading the matcher.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
@@ -112,12 +112,13 @@ _add("كتب", "كتب", "كتبت", "يكتب", "تكتب")
 _add("ادعى", "ادعى", "ادعت", "يدعي", "تدعي", "ادعوا")
 _add("وصف", "وصف", "وصفت", "وصفوا", "يصف", "تصف")
 _add("أكدت", "أكدت")
+_add("عبر", "عبر", "عبرت", "عبروا", "يعبر", "تعبر")
 
 # Verbs that are ambiguous outside speech: they only count with an explicit
 # complementiser or quote mark after the speaker zone, never with «:» alone.
 NEEDS_COMPLEMENTISER = frozenset(fold(v) for v in (
     "أعلن", "كشف", "اعتبر", "رأى", "شدد", "زعم", "حذر", "أبلغ", "أعرب", "نوه", "اعترف",
-    "أقر", "بين", "ذكر", "دعا", "أشار", "لفت", "أفصح", "وصف",
+    "أقر", "بين", "دعا", "أشار", "لفت", "أفصح", "وصف", "عبر",
 ))
 
 # Impersonal cues that have no speaker («يذكر أن …» = "it should be noted that").
@@ -144,6 +145,8 @@ for _lemma, _forms in {
     "نفى": ("نافيا", "نافية"),
     "أعرب": ("معربا", "معربة"),
     "قول": ("بقوله", "بقولها"),
+    "بين": ("مبينا", "مبينة", "مبينين"),
+    "تابع": ("متابعا", "متابعة"),
 }.items():
     for _f in _forms:
         SPEECH_PARTICIPLES[fold(_f)] = _lemma
@@ -172,7 +175,7 @@ ANONYMOUS_HEADS = frozenset(fold(w) for w in (
 
 # Heads of organisation noun phrases (when NER found nothing).
 ORGANIZATION_HEADS = frozenset(fold(w) for w in (
-    "وزارة", "الوزارة", "صحيفة", "الصحيفة", "وكالة", "الوكالة", "الحكومة", "حكومة", "الجيش", "جيش",
+    "وسائل", "وزارة", "الوزارة", "صحيفة", "الصحيفة", "وكالة", "الوكالة", "الحكومة", "حكومة", "الجيش", "جيش",
     "الشرطة", "شرطة", "هيئة", "الهيئة", "منظمة", "المنظمة", "بيان", "البيان", "شركة", "الشركة",
     "مجلس", "المجلس", "لجنة", "اللجنة", "موقع", "الموقع", "قناة", "القناة", "التلفزيون", "تلفزيون",
     "الرئاسة", "رئاسة", "السفارة", "سفارة", "البرلمان", "حزب", "الحزب", "حركة", "الحركة", "جماعة",

@@ -81,7 +81,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
     ),
     EventType(
         "court_ruling", "حكم قضائي", "A court ruling, sentence, charge or trial step.",
-        "17", "Coerce (172 impose administrative sanctions / judicial action)", None, (),
+        "17", "Coerce (173 arrest, detain or charge with legal action)", None, (),
         verbs=("قضت", "قضى", "حكمت", "برأت", "برأ", "أحالت", "أحال", "اتهمت", "اتهم"),
         nouns=("حكم", "الحكم", "حكما", "محاكمة", "إدانة", "تبرئة", "السجن", "سجن", "الإعدام",
                "لائحة اتهام", "قضية", "دعوى"),
@@ -90,7 +90,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
     ),
     EventType(
         "protest", "احتجاج", "Demonstration, strike, sit-in, riot.",
-        "14", "Protest", "Protests", ("Peaceful protest", "Protest with intervention", "Riots: Violent demonstration"),
+        "14", "Protest", "Protests", ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                                      "Riots: Violent demonstration"),
         verbs=("تظاهر", "تظاهرت", "تظاهروا", "احتج", "احتجت", "احتجوا", "يحتج", "اعتصم", "اعتصموا",
                "أضرب", "أضربوا", "خرج"),
         nouns=("مظاهرة", "مظاهرات", "تظاهرة", "تظاهرات", "احتجاج", "احتجاجات", "اعتصام", "إضراب",

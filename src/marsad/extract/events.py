@@ -28,8 +28,14 @@ from typing import Any
 
 from marsad.extract import cues as C
 from marsad.extract.cues import Word
-from marsad.extract.event_types import (NOUN_INDEX, PHRASE_INDEX, TYPE_BY_NAME, VERB_INDEX, WEAK_NOUNS,
-                                        EVENT_TYPES)
+from marsad.extract.event_types import (
+    EVENT_TYPES,
+    NOUN_INDEX,
+    PHRASE_INDEX,
+    TYPE_BY_NAME,
+    VERB_INDEX,
+    WEAK_NOUNS,
+)
 from marsad.extract.quotes import sentence_bounds
 from marsad.model import Article, Entity, Event, Quote
 
@@ -381,7 +387,7 @@ def _same_name(name: str, rec: dict[str, Any]) -> bool:
     """The gazetteer matched this name itself (not a clitic-stripped or fuzzy variant of another)."""
     def key(s: str) -> str:
         f = C.fold(s).replace(" ", "")
-        return f[2:] if f.startswith("ال") else f
+        return f.removeprefix("ال")
     if key(name) == key(str(rec.get("name", ""))):
         return True
     # aliases (بريطانيا -> المملكة المتحدة): accept when the name is a single known word

@@ -30,8 +30,18 @@ from __future__ import annotations
 import re
 
 from marsad.extract.arabic_numbers import (
-    FRACTIONS, NUMBER_PHRASE, NUMBER_WORD, SCALE_WORD, Folded, fold, fold_word,
-    has_conjunction, parse_number_words, scale_value, words_value,
+    FRACTIONS,
+    NUMBER_PHRASE,
+    NUMBER_WORD,
+    ORDINALS,
+    SCALE_WORD,
+    Folded,
+    fold,
+    fold_word,
+    has_conjunction,
+    parse_number_words,
+    scale_value,
+    words_value,
 )
 from marsad.model import Article, NumberExpr
 
@@ -39,7 +49,7 @@ _B, _E = r"(?<![\w])", r"(?![\w])"
 _DIRECTION_WORDS = {fold_word(w) for w in (
     "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الأخيرة", "الأخير",
     "المنصرم", "المنصرمة", "الجاري", "الحالي", "السابقة")}
-_PCT = r"(?P<pct>\s*%|\s+(?:في\s+|ب)الم(?:ئ|ائ)ه|\s+بالم(?:ئ|ائ)ه)"
+_PCT = r"(?P<pct>\s*%|\s+في\s+الم(?:ئ|ائ)ه|\s*بالم(?:ئ|ائ)ه)"
 _DIGITS = re.compile(
     r"(?<![A-Za-z0-9.,/:\-])"
     r"(?P<pre>%\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+,\d{1,2}(?![\d,])|\d+)"
@@ -62,7 +72,10 @@ _STOP = {fold_word(w) for w in (
     "هذا", "هذه", "ذلك", "تلك", "كل", "قد", "لم", "لن", "ما", "لا", "ثم", "حتى", "منذ", "بين",
     "عند", "بعد", "قبل", "خلال", "ضد", "حول", "وفق", "نحو", "فقط", "تقريبا", "أيضا", "كما",
     "وقد", "وهو", "وهي", "هو", "هي", "عليه", "منها", "منهم", "فيها", "بعد", "لدى", "مقابل",
+    "بعدما", "عندما", "حيث", "بينما", "لكن", "ولكن", "إذ", "إذا",
 )}
+_ORDINAL_BEFORE = re.compile(
+    "(?:" + "|".join(sorted({k.split()[0] for k in ORDINALS}, key=len, reverse=True)) + r")\s+$")
 _TIME_KINDS = {"date", "year", "time"}
 
 
@@ -157,6 +170,9 @@ def find_numbers(text: str, times: list | None = None) -> list[NumberExpr]:  # t
             start = words[p.first][1]
             if has_conjunction(words[p.first][0]):
                 start += 1  # a «و» starting a separate number is the conjunction
+            if p.first == 0 and _ORDINAL_BEFORE.search(ft[max(0, start - 12):start]) \
+                    and words[0][0] in ("عشر", "عشره"):
+                continue  # «الخامس عشر»: the tail of an ordinal, not ten
             last_word, last_start = words[p.last - 1]
             end = last_start + len(last_word)
             value = p.value

@@ -9,7 +9,8 @@ written.
 Lookup rules, in order (first hit wins):
 
 1. the normalised name; 2. without a leading «و/ف» and then «ب/ل/ك» on the article
-   (and «لل» -> «ال»), then without one or two bare proclitics («بدمشق», «وبأفريقيا»);
+   (and «لل» -> «ال»), then without one or two bare proclitics «و» + «ب/ل» («بدمشق»);
+   a city is never the answer for a word in :data:`NOT_PLACES` (كان، بيان، الخميس...);
 3. without or with the article «ال», for countries only («الباكستان»): for cities this
    turned common words into places («الدولة» -> an Indian «دوله»);
 4. without a leading generic word («مدينة»، «العاصمة»، «ولاية»...).
@@ -49,7 +50,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "اسكتلندا": "GB", "سوريا": "SY", "سورية": "SY", "الجمهورية العربية السورية": "SY",
     "فلسطين": "PS", "دولة فلسطين": "PS", "الأراضي الفلسطينية": "PS", "روسيا": "RU",
     "روسيا الاتحادية": "RU", "الاتحاد الروسي": "RU", "إيران": "IR", "تركيا": "TR",
-    "أمريكا": "US", "أميركا": "US", "الولايات المتحدة": "US", "الولايات المتحدة الأمريكية": "US",
+    "الولايات المتحدة": "US", "أمريكا": "US", "أميركا": "US", "الولايات المتحدة الأمريكية": "US",
     "الولايات المتحدة الأميركية": "US", "مصر": "EG", "جمهورية مصر العربية": "EG",
     "السعودية": "SA", "المملكة العربية السعودية": "SA", "الإمارات": "AE",
     "الإمارات العربية المتحدة": "AE", "دولة الإمارات": "AE", "ليبيا": "LY", "العراق": "IQ",
@@ -72,7 +73,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "الشيلي": "CL", "تشيلي": "CL", "ساحل العاج": "CI", "كوت ديفوار": "CI", "الباكستان": "PK",
     "هونغ كونغ": "HK", "هونج كونج": "HK", "غينيا": "GN", "الفلبين": "PH", "تايوان": "TW",
 }
-"""Arabic country names the data lacks or spells otherwise -> ISO alpha-2 (ours)."""
+"""Arabic country names the data lacks or spells otherwise -> ISO alpha-2 (ours). The
+first name listed for a code is the one news uses and becomes ``geo["name"]``."""
 
 # name -> (ISO alpha-2, lat, lon, population): capitals GeoNames lists without an Arabic name
 CITY_ALIASES: dict[str, tuple[str, float, float, int]] = {
@@ -82,6 +84,11 @@ CITY_ALIASES: dict[str, tuple[str, float, float, int]] = {
     "أبوظبي": ("AE", 24.4512, 54.397, 603492),
     "أبو ظبي": ("AE", 24.4512, 54.397, 603492),
 }
+
+NOT_PLACES: frozenset[str] = frozenset(["كان", "فإن", "إن", "أن", "وأن", "وإن", "بيان", "دوري", "دور", "الجديدة", "الجديد", "نادي", "إطار", "جمال", "وقف", "جامعة", "يوما", "أنا", "ميل", "رأي", "لأول", "لأي", "بار", "بري", "الخبراء", "الزعيم", "الأبيض", "الهندية", "أمل", "آمل", "ديلي", "الآن", "المدينة", "صور", "الصور", "عنه", "قوله", "أمن", "كامل", "كبار", "كبرى", "الساحل", "العين", "الأمل", "النور", "السلام", "الوحدة", "الحرية", "النصر", "الفتح", "الخليج", "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "المركز", "الحي", "السوق", "الميناء", "المطار", "الجسر", "الجبل", "الوادي", "البحر", "النهر", "الرئيس", "طراز", "الحد", "بلد", "بول", "مون", "مارتن", "لويس", "سلطات", "الأشهر", "يونغ", "وردا", "ليل", "بشار", "فلاديمير"])
+"""Common Arabic words that GeoNames also lists as some city's name (كان = Cannes,
+الخميس = a town in Algeria). They are never geocoded as cities; weekday and month
+names are added from :mod:`marsad.extract.times`. Countries are not affected."""
 
 _GENERIC = ("مدينة", "العاصمة", "ولاية", "محافظة", "إقليم", "بلدة", "منطقة", "جزيرة")
 _GENERIC_NORM: tuple[str, ...] = ()
@@ -118,7 +125,12 @@ def _index() -> dict[str, dict[str, Any]]:
             index[_norm(name)] = record
     for name, cc in COUNTRY_ALIASES.items():
         if cc in by_code:
-            index[_norm(name)] = by_code[cc]
+            record = by_code[cc]
+            if not record.get("_named"):  # the first alias is the name news uses
+                record["name"], record["_named"] = name, True
+            index[_norm(name)] = record
+    for record in by_code.values():
+        record.pop("_named", None)
     return index
 
 
@@ -126,7 +138,7 @@ def _candidates(key: str) -> list[tuple[str, bool]]:
     """Spellings to try for a normalised name, most literal first; the flag says the
     article «ال» was added or removed (accepted for countries only: «الباكستان»)."""
     out = [key]
-    m = re.match(r"^[وف]?[بكل]?(?=ال)", key)
+    m = re.match(r"^[وف]?[بل]?(?=ال)", key)
     if m and m.end():
         out.append(key[m.end():])
     m = re.match(r"^[وف]?ل(?=ل)", key)
@@ -134,7 +146,7 @@ def _candidates(key: str) -> list[tuple[str, bool]]:
         out.append("ا" + key[m.end():])
     # bare proclitics on a name without the article: «بدمشق», «وبأفريقيا», «لبريطانيا».
     # Tried only after the literal spellings, so «بغداد» and «بريطانيا» stay whole.
-    m = re.match(r"^(?:[وف][بلك]|[وفبلك])(?=\S{3})", key)
+    m = re.match(r"^(?:و[بل]|[وبل])(?=\S{3})", key)
     if m:
         out.append(key[1:])
         if m.end() == 2:
@@ -150,6 +162,14 @@ def _candidates(key: str) -> list[tuple[str, bool]]:
         elif not k.startswith("ال"):
             tries.append(("ال" + k, True))
     return tries
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    from marsad.extract.times import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
+    words = set(NOT_PLACES) | set(WEEKDAYS) | set(GREGORIAN_MONTHS) | set(HIJRI_MONTHS)
+    words |= {w[2:] for w in WEEKDAYS if w.startswith("ال")}
+    return frozenset(_norm(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -169,10 +189,14 @@ def geocode(name: str | None) -> dict[str, Any] | None:
     if not key:
         return None
     index = _index()
+    stop = _not_places()
     for candidate, article_changed in _candidates(key):
         record = index.get(candidate)
-        if record is not None and not (article_changed and record["kind"] == "city"):
-            return dict(record)
+        if record is None:
+            continue
+        if record["kind"] == "city" and (article_changed or candidate in stop):
+            continue
+        return dict(record)
     return None
 
 
@@ -202,4 +226,4 @@ class PlacesStage:
         return [self(a) for a in articles]
 
 
-__all__ = ["PlacesStage", "geocode", "country_code", "COUNTRY_ALIASES", "CITY_ALIASES"]
+__all__ = ["CITY_ALIASES", "COUNTRY_ALIASES", "NOT_PLACES", "PlacesStage", "country_code", "geocode"]

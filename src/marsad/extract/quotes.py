@@ -35,6 +35,13 @@ _SYMMETRIC = {'"'}
 _SENT_END = re.compile(r"[.!?؟]+[\"»”]?|\n")
 _TRIM = " \t\n،,.:؛;-–—"
 MAX_ZONE_WORDS = 14
+LONG_ZONE_WORDS = 26  # «قال X، منصبه، في تصريح لـ…، على هامش …، إن»: the plain speech verbs allow more
+_PLAIN_SPEECH = frozenset(C.fold(v) for v in ("قال", "أضاف", "أكد", "أوضح", "صرح", "أفاد", "ذكر", "تابع"))
+# «وصف X بـ"…"»: what follows the marks is a label, not speech (a complementiser still opens one)
+_CHARACTERISING = frozenset(C.fold(v) for v in ("وصف", "اعتبر"))
+_PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
+_CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه",
+                                             "ولكنها", "حيث", "كما", "ثم", "لكنهم"))
 _TRAILING_ATTRIBUTION = re.compile(r"[،,]\s*(?:و)?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|نقلا|نقلاً|حسبما)\s")
 MIN_UNCUED_WORDS = 5
 MIN_CUED_WORDS = 2
@@ -211,8 +218,9 @@ class _QuoteFinder:
                 k += 1
                 continue
             is_verb = w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS or w.bare in C.RELAY_VERBS
-            if self.inside_quote(w.start) and (not is_verb or w.folded == w.bare):
-                k += 1  # inside a reported quote only «وقال/فأضاف …» opens a new one
+            if self.inside_quote(w.start) and (not is_verb or (w.folded == w.bare and not (
+                    k > 0 and self.words[k - 1].bare in _CONNECTORS))):
+                k += 1  # inside a reported quote only «وقال/فأضاف …» or «بينما ذكرت …» opens a new one
                 continue
             handled = self._verb_cue(k) if is_verb else None
             if handled is None and w.bare in C.SPEECH_PARTICIPLES:
@@ -226,16 +234,21 @@ class _QuoteFinder:
         return [q for q in self.quotes if q.end > q.start]
 
     # ---------------------------------------------------------------- openers
-    def _find_opener(self, k: int) -> tuple[str, int, int, int] | None:
+    def _find_opener(self, k: int, max_words: int = MAX_ZONE_WORDS,
+                     marks: bool = True) -> tuple[str, int, int, int] | None:
         """From word ``k`` (exclusive) find the opener: (kind, zone_end, content_start, next_word).
 
         kind is "comp" (complementiser), "colon" or "mark"; zone_end is where the
-        speaker zone stops; content_start where the quote text begins.
+        speaker zone stops; content_start where the quote text begins.  A quoted name
+        inside the zone («وكالة "وفا"»، «المجلس "للجمعية …"» before أن) is skipped.
         """
         prev_end = self.words[k].end
-        for j in range(k + 1, min(len(self.words), k + 2 + MAX_ZONE_WORDS)):
+        j = k + 1
+        seen = 0
+        while j < len(self.words) and seen <= max_words:
             w = self.words[j]
             gap = self._gap(prev_end, w.start)
+            jumped = False
             for off, ch in enumerate(gap):
                 if ch in ".!?؟\n":
                     return None
@@ -243,9 +256,17 @@ class _QuoteFinder:
                     return "colon", prev_end + off, prev_end + off + 1, j
                 seg = self.segment_at(prev_end + off) if ch in OPEN_MARKS else None
                 if seg is not None:
-                    if len(C.words(self.text, seg.start, seg.end)) >= 3 or not self._zone_continues(seg):
-                        return "mark", prev_end + off, prev_end + off, j
-                    break  # a quoted name inside the zone («وكالة "وفا"»): keep looking
+                    if self._zone_continues(seg, strict=len(C.words(self.text, seg.start, seg.end)) >= 3):
+                        j = self.word_index(seg.close + 1)  # a quoted name inside the zone: keep looking
+                        prev_end = seg.close + 1
+                        jumped = True
+                        break
+                    if not marks:
+                        return None
+                    return "mark", prev_end + off, prev_end + off, j
+            if jumped:
+                seen += 1
+                continue
             if C.COMPLEMENTISER_RE.match(w.folded):
                 return "comp", w.start, w.end, j + 1
             if w.folded in C.COMPLEMENTISER_PREPS and j + 1 < len(self.words):
@@ -253,16 +274,29 @@ class _QuoteFinder:
                 if C.COMPLEMENTISER_RE.match(nxt.folded) and self._gap(w.end, nxt.start).strip() == "":
                     return "comp", w.start, nxt.end, j + 2
             prev_end = w.end
+            j += 1
+            seen += 1
         return None
 
-    def _zone_continues(self, seg: Segment) -> bool:
-        """After a short quoted segment, does the speaker zone go on to an opener?"""
-        after = C.words(self.text, seg.close + 1, min(len(self.text), seg.close + 150))
-        for w in after[:MAX_ZONE_WORDS]:
-            if C.COMPLEMENTISER_RE.match(w.folded) or w.folded in C.COMPLEMENTISER_PREPS:
-                return True
+    def _zone_continues(self, seg: Segment, strict: bool = False) -> bool:
+        """After a quoted segment, does the speaker zone go on to an opener?
+
+        ``strict`` (a segment of three words or more, which could itself be the quote)
+        asks for a complementiser (أن، إن) in the same clause, with no comma-free
+        narrative in between beyond a few words.
+        """
+        after = C.words(self.text, seg.close + 1, min(len(self.text), seg.close + 200))
+        for i, w in enumerate(after[:MAX_ZONE_WORDS]):
             if any(ch in ".!?؟\n" for ch in self.text[seg.close:w.start]):
                 return False
+            if C.COMPLEMENTISER_RE.match(w.folded):
+                return True
+            if not strict and w.folded in C.COMPLEMENTISER_PREPS:
+                return True
+            if strict and (w.bare in C.SPEECH_VERBS or w.bare in C.SPEECH_PARTICIPLES):
+                return False
+        if strict:
+            return False
         tail = self.text[seg.close + 1:seg.close + 150]
         return ":" in tail.split("\n")[0][:120] or any(m in tail[:120] for m in "«“\"")
 
@@ -280,7 +314,7 @@ class _QuoteFinder:
             return pos, end, "direct"
         if kind == "mark":
             return None
-        s_start, s_end = self.sentence_of(pos)
+        _, s_end = self.sentence_of(pos)
         end = max(s_end, pos)
         for seg in self.segments:  # a quote mark opened inside runs to its close
             if pos <= seg.open < end < seg.close:
@@ -293,7 +327,10 @@ class _QuoteFinder:
     # ---------------------------------------------------------------- cue kinds
     def _verb_cue(self, k: int) -> int | None:
         w = self.words[k]
-        opener = self._find_opener(k)
+        lemma0 = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded) or ""
+        strong = C.fold(lemma0) in _PLAIN_SPEECH
+        characterises = C.fold(lemma0) in _CHARACTERISING
+        opener = self._find_opener(k, LONG_ZONE_WORDS if strong else MAX_ZONE_WORDS, marks=not characterises)
         if opener is None:
             return None
         okind, zone_end, content_start, next_k = opener
@@ -319,7 +356,8 @@ class _QuoteFinder:
         else:
             speaker = self._zone_speaker(zone)
         if speaker is None:
-            speaker = self._before_speaker(k) or self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start)
+            speaker = (self._before_speaker(k) or self._svo_subject(k) or self._subject_in_sentence(w.start)
+                       or self._resolve_pronoun(w.start))
         self._add(start, end, qkind, w, speaker)
         return max(next_k, k + 1)
 
@@ -346,6 +384,9 @@ class _QuoteFinder:
         if w.bare in (C.fold("حسبما"), C.fold("كما")):
             if self.words[j].bare not in C.SPEECH_VERBS:
                 return None
+            s0, _ = self.sentence_of(w.start)
+            if w.bare == C.fold("كما") and not C.words(self.text, s0, w.start):
+                return None  # «كما أعرب المجلس عن …»: "also", the verb itself is the cue
             j += 1
         elif w.bare == C.fold("نقلا"):
             if self.words[j].bare != "عن":
@@ -424,13 +465,17 @@ class _QuoteFinder:
             cue_taken = bool(after) and any(q.cue_start == after[0].start for q in self.quotes)
             if after and not cue_taken and n_words >= 3 and "\n" not in gap and "." not in gap and (
                     after[0].bare in C.SPEECH_VERBS or after[0].bare in C.ATTRIBUTION_CUES):
-                s_start, s_end = self.sentence_of(after[0].start)
+                _, s_end = self.sentence_of(after[0].start)
                 j = self.word_index(after[0].end)
                 if after[0].bare in (C.fold("حسبما"), C.fold("كما")) and j < len(self.words):
                     j += 1
-                if j < len(self.words):
+                if j < len(self.words) and self.words[j].folded not in C.SPEAKER_STOP \
+                        and self.words[j].bare not in _PREPOSITIONS:
                     end = self._np_end(j, max(s_end, after[0].end + 1))
                     speaker = self._make_speaker(self.words[j].start, end) if end > self.words[j].start else None
+                else:
+                    speaker = None
+                if j <= len(self.words):
                     cue = Word(after[0].start, after[0].end, after[0].text, after[0].folded, after[0].bare)
                     self._add(seg.start, seg.end, "direct", cue, speaker or self._resolve_pronoun(seg.open))
                     continue
@@ -508,10 +553,14 @@ class _QuoteFinder:
         zw = C.words(self.text, *zone)
         while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES):
             zw = zw[1:]
-        if not zw or zw[0].bare in C.PRONOUNS:
-            return None
+        if not zw or zw[0].bare in C.PRONOUNS or zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP:
+            return None  # «وأكد في تصريحات …»: the zone holds no subject
         j = self.word_index(zw[0].start)
         end = self._np_end(j, zone[1])
+        if not self.entities and zw[0].bare in C.TITLE_WORDS:
+            name_end = self._appositive_name(zw[0].start, zone[1])
+            if name_end is not None:
+                return self._make_speaker(zw[0].start, name_end)
         # «قال الأمين العام لحركة الشعب، زهير المغزاوي إن»: a short appositive after a title
         if zw[0].bare in C.TITLE_WORDS and not self.entities:
             rest = C.words(self.text, end, zone[1])
@@ -531,6 +580,57 @@ class _QuoteFinder:
                 and "،" not in self.text[zw[0].start:ent.start]:
             end = max(end, ent.end)
         return self._make_speaker(zw[0].start, end)
+
+    def _appositive_name(self, start: int, end: int) -> int | None:
+        """«الرئيس الأمريكي، دونالد ترامب، الثلاثاء، إن»: end of the name set off by commas.
+
+        Without NER the name after a title phrase is recognised by shape: a comma-separated
+        piece of one to three words that holds no stop word, date, preposition or title.
+        """
+        pieces: list[tuple[int, int]] = []
+        pos = start
+        for m in re.finditer(r"[،,]", self.text[start:end]):
+            pieces.append((pos, start + m.start()))
+            pos = start + m.end()
+        pieces.append((pos, end))
+        for a, b in pieces[1:]:
+            ws = C.words(self.text, a, b)
+            if 1 <= len(ws) <= 3 and not any(
+                    w.folded in C.SPEAKER_STOP or w.bare in _PREPOSITIONS or w.bare in C.TITLE_WORDS
+                    or w.bare in C.ORGANIZATION_HEADS or w.text.startswith(("لـ", "لل")) or w.text.isdigit()
+                    for w in ws):
+                return ws[-1].end
+        return None
+
+    def _svo_subject(self, k: int) -> _Speaker | None:
+        """«لكن الشرطة قالت إنها …»، «أن الناطق …، أكد …»: a subject noun phrase before the verb."""
+        s_start, _ = self.sentence_of(self.words[k].start)
+        before = C.words(self.text, s_start, self.words[k].start)
+        cut = 0
+        for i, w in enumerate(before):
+            if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _CONNECTORS or w.folded in _CONNECTORS:
+                cut = i + 1
+        phrase = [w for w in before[cut:] if w.folded not in ("قد", "كان", "كانت", "وكان", "وكانت")]
+        if not (1 <= len(phrase) <= 10):
+            return None
+        head = phrase[0]
+        ents = [e for e in self.entities if phrase[0].start <= e.start and e.end <= phrase[-1].end
+                and e.type in ("PERS", "ORG", "LOC")]
+        if not ents and not (head.bare in C.TITLE_WORDS or head.bare in C.ORGANIZATION_HEADS
+                             or head.bare in C.ANONYMOUS_HEADS):
+            return None
+        if self.inside_segment(head.start) or self.inside_quote(head.start):
+            return None
+        if ents:
+            pers = [e for e in ents if e.type == "PERS"]
+            e = (pers or ents)[0]
+            return self._make_speaker(e.start, e.end)
+        end = phrase[-1].end
+        if not self.entities and head.bare in C.TITLE_WORDS:
+            name_end = self._appositive_name(head.start, end)
+            if name_end is not None:
+                end = name_end
+        return self._make_speaker(head.start, end)
 
     def _relay_speaker(self, zone: tuple[int, int], verb: Word | None = None) -> _Speaker | None:
         zw = C.words(self.text, *zone)

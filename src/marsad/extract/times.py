@@ -31,12 +31,18 @@ A bare number is never a year here: years need a trigger («عام»، «في»�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from marsad.extract.arabic_numbers import (
-    NUMBER_PHRASE, ORDINAL_DAY, ORDINALS, Folded, fold, fold_word, words_value,
+    NUMBER_PHRASE,
+    ORDINAL_DAY,
+    ORDINALS,
+    Folded,
+    fold,
+    fold_word,
+    words_value,
 )
 from marsad.model import Article, TimeExpr
 
@@ -103,7 +109,7 @@ PFX = r"(?:[وف]?[بلك]?)"  # clitics before a core word; never part of the s
 ART = r"(?:ال|(?<=ل)ل)"  # the article, also after «ل» (للعام)
 GMONTH = _alt(GREGORIAN_MONTHS)
 HMONTH = _alt(HIJRI_MONTHS)
-WEEKDAY = _alt(w[2:] if w.startswith("ال") else w for w in WEEKDAYS)
+WEEKDAY = _alt(w.removeprefix("ال") for w in WEEKDAYS)
 UNIT = _alt(_UNIT_FORMS)
 DIR = "(?:" + "|".join(fold_word(w) for w in _PAST + _FUTURE + _CURRENT) + ")ه?"
 NUM = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_PHRASE})"
@@ -276,10 +282,10 @@ def _rule_gdate(m: re.Match[str], anchor: date | None) -> _Found | None:
     month = _lookup(GREGORIAN_MONTHS, m.group("month"))
     year = int(m.group("year")) if m.group("year") else None
     direction = m.group("dir") or ""
-    shira = bool(m.group("shahr"))
-    if day is None and year is None and not direction and not shira:
-        if re.sub(r"\s+", " ", m.group("month")) in _AMBIGUOUS_MONTHS or not m.group("prep"):
-            return None
+    named_month = bool(m.group("shahr"))  # «شهر مارس»
+    bare = day is None and year is None and not direction and not named_month
+    if bare and (re.sub(r"\s+", " ", m.group("month")) in _AMBIGUOUS_MONTHS or not m.group("prep")):
+        return None  # «مارس الرياضة»: a bare month name needs «في/منذ...» and no ambiguity
     if day is not None and not 1 <= day <= 31:
         return None
     if year is None and anchor is not None:
@@ -328,13 +334,27 @@ def _rule_year(m: re.Match[str], anchor: date | None) -> _Found | None:
     return _Found(m.start("x"), m.end("x"), "year", value)
 
 
+_FUTURE_CONTEXT = re.compile(fold_word(
+    r"(?<!\w)(?:سوف|المرتقب\w*|المقرر\w*|المنتظر\w*|المزمع\w*|يعتزم|تعتزم|سيعقد|ستعقد|ستجرى"
+    r"|سيجرى|سيلتقي|ستلتقي|سيزور|ستزور|سيصل|ستصل|سيبدأ|ستبدأ|ستنطلق|سينطلق|سيلعب|ستلعب"
+    r"|سيواجه|ستواجه|سيخوض|ستخوض|سيستضيف|يستضيف|يلتقي|تلتقي)(?!\w)"))
+
+
+def _future_context(m: re.Match[str]) -> bool:
+    """A future marker earlier in the same sentence («قمته المرتقبة الإثنين»)."""
+    before = m.string[max(0, m.start("x") - 80):m.start("x")]
+    before = re.split(r"[.!?؟\n]", before)[-1]
+    return bool(_FUTURE_CONTEXT.search(before))
+
+
 def _rule_weekday(m: re.Match[str], anchor: date | None) -> _Found | None:
     wd = _lookup(WEEKDAYS, m.group("wd"))
     if anchor is None:
         return _Found(m.start("x"), m.end("x"), "relative", None, tag="weekday")
     direction = m.group("dir") or ""
     back = (anchor.weekday() - wd) % 7
-    if direction.startswith(tuple(fold_word(w) for w in _FUTURE)):
+    if direction.startswith(tuple(fold_word(w) for w in _FUTURE)) or \
+            (not direction and back and _future_context(m)):
         when = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     else:
         if direction and back == 0:
@@ -424,7 +444,7 @@ def _rule_clock(m: re.Match[str], anchor: date | None) -> _Found | None:
 
 _YEAR_TRIGGERS = r"(?:عام|العام|لعام|عامي|سنه|السنه|لسنه|سنتي)"
 _YEAR_PREPS = r"(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|منتصف|اواخر|نهايه|بدايه|بين|ربيع|صيف|خريف|شتاء)"
-_NOT_COUNT = r"(?!\s*(?:%|في\s+الم[ئا]|بالم[ئا]|الف|الاف|مليون|ملايين|مليار)|\s*[/.\-]\d)"
+_NOT_COUNT = r"(?!\s*(?:%|في\s+الم[ئا]|بالم[ئا]|(?:الف|الاف|مليون|ملايين|مليار)(?!\w))|\s*[/.\-]\d)"
 
 def _rx(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written in plain Arabic against the folded text (حتى -> حتي)."""
@@ -434,8 +454,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (_rx(rf"(?<![\d/.\-])(?P<x>(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)"
                 rf"(?P<y>\d{{4}})(?P<ah>{AH})?)(?![\d/\-]|\.\d)"), _rule_numeric),
-    (_rx(rf"(?<![\d/.\-])(?P<x>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))"
-                rf"(?![\d/\-]|\.\d)"), _rule_numeric),
+    (_rx(r"(?<![\d/.\-])(?P<x>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))"
+                r"(?![\d/\-]|\.\d)"), _rule_numeric),
     (_rx(rf"{B}(?P<prep>{PFX}(?:في|منذ|حتى|خلال|مطلع|اوائل|منتصف|اواخر|نهايه|بدايه)\s+)?"
                 rf"{PFX}(?P<x>(?:(?P<day>\d{{1,2}}|{ORDINAL_DAY})\s+(?:من\s+)?)?(?P<shahr>شهر\s+)?"
                 rf"(?P<month>{GMONTH})(?:\s*[/(]\s*{GMONTH}\s*\)?)?"
@@ -470,7 +490,7 @@ RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"{E}"), _rule_plural_range),
     (_rx(rf"{B}{PFX}(?P<x>(?:(?P<lead>لمده|طيله|طوال|على\s+مدي|على\s+مدار|خلال)\s+)?{APPROX}"
                 rf"(?:(?P<n>{NUM})\s+)?(?P<unit>{UNIT})(?P<half>\s+ونصف(?:\s+{UNIT})?)?){E}"), _rule_duration),
-    (_rx(rf"(?<![\d.,:])(?P<x>(?P<h>\d{{1,2}})[:.,](?P<mi>\d{{2}}))(?=\s+(?:بتوقيت|بالتوقيت|ت\s*غ|صباحا|مساء|ظهرا|فجرا))"),
+    (_rx(r"(?<![\d.,:])(?P<x>(?P<h>\d{1,2})[:.,](?P<mi>\d{2}))(?=\s+(?:بتوقيت|بالتوقيت|ت\s*غ|صباحا|مساء|ظهرا|فجرا))"),
      _rule_clock),
     (_rx(rf"{B}{PFX}(?P<x>الساعه\s+(?P<h>\d{{1,2}})(?:[:.,](?P<mi>\d{{2}}))?"
                 rf"(?:\s+(?P<part>صباحا|مساء|مساءا|ظهرا|فجرا|ليلا|بعد\s+الظهر))?){E}"), _rule_clock),
@@ -527,5 +547,14 @@ class TimesStage:
         return [self(a) for a in articles]
 
 
-__all__ = ["TimesStage", "find_times", "parse_anchor", "duration_value", "hijri_to_gregorian",
-           "GREGORIAN_MONTHS", "HIJRI_MONTHS", "WEEKDAYS", "PLURAL_RANGE_COUNT"]
+__all__ = [
+    "GREGORIAN_MONTHS",
+    "HIJRI_MONTHS",
+    "PLURAL_RANGE_COUNT",
+    "WEEKDAYS",
+    "TimesStage",
+    "duration_value",
+    "find_times",
+    "hijri_to_gregorian",
+    "parse_anchor",
+]

@@ -7,7 +7,7 @@ empty, binary or undecodable input, even in a checkout where that module is miss
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 
 class UndecodableInput(ValueError):

@@ -22,11 +22,12 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Union
+from typing import Any
 
 from marsad.ingest.decode import decode
 
@@ -69,7 +70,7 @@ class ReadFailure:
     reason: str
 
 
-Item = Union[RawRecord, ReadFailure]
+Item = RawRecord | ReadFailure
 
 TEXT_KEYS = ("text", "content", "body", "article", "TEXT")
 TITLE_KEYS = ("title", "headline", "TITLE")
@@ -79,7 +80,7 @@ DATE_KEYS = ("published", "date", "datetime", "time", "date_published", "date_ex
 BYLINE_KEYS = ("author", "byline", "AUTHOR")
 SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm", ".zip", ".xml"}
 # Files that describe a corpus rather than hold its articles (README, licences, ...).
-_NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|source|citation|changelog|notice)([._-].*)?$", re.I)
+_NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|source|citation|changelog|notice)([._-].*)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -142,7 +143,7 @@ def normalise_date(value: Any) -> str | None:
     if not text:
         return None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+        return datetime.fromisoformat(text).isoformat()
     except ValueError:
         pass
     try:
@@ -189,8 +190,8 @@ def record_from_mapping(obj: Any, origin: str, max_bytes: int) -> Item:
 
 # ------------------------------------------------------------------- formats
 
-_DOC = re.compile(r"<DOC>(.*?)(?:</DOC>|\Z)", re.S)
-_TAG = re.compile(r"<([A-Z]+)>(.*?)</\1>", re.S)
+_DOC = re.compile(r"<DOC>(.*?)(?:</DOC>|\Z)", re.DOTALL)
+_TAG = re.compile(r"<([A-Z]+)>(.*?)</\1>", re.DOTALL)
 
 
 def read_ant(text: str, origin: str, max_bytes: int) -> Iterator[Item]:
@@ -233,7 +234,7 @@ def read_html(text: str, origin: str) -> Iterator[Item]:
     try:
         extracted = trafilatura.extract(text, output_format="json", with_metadata=True,
                                         include_comments=False, favor_recall=True)
-    except Exception as exc:  # trafilatura raises assorted errors on broken markup
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises assorted errors on broken markup
         yield ReadFailure(origin, f"HTML extraction failed: {type(exc).__name__}: {exc}")
         return
     if not extracted:

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
+from typing import Any, TextIO
 
 from marsad.ingest.readers import RawRecord, ReadFailure, ReadOptions, Skipped, expand_paths, read_file
 from marsad.model import Article
@@ -60,13 +61,13 @@ def default_factory(exclude: Sequence[str] = ()) -> Any:
     from marsad.pipeline import default_pipeline
     try:
         return default_pipeline(exclude=exclude)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any stage constructor error becomes one message
         raise IngestError(f"cannot build the analysis pipeline: {type(exc).__name__}: {exc}") from None
 
 
-def no_analysis() -> None:
+def no_analysis() -> Any:
     """Factory for ``--no-analysis``: store the raw text as is."""
-    return None
+    return
 
 
 def to_article(record: RawRecord) -> Article:
@@ -85,13 +86,13 @@ def analyse_batch(pipeline: Any, articles: list[Article]) -> list[Article | str]
         return list(articles)
     try:
         return list(pipeline.pipe(articles, batch_size=len(articles)))
-    except Exception:
+    except Exception:  # noqa: BLE001, S110 - retried article by article just below
         pass
     out: list[Article | str] = []
     for article in articles:
         try:
             out.append(pipeline(article))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
             out.append(f"analysis failed: {type(exc).__name__}: {exc}")
     return out
 
@@ -204,7 +205,7 @@ class Ingestor:
         if good:
             try:
                 added = self.store.add_articles(good, [a.meta.get("raw_hash") for a in good])
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - reported per article, run goes on
                 for a in good:
                     self.fail(a.meta.get("origin", "?"), f"storing failed: {type(exc).__name__}: {exc}")
             else:
@@ -235,7 +236,7 @@ class Ingestor:
     def _collect(self, batch: list[Article], future: Future[list[Article | str]]) -> None:
         try:
             results = future.result()
-        except Exception as exc:  # a worker died: report the batch, keep going
+        except Exception as exc:  # noqa: BLE001 - a worker died: report the batch, keep going
             results = [f"analysis worker failed: {type(exc).__name__}: {exc}"] * len(batch)
         self._write(batch, results)
 

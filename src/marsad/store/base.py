@@ -17,9 +17,10 @@ from __future__ import annotations
 import abc
 import hashlib
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Self
 
 from marsad.model import Article
 from marsad.store.analysis import analyse_with_offsets, analysed_text
@@ -229,7 +230,7 @@ class Store(abc.ABC):
         for article in self.iter_articles():
             yield article.to_dict(include_raw=False)
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -14,8 +14,9 @@ absent): the tests use one schema per test.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Iterator, Sequence
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from marsad.store.base import SearchFilters, StoreError
@@ -27,6 +28,10 @@ _MAX_POS = 16383  # PostgreSQL's largest tsvector position
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 # ts_rank_cd weights for {D, C, B, A}: the title (A) counts 10x the body (D)
 _WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+# Ranking reads (detoasts) each candidate's tsvector, so a very common word would cost
+# seconds on a large corpus; only the first MAX_RANKED matches are ranked. Title
+# queries and multi-word queries match far fewer documents and are ranked exactly.
+MAX_RANKED = 5000
 
 
 def split_schema(url: str) -> tuple[str, str | None]:
@@ -107,9 +112,11 @@ class PostgresStore(SQLStore):
     def _match(self, node: Node, filters: SearchFilters, limit: int, offset: int
                ) -> list[tuple[str, float]]:
         where, params = self._filter_sql(filters)
-        sql = (f"SELECT a.id, ts_rank_cd('{_WEIGHTS}', a.tsv, q, 1) AS rank "
-               "FROM articles a, CAST(%s AS tsquery) q "
-               f"WHERE a.tsv @@ q{where} ORDER BY rank DESC, a.seq LIMIT %s OFFSET %s")
+        sql = ("WITH query AS (SELECT CAST(%s AS tsquery) AS q), "
+               "candidates AS (SELECT a.seq, a.id, a.tsv FROM articles a, query "
+               f"WHERE a.tsv @@ query.q{where} LIMIT {MAX_RANKED}) "
+               f"SELECT c.id, ts_rank_cd('{_WEIGHTS}', c.tsv, query.q, 1) AS rank FROM candidates c, query "
+               "ORDER BY rank DESC, c.seq LIMIT %s OFFSET %s")
         try:
             rows = self.conn.execute(sql, [to_tsquery(node), *params, limit, offset]).fetchall()
         except self._psycopg.Error as exc:
@@ -125,8 +132,8 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         try:
             self.conn.close()
-        except Exception:
-            pass
+        except self._psycopg.Error:
+            pass  # closing a broken connection: nothing left to release
 
 
 def _safe(url: str) -> str:

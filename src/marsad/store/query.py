@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Union
 
 from marsad.store.analysis import analyse
 
@@ -32,22 +31,22 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Not:
-    child: "Node"
+    child: Node
 
 
 @dataclass(frozen=True)
 class And:
-    children: tuple["Node", ...] = field(default_factory=tuple)
+    children: tuple[Node, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
 class Or:
-    children: tuple["Node", ...] = field(default_factory=tuple)
+    children: tuple[Node, ...] = field(default_factory=tuple)
 
 
-Node = Union[Term, Phrase, Not, And, Or]
+Node = Term | Phrase | Not | And | Or
 
-_TOKEN = re.compile(r'\s*(?:(")(.*?)(?:"|$)|(\()|(\))|(-)(?=\S)|([^\s()"]+))', re.S)
+_TOKEN = re.compile(r'\s*(?:(")(.*?)(?:"|$)|(\()|(\))|(-)(?=\S)|([^\s()"]+))', re.DOTALL)
 
 
 def _lex(text: str) -> list[tuple[str, str]]:

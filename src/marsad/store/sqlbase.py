@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import abc
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any, ClassVar
 
 from marsad.model import Article
 from marsad.store.analysis import analysed_text
-from marsad.store.base import (TABLES, AddResult, SearchFilters, Store, StoreError, article_document,
-                               article_rows)
+from marsad.store.base import (
+    TABLES,
+    AddResult,
+    SearchFilters,
+    Store,
+    StoreError,
+    article_document,
+    article_rows,
+)
 from marsad.store.query import Node
 
 _EXPORT_SQL = {
@@ -36,7 +44,7 @@ class SQLStore(Store):
     """Shared SQL implementation; subclasses supply the driver-specific hooks."""
 
     placeholder = "?"
-    migrations: list[str] = []
+    migrations: ClassVar[list[str]] = []
 
     def __init__(self) -> None:
         self._entity_ids: dict[tuple[str, str], int] = {}
@@ -233,4 +241,4 @@ def _to_article(doc: str, text: str, raw: str | None) -> Article:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -10,9 +10,10 @@ come from the ``articles`` table.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from marsad.store.base import SearchFilters, StoreError
 from marsad.store.query import Node, to_fts5

@@ -56,11 +56,17 @@ PORTALS = (
 BYLINE_WORDS = ("متابعات", "وكالات", "خاص", "مراسلنا", "المحرر", "محرر", "مكتب")
 _NAME_SET = {*AGENCIES, *PORTALS, *BYLINE_WORDS}
 _AGENCY_SET = set(AGENCIES)
+_AGENCY_KEYS = {re.sub(r"[\s.]", "", a) for a in AGENCIES}
 _PORTAL_SET = set(PORTALS) - _AGENCY_SET
 
 
+def _agency_key(name: str) -> str:
+    """«أ. ف. ب», «أ.ف.ب» and «أ ف ب» are one agency: compare without dots and spaces."""
+    return re.sub(r"[\s.]", "", name.strip(" *«»\"'“”()[]{}"))
+
+
 def is_agency(part: str) -> bool:
-    return part.strip(" *«»\"'“”()[]{}") in _AGENCY_SET
+    return _agency_key(part) in _AGENCY_KEYS
 
 
 def is_portal(part: str) -> bool:
@@ -143,6 +149,10 @@ DISCLAIMER = re.compile(
     r"|(?:الآراء|الأفكار)\s+(?:الواردة|المنشورة)\s+(?:\S+\s+){0,3}?(?:تعبر|تعبّر)\s+عن\s+(?:رأي|آراء)\s+(?:الكاتب|الكاتبة|كاتبها|كاتبيها|أصحابها)"
     r"|لا\s+(?:تعكس|تعبر|تعبّر|يعكس)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|وجهة\s+نظر|سياسة|موقف)\s+(?:شبكة\s+|موقع\s+|صحيفة\s+|بوابة\s+)?(?:الموقع|البوابة|الصحيفة|الجريدة|القناة|الشبكة|التحرير|المجلة|الوكالة|CNN|إدارة)"
 )
+#: Substrings without which no DISCLAIMER or COPYRIGHT pattern can match: tested
+#: once per article with ``in`` so the slower patterns run only where they may fire.
+DISCLAIMER_CUES = ("غير مسؤول", "تتحمل", "يتحمل", "نتحمل", "المنشورة", "الواردة", "تعكس", "يعكس", "لا تعبر", "لا تعبّر")
+COPYRIGHT_CUES = ("محفوظة", "©", "(c)", "(C)", "Copyright", "COPYRIGHT", "rights reserved")
 #: Words that show a disclaimer speaks of what the portal publishes (not a quote
 #: saying some official is «غير مسؤول»).
 DISCLAIMER_TOPIC = re.compile(r"الأخبار|التقارير|المقالات|المواد|ينشر|يُنشر|المنشورة|الآراء|آراء|التعليقات|المترجمة|مترجم|الكاتب|كاتب")
@@ -240,19 +250,37 @@ DATELINE_SPA = re.compile(
 # --------------------------------------------------------------- tail-only lines
 
 #: SPA end markers «// انتهى //», «// يتبع //» and the time stamp «20:26 ت م».
-AGENCY_MARKER = re.compile(r"^(?://\s*(?:انتهى|يتبع|نهاية)\s*//|\d{1,2}:\d{2}\s*(?:ت\s*م|ت\s*غ|GMT|بتوقيت\s+\S+)?|-?\s*انتهى\s*-?)$")
+AGENCY_MARKER = re.compile(
+    r"^(?://\s*(?:انتهى|يتبع|نهاية)\s*//|\d{1,2}:\d{2}\s*(?:ت\s*م|ت\s*غ|GMT|بتوقيت\s+\S+)?(?:\s*NNNN)?|-?\s*انتهى\s*-?|NNNN)$"
+)
+#: The same end marker glued to the last sentence: «... الدولي. // انتهى //».
+AGENCY_MARKER_TAIL = re.compile(r"(?<=[.!؟»\"”)\s])\s*//\s*(?:انتهى|يتبع)\s*//\s*$")
+#: A tag list on a line of its own at the end: «سمات أحمد العرفج احتفال العيد».
+TAGS_LINE = re.compile(r"^(?:سمات|الوسوم|وسوم|كلمات\s+دلالية|Tags)\s*:?(?:\s+[^\s.!؟،:]+){1,15}$")
 #: Contact footers: «للتواصل أرسل sms إلى 88548 ...», «88591 - Stc», e-mail lines.
 CONTACT = re.compile(
     r"^(?:(?:للتواصل|لمراسلة|للاتصال|راسلونا|للتواصل\s+مع\s+الكاتب)\b[^\n]{0,160}"
     r"|\d{4,7}\s*[-–]\s*(?:stc|Stc|STC|mobily|Mobily|zain|Zain|موبايلي|زين|الاتصالات)"
-    r"|[^\s@]{1,40}@[^\s@]{1,40}\.[A-Za-z]{2,6}"
-    r"|(?:زين|موبايلي|الاتصالات)\s+تبدأ\s+بالرمز[^\n]{0,60}|ثم\s+الرسالة"
+    r"|[^\s@]{1,40}@[^\s@]{1,40}\.[A-Za-z]{2,6}|@[A-Za-z0-9_]{2,30}"
+    r"|(?:(?:زين|موبايلي|الاتصالات)\s+)?تبدأ\s+بالرمز[^\n]{0,80}|(?:بالرمز\s+)?(?:\(?\d{1,4}\)?\s+)?(?:مسافة\s+)?ثم\s+(?:مسافة\s+ثم\s+)?(?:نص\s+)?الرسالة[^\n]{0,20}"
+    r"|[,،]?\s*\d{5,7}\s*موبايلي[^\n]{0,80}"
+    r"|(?:تويتر|توتير|Twitter|twitter|T|إيميل|ايميل|الإيميل|البريد\s+الإلكتروني|البريد\s+الالكتروني|E-?mail|e-?mail)"
+    r"\s*:\s*@?[A-Za-z0-9_.@]{2,}[^\n]{0,200}"
     r"|(?:الاتصالات|موبايلي)\s*[,،]?\s*\d{5,7}[^\n]{0,60})$"
 )
 #: «...المزيد», «للمزيد من المعلومات: www...», «للمزيد اضغط هنا».
-MORE = re.compile(r"^(?:\.{2,}|…)?\s*المزيد\s*\.{0,3}$|^للمزيد\b[^\n.!؟]{0,120}$")
+MORE = re.compile(
+    r"^(?:\.{2,}|…)?\s*المزيد\s*\.{0,3}$|^للمزيد\b[^\n.!؟]{0,120}$"
+    r"|^(?:لقراءة|لمشاهدة|للاطلاع\s+على|لمتابعة)\s[^\n.!؟]{0,80}(?:اضغط|انقر|أنقر|إضغط|هنا|هنــا|الرابط)[^\n.!؟]{0,30}$"
+)
 #: Lines of dashes, underscores or stars between the body and the footer.
 SEPARATOR = re.compile(r"^(?:[-_=*•~#.·]\s*){3,}$|^\*\s*\*(?:\s*\*)*$")
+#: An agency credit on a line of its own at the end: «(أ. ف. ب)».
+AGENCY_CREDIT = re.compile(r"^\(\s*(?P<agency>[^()\n]{1,25}?)\s*\)\.?$")
+#: An author note under an opinion piece: «* استشاري طب الأطفال», «* الوحدة الاقتصادية».
+AUTHOR_NOTE = re.compile(r"^\*\s*[^\s*«»\"“”{}][^\n.!؟:«»\"“”{}]{1,60}$")
+#: The publisher on a line of its own: «بـ«الشرق الأوسط»».
+PUBLISHER_LINE = re.compile(r"^(?:خاص\s+)?بـ?\s*[«{](?P<name>[^»}\n]{2,30})[»}]\.?$")
 #: A bare URL on a line of its own at the end.
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 

@@ -119,6 +119,9 @@ class _BoilerplateFinder:
                 lead = len(segment) - len(segment.lstrip(_BLANK_CHARS + "\r"))
                 self.lines.append([s + lead, s + lead + len(stripped)])
         self.cut_lines: set[int] = set()
+        # cheap substring tests on the whole article decide which slow rules can fire
+        self.may_disclaim = any(cue in raw for cue in bp.DISCLAIMER_CUES)
+        self.may_copyright = any(cue in raw for cue in bp.COPYRIGHT_CUES)
 
     # -- helpers ---------------------------------------------------------------
     def text(self, i: int) -> str:
@@ -328,7 +331,7 @@ class _BoilerplateFinder:
             return "disclaimer"
         if len(text) > 200:
             return None
-        if bp.COPYRIGHT.search(text) and (len(text) <= 120 or bp.COPYRIGHT.match(text)):
+        if self.may_copyright and bp.COPYRIGHT.search(text) and (len(text) <= 120 or bp.COPYRIGHT.match(text)):
             self.copyright_owner(text)
             return "copyright"
         if bp.SUBSCRIBE.match(text):
@@ -339,13 +342,26 @@ class _BoilerplateFinder:
             return "share"
         if bp.AGENCY_MARKER.match(text):
             return "agency_marker"
+        if bp.TAGS_LINE.match(text):
+            return "tags"
         if bp.CONTACT.match(text):
             return "contact"
         if bp.MORE.match(text):
             return "more"
         if bp.URL_LINE.match(text):
             return "related_links"
-        return self.translation_line(text) or self.source_line(text)
+        m = bp.AGENCY_CREDIT.match(text)
+        if m and bp.is_agency(m.group("agency")):
+            self.meta.setdefault("agency", m.group("agency"))
+            return "source"
+        m = bp.PUBLISHER_LINE.match(text)
+        if m:
+            self.set_publisher(m.group("name"))
+            return "source"
+        reason = self.translation_line(text) or self.source_line(text)
+        if not reason and bp.AUTHOR_NOTE.match(text) and _words(text) <= 7:
+            reason = "author_note"
+        return reason
 
     def copyright_owner(self, text: str) -> None:
         m = re.search(r"محفوظة\s+(?:ل|لـ|لصالح)\s*(?P<name>[^،,.\n]{2,40})", text)
@@ -359,6 +375,12 @@ class _BoilerplateFinder:
         if m:
             self.set_publisher(m.group("name"))
             self.cut_inline(j, m.start(), len(text), "related_links")
+            text = self.text(j)
+        m = bp.AGENCY_MARKER_TAIL.search(text)
+        if m:
+            self.cut_inline(j, m.start(), len(text), "agency_marker")
+            if j in self.cut_lines:
+                return
             text = self.text(j)
         m = bp.TAGS_TAIL.search(text)
         if m:
@@ -388,7 +410,7 @@ class _BoilerplateFinder:
                     continue
             elif len(text) <= 400 and self.disclaimer_sentence(text) == (0, len(text)):
                 self.cut_line(i, "disclaimer")
-            elif len(text) <= 120 and bp.COPYRIGHT.match(text):
+            elif self.may_copyright and len(text) <= 120 and bp.COPYRIGHT.match(text):
                 self.copyright_owner(text)
                 self.cut_line(i, "copyright")
             elif len(text) <= 200 and (self.is_share(text)):
@@ -418,6 +440,8 @@ class _BoilerplateFinder:
     # -- shapes ----------------------------------------------------------------
     def disclaimer_sentence(self, text: str) -> tuple[int, int] | None:
         """The sentence of ``text`` that is a portal disclaimer, as (start, end) in the line."""
+        if not self.may_disclaim:
+            return None
         m = bp.DISCLAIMER.search(text)
         if not m:
             return None
@@ -456,6 +480,9 @@ class _BoilerplateFinder:
             self.set_publisher(m.group("name"))
 
     def is_share(self, text: str) -> bool:
+        first = text.split(None, 1)[0].strip(":|,،/-–—•")
+        if first not in bp.SHARE_WORDS and not first.startswith(("شارك", "مشاركة", "Share", "share")):
+            return False
         words = [w.strip(":|,،/-–—•") for w in text.split()]
         words = [w for w in words if w]
         if not words or len(words) > 14:
@@ -571,14 +598,43 @@ class _Pieces:
         return self.raw_starts[k] >= 0
 
 
-# Only places that need a change match: a lone space between words does not.
-_SPACING = re.compile(
-    rf"(?P<blank>[{bp.BLANKS}\r\n{bp.OTHER_BREAKS}]{{2,}}|[\r\n{bp.OTHER_BREAKS}{bp.EXOTIC_SPACES}{bp.INVISIBLES}]"
-    rf"|[ ](?=[{bp.NO_SPACE_BEFORE}]))"
-    r"|(?P<comma>[،؛](?=[^\W\d_])|:(?=[\u0621-\u064a«]))"
-)
+# Spacing sites are found with a few *simple* patterns rather than one alternation:
+# CPython's regex engine skips ahead quickly only when a pattern starts with one
+# literal or character class, and this pass runs over every byte of the corpus.
+_ALL_BLANKS = f"{bp.BLANKS}\\r\\n{bp.OTHER_BREAKS}"
+_NONSPACE_BLANKS = f"\\r\\n{bp.OTHER_BREAKS}{bp.EXOTIC_SPACES}{bp.INVISIBLES}"
+_BLANK_RUN = re.compile(rf"[{_NONSPACE_BLANKS}][{_ALL_BLANKS}]*")  # newlines, NBSP, invisibles
+_MULTI_SPACE = re.compile(r"  +")
+_SPACE_BEFORE_PUNCT = re.compile(rf" (?=[{bp.NO_SPACE_BEFORE}])")
+_GLUED_COMMA = re.compile(r"[،؛](?=[^\W\d_])")  # «،» glued to the next word
+_GLUED_COLON = re.compile(r":(?=[\u0621-\u064a«])")  # «:» glued to an Arabic word or quote
 _SPACE_LIKE = re.compile(rf"[ {bp.EXOTIC_SPACES}]")
 _OTHER_BREAK = re.compile(f"[{bp.OTHER_BREAKS}]")
+
+
+def _spacing_sites(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """Sorted, disjoint ``(start, end, is_blank_run)`` sites that need a change."""
+    runs: list[tuple[int, int]] = []
+    for m in _BLANK_RUN.finditer(text, lo, hi):
+        a = m.start()
+        while a > lo and text[a - 1] == " ":  # "word \n": the space goes with the newline
+            a -= 1
+        runs.append((a, m.end()))
+    runs.extend(m.span() for m in _MULTI_SPACE.finditer(text, lo, hi))
+    runs.extend(m.span() for m in _SPACE_BEFORE_PUNCT.finditer(text, lo, hi))
+    runs.sort()
+    sites: list[tuple[int, int, bool]] = []
+    for a, b in runs:
+        if sites and a <= sites[-1][1]:
+            if b > sites[-1][1]:
+                sites[-1] = (sites[-1][0], b, True)
+        else:
+            sites.append((a, b, True))
+    glued = [(m.start(), m.end(), False) for m in _GLUED_COMMA.finditer(text, lo, hi)]
+    glued += [(m.start(), m.end(), False) for m in _GLUED_COLON.finditer(text, lo, hi)]
+    if glued:
+        sites = sorted(sites + glued)
+    return sites
 
 
 def _repair_spacing(pieces: _Pieces, builder: TextBuilder) -> None:
@@ -587,14 +643,13 @@ def _repair_spacing(pieces: _Pieces, builder: TextBuilder) -> None:
     lo = len(text) - len(text.lstrip(strip))  # leading and trailing blanks go
     hi = len(text.rstrip(strip))
     prev = lo
-    for m in _SPACING.finditer(text, lo, hi):
-        a, b = m.span()
-        if m.lastgroup == "comma":
+    for a, b, is_blank in _spacing_sites(text, lo, hi):
+        if not is_blank:
             pieces.copy(builder, prev, b)
             builder.insert(" ", pieces.raw_position(b))
             prev = b
             continue
-        run = m.group()
+        run = text[a:b]
         if run == "\n":
             continue  # already what we want
         pieces.copy(builder, prev, a)

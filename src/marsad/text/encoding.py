@@ -17,6 +17,9 @@ The decision, in order:
 5. otherwise Windows-1256, but only when its bytes above 0x7F decode mostly to Arabic
    letters (a Latin-1 or Cyrillic legacy file is refused rather than garbled).
 
+Limit: a very short Windows-1256 text whose bytes happen to form valid UTF-8 (``آ،`` is
+``C2 A1``, UTF-8 for ``¡``) is read as UTF-8; real articles are far too long for that.
+
 The text is returned exactly as decoded (``\\r\\n`` kept): newline and space repair is
 the cleaning step's job, which records what it changes.
 """

@@ -178,7 +178,9 @@ def _table(switches: tuple[bool, ...]) -> Table:
 
 # Letters folded by plain ``str.replace`` (a C loop at hundreds of MB/s) rather than by
 # ``str.translate``, which looks every character up in a dict (~17 MB/s on Arabic).
-_FREQUENT_OPERATIONS = ("alef", "alef_maqsura", "ta_marbuta", "hamza")
+# Each ``replace`` is one scan of the text, so only letters common in news get one:
+# أ إ آ ى ة ؤ ئ. The rare variants (ٱ, wavy-hamza alefs, Persian ی) go with the regex.
+_FREQUENT_LETTERS = frozenset("\u0623\u0625\u0622\u0649\u0629\u0624\u0626")
 # Below this length ``str.translate`` beats a chain of ``replace`` calls (per-token use).
 _SHORT_TEXT = 48
 
@@ -202,7 +204,7 @@ class _Plan:
             if not on[name]:
                 continue
             for code, target in table.items():
-                if name in _FREQUENT_OPERATIONS:
+                if chr(code) in _FREQUENT_LETTERS:
                     pairs.append((chr(code), target or ""))
                 else:
                     rare_chars.append(chr(code))

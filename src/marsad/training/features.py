@@ -115,8 +115,9 @@ class Resources:
     @property
     def known_names(self) -> set[str]:
         out: set[str] = set()
-        for names in self.gazetteers.values():
-            out |= names
+        for kind, names in self.gazetteers.items():
+            if not kind.startswith("x"):  # induced lists are too noisy to steer clitic stripping
+                out |= names
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -249,7 +250,7 @@ class FeatureExtractor:
                     sids = res.clusters.get(stem)
                     if sids is not None:
                         own.append(f"sc{res.cluster_levels[-1]}={sids[-1]}")
-        context = {o: [f"{o}{f}" for f in ctx_common] for o in _OFFSETS}
+        context = {o: [f"{o:+d}{f}" for f in ctx_common] for o in _OFFSETS}
         return _WordInfo(own, context, key, stem)
 
     def _info(self, token: str) -> _WordInfo:

@@ -77,6 +77,9 @@ def build_resources(gazetteer_dir: Path | None, clusters: ClusterModel | None,
     if clusters is not None:
         # counts drive proclitic stripping even when cluster features are off
         res.counts = dict(clusters.counts)
+        if res.use_gazetteers and clusters.lexicons:
+            for cls, words in clusters.lexicons.items():
+                res.gazetteers["x" + cls] = set(words)  # induced lists: feature names gxORG ...
         if res.use_clusters:
             res.clusters = dict(clusters.clusters)
             res.cluster_levels = tuple(clusters.levels)

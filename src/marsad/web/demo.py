@@ -182,5 +182,11 @@ def build_demo_store(url: str, pipeline: Pipeline | None = None) -> dict[str, An
     articles = demo_articles(pipeline)
     with open_store(url) as store:
         result = store.add_articles(articles)
+        try:
+            from marsad.corpus.persistence import update_corpus
+        except ImportError:
+            pass
+        else:
+            update_corpus(store, result.stored)  # duplicates, stories, registry (issue 6)
     return {"stored": len(result.stored), "ids": list(dict.fromkeys(a.id for a in articles)),
             "annotated_id": articles[-1].id, "xss_id": articles[3].id}

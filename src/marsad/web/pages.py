@@ -8,6 +8,7 @@ are built in :mod:`marsad.web.highlight`, :mod:`marsad.web.charts` and
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -40,11 +41,26 @@ def _urlencode_with(params: dict[str, Any], **changes: Any) -> str:
     return urlencode(merged)
 
 
+@lru_cache(maxsize=1)
+def _event_labels() -> dict[str, str]:
+    try:
+        from marsad.extract.event_types import EVENT_TYPES
+    except ImportError:
+        return {}
+    return {t.name: t.label_ar for t in EVENT_TYPES}
+
+
+def event_label(name: str | None) -> str:
+    """Arabic label of an event type (the type name itself when unknown)."""
+    return _event_labels().get(name or "", name or "")
+
+
 def make_environment() -> Environment:
     folder = str(resources.files("marsad.web").joinpath("templates"))
     env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["urlencode_with"] = _urlencode_with
+    env.filters["evlabel"] = event_label
     return env
 
 
@@ -129,12 +145,14 @@ def search_page(
             hit["snippet_html"] = _snippet(hit)
     facets = []
     for key in ("source", "month", "entity", "event_type"):
-        items = [{"value": v, "label": label, "count": n} for v, label, n in facets_raw.get(key, [])]
+        items = [{"value": v, "label": event_label(label) if key == "event_type" else label, "count": n}
+                 for v, label, n in facets_raw.get(key, [])]
         facets.append({"key": key, "label": FACET_LABELS[key], "items": items})
     active = []
     for key, value in (("source", source), ("from", date_from), ("to", date_to), ("event_type", event_type)):
         if value:
-            active.append((key, FACET_LABELS.get(key, {"from": "من", "to": "إلى"}.get(key, key)), value))
+            label = FACET_LABELS.get(key, {"from": "من", "to": "إلى"}.get(key, key))
+            active.append((key, label, event_label(value) if key == "event_type" else value))
     if entity:
         info = backend.entity(entity)
         active.append(("entity", FACET_LABELS["entity"], info.canonical if info else entity))

@@ -1,0 +1,156 @@
+"""Benchmark the corpus jobs at 100,000 articles, beside naive baselines in the same run.
+
+    python bench/corpus.py [--n 100000] [--subset 2000]
+
+The shared corpora hold about 58,000 real articles (ANT multi-source + SaudiNewsNet);
+to reach ``--n`` the script adds *perturbed replicas* of real articles (a sentence
+dropped, a few words swapped, published 120 days later per round so replicas form
+their own stories instead of piling onto the originals). The table says how many
+documents were real. Entities are not set (no NER run here), so story similarity uses
+words only; the entity signal adds a small per-article cost not measured here.
+
+Rows: near-duplicates with MinHash LSH + exact verification vs an exact-hash dedup
+(fast but blind to edited copies) on all documents, and vs all-pairs exact Jaccard on a
+subset; story clustering with the inverted index vs comparing each article with every
+active story on the same subset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from dataclasses import replace
+from datetime import timedelta
+from itertools import combinations
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from corpus_eval import read_ant, read_saudi
+
+from marsad.corpus.duplicates import (
+    DuplicateConfig,
+    exact_duplicates,
+    find_duplicates,
+    is_duplicate,
+    shingles,
+)
+from marsad.corpus.records import CorpusDoc, parse_time
+from marsad.corpus.stories import Story, StoryClusterer, StoryConfig, cluster_stories, story_id
+
+console = Console()
+
+
+def perturb(doc: CorpusDoc, round_no: int, rng: random.Random) -> CorpusDoc:
+    sentences = [s for s in doc.text.replace("\n", " ").split(".") if s.strip()]
+    if len(sentences) > 2:
+        sentences.pop(rng.randrange(len(sentences)))
+    ws = ". ".join(sentences).split()
+    for _ in range(max(1, len(ws) // 30)):
+        i, j = rng.randrange(len(ws)), rng.randrange(len(ws))
+        ws[i], ws[j] = ws[j], ws[i]
+    when = parse_time(doc.published)
+    published = (when + timedelta(days=120 * round_no)).isoformat() if when else None
+    return replace(doc, id=f"{doc.id}~r{round_no}", text=" ".join(ws), published=published)
+
+
+def build(n: int, seed: int) -> tuple[list[CorpusDoc], int]:
+    real = list(read_ant()) + list(read_saudi())
+    rng = random.Random(seed)
+    docs = real[:n]
+    round_no = 0
+    while len(docs) < n:
+        round_no += 1
+        for d in real:
+            if len(docs) >= n:
+                break
+            docs.append(perturb(d, round_no, rng))
+    return docs, min(len(real), n)
+
+
+def timed(fn, *args):  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    out = fn(*args)
+    return out, time.perf_counter() - t0
+
+
+def all_pairs_dedup(docs: list[CorpusDoc], config: DuplicateConfig) -> int:
+    sets = [shingles(d.text, config.shingle_size) for d in docs]
+    return sum(1 for a, b in combinations(range(len(docs)), 2) if is_duplicate(sets[a], sets[b], config)[0])
+
+
+def brute_force_stories(docs: list[CorpusDoc], config: StoryConfig) -> int:
+    """Same clustering, but each article is scored against every active story."""
+    c = StoryClusterer(config)
+    batch = sorted(docs, key=lambda d: d.published or "")
+    terms = c.count_terms(batch)
+    for doc in batch:
+        f = c.features(doc, terms[doc.id])
+        best, best_score = None, config.threshold
+        for sid in list(c.active):
+            story = c.stories[sid]
+            if c._in_window(f, story):
+                sc = c.similarity(f, story)
+                if sc >= best_score:
+                    best, best_score = story, sc
+        if best is None:
+            best = Story(id=story_id(doc.id))
+            c.stories[best.id] = best
+            c.active.add(best.id)
+        best.add(f, config)
+        c.assignment[doc.id] = best.id
+        if f.when is not None:
+            c._clock = max(c._clock or f.when, f.when)
+        c.evict()
+    return len(c.stories)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--subset", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+    (docs, n_real), t_load = timed(build, args.n, args.seed)
+    console.print(f"{len(docs)} documents ({n_real} real, {len(docs) - n_real} perturbed replicas), "
+                  f"read in {t_load:.1f} s")
+    dconf, sconf = DuplicateConfig(), StoryConfig()
+    subset = docs[: args.subset]
+    rows = []
+    groups, t = timed(find_duplicates, docs, dconf)
+    rows.append(("near-duplicates", "MinHash LSH + exact check", len(docs), t, (f"{len(groups)} groups, "
+                 f"{sum(len(g.members) for g in groups)} articles")))
+    exact, t = timed(exact_duplicates, docs)
+    rows.append(("near-duplicates", "baseline: exact hash", len(docs), t, (f"{len(exact)} groups, "
+                 f"{sum(len(g.members) for g in exact)} articles")))
+    sub_groups, t = timed(find_duplicates, subset, dconf)
+    rows.append(("near-duplicates", "MinHash LSH + exact check", len(subset), t,
+                 f"{sum(len(g.members) - 1 for g in sub_groups)} links"))
+    pairs, t = timed(all_pairs_dedup, subset, dconf)
+    rows.append(("near-duplicates", "baseline: all pairs, exact", len(subset), t, f"{pairs} pairs"))
+    stories, t = timed(cluster_stories, docs, sconf)
+    multi = sum(1 for s in stories if len(s.sources) > 1)
+    rows.append(("stories", "single pass, inverted index", len(docs), t,
+                 f"{len(stories)} stories, {multi} multi-source"))
+    sub_stories, t = timed(cluster_stories, subset, sconf)
+    rows.append(("stories", "single pass, inverted index", len(subset), t, f"{len(sub_stories)} stories"))
+    n_brute, t = timed(brute_force_stories, subset, sconf)
+    rows.append(("stories", "baseline: score every active story", len(subset), t, f"{n_brute} stories"))
+    table = Table(title="Corpus jobs (one process, wall-clock; the machine is shared, numbers are noisy)")
+    for col, just in (("task", "left"), ("method", "left"), ("articles", "right"), ("seconds", "right"),
+                      ("articles/s", "right"), ("result", "left")):
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    for task, method, n, secs, result in rows:
+        table.add_row(task, method, f"{n:,}", f"{secs:.1f}", f"{n / secs:,.0f}" if secs else "-", result)
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()

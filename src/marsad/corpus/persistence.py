@@ -1,0 +1,314 @@
+"""Store the corpus jobs' results in the article database, and update them incrementally.
+
+The corpus tables live beside the store's own tables in the same database (SQLite file
+or PostgreSQL schema). They are created here with ``CREATE TABLE IF NOT EXISTS``
+through the store's own connection hooks (``_exec``, ``_q``, ``_transaction`` of
+:class:`marsad.store.sqlbase.SQLStore`), so the store's migrations need not know about
+them and the same SQL runs on both backends.
+
+:func:`update_corpus` is what ingest calls after storing a batch. It processes only
+articles not yet in ``corpus_docs``: their MinHash signatures join the stored ones
+(nothing is re-hashed), the active stories are reloaded and continued, and entity
+records are merged. Everything is written in one transaction, so an interrupted update
+leaves the articles unprocessed and the next call does them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.corpus.duplicates import DuplicateConfig, DuplicateDetector, DuplicateGroup, group_pairs
+from marsad.corpus.records import CorpusDoc, sort_key
+from marsad.corpus.registry import EntityRecord, EntityRegistry, ResolvedMention, match_records, query_keys
+from marsad.corpus.stories import DAY, Story, StoryClusterer, StoryConfig
+
+CORPUS_TABLES = """
+CREATE TABLE IF NOT EXISTS corpus_docs (
+    article_id TEXT PRIMARY KEY,
+    published TEXT,
+    signature TEXT NOT NULL,
+    story_id TEXT
+);
+CREATE TABLE IF NOT EXISTS corpus_dup_pairs (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    score DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (a, b)
+);
+CREATE TABLE IF NOT EXISTS corpus_dup_groups (
+    article_id TEXT PRIMARY KEY,
+    original TEXT NOT NULL,
+    size INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS corpus_dup_groups_original ON corpus_dup_groups (original);
+CREATE TABLE IF NOT EXISTS corpus_stories (
+    id TEXT PRIMARY KEY,
+    end_ts DOUBLE PRECISION,
+    size INTEGER NOT NULL,
+    n_sources INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    public TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS corpus_stories_end ON corpus_stories (end_ts);
+CREATE TABLE IF NOT EXISTS corpus_entities (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    key TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS corpus_entities_key ON corpus_entities (key);
+CREATE TABLE IF NOT EXISTS corpus_state (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+)
+"""
+
+
+class CorpusStoreError(RuntimeError):
+    """The store cannot hold corpus results (message says why)."""
+
+
+@dataclass
+class UpdateReport:
+    """What one :func:`update_corpus` call did."""
+
+    processed: int = 0
+    duplicate_pairs: int = 0
+    duplicate_groups: int = 0
+    stories_touched: int = 0
+    entities_touched: int = 0
+
+
+def _check(store: Any) -> None:
+    for hook in ("_exec", "_q", "_transaction"):
+        if not hasattr(store, hook):
+            raise CorpusStoreError(f"store {type(store).__name__} has no SQL hook {hook!r}; "
+                                   "corpus results need an SQL store (SQLite or PostgreSQL)")
+
+
+def ensure_tables(store: Any) -> None:
+    """Create the corpus tables if absent (idempotent, same SQL on both backends)."""
+    _check(store)
+    with store._transaction():
+        for stmt in CORPUS_TABLES.split(";"):
+            if stmt.strip():
+                store._exec(stmt.strip())
+
+
+def _rows(store: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    return list(store._exec(store._q(sql), tuple(params)).fetchall())
+
+
+def _in_chunks(store: Any, sql_prefix: str, ids: Sequence[str], size: int = 500) -> list[tuple[Any, ...]]:
+    out: list[tuple[Any, ...]] = []
+    for i in range(0, len(ids), size):
+        chunk = list(ids[i:i + size])
+        marks = ", ".join([store.placeholder] * len(chunk))
+        out.extend(store._exec(f"{sql_prefix} ({marks})", chunk).fetchall())
+    return out
+
+
+def _upsert(store: Any, table: str, key: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    cols = ", ".join(columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    sql = store._q(f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT ({key}) DO UPDATE SET {updates}")
+    for row in rows:
+        store._exec(sql, tuple(row))
+
+
+def _state(store: Any, name: str) -> Any:
+    rows = _rows(store, "SELECT value FROM corpus_state WHERE name = ?", (name,))
+    return json.loads(rows[0][0]) if rows else None
+
+
+def pending_ids(store: Any) -> list[str]:
+    """Stored articles the corpus jobs have not processed yet."""
+    ensure_tables(store)
+    rows = _rows(store, "SELECT a.id FROM articles a LEFT JOIN corpus_docs c ON c.article_id = a.id "
+                        "WHERE c.article_id IS NULL ORDER BY a.seq")
+    return [r[0] for r in rows]
+
+
+def update_corpus(store: Any, new_article_ids: Iterable[str] | None = None, *,
+                  dup_config: DuplicateConfig | None = None,
+                  story_config: StoryConfig | None = None, batch_size: int = 2000) -> UpdateReport:
+    """Bring duplicates, stories and the entity registry up to date.
+
+    ``new_article_ids`` are the ids ingest just stored; ``None`` means every stored
+    article not processed yet. Ids already processed are skipped, so calling this twice
+    is harmless. Work is done ``batch_size`` articles per transaction.
+    """
+    ensure_tables(store)
+    if new_article_ids is None:
+        ids = pending_ids(store)
+    else:
+        wanted = list(dict.fromkeys(new_article_ids))
+        done = {r[0] for r in _in_chunks(store, "SELECT article_id FROM corpus_docs WHERE article_id IN", wanted)}
+        ids = [i for i in wanted if i not in done]
+    report = UpdateReport()
+    for i in range(0, len(ids), batch_size):
+        _update_batch(store, ids[i:i + batch_size], dup_config or DuplicateConfig(),
+                      story_config or StoryConfig(), report)
+    report.duplicate_groups = int(_rows(store, "SELECT COUNT(DISTINCT original) FROM corpus_dup_groups")[0][0])
+    return report
+
+
+def _load_docs(store: Any, ids: Sequence[str]) -> list[CorpusDoc]:
+    docs = []
+    for aid in ids:
+        article = store.get_article(aid)
+        if article is not None:
+            docs.append(CorpusDoc.from_article(article, doc_id=aid))
+    return docs
+
+
+def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
+                  story_config: StoryConfig, report: UpdateReport) -> None:
+    docs = sorted(_load_docs(store, ids), key=sort_key)
+    if not docs:
+        return
+
+    def text_of(aid: str) -> str | None:
+        found = store._texts([aid])
+        return found[aid][1] if aid in found else None
+
+    with store._transaction():
+        # near-duplicates: stored signatures re-enter the LSH, new articles are hashed once
+        detector = DuplicateDetector(dup_config, text_of=text_of)
+        for aid, sig in _rows(store, "SELECT article_id, signature FROM corpus_docs"):
+            detector.load_signature(aid, bytes.fromhex(sig))
+        signatures: dict[str, str] = {}
+        new_pairs = []
+        for doc in docs:
+            sig, pairs = detector.add(doc.id, doc.text)
+            signatures[doc.id] = sig.hex()
+            new_pairs.extend(pairs)
+        for p in new_pairs:
+            store._exec(store._q("INSERT INTO corpus_dup_pairs (a, b, score) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (a, b) DO NOTHING"), (p.a, p.b, p.score))
+        report.duplicate_pairs += len(new_pairs)
+        if new_pairs:
+            _regroup(store)
+
+        # entities first: stories use the resolved entity ids
+        registry = EntityRegistry()
+        resolved: dict[str, list[ResolvedMention]] = {d.id: registry.add_doc(d) for d in docs}
+        _merge_entities(store, registry.records)
+        report.entities_touched += len(registry.records)
+
+        clusterer = _load_clusterer(store, docs, story_config)
+        before = {sid: len(s.members) for sid, s in clusterer.stories.items()}
+        clusterer.cluster(docs, resolved)
+        touched = [s for sid, s in clusterer.stories.items() if before.get(sid) != len(s.members)]
+        _upsert(store, "corpus_stories", "id", ("id", "end_ts", "size", "n_sources", "state", "public"),
+                ((s.id, s.end, len(s.members), len([x for x in s.sources if x]),
+                  json.dumps(s.to_state(), ensure_ascii=False), json.dumps(s.to_dict(), ensure_ascii=False))
+                 for s in touched))
+        report.stories_touched += len(touched)
+        _upsert(store, "corpus_state", "name", ("name", "value"),
+                [("story_df", json.dumps({"n_docs": clusterer.n_docs, "df": clusterer.df},
+                                         ensure_ascii=False))])
+        _upsert(store, "corpus_docs", "article_id", ("article_id", "published", "signature", "story_id"),
+                ((d.id, d.published, signatures[d.id], clusterer.assignment.get(d.id)) for d in docs))
+        report.processed += len(docs)
+
+
+def _regroup(store: Any) -> None:
+    """Recompute duplicate groups from all verified pairs (union-find is cheap)."""
+    pairs = [(a, b) for a, b in _rows(store, "SELECT a, b FROM corpus_dup_pairs")]
+    ids = sorted({x for p in pairs for x in p})
+    published = {r[0]: r[1] for r in _in_chunks(store, "SELECT id, published FROM articles WHERE id IN", ids)}
+    groups = group_pairs(pairs, published)
+    store._exec("DELETE FROM corpus_dup_groups")
+    sql = store._q("INSERT INTO corpus_dup_groups (article_id, original, size) VALUES (?, ?, ?)")
+    for g in groups:
+        for m in g.members:
+            store._exec(sql, (m, g.original, len(g.members)))
+
+
+def _merge_entities(store: Any, records: dict[str, EntityRecord]) -> None:
+    if not records:
+        return
+    stored = {r[0]: EntityRecord.from_dict(json.loads(r[1]))
+              for r in _in_chunks(store, "SELECT id, data FROM corpus_entities WHERE id IN", list(records))}
+    merged = []
+    for eid, rec in records.items():
+        if eid in stored:
+            stored[eid].merge(rec)
+            rec = stored[eid]
+        merged.append(rec)
+    _upsert(store, "corpus_entities", "id", ("id", "type", "key", "canonical", "mentions", "data"),
+            ((r.id, r.type, r.key, r.canonical, r.mentions, json.dumps(r.to_dict(), ensure_ascii=False))
+             for r in merged))
+
+
+def _load_clusterer(store: Any, docs: Sequence[CorpusDoc], config: StoryConfig) -> StoryClusterer:
+    """A clusterer holding the stored frequencies and every story the batch could join."""
+    clusterer = StoryClusterer(config)
+    state = _state(store, "story_df")
+    if state:
+        clusterer.n_docs = int(state["n_docs"])
+        clusterer.df.update(state["df"])
+    times = [d.when.timestamp() for d in docs if d.when is not None]
+    if times:
+        horizon = min(times) - (config.max_span_days + config.window_days) * DAY
+        rows = _rows(store, "SELECT state FROM corpus_stories WHERE end_ts IS NULL OR end_ts >= ?", (horizon,))
+    else:
+        rows = _rows(store, "SELECT state FROM corpus_stories")
+    for (state_json,) in rows:
+        clusterer.reactivate(Story.from_state(json.loads(state_json), config))
+    return clusterer
+
+
+# ------------------------------------------------------------------ reads for commands
+
+
+def load_duplicate_groups(store: Any) -> list[DuplicateGroup]:
+    ensure_tables(store)
+    groups: dict[str, list[str]] = {}
+    for aid, original in _rows(store, "SELECT article_id, original FROM corpus_dup_groups"):
+        groups.setdefault(original, []).append(aid)
+    published = {r[0]: r[1] for r in _in_chunks(
+        store, "SELECT id, published FROM articles WHERE id IN", [m for ms in groups.values() for m in ms])}
+    out = []
+    for original, members in groups.items():
+        rest = sorted((m for m in members if m != original),
+                      key=lambda m: sort_key(CorpusDoc(m, "", published=published.get(m))))
+        out.append(DuplicateGroup(original, [original, *rest]))
+    out.sort(key=lambda g: (-len(g.members), g.original))
+    return out
+
+
+def load_stories(store: Any, min_sources: int = 1, min_size: int = 1, limit: int | None = None
+                 ) -> list[dict[str, Any]]:
+    ensure_tables(store)
+    sql = ("SELECT public FROM corpus_stories WHERE n_sources >= ? AND size >= ? "
+           "ORDER BY size DESC, end_ts DESC, id")
+    params: list[Any] = [min_sources, min_size]
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [json.loads(r[0]) for r in _rows(store, sql, params)]
+
+
+def find_entities(store: Any, name: str) -> list[EntityRecord]:
+    """Registry records for a user's NAME (alias tables, exact key, then aliases)."""
+    ensure_tables(store)
+    keys = {k for _, k in query_keys(name)}
+    rows = _in_chunks(store, "SELECT data FROM corpus_entities WHERE key IN", sorted(keys))
+    if not rows:
+        like = f"%{name.strip()}%"
+        rows = _rows(store, "SELECT data FROM corpus_entities WHERE data LIKE ? ORDER BY mentions DESC LIMIT 500",
+                     (like,))
+    return match_records(name, [EntityRecord.from_dict(json.loads(r[0])) for r in rows])
+
+
+def entity_names(store: Any, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    rows = _in_chunks(store, "SELECT id, canonical, type FROM corpus_entities WHERE id IN", list(ids))
+    return {r[0]: (r[1], r[2]) for r in rows}

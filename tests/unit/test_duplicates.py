@@ -1,0 +1,153 @@
+"""Near-duplicates: republished copies grouped, distinct articles kept apart, originals
+chosen by date, and the incremental path through both store backends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_store_support import make_store
+
+from marsad.corpus.duplicates import (
+    DuplicateConfig,
+    DuplicateDetector,
+    exact_duplicates,
+    find_duplicates,
+    group_pairs,
+    minhash_from_bytes,
+    shingles,
+)
+from marsad.corpus.persistence import load_duplicate_groups, pending_ids, update_corpus
+from marsad.corpus.records import CorpusDoc
+from marsad.model import Article
+from marsad.store.base import Store
+
+# Three distinct agency-style articles, written for these tests.
+PORT = """أعلنت هيئة الموانئ في مدينة الحديدة صباح الثلاثاء استئناف العمل في الرصيف الشمالي بعد توقف دام ثلاثة أسابيع بسبب أعمال الصيانة.
+وقال مدير الهيئة في مؤتمر صحفي إن السفن المحملة بالقمح والوقود بدأت تفرغ حمولتها منذ ساعات الفجر الأولى وإن الطواقم تعمل على مدار الساعة.
+وأضاف أن الهيئة تتوقع وصول اثنتي عشرة سفينة خلال الأسبوع المقبل وأن مخازن الميناء قادرة على استيعاب الكميات المنتظرة دون تأخير.
+وأشار المسؤول إلى أن أعمال الصيانة شملت تعميق الممر الملاحي وإصلاح الرافعات القديمة وتركيب أنظمة إنارة جديدة على طول الرصيف.
+ويعد الميناء المنفذ الرئيسي لواردات الغذاء والدواء إلى المحافظات الشمالية ويعتمد عليه ملايين السكان في تأمين احتياجاتهم اليومية."""
+
+FLOODS = """اجتاحت سيول جارفة عددا من القرى الجبلية في جنوب البلاد ليل الأحد وأدت إلى انهيار جسرين وانقطاع الطرق الرئيسية المؤدية إلى المنطقة.
+وذكرت فرق الدفاع المدني أنها أجلت أكثر من مئتي أسرة إلى مدارس ومبان حكومية في البلدات المجاورة وأن عمليات البحث عن المفقودين مستمرة.
+وقالت مصادر طبية إن المستشفى المحلي استقبل عشرات المصابين بجروح طفيفة وحالات اختناق وإن مخزون الأدوية يكفي لأيام قليلة فقط.
+وتوقعت هيئة الأرصاد الجوية استمرار هطول الأمطار الغزيرة حتى نهاية الأسبوع ودعت السكان إلى الابتعاد عن مجاري الأودية والمناطق المنخفضة.
+وطالب نواب المنطقة الحكومة بإعلان حالة الطوارئ وتخصيص موازنة عاجلة لإعادة بناء الجسور وتعويض المزارعين عن خسائر المحاصيل والمواشي."""
+
+LIBRARY = """افتتحت وزارة الثقافة مكتبة عامة جديدة في وسط العاصمة تضم أكثر من مئة ألف كتاب ومخطوطة نادرة جمعت من مكتبات خاصة تبرع بها أصحابها.
+وقالت الوزيرة خلال حفل الافتتاح إن المكتبة ستفتح أبوابها للقراء مجانا طوال أيام الأسبوع وستنظم ورشا للأطفال في القراءة والكتابة.
+وتحتوي المكتبة على قاعة رقمية مجهزة بحواسيب حديثة تتيح للباحثين الاطلاع على نسخ مصورة من المخطوطات دون الحاجة إلى لمس الأصول.
+وأوضح المهندس المشرف على المشروع أن المبنى صمم ليستخدم الإضاءة الطبيعية وأن نظام التكييف يحافظ على درجة حرارة ثابتة تحمي الورق القديم.
+ويأمل القائمون على المشروع أن تصبح المكتبة مركزا للحياة الثقافية في المدينة وأن تستضيف معارض وندوات شهرية لكتاب من مختلف البلدان."""
+
+# Another portal's boilerplate, as republishing sites add it.
+PORTAL_FOOTER = """اقرأ أيضا:
+ارتفاع أسعار الذهب في الأسواق المحلية
+منتخب الشباب يتأهل إلى الدور النهائي
+جميع الحقوق محفوظة لموقع الخبر اليومي ولا يجوز إعادة نشر المواد دون إذن مسبق من إدارة التحرير"""
+
+
+def doc(doc_id: str, text: str, published: str | None = "2024-05-01T08:00:00") -> CorpusDoc:
+    return CorpusDoc(id=doc_id, text=text, published=published)
+
+
+def republished(text: str) -> str:
+    """A portal's copy: its own header, punctuation changes, a read-also block and footer."""
+    body = text.replace("،", ",").replace(".", "")
+    return "متابعات - وكالات\n" + body + "\n" + PORTAL_FOOTER
+
+
+def test_normalisation_makes_spelling_and_punctuation_irrelevant() -> None:
+    plain = "أعلنت الهيئة استئناف العمل في الميناء."
+    variant = "اعلنت الهيئه، استئنافَ العمل في الميناء!!"
+    assert shingles(plain) == shingles(variant)
+
+
+def test_copy_with_swapped_header_and_footer_is_grouped_with_its_original() -> None:
+    docs = [doc("b-copy", republished(PORT), "2024-05-01T12:00:00"),
+            doc("a-orig", PORT, "2024-05-01T08:00:00"),
+            doc("c-other", FLOODS), doc("d-other", LIBRARY)]
+    groups = find_duplicates(docs)
+    assert len(groups) == 1
+    assert groups[0].original == "a-orig"
+    assert sorted(groups[0].members) == ["a-orig", "b-copy"]
+
+
+def test_paragraph_drop_and_word_edits_still_match() -> None:
+    paras = FLOODS.split("\n")
+    edited = "\n".join(paras[:2] + paras[3:]).replace("جارفة", "قوية").replace("عشرات", "العديد من")
+    groups = find_duplicates([doc("x", FLOODS), doc("y", edited, "2024-05-02"), doc("z", PORT)])
+    assert [sorted(g.members) for g in groups] == [["x", "y"]]
+
+
+def test_distinct_articles_sharing_a_portal_footer_are_not_duplicates() -> None:
+    docs = [doc("p", PORT + "\n" + PORTAL_FOOTER), doc("f", FLOODS + "\n" + PORTAL_FOOTER),
+            doc("l", LIBRARY + "\n" + PORTAL_FOOTER)]
+    assert find_duplicates(docs) == []
+
+
+def test_original_is_earliest_then_smallest_id_and_undated_copies_come_last() -> None:
+    published = {"k": "2024-05-03", "m": "2024-05-01T09:00:00", "c": "2024-05-01T09:00:00", "u": None}
+    groups = group_pairs([("k", "m"), ("m", "u"), ("u", "c")], published)
+    assert len(groups) == 1
+    assert groups[0].original == "c"  # tie on time with "m": smallest id wins
+    assert groups[0].members == ["c", "m", "k", "u"]
+
+
+def test_exact_hash_baseline_misses_edited_copies() -> None:
+    docs = [doc("a", PORT), doc("b", PORT + " "), doc("c", republished(PORT))]
+    exact = exact_duplicates(docs)
+    assert [sorted(g.members) for g in exact] == [["a", "b"]]
+    assert [sorted(g.members) for g in find_duplicates(docs)] == [["a", "b", "c"]]
+
+
+def test_stored_signature_is_enough_to_find_a_later_copy() -> None:
+    config = DuplicateConfig()
+    first = DuplicateDetector(config)
+    signature, _ = first.add("old", PORT)
+    assert len(minhash_from_bytes(signature, config).hashvalues) == config.num_perm
+    # a new run: the old article is known only by its signature, its text comes from the store
+    texts = {"old": PORT}
+    second = DuplicateDetector(config, text_of=texts.get)
+    second.load_signature("old", signature)
+    _, pairs = second.add("new", republished(PORT))
+    assert [(p.a, p.b) for p in pairs] == [("old", "new")]
+    _, none = second.add("other", LIBRARY)
+    assert none == []
+
+
+def test_bad_signature_length_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="expected 128"):
+        minhash_from_bytes(b"\x00" * 12, DuplicateConfig())
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    yield from make_store(request.param, tmp_path)
+
+
+def _article(text: str, published: str, source: str) -> Article:
+    return Article.from_raw(text, title=text.split("\n")[0][:40], source=source, published=published)
+
+
+def test_incremental_update_in_both_backends(store: Store) -> None:
+    orig = _article(PORT, "2024-05-01T08:00:00", "agency")
+    other = _article(LIBRARY, "2024-05-01T09:00:00", "daily")
+    store.add_articles([orig, other])
+    report = update_corpus(store, [orig.id, other.id])
+    assert report.processed == 2 and load_duplicate_groups(store) == []
+    copy1 = _article(republished(PORT), "2024-05-01T10:00:00", "portal")
+    # the earliest copy arrives last: it must become the original
+    early = _article(PORT.replace("الثلاثاء", "الثلاثاء الماضي"), "2024-04-30T23:00:00", "wire")
+    store.add_articles([copy1, early])
+    assert sorted(pending_ids(store)) == sorted([copy1.id, early.id])
+    update_corpus(store, [copy1.id])
+    update_corpus(store)  # picks up the pending one
+    groups = load_duplicate_groups(store)
+    assert len(groups) == 1
+    assert groups[0].original == early.id
+    assert sorted(groups[0].members) == sorted([orig.id, copy1.id, early.id])
+    again = update_corpus(store, [orig.id, copy1.id, early.id])
+    assert again.processed == 0 and load_duplicate_groups(store) == groups

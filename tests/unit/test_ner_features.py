@@ -1,0 +1,95 @@
+"""Features for the CRF: spelling fold, data-driven clitic stripping, gazetteer and
+cluster features, context window, and the row-index fast path."""
+
+from __future__ import annotations
+
+from marsad.training.features import FeatureExtractor, Resources, fold, proclitic_candidates, strip_proclitics
+
+
+def _resources(**kw: object) -> Resources:
+    res = Resources(
+        gazetteers={"LOC": {fold("بريطانيا"), fold("القاهرة")}, "PERS": {fold("محمد")}},
+        phrases={(fold("الأمم"), fold("المتحدة")): "ORG"},
+        clusters={fold("بريطانيا"): (1, 7), fold("فرنسا"): (1, 8), fold("قال"): (2, 9)},
+        cluster_levels=(4, 16),
+        counts={fold("بريطانيا"): 900, fold("واشنطن"): 500, fold("القاهرة"): 700, fold("اشنطن"): 0,
+                fold("الأمم"): 300},
+        titles={fold("الرئيس")},
+    )
+    for k, v in kw.items():
+        setattr(res, k, v)
+    return res
+
+
+def test_fold_is_a_matching_key_only() -> None:
+    assert fold("أَحْمَد") == "احمد"
+    assert fold("إمارة") == "اماره"
+    assert fold("مصطفى") == "مصطفي"
+    assert fold("القـــاهرة") == "القاهره"
+
+
+def test_proclitic_candidates_cover_lam_lam() -> None:
+    cands = proclitic_candidates("للقاهره")
+    assert ("ل", "القاهره") in cands
+    assert ("و", "بريطانيا") in proclitic_candidates("وبريطانيا")
+    assert ("وب", "ريطانيا") in proclitic_candidates("وبريطانيا")
+    assert proclitic_candidates("مصر") == []
+
+
+def test_strip_proclitics_follows_the_data() -> None:
+    counts = {"بريطانيا": 900, "واشنطن": 500, "القاهره": 700, "ريطانيا": 0}
+    assert strip_proclitics("وبريطانيا", counts) == ("و", "بريطانيا")
+    assert strip_proclitics("لبريطانيا", counts) == ("ل", "بريطانيا")
+    assert strip_proclitics("للقاهره", counts) == ("ل", "القاهره")
+    assert strip_proclitics("والقاهره", counts) == ("و", "القاهره")
+    assert strip_proclitics("واشنطن", counts) == ("", "واشنطن")  # a name that begins with و
+    # a gazetteer name wins even when the counts know neither form
+    assert strip_proclitics("وطرابلس", {}, {"طرابلس"}) == ("و", "طرابلس")
+
+
+def test_word_features_include_shape_affixes_gazetteer_and_clusters() -> None:
+    fx = FeatureExtractor(_resources())
+    feats = fx.sentence(["وبريطانيا"])[0]
+    assert "w=" + fold("وبريطانيا") in feats
+    assert "s=بريطانيا" in feats and "pf=و" in feats
+    assert "gLOC" in feats  # found through the stripped form
+    assert "sc4=1" in feats and "sc16=7" in feats  # the whole token is unknown: the stem's cluster
+    assert "BOS" in feats and "EOS" in feats
+    num = fx.sentence(["2011"])[0]
+    assert "dig" in num
+    assert "pun" in fx.sentence(["،"])[0]
+
+
+def test_context_window_is_two_each_side() -> None:
+    fx = FeatureExtractor(_resources())
+    feats = fx.sentence(["قال", "الرئيس", "محمد", "في", "القاهرة"])
+    middle = feats[2]
+    assert "-2w=قال" in middle and "-1w=الرئيس" in middle and "+1w=في" in middle and "+2w=" + fold("القاهرة") in middle
+    assert "-1ttl" in middle  # a title right before
+    assert "bw=الرئيس|محمد" in middle and "fw=محمد|في" in middle
+    assert not any(f.startswith("-2") for f in feats[1]) and "BOS" not in middle
+
+
+def test_multiword_gazetteer_match_is_marked_b_and_i() -> None:
+    fx = FeatureExtractor(_resources())
+    feats = fx.sentence(["وقالت", "الأمم", "المتحدة", "إن"])
+    assert "PBORG" in feats[1] and "PIORG" in feats[2]
+    assert "+1PBORG" in feats[0] and "-1PIORG" in feats[3]
+    # a clitic on the first word of the phrase does not hide it
+    assert "PBORG" in fx.sentence(["والأمم", "المتحدة"])[0]
+    assert "PBORG" in fx.sentence(["للأمم", "المتحدة"])[0]
+
+
+def test_switching_resources_off_removes_their_features() -> None:
+    fx = FeatureExtractor(_resources(use_gazetteers=False, use_clusters=False))
+    feats = [f for tok in fx.sentence(["وبريطانيا", "الأمم", "المتحدة"]) for f in tok]
+    assert not any(f.startswith(("g", "PB", "PI", "c4", "sc4")) or "gLOC" in f or "PBORG" in f for f in feats)
+
+
+def test_resources_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    res = _resources()
+    res.save(tmp_path / "r.json.gz")
+    back = Resources.load(tmp_path / "r.json.gz")
+    assert back.gazetteers == res.gazetteers and back.phrases == res.phrases
+    assert back.clusters == res.clusters and back.cluster_levels == res.cluster_levels
+    assert FeatureExtractor(back).sentence(["وبريطانيا"]) == FeatureExtractor(res).sentence(["وبريطانيا"])

@@ -1,0 +1,155 @@
+"""Stories: same development in other words and outlets grouped, distinct events and
+events outside the time window kept apart, incremental runs equal to one batch, storage
+in both backends and the ``marsad stories`` / ``marsad duplicates`` JSON Lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad.corpus.persistence import load_stories, update_corpus
+from marsad.corpus.records import CorpusDoc
+from marsad.corpus.stories import Story, StoryClusterer, StoryConfig, cluster_stories
+from marsad.model import Article, Entity
+from marsad.store.base import Store
+
+from test_store_support import make_store
+
+# (id, source, published, title, text) — written for these tests.
+QUAKE = [
+    ("q1", "agency", "2018-03-01T06:00:00", "زلزال بقوة 6 درجات يضرب مدينة بم",
+     "ضرب زلزال بقوة ست درجات على مقياس ريختر مدينة بم فجر اليوم وأدى إلى انهيار مبان سكنية ومقتل عشرات "
+     "السكان. وقالت فرق الإنقاذ إن البحث عن ناجين تحت الأنقاض مستمر وإن المستشفيات امتلأت بالجرحى."),
+    ("q2", "daily", "2018-03-01T14:00:00", "ارتفاع حصيلة قتلى زلزال بم",
+     "ارتفعت حصيلة ضحايا الزلزال الذي ضرب مدينة بم إلى أكثر من مئة قتيل، وتواصل فرق الإنقاذ انتشال "
+     "الجرحى من تحت الأنقاض وسط نقص في المعدات وتضرر المستشفيات."),
+    ("q3", "tv", "2018-03-02T09:00:00", "بم تدفن ضحايا الزلزال",
+     "شيع سكان مدينة بم ضحايا الزلزال المدمر، فيما أعلنت الحكومة الحداد ثلاثة أيام وأرسلت فرق إنقاذ "
+     "ومساعدات طبية إلى المدينة المنكوبة بعد انهيار المباني."),
+]
+FINAL = [
+    ("f1", "agency", "2018-03-01T20:00:00", "الأهلي يتوج بكأس البطولة",
+     "توج النادي الأهلي بكأس البطولة بعد فوزه في المباراة النهائية بهدفين مقابل هدف، وسجل المهاجم هدف "
+     "الفوز في الدقيقة الأخيرة أمام جماهير ملأت الملعب."),
+    ("f2", "sport", "2018-03-02T08:00:00", "هدف قاتل يمنح الأهلي اللقب",
+     "منح هدف قاتل في الدقيقة الأخيرة النادي الأهلي لقب البطولة إثر فوزه في المباراة النهائية بهدفين "
+     "لهدف، واحتفلت الجماهير في الملعب بالكأس."),
+]
+RATES = [("r1", "daily", "2018-03-02T10:00:00", "البنك المركزي يرفع سعر الفائدة",
+          "قرر البنك المركزي رفع سعر الفائدة الرئيسي نصف نقطة مئوية لمواجهة التضخم، وقال المحافظ إن "
+          "القرار يهدف إلى حماية قيمة العملة المحلية وتشجيع الادخار.")]
+# the same kind of event in the same city a month later is another story
+LATER = [("q9", "daily", "2018-04-05T07:00:00", "زلزال جديد يضرب مدينة بم",
+          "ضرب زلزال جديد مدينة بم اليوم وأدى إلى انهيار مبان ومقتل عدد من السكان، وقالت فرق الإنقاذ إن "
+          "البحث عن ناجين تحت الأنقاض مستمر وإن المستشفيات استقبلت الجرحى.")]
+
+
+def docs(rows: list[tuple[str, str, str, str, str]]) -> list[CorpusDoc]:
+    return [CorpusDoc(i, text, title=title, source=src, published=pub) for i, src, pub, title, text in rows]
+
+
+def groups(stories: list[Story]) -> list[list[str]]:
+    return sorted(sorted(s.members) for s in stories)
+
+
+def test_same_event_in_other_words_groups_and_distinct_events_do_not() -> None:
+    stories = cluster_stories(docs(QUAKE + FINAL + RATES + LATER))
+    assert groups(stories) == [["f1", "f2"], ["q1", "q2", "q3"], ["q9"], ["r1"]]
+    quake = next(s for s in stories if "q1" in s.members)
+    out = quake.to_dict()
+    assert out["sources"] == ["agency", "daily", "tv"]
+    assert out["start"].startswith("2018-03-01T06:00") and out["end"].startswith("2018-03-02T09:00")
+    assert out["articles"] == ["q1", "q2", "q3"]  # timeline order
+    assert [d["date"] for d in out["timeline"]] == ["2018-03-01", "2018-03-02"]
+    assert out["title"] in {t for _, _, _, t, _ in QUAKE}
+
+
+def test_time_window_is_what_separates_the_later_quake() -> None:
+    wide = StoryConfig(window_days=60.0, max_span_days=90.0)
+    stories = cluster_stories(docs(QUAKE + LATER), wide)
+    assert groups(stories) == [["q1", "q2", "q3", "q9"]]
+
+
+def test_shared_entities_pull_a_differently_worded_report_in() -> None:
+    a_text = "أعلن وزير الخارجية سامي الحداد استقالته من الحكومة بعد خلاف حول الموازنة."
+    b_text = "سامي الحداد يغادر منصبه ويقول إن الخلافات مع رئيس الوزراء لم تعد تحتمل."
+    a = CorpusDoc("a", a_text, title="استقالة وزير", source="x", published="2018-03-01",
+                  entities=[Entity(a_text.index("سامي"), a_text.index("سامي") + 10, text="سامي الحداد",
+                                   type="PERS", canonical="سامي الحداد")])
+    b = CorpusDoc("b", b_text, title="الحداد يغادر", source="y", published="2018-03-01",
+                  entities=[Entity(0, 10, text="سامي الحداد", type="PERS", canonical="سامي الحداد")])
+    without = [CorpusDoc(d.id, d.text, d.title, d.source, d.published) for d in (a, b)]
+    assert groups(cluster_stories(without)) == [["a"], ["b"]]
+    assert groups(cluster_stories([a, b])) == [["a", "b"]]
+
+
+def test_incremental_state_round_trip_matches_one_batch() -> None:
+    all_docs = docs(QUAKE + FINAL + RATES)
+    config = StoryConfig()
+    batch = StoryClusterer(config)
+    batch.cluster(all_docs)
+    first = StoryClusterer(config)
+    first.cluster(all_docs[:2])
+    # restart from serialised state, then feed the rest
+    second = StoryClusterer(config)
+    second.df.update(first.df)
+    second.n_docs = first.n_docs
+    for s in first.stories.values():
+        second.reactivate(Story.from_state(json.loads(json.dumps(s.to_state())), config))
+    second.cluster(all_docs[2:])
+    assert groups(list(second.stories.values())) == groups(list(batch.stories.values()))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    yield from make_store(request.param, tmp_path)
+
+
+def _articles(rows: list[tuple[str, str, str, str, str]]) -> dict[str, Article]:
+    return {i: Article.from_raw(text, title=title, source=src, published=pub) for i, src, pub, title, text in rows}
+
+
+def test_stories_stored_and_continued_in_both_backends(store: Store) -> None:
+    arts = _articles(QUAKE + FINAL)
+    first = [arts["q1"], arts["f1"]]
+    store.add_articles(first)
+    update_corpus(store, [a.id for a in first])
+    rest = [arts["q2"], arts["q3"], arts["f2"]]
+    store.add_articles(rest)
+    update_corpus(store, [a.id for a in rest])
+    found = load_stories(store, min_size=2)
+    by_size = sorted((sorted(s["articles"]) for s in found), key=len)
+    assert by_size == [sorted([arts["f1"].id, arts["f2"].id]),
+                       sorted([arts["q1"].id, arts["q2"].id, arts["q3"].id])]
+    assert load_stories(store, min_sources=3)[0]["sources"] == ["agency", "daily", "tv"]
+
+
+def test_cli_json_lines_for_stories_and_duplicates(tmp_path: Path) -> None:
+    from marsad.cli import _register, app
+    from marsad.store.base import open_store
+    _register()
+    db = tmp_path / "m.db"
+    arts = _articles(QUAKE + RATES)
+    copy = Article.from_raw(arts["q1"].text + "\nجميع الحقوق محفوظة", title="نسخة", source="portal",
+                            published="2018-03-01T09:00:00")
+    with open_store(db) as st:
+        st.add_articles([*arts.values(), copy])
+    runner = CliRunner()
+    res = runner.invoke(app, ["stories", "--db", str(db), "--json"])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in res.stdout.splitlines() if x.strip()]
+    assert len(lines) == 1
+    assert {"id", "title", "start", "end", "sources", "articles"} <= set(lines[0])
+    assert set(lines[0]["articles"]) == {arts["q1"].id, arts["q2"].id, arts["q3"].id, copy.id}
+    dup = runner.invoke(app, ["duplicates", "--db", str(db), "--json"])
+    assert dup.exit_code == 0, dup.output
+    assert [json.loads(x) for x in dup.stdout.splitlines()] == [
+        {"original": arts["q1"].id, "members": [arts["q1"].id, copy.id]}]
+    human = runner.invoke(app, ["stories", "--db", str(db)])
+    assert human.exit_code == 0 and "1 stories" in human.stdout
+    bad = runner.invoke(app, ["stories", "--db", "mysql://nowhere"])
+    assert bad.exit_code == 1 and "unknown database URL" in bad.output
