@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 
 ## Set up, then analyse the example article the project wrote.
 demo: setup
-	$(BIN)/marsad analyze examples/britain_libya.txt
+	$(BIN)/marsad analyze --published 2016-03-10 examples/britain_libya.txt
 
 ## Set up, then run the whole test suite (pytest's "no tests" exit 5 counts as a failure).
 test: setup

@@ -121,7 +121,7 @@ def run_baseline(base: Baseline, root: Path) -> Outcome:
     actual = data_hash(root, base.data)
     if actual != base.data_sha256:
         outcome.error = (f"evaluation data changed (sha256 {actual[:12]}… != stored {base.data_sha256[:12]}…): "
-                         f"re-measure and update {base.path.relative_to(ROOT)}")
+                         f"re-measure and update {base.path}")
         return outcome
     env = {**os.environ, "MARSAD_DATA": str(root)}
     src = str(ROOT / "src")
@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Compare evaluation scores with stored minimums.")
     parser.add_argument("--task", action="append", help="only run this task (repeatable)")
     parser.add_argument("--show-hashes", action="store_true", help="print each baseline's current data hash")
+    parser.add_argument("--baselines", type=Path, default=BASELINES, help="folder of baseline json files")
     args = parser.parse_args(argv)
 
     root = data_dir()
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         console.print(f"shared data absent: gate skipped ({root} not found; set MARSAD_DATA)")
         return 0
     try:
-        baselines = [Baseline.load(p) for p in sorted(BASELINES.glob("*.json"))]
+        baselines = [Baseline.load(p) for p in sorted(args.baselines.glob("*.json"))]
     except ValueError as exc:
         console.print(f"[red]gate: {exc}[/red]")
         return 1

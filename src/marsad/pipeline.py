@@ -83,6 +83,8 @@ class Pipeline:
 DEFAULT_STAGES: list[tuple[str, str]] = [
     ("marsad.text.stages", "CleanStage"),
     ("marsad.text.stages", "SegmentStage"),
+    ("marsad.extract.times", "TimesStage"),
+    ("marsad.extract.numbers", "NumbersStage"),
 ]
 
 

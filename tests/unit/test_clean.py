@@ -224,6 +224,23 @@ def test_translation_credit_line() -> None:
     assert result.text == BODY and result.translated and result.meta["translator"] == "سعاد علي"
 
 
+def test_prepared_and_translated_byline() -> None:
+    result = clean_ok(f"إعداد وترجمة - بندر علي\n{BODY}")
+    assert result.text == BODY and result.byline == "بندر علي"
+    assert result.translated and result.meta["translator"] == "بندر علي"
+
+
+def test_place_agency_line_is_a_dateline() -> None:
+    result = clean_ok(f"\xa0\xa0الرياض - واس \n {BODY}")
+    assert result.text == BODY and result.removed[0].reason == "dateline"
+    assert result.meta == {"agency": "واس", "place": "الرياض"}
+
+
+def test_agency_credit_under_a_caption() -> None:
+    result = clean_ok(f"{BODY}\n(أ. ف. ب)\n")
+    assert result.text == BODY and result.meta["agency"] == "أ. ف. ب"
+
+
 def test_opinion_header_gives_byline() -> None:
     raw = ("هذا المقال بقلم سامر خليل، والآراء الواردة أدناه تعبر عن رأي الكاتب، "
            "ولا تعكس بالضرورة وجهة نظر شبكة CNN.\n" + BODY)
@@ -284,6 +301,8 @@ def test_html_tags_and_entities() -> None:
     "وقال المصدر: إن اللاعب ليس ضمن القائمة.",
     "شارك اللاعب في المباراة الأخيرة وسجل هدفين.",
     "للمزيد من الوضوح، شرح الوزير الخطة بندا بندا أمام البرلمان.",
+    "يمكنك التحكم في تطبيقات الطرف الثالث من إعدادات حسابك على فيسبوك.",
+    "* الوزير يعلن الخطة اليوم في مؤتمر صحفي بالعاصمة وسط حضور كبير من الصحفيين.",
 ])
 def test_body_sentences_with_cue_words_survive(sentence: str) -> None:
     raw = f"{BODY}\n{sentence}\n{BODY}"

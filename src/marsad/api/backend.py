@@ -364,7 +364,7 @@ def _fill_country_geo(index: CorpusIndex) -> None:
 
 
 AUTO_UPDATE_MAX = 2000  # pending articles the server brings into the corpus tables by itself
-COMPUTE_MAX = 3000  # corpus size up to which groups may be computed in memory as a fallback
+COMPUTE_MAX = 1000  # corpus size up to which groups may be computed in memory as a fallback
 
 
 def _corpus_groups(store: Store, index: CorpusIndex) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

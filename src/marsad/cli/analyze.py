@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -57,7 +58,7 @@ def read_input(path: str) -> tuple[bytes, str]:
     return data, name
 
 
-def article_from_bytes(data: bytes, name: str) -> Article:
+def article_from_bytes(data: bytes, name: str, **metadata: str | None) -> Article:
     """Decode, split off a title, and wrap the body as an unanalysed Article."""
     try:
         decoded = decode_bytes(data)
@@ -69,28 +70,41 @@ def article_from_bytes(data: bytes, name: str) -> Article:
     plain = split_title(text)
     if not plain.body.strip():
         raise InputError("no article body after the title line")
-    article = Article.from_raw(plain.body, title=plain.title)
+    article = Article.from_raw(plain.body, title=plain.title, **{k: v for k, v in metadata.items() if v})
     article.meta.update({"input": name, "encoding": decoded.encoding, "body_offset": plain.body_offset})
     return article
 
 
-def analyze_one(path: str, pipeline: Pipeline) -> Article:
+def analyze_one(path: str, pipeline: Pipeline, **metadata: str | None) -> Article:
     data, name = read_input(path)
-    return pipeline(article_from_bytes(data, name))
+    return pipeline(article_from_bytes(data, name, **metadata))
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files to analyse; '-' reads standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article per line.")] = False,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD): relative times («أمس», «منذ عامين») resolve against it.")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name to record as the source.")] = None,
 ) -> None:
     """Analyse Arabic news articles: clean text, sentences, tokens and every later layer."""
     out = Console()
+    published_iso = _iso_date(published)
     pipeline = default_pipeline()
     failed = 0
     for path in paths:
         try:
-            article = analyze_one(path, pipeline)
+            article = analyze_one(path, pipeline, published=published_iso, source=source)
         except InputError as exc:
             failed += 1
             sys.stderr.write(f"marsad analyze: {path}: {exc}\n")

@@ -31,10 +31,28 @@ def fold(word: str) -> str:
 
 
 def strip_conj(folded: str) -> str:
-    """Drop one leading conjunction clitic (و / ف) when what remains is a real word."""
+    """Drop one leading conjunction clitic (و / ف) unless the و/ف belongs to the word.
+
+    Words whose first letter is a root و/ف (وزارة، وكالة، وسائل، وفقا، فريق …) are kept
+    whole, with or without the ال article, even when a real و precedes them (ووزارة).
+    """
     if len(folded) > 3 and folded[0] in "وف":
+        if _root_initial(folded) and not _root_initial(folded[1:]):
+            return folded
         return folded[1:]
     return folded
+
+
+def _root_initial(folded: str) -> bool:
+    base = folded[2:] if folded.startswith("ال") else folded
+    return any(base.startswith(stem) for stem in _ROOT_WAW_FA)
+
+
+# Stems (folded, without ال) whose first و/ف is part of the root, not a conjunction.
+_ROOT_WAW_FA = tuple(fold(w) for w in (
+    "وزار", "وزير", "وكال", "وسائل", "وفق", "وفد", "والي", "ولي", "وحد", "وطن", "وقف", "وقع", "وصف", "وضع",
+    "وصل", "وجه", "ودع", "وثيق", "وعد", "ورد", "فريق", "فرنس", "فلسطين", "فصيل", "فرع", "فترة", "فكر",
+))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import AbstractSet, Iterable, Mapping, Sequence
 
 from marsad.extract.titles import leading_title, split_title_clitic, title_before
 from marsad.model import Article, Entity, Token
@@ -38,16 +38,19 @@ def load_model(path: str | None = None) -> NerModel:
     return NerModel(Path(path) if path else SHIPPED_MODEL_DIR)
 
 
-def canonical_name(words: Sequence[str], model: NerModel) -> str:
-    """Readable canonical form: first word without proclitics, no diacritics/tatweel."""
+def canonical_name(words: Sequence[str], counts: Mapping[str, int], known: AbstractSet[str] = frozenset()) -> str:
+    """Readable canonical form: first word without proclitics, no diacritics/tatweel.
+
+    ``counts``/``known`` are the model's news word counts and gazetteer names, which
+    decide whether a leading و/ب/ل/ك/ف is a clitic (وبريطانيا) or part of the name (واشنطن).
+    """
     clean = [_MARKS.sub("", w) for w in words]
     clean = [w for w in clean if w]
     if not clean:
         return ""
     first = clean[0]
     key = fold(first)
-    res = model.resources
-    prefix, rest = strip_proclitics(key, res.counts, model.extractor._known)
+    prefix, rest = strip_proclitics(key, counts, known)
     if prefix:
         stripped = first[len(prefix):]
         if rest == "ا" + key[len(prefix):]:  # للقاهرة: ل + (ا)لقاهرة
@@ -99,8 +102,8 @@ def _sentence_token_ranges(article: Article) -> list[tuple[int, int]]:
 
 
 def entities_from_tags(article: Article, tokens: Sequence[Token], tags: Sequence[str],
-                       model: NerModel) -> list[Entity]:
-    """Build :class:`Entity` spans for one sentence's tokens and tags."""
+                       counts: Mapping[str, int], known: AbstractSet[str] = frozenset()) -> list[Entity]:
+    """Build :class:`Entity` spans for one sentence's tokens and IOB tags (any tagger's)."""
     words = [article.text[t.start:t.end] for t in tokens]
     found: list[Entity] = []
     prev_end = 0
@@ -115,7 +118,7 @@ def entities_from_tags(article: Article, tokens: Sequence[Token], tags: Sequence
                 title_range = title_before(words, s, lower=prev_end)
         start, end = tokens[s].start, tokens[e - 1].end
         ent = Entity(start, end, text=article.text[start:end], type=etype,
-                     canonical=canonical_name(words[s:e], model))
+                     canonical=canonical_name(words[s:e], counts, known))
         if title_range is not None:
             t_tokens = tokens[title_range[0]:title_range[1]]
             ent.title, ent.title_start, ent.title_end = _title_fields(article, t_tokens)
@@ -150,7 +153,8 @@ class EntityStage:
             for a, b in _sentence_token_ranges(article):
                 sent_tokens = tokens[a:b]
                 tags = model.tag([article.text[t.start:t.end] for t in sent_tokens])
-                entities.extend(entities_from_tags(article, sent_tokens, tags, model))
+                entities.extend(entities_from_tags(article, sent_tokens, tags, model.resources.counts,
+                                                   model.extractor.known))
             article.set_layer("entities", entities)
             out.append(article)
         return out

@@ -34,7 +34,7 @@ OPEN_MARKS = {"«": "»", "“": "”", '"': '"', "„": "”"}
 _SYMMETRIC = {'"'}
 _SENT_END = re.compile(r"[.!?؟]+[\"»”]?|\n")
 _TRIM = " \t\n،,.:؛;-–—"
-MAX_ZONE_WORDS = 14
+MAX_ZONE_WORDS = 16
 LONG_ZONE_WORDS = 26  # «قال X، منصبه، في تصريح لـ…، على هامش …، إن»: the plain speech verbs allow more
 _PLAIN_SPEECH = frozenset(C.fold(v) for v in ("قال", "أضاف", "أكد", "أوضح", "صرح", "أفاد", "ذكر", "تابع"))
 # «وصف X بـ"…"»: what follows the marks is a label, not speech (a complementiser still opens one)
@@ -265,8 +265,7 @@ class _QuoteFinder:
                         return None
                     return "mark", prev_end + off, prev_end + off, j
             if jumped:
-                seen += 1
-                continue
+                continue  # the quoted name counts as part of the zone, not as extra words
             if C.COMPLEMENTISER_RE.match(w.folded):
                 return "comp", w.start, w.end, j + 1
             if w.folded in C.COMPLEMENTISER_PREPS and j + 1 < len(self.words):

@@ -135,7 +135,9 @@ def make_snippet(text: str, terms: set[str], width: int = 30) -> tuple[str, list
     lo = words[best_i][1]
     last = min(len(words), best_i + width) - 1
     hi = words[last][2]
-    # extend to the end of the sentence-ish unit when close
+    # keep the punctuation that closes the last word («مستقر.», «"تويتر".»)
+    while hi < len(text) and not text[hi].isspace() and hi - words[last][2] < 3:
+        hi += 1
     snippet = text[lo:hi]
     marks = [(s - lo, e - lo) for t, s, e in words[best_i:last + 1] if t in terms]
     prefix = "… " if lo > 0 else ""

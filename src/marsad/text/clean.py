@@ -221,6 +221,9 @@ class _BoilerplateFinder:
         m = bp.BYLINE_LINE.match(text)
         if m and _words(m.group("name")) <= 6:
             self.byline = self.byline or _trim(m.group("name"))
+            if "ترجم" in m.group("cue"):
+                self.translated = True
+                self.meta.setdefault("translator", self.byline)
             return "byline"
         m = bp.DATELINE_SPA.match(text)
         if m:
@@ -229,9 +232,22 @@ class _BoilerplateFinder:
             self.meta.setdefault("agency", m.group("agency"))
             return "dateline"
         m = bp.DASHED_HEAD.match(text)
-        if m and _words(text) <= 8 and any(p and bp.is_known_source(p) for p in m.group("a", "b", "c")):
-            self.byline = self.byline or _trim(text)
-            return "byline"
+        if m and _words(text) <= 8:
+            parts = [p.strip() for p in m.group("a", "b", "c") if p]
+            agencies = [p for p in parts if bp.is_agency(p)]
+            if agencies:  # «الرياض - واس»: a dateline on a line of its own
+                self.dateline = self.dateline or _trim(text)
+                self.meta.setdefault("agency", _trim(agencies[0]))
+                others = [p for p in parts if p not in agencies]
+                if others:
+                    self.meta.setdefault("place", others[-1])
+                return "dateline"
+            if any(bp.is_known_source(p) for p in parts):  # «سالم أحمد – عين اليوم»
+                self.byline = self.byline or _trim(text)
+                for p in parts:
+                    if bp.is_portal(p):
+                        self.set_publisher(p)
+                return "byline"
         return self.translation_line(text) or self.source_line(text) or (
             "separator" if bp.SEPARATOR.match(text) else None)
 
@@ -261,6 +277,7 @@ class _BoilerplateFinder:
             return None
         m = bp.SOURCE_LINE.match(text)
         if m and _words(m.group("name")) <= 8:
+            self.set_origin(m.group("name"))
             self.meta.setdefault("source_line", text)
             return "source"
         m = bp.REPUBLISHED_LINE.match(text)
@@ -417,7 +434,7 @@ class _BoilerplateFinder:
                 self.cut_line(i, "share")
             elif len(text) <= 200 and self.is_follow(text):
                 self.cut_line(i, "follow_us")
-            elif len(text) <= 250 and bp.SUBSCRIBE.match(text):
+            elif len(text) <= 160 and bp.SUBSCRIBE.match(text):
                 self.cut_line(i, "subscribe")
             elif bp.SEPARATOR.match(text) and (i == 0 or i == n - 1 or len(text) >= 5):
                 self.cut_line(i, "separator")

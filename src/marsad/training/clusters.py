@@ -87,7 +87,8 @@ def induce_lexicons(docs: Iterable[list[str]], counts: Counter[str], min_trigger
     for doc in docs:
         for prev, word in zip(doc, doc[1:]):
             cls = lookup.get(prev)
-            if cls is not None and len(word) > 1 and word.isalpha():
+            # after a person's title, a definite word is an adjective (الرئيس الامريكي)
+            if cls is not None and len(word) > 1 and word.isalpha() and not (cls == "PERS" and word.startswith("ال")):
                 after[cls][word] += 1
     triggers_all = set(lookup)
     out: dict[str, list[str]] = {}

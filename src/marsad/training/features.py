@@ -19,7 +19,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Protocol, Sequence
+from typing import AbstractSet, Any, Callable, Mapping, Protocol, Sequence
 
 # ------------------------------------------------------------------ spelling fold
 
@@ -67,7 +67,7 @@ def proclitic_candidates(word: str) -> list[tuple[str, str]]:
     return out
 
 
-def strip_proclitics(word: str, counts: dict[str, int], known: frozenset[str] | set[str] = frozenset()
+def strip_proclitics(word: str, counts: Mapping[str, int], known: AbstractSet[str] = frozenset()
                      ) -> tuple[str, str]:
     """``(prefix, stem)`` of a folded word, stripping only when the data says so.
 
@@ -193,7 +193,7 @@ class FeatureExtractor:
 
     def __init__(self, resources: Resources) -> None:
         self.res = resources
-        self._known = frozenset(resources.known_names) if resources.use_gazetteers else frozenset()
+        self.known: frozenset[str] = frozenset(resources.known_names) if resources.use_gazetteers else frozenset()
         self._cache: dict[str, _WordInfo] = {}
         self._max_phrase = resources.max_phrase if resources.use_gazetteers else 0
         # first words of multi-word names: most positions can skip phrase matching at once
@@ -203,7 +203,7 @@ class FeatureExtractor:
     def _word_features(self, token: str) -> _WordInfo:
         res = self.res
         key = fold(token)
-        prefix, stem = strip_proclitics(key, res.counts, self._known)
+        prefix, stem = strip_proclitics(key, res.counts, self.known)
         own = ["b", "w=" + key, "x2=" + key[-2:], "x3=" + key[-3:], "x4=" + key[-4:],
                "p2=" + stem[:2], "p3=" + stem[:3], "len=" + _length_bucket(len(stem))]
         ctx_common = ["w=" + key]

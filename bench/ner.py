@@ -1,0 +1,128 @@
+"""NER speed and accuracy on the ANERcorp dev split (last 10% of the train file).
+
+    python bench/ner.py [--model DIR] [--candidate NAME=DIR ...] [--repeat 3]
+
+Prints one Rich table: F1 and tokens per second (one core, one thread, feature
+extraction included) for the shipped model, a trivial gazetteer-lookup baseline
+measured in the same run, and any candidate model directories given. Speed is shown
+twice: wall-clock, and CPU time of this process (``time.process_time``) — on a shared
+machine the second is the honest measure of what one core does. The first pass starts
+with an empty per-word feature cache ("cold"); later passes reuse it ("warm"), which
+is what a long-running pipeline sees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.training.conll import TaggedSentence, read_conll, split_dev  # noqa: E402
+from marsad.training.features import Resources, fold, strip_proclitics  # noqa: E402
+from marsad.training.ner import SHIPPED_MODEL_DIR, NerModel, shared_data_dir  # noqa: E402
+from marsad.training.scoring import Scores  # noqa: E402
+
+console = Console()
+_GAZ_TYPE = {"PERS": "PERS", "LOC": "LOC", "ORG": "ORG", "CTRY": "LOC", "CITY": "LOC"}
+
+
+class GazetteerTagger:
+    """Baseline: longest gazetteer match (names compiled into the model), no learning."""
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+        self.single: dict[str, str] = {}
+        for kind in ("CITY", "CTRY", "ORG", "LOC", "PERS"):  # later lists win ties
+            for name in res.gazetteers.get(kind, ()):
+                self.single[name] = _GAZ_TYPE[kind]
+        self.phrases = {p: _GAZ_TYPE.get(t, t) for p, t in res.phrases.items() if t in _GAZ_TYPE}
+        self.longest = max((len(p) for p in self.phrases), default=1)
+        self.known = frozenset(self.single)
+
+    def __call__(self, tokens: Sequence[str]) -> list[str]:
+        keys = [fold(t) for t in tokens]
+        stems = [strip_proclitics(k, self.res.counts, self.known)[1] for k in keys]
+        tags = ["O"] * len(tokens)
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self.longest, len(tokens) - i), 1, -1):
+                etype = self.phrases.get((stems[i], *keys[i + 1:i + n]))
+                if etype:
+                    tags[i:i + n] = ["B-" + etype] + ["I-" + etype] * (n - 1)
+                    i += n
+                    break
+            else:
+                etype = self.single.get(stems[i]) if len(stems[i]) > 2 else None
+                if etype:
+                    tags[i] = "B-" + etype
+                i += 1
+        return tags
+
+
+def measure(tag: Callable[[Sequence[str]], list[str]], dev: list[TaggedSentence], repeat: int
+            ) -> tuple[float, float, float, float]:
+    """(F1, cold tokens/s wall, warm tokens/s wall, warm tokens/s CPU)."""
+    tokens = sum(len(s.tokens) for s in dev)
+    runs: list[tuple[float, float]] = []
+    scores = Scores()
+    for r in range(max(1, repeat)):
+        wall, cpu = time.perf_counter(), time.process_time()
+        predicted = [tag(s.tokens) for s in dev]
+        runs.append((time.perf_counter() - wall, time.process_time() - cpu))
+        if r == 0:
+            for s, p in zip(dev, predicted):
+                scores.add(s.tags, p)
+    cold = tokens / runs[0][0]
+    warm_runs = runs[1:] or runs
+    warm_wall = tokens / min(w for w, _ in warm_runs)
+    warm_cpu = tokens / min(c for _, c in warm_runs if c > 0) if any(c > 0 for _, c in warm_runs) else 0.0
+    return scores.f1, cold, warm_wall, warm_cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=SHIPPED_MODEL_DIR)
+    parser.add_argument("--candidate", action="append", default=[], metavar="NAME=DIR")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    data = shared_data_dir() / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt"
+    if not data.is_file():
+        console.print(f"shared data absent ({data}): bench skipped")
+        return 0
+    sentences, _ = read_conll(data)
+    _, dev = split_dev(sentences, 0.1)
+    n_tokens = sum(len(s.tokens) for s in dev)
+
+    shipped = NerModel(args.model)
+    rows: list[tuple[str, NerModel | None, Callable[[Sequence[str]], list[str]]]] = [
+        ("shipped CRF (numpy Viterbi)", shipped, shipped.tag),
+    ]
+    rows.append(("gazetteer lookup baseline", None, GazetteerTagger(shipped.resources)))
+    for spec in args.candidate:
+        name, _, path = spec.partition("=")
+        model = NerModel(Path(path))
+        rows.append((name, model, model.tag))
+
+    table = Table(title=f"NER on the ANERcorp dev split ({len(dev)} sentences, {n_tokens} tokens, one core)")
+    for col in ("model", "dev F1", "tok/s cold (wall)", "tok/s warm (wall)", "tok/s warm (CPU)"):
+        table.add_column(col, justify="left" if col == "model" else "right")
+    for name, model, tag in rows:
+        if model is not None:
+            model.extractor._cache.clear()  # every model starts cold
+        f1, cold, warm, cpu = measure(tag, dev, args.repeat)
+        table.add_row(name, f"{f1:.3f}", f"{cold:,.0f}", f"{warm:,.0f}", f"{cpu:,.0f}")
+    console.print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
