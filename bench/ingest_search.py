@@ -20,6 +20,7 @@ Usage: ``python bench/ingest_search.py [--n 100000] [--known 10000] [--sample 10
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -196,6 +197,8 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=300, help="queries for latency")
     ap.add_argument("--exclude", action="append", default=[], help="pipeline stage to skip (throughput)")
     ap.add_argument("--no-pg", action="store_true")
+    ap.add_argument("--only", choices=("known", "throughput", "latency"), action="append",
+                    help="run only these parts (repeatable; default all)")
     ap.add_argument("--pg-n", type=int, default=None, help="articles in the PostgreSQL latency store "
                                                              "(default: --n)")
     args = ap.parse_args()
@@ -203,10 +206,20 @@ def main() -> None:
     news = DATA / "news"
     t = time.perf_counter()
     ant = load([news / "ant_multisource", news / "ant_jawharafm"])
-    saudi = load([news / "saudinewsnet"])
+    parts = set(args.only or ("known", "throughput", "latency"))
+    saudi = load([news / "saudinewsnet"]) if "latency" in parts else []
     console.print(f"read {len(ant)} ANT + {len(saudi)} SaudiNewsNet records in {time.perf_counter() - t:.1f}s")
 
-    # ---- known-item -------------------------------------------------------------
+    if "known" in parts:
+        run_known(args, ant, work)
+    if "throughput" in parts:
+        run_throughput(args, ant, work)
+    if "latency" in parts:
+        run_latency(args, ant, saudi, work)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def run_known(args: argparse.Namespace, ant: list[RawRecord], work: Path) -> None:
     known = [to_article(r) for r in spread(ant, args.known)]
     known = list({a.id: a for a in known}.values())
     title_count: dict[str, int] = {}
@@ -236,10 +249,10 @@ def main() -> None:
         pg.close()
     console.print(acc)
 
-    # ---- ingest throughput -------------------------------------------------------
+
+def run_throughput(args: argparse.Namespace, ant: list[RawRecord], work: Path) -> None:
     sample_dir = work / "sample"
     sample_dir.mkdir()
-    import json
     with (sample_dir / "sample.jsonl").open("w", encoding="utf-8") as f:
         for r in spread(ant, args.sample, seed=11):
             f.write(json.dumps({"title": r.title, "text": r.text, "source": r.source, "url": r.url,
@@ -264,7 +277,8 @@ def main() -> None:
             store.close()
     console.print(thr)
 
-    # ---- latency and size --------------------------------------------------------
+
+def run_latency(args: argparse.Namespace, ant: list[RawRecord], saudi: list[RawRecord], work: Path) -> None:
     big = replicate(ant + saudi, args.n)
     rnd = random.Random(3)
     picks = rnd.sample(big[: len(ant) + len(saudi)], args.queries)
@@ -312,7 +326,6 @@ def main() -> None:
         pg.drop_schema()  # type: ignore[attr-defined]
         pg.close()
     console.print(lat)
-    shutil.rmtree(work, ignore_errors=True)
 
 
 class _Factory:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -25,10 +25,10 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.training.conll import TaggedSentence, read_conll, split_dev  # noqa: E402
-from marsad.training.features import Resources, fold, strip_proclitics  # noqa: E402
-from marsad.training.ner import SHIPPED_MODEL_DIR, NerModel, shared_data_dir  # noqa: E402
-from marsad.training.scoring import Scores  # noqa: E402
+from marsad.training.conll import TaggedSentence, read_conll, split_dev
+from marsad.training.features import Resources, fold, strip_proclitics
+from marsad.training.ner import SHIPPED_MODEL_DIR, NerModel, shared_data_dir
+from marsad.training.scoring import Scores
 
 console = Console()
 _GAZ_TYPE = {"PERS": "PERS", "LOC": "LOC", "ORG": "ORG", "CTRY": "LOC", "CITY": "LOC"}

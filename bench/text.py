@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))  # measure this checkout, whatever the ven
 from rich.console import Console
 from rich.table import Table
 
+from marsad.model import Article
 from marsad.text.normalize import normalize
 from marsad.text.segment import split_sentences, tokenize
 
@@ -68,6 +69,25 @@ def marsad_all(body: str) -> None:
     normalize(text)
     split_sentences(text)
     tokenize(text)
+
+
+def marsad_stages() -> Callable[[str], object] | None:
+    """The pipeline's own clean and segment stages over ``Article`` objects.
+
+    Unlike the bare functions above, this builds what the pipeline keeps: the
+    ``Sentence`` and ``Token`` objects (each token with its search form and clitic
+    segments), so it is the figure that matters for ``marsad analyze``.
+    """
+    try:
+        from marsad.text.stages import CleanStage, SegmentStage
+    except ImportError:  # pragma: no cover - depends on the state of the tree
+        return None
+    clean, segment = CleanStage(), SegmentStage()
+
+    def run(body: str) -> Article:
+        return segment(clean(Article.from_raw(body)))
+
+    return run
 
 
 def marsad_no_clean(body: str) -> None:
@@ -131,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
             "Marsad normalise + clean + segment",
             marsad_all if clean_text is not None else None,
             "the pipeline's text stages",
+        ),
+        (
+            "Marsad clean + segment stages (Article objects)",
+            marsad_stages(),
+            "Sentence + Token objects with norm, segments",
         ),
         ("Marsad normalise + segment", marsad_no_clean, "no cleaning (same job as PyArabic)"),
         ("  Marsad normalize", normalize, "all default folds"),

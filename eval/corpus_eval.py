@@ -244,15 +244,20 @@ def dup_saudi(args: argparse.Namespace) -> None:
             if line.strip():
                 row = json.loads(line)
                 verdicts[(row["a"], row["b"])] = row["verdict"]
-    table = Table(title=f"{len(sample)} sampled pairs (half with Jaccard < 0.6)", show_lines=True)
-    for col in ("a / b", "sources", "jaccard", "containment", "titles", "verdict"):
-        table.add_column(col)
+    console.print(f"{len(sample)} sampled (original, copy) pairs, half with Jaccard < 0.6:")
     for a, b, jac, cont in sample:
         da, db = by_id[a], by_id[b]
-        table.add_row(f"{a}\n{b}", f"{da.source}\n{db.source}", f"{jac:.2f}", f"{cont:.2f}",
-                      f"{da.title[:70]}\n{db.title[:70]}\n{da.text[:90]!r}\n{db.text[:90]!r}",
-                      verdicts.get((a, b), "?"))
-    console.print(table)
+        console.print(f"-- {a} ({da.source}) / {b} ({db.source}) jaccard={jac:.2f} containment={cont:.2f} "
+                      f"verdict={verdicts.get((a, b), '?')}", markup=False, highlight=False)
+        if args.show:
+            for d in (da, db):
+                console.print(f"   [{d.title[:80]}] {' '.join(d.text.split())[:args.chars]}",
+                              markup=False, highlight=False)
+    largest = groups[:3]
+    for g in largest:
+        console.print(f"largest group: {len(g.members)} articles from "
+                      f"{len({by_id[m].source for m in g.members})} outlets; titles: "
+                      + " | ".join(sorted({by_id[m].title[:50] for m in g.members})[:8]), markup=False)
     if verdicts:
         judged = [verdicts[(a, b)] for a, b, _, _ in sample if (a, b) in verdicts]
         ok = sum(v == "duplicate" for v in judged)
@@ -357,6 +362,8 @@ def main() -> None:
     p.add_argument("--sample", type=int, default=30)
     p.add_argument("--seed", type=int, default=11)
     p.add_argument("--check", default=str(ROOT / "eval" / "dup_saudi_check.jsonl"))
+    p.add_argument("--show", action="store_true", help="print titles and openings of the sampled pairs")
+    p.add_argument("--chars", type=int, default=300)
     sub.add_parser("ans")
     p = sub.add_parser("stories-ant")
     p.add_argument("--sample", type=int, default=50)

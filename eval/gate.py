@@ -55,7 +55,7 @@ def data_hash(root: Path, relative_paths: list[str]) -> str:
         with (root / rel).open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 inner.update(block)
-        outer.update(f"{rel}\0{inner.hexdigest()}\n".encode("utf-8"))
+        outer.update(f"{rel}\0{inner.hexdigest()}\n".encode())
     return outer.hexdigest()
 
 
@@ -128,7 +128,7 @@ def run_baseline(base: Baseline, root: Path) -> Outcome:
     env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     try:
         proc = subprocess.run(resolve_command(base.command, root), capture_output=True, text=True,
-                              timeout=base.timeout, cwd=ROOT, env=env)
+                              timeout=base.timeout, cwd=ROOT, env=env, check=False)
     except subprocess.TimeoutExpired:
         outcome.error = f"command timed out after {base.timeout} s"
         return outcome

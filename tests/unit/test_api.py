@@ -312,3 +312,54 @@ def test_xss_article_json_keeps_text_verbatim(client: TestClient, demo_db: tuple
     assert XSS_SCRIPT in body["title"] and XSS_ATTR in body["title"]
     assert XSS_SCRIPT in body["text"] and XSS_ATTR in body["text"]
     assert json.loads(json.dumps(body))["text"] == body["text"]
+
+
+def test_undeclared_method_is_405_with_allow_header(client: TestClient) -> None:
+    r = client.request("TRACE", "/api/duplicates")
+    assert r.status_code == 405 and "GET" in r.headers["allow"]
+    error_of(r)
+
+
+def test_serve_refuses_a_bad_database_url_with_one_line() -> None:
+    from typer.testing import CliRunner
+
+    from marsad.cli import _register, app
+    _register()
+    result = CliRunner().invoke(app, ["serve", "--db", "mysql://nowhere/x", "--port", "9"])
+    assert result.exit_code == 2
+    assert "unknown database URL" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_serve_refuses_a_short_token(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from marsad.cli import _register, app
+    _register()
+    monkeypatch.setenv("MARSAD_WRITE_TOKEN", "short")
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2 and "at least 8 characters" in result.output
+
+
+def test_warm_start_builds_the_read_model_in_the_background(demo_db: tuple[str, dict[str, Any]]) -> None:
+    import time
+
+    app = create_app(demo_db[0], Settings(warm=True))
+    with TestClient(app):
+        backend = app.state.backend
+        for _ in range(200):  # bounded wait for the background thread, not a speed assertion
+            if backend._index is not None and backend._groups is not None:
+                break
+            time.sleep(0.05)
+        assert backend._index is not None and len(backend._index.articles) == len(demo_db[1]["ids"])
+
+
+def test_post_when_the_pipeline_cannot_be_built_is_503(tmp_path: Path) -> None:
+    def broken() -> Any:
+        raise ImportError("no module named marsad.text.clean")
+
+    app = create_app(str(tmp_path / "p.db"), Settings(write_token=TOKEN), pipeline_factory=broken)
+    with TestClient(app) as c:
+        r = c.post("/api/articles", json={"text": "نص"}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 503
+    assert "cannot be built" in error_of(r)["message"]

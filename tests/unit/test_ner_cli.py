@@ -16,7 +16,8 @@ TINY = Path(__file__).resolve().parents[1] / "fixtures" / "ner" / "tiny.conll"
 
 
 def marsad(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "marsad", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "marsad", *args], capture_output=True, text=True, timeout=300,
+                          check=False)
 
 
 @pytest.fixture(scope="module")

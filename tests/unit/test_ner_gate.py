@@ -17,6 +17,7 @@ def gate():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("marsad_eval_gate", GATE)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
     spec.loader.exec_module(module)
     return module
 

@@ -57,3 +57,26 @@ def test_length_mismatch_is_an_error() -> None:
         Scores().add(["O", "O"], ["O"])
     with pytest.raises(ValueError, match="sentences"):
         score([["O"]], [])
+
+
+def test_document_propagation_tags_repeated_names() -> None:
+    from marsad.training.ner import propagate_names
+
+    sentences = [["فاز", "البنك", "التجاري", "على", "الشمال"],
+                 ["وقال", "مدرب", "البنك", "التجاري", "إن", "الشمال", "قوي"],
+                 ["البنك", "التجاري", "العربي"]]
+    tags = [["O", "B-ORG", "I-ORG", "O", "B-ORG"],
+            ["O", "O", "O", "O", "O", "O", "O"],
+            ["O", "O", "B-MISC"]]
+
+    def key(tokens, s, e):  # type: ignore[no-untyped-def]
+        return tuple(tokens[s:e])
+
+    def reliable(k):  # type: ignore[no-untyped-def]
+        return len(k) > 1  # a single frequent word such as الشمال is not propagated
+
+    out = propagate_names(sentences, tags, key, reliable)
+    assert out[0] == tags[0]
+    assert out[1] == ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    assert out[2] == ["B-ORG", "I-ORG", "B-MISC"]  # an entity after the name is kept
+    assert propagate_names([["x"]], [["O"]], key, reliable) == [["O"]]

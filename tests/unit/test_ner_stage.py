@@ -39,7 +39,7 @@ def test_canonical_strips_clitics_but_keeps_the_name_readable() -> None:
 
 
 def test_title_before_a_person_is_attached_not_included() -> None:
-    words = "قال وزير الخارجية الأمريكي جون كيري في واشنطن".split()
+    words = ["قال", "وزير", "الخارجية", "الأمريكي", "جون", "كيري", "في", "واشنطن"]
     article, tokens = hand_article(words)
     tags = ["O", "O", "O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]
     ents = entities_from_tags(article, tokens, tags, COUNTS)
@@ -54,7 +54,7 @@ def test_title_before_a_person_is_attached_not_included() -> None:
 
 
 def test_title_inside_the_tagged_span_is_cut_off() -> None:
-    words = "والتقى والرئيس باراك أوباما".split()
+    words = ["والتقى", "والرئيس", "باراك", "أوباما"]
     article, tokens = hand_article(words)
     ents = entities_from_tags(article, tokens, ["O", "B-PERS", "I-PERS", "I-PERS"], COUNTS)
     assert len(ents) == 1
@@ -65,7 +65,7 @@ def test_title_inside_the_tagged_span_is_cut_off() -> None:
 
 
 def test_title_never_reaches_into_a_previous_entity() -> None:
-    words = "الرئيس الأمريكي أوباما".split()
+    words = ["الرئيس", "الأمريكي", "أوباما"]
     article, tokens = hand_article(words)
     ents = entities_from_tags(article, tokens, ["O", "B-MISC", "B-PERS"], COUNTS)
     assert ents[1].type == "PERS" and ents[1].title is None
@@ -147,7 +147,7 @@ def test_model_is_loaded_once_per_path() -> None:
 
 def test_shipped_model_loads_and_decodes_like_crfsuite() -> None:
     model = NerModel(SHIPPED_MODEL_DIR)
-    sentences = [ARTICLE.split(".")[0].split(), "وأعلنت الأمم المتحدة أن مبعوثها غسان سلامة".split(), ["ليبيا"]]
+    sentences = [ARTICLE.split(".")[0].split(), ["وأعلنت", "الأمم", "المتحدة", "أن", "مبعوثها", "غسان", "سلامة"], ["ليبيا"]]
     for tokens in sentences:
         assert model.tag(tokens) == model.crfsuite_tag(tokens)
     assert model.tag([]) == []

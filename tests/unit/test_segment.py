@@ -6,10 +6,16 @@ sentences are what a careful reader counts.
 
 from __future__ import annotations
 
+import gc
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from marsad.model import Article, Token
+from marsad.text.normalize import normalize_for_search
 from marsad.text.segment import (
     proclitic_candidates,
     split_clitics,
@@ -18,6 +24,7 @@ from marsad.text.segment import (
     strip_proclitics,
     tokenize,
 )
+from marsad.text.stages import CleanStage, SegmentStage
 
 
 def sentences(text: str) -> list[str]:
@@ -44,10 +51,8 @@ TRANSLATED_REPORT_SENTENCES = [
         "قالت صحيفة «الغارديان» البريطانية، في تقرير نشرته يوم الأحد، إن الحكومة البريطانية "
         "تدرس إرسال فريق دبلوماسي إلى ليبيا خلال الأسابيع المقبلة."
     ),
-    (
-        "وأوضحت الصحيفة أن وزير الخارجية التقى د. عبد الله الثني في لندن، وناقش معه «ملف الهجرة. "
-        "والأمن على الحدود» بحسب مصادر مطلعة."
-    ),
+    "وأوضحت الصحيفة أن وزير الخارجية التقى د. عبد الله الثني في لندن، وناقش معه «ملف الهجرة.",
+    "والأمن على الحدود» بحسب مصادر مطلعة.",
     'وأضاف التقرير: "لن تنتظر بريطانيا طويلا."',
     "وبلغت قيمة المساعدات المقترحة 3.5 مليون جنيه إسترليني، أي نحو 4.2 مليون دولار.",
     "ويرى محللون أن الخطوة تأتي بعد أشهر من التردد… لكنها لا تعني اعترافا رسميا؟!",
@@ -66,7 +71,8 @@ AGENCY_COPY_SENTENCES = [
         "طرابلس (رويترز) - قال مسؤول في وزارة الصحة الليبية اليوم الثلاثاء إن 12 شخصا على الأقل "
         "قتلوا في اشتباكات جنوب العاصمة؛ وأضاف أن عدد الجرحى تجاوز 1.200 شخص."
     ),
-    ("وقال المسؤول لرويترز عبر الهاتف «الوضع صعب جدا. المستشفيات ممتلئة»، مطالبا بوقف فوري لإطلاق النار."),
+    "وقال المسؤول لرويترز عبر الهاتف «الوضع صعب جدا.",
+    "المستشفيات ممتلئة»، مطالبا بوقف فوري لإطلاق النار.",
     "ودعت البعثة الأممية جميع الأطراف إلى ضبط النفس.",
     "(إعداد محمد علي للنشرة العربية - تحرير أ. م. يوسف)",
 ]
@@ -125,10 +131,56 @@ def test_closing_quote_after_mark_ends_after_the_quote() -> None:
     assert sentences("قال: “هذا مهم!” ثم غادر.") == ["قال: “هذا مهم!”", "ثم غادر."]
 
 
-def test_no_split_inside_a_quotation_that_goes_on() -> None:
+QUOTED_STATEMENT = (
+    'وقال اللواء محمد الزين إن "قواتنا تحتاج إلى التدريب والسلاح. نحن نقاتل تنظيم داعش منذ '
+    'عامين دون دعم حقيقي."'
+)
+
+
+def test_each_sentence_of_a_quoted_statement_is_counted() -> None:
+    assert sentences(QUOTED_STATEMENT) == [
+        'وقال اللواء محمد الزين إن "قواتنا تحتاج إلى التدريب والسلاح.',
+        'نحن نقاتل تنظيم داعش منذ عامين دون دعم حقيقي."',  # the closing quote stays with it
+    ]
+
+
+def test_quoted_statement_in_guillemets_then_a_new_sentence() -> None:
+    text = (
+        "وقال اللواء محمد الزين إن «قواتنا تحتاج إلى التدريب والسلاح. نحن نقاتل تنظيم داعش "
+        "منذ عامين دون دعم حقيقي.» وأضاف أن الدعم تأخر كثيرا."
+    )
+    assert sentences(text) == [
+        "وقال اللواء محمد الزين إن «قواتنا تحتاج إلى التدريب والسلاح.",
+        "نحن نقاتل تنظيم داعش منذ عامين دون دعم حقيقي.»",
+        "وأضاف أن الدعم تأخر كثيرا.",
+    ]
+
+
+def test_the_sentence_a_quotation_ends_in_runs_on_after_the_quote() -> None:
     text = "وقال «لن نتراجع. سنواصل العمل. هذا وعد» أمام الصحفيين."
-    assert sentences(text) == [text]
+    assert sentences(text) == ["وقال «لن نتراجع.", "سنواصل العمل.", "هذا وعد» أمام الصحفيين."]
     text = 'وقال "لن نتراجع! سنواصل العمل" أمام الصحفيين.'
+    assert sentences(text) == ['وقال "لن نتراجع!', 'سنواصل العمل" أمام الصحفيين.']
+
+
+def test_inner_quote_inside_a_quotation_ends_a_sentence_after_its_closing_mark() -> None:
+    text = '«قال لي الضابط "انتهى الأمر." ثم غادر المكان بسرعة» بحسب الشاهد.'
+    assert sentences(text) == ['«قال لي الضابط "انتهى الأمر."', "ثم غادر المكان بسرعة» بحسب الشاهد."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعرض فيلم «من؟ أين؟» في بيروت.",  # a title of three words or fewer is never split
+        "وقال «التقينا د. أحمد زويل في القاهرة» أمس.",  # abbreviation rules still apply
+        "وقال «ارتفع المؤشر 3.5 في المئة خلال الربع» أمس.",  # and number rules
+        'وقال "الأسعار ارتفعت approx. ten percent هذا العام" أمس.',  # no word starts a sentence
+        "وقال «انتهى كل شيء.، ولن نعود إلى هناك» ثم غادر.",  # a comma continues it
+        "وقال «انتهى كل شيء..  ولن نعود إلى هناك» ثم غادر.",  # an ellipsis is a pause
+    ],
+    ids=["short-title", "abbreviation", "number", "lower-case-latin", "comma", "ellipsis"],
+)
+def test_marks_inside_a_quotation_that_do_not_end_a_sentence(text: str) -> None:
     assert sentences(text) == [text]
 
 
@@ -408,3 +460,70 @@ def test_clitic_segmentation_leaves_a_real_stem(word: str) -> None:
         assert len(stem) >= 2
         assert set(parts[:-1]) <= {"و", "ف", "ب", "ل", "ك", "ال"}
     assert strip_clitics(word) == stem
+
+
+# -------------------------------------------------------------------- segment stage
+#
+# SegmentStage builds tokens through a per-surface cache; these tests hold it to the
+# plain definition of each field.
+
+STAGE_PARAGRAPHS = (
+    "قالَ وزيرُ الخارجيّة إنّ «المفاوضات» ستُستأنف في ٢٠١٩، وأكّد أن 3.5% من المساعدات "
+    "وصلت إلى ليبيا… وفي لندن، التقى مسؤولي BBC وReuters ومنظمة UNICEF.\n\n"
+    "وللمدرسة والمدرسة بالمدرسة فالحكومة كالعادة جـــميل؛ مسؤولية الأمم المتحدة ۱۲۳ "
+    "سؤال رئيس إلى على مستشفى؟ Istanbul İSTANBUL ΑΣ “نعم” — https://example.com/a?b=1.\n"
+    "وقال: «قواتنا تحتاج إلى التدريب. نحن نقاتل منذ عامين.» ثم غادر."
+)
+
+
+def slow_tokens(text: str) -> list[Token]:
+    """The definition of the tokens layer, one plain call per field per token."""
+    return [
+        Token(s, e, text[s:e], normalize_for_search(text[s:e]), split_clitics(text[s:e]))
+        for s, e in tokenize(text)
+    ]
+
+
+def segmented(text: str) -> Article:
+    return SegmentStage()(Article.from_raw(text))
+
+
+def test_segment_stage_tokens_equal_the_plain_definition() -> None:
+    for _ in range(2):  # the second run is served from the cache
+        article = segmented(STAGE_PARAGRAPHS)
+        assert article.tokens == slow_tokens(STAGE_PARAGRAPHS)
+        assert [(s.start, s.end) for s in article.sentences] == split_sentences(STAGE_PARAGRAPHS)
+        article.validate()
+
+
+def test_segment_stage_tokens_do_not_share_segment_lists() -> None:
+    article = segmented("والقاهرة مدينة والقاهرة")
+    first, _, last = article.tokens
+    assert first.segments == last.segments == ["و", "ال", "قاهرة"]
+    first.segments.append("changed")
+    assert last.segments == ["و", "ال", "قاهرة"]
+    assert segmented("والقاهرة").tokens[0].segments == ["و", "ال", "قاهرة"]
+
+
+def test_segment_stage_restores_the_garbage_collector_state() -> None:
+    assert gc.isenabled()
+    segmented(STAGE_PARAGRAPHS)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        segmented(STAGE_PARAGRAPHS)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_segment_stage_on_real_articles_equals_the_plain_definition(shared_data: Path) -> None:
+    files = sorted((shared_data / "news" / "ant_multisource").rglob("*-1*.txt"))[:12]
+    if not files:
+        pytest.skip("no ANT articles in the shared data")
+    for path in files:
+        body = re.search(r"<TEXT>(.*?)</TEXT>", path.read_text(encoding="utf-8"), re.DOTALL)
+        assert body is not None, path
+        article = SegmentStage()(CleanStage()(Article.from_raw(body.group(1))))
+        assert article.tokens == slow_tokens(article.text), path
+        article.validate()

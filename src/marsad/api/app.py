@@ -8,6 +8,7 @@ Swagger UI from a CDN, so it is switched off and replaced by an offline page
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -36,6 +37,8 @@ def create_app(store_url: str, settings: Settings | None = None, *,
     settings = settings or Settings.from_env()
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.settings.warm:
+            threading.Thread(target=app.state.backend.warm, name="marsad-warm", daemon=True).start()
         yield
         app.state.backend.close()  # close every per-thread connection on shutdown
 
@@ -85,7 +88,7 @@ def _install_page_errors(app: FastAPI) -> None:
             message = "الصفحة غير موجودة." if exc.status_code == 404 else str(exc.detail)
             return error_page(exc.status_code, message)
         return error_response(exc.status_code, {404: "not_found", 405: "method_not_allowed"}.get(
-            exc.status_code, "http_error"), str(exc.detail))
+            exc.status_code, "http_error"), str(exc.detail), headers=dict(exc.headers or {}))
 
     @app.exception_handler(ApiError)
     async def _api(request: Request, exc: ApiError) -> Response:

@@ -99,6 +99,14 @@ class Backend:
                     self._index = _build_index(self.store)
         return self._index
 
+    def warm(self) -> None:
+        """Build the read model and load the corpus groups now (``marsad serve --warm``)."""
+        try:
+            self.index  # noqa: B018 - the property builds it
+            self.groups()
+        except Exception as exc:  # noqa: BLE001 - a failed warm-up only means a slower first page
+            log.warning("warm-up failed: %s", exc)
+
     def invalidate(self) -> None:
         """Forget derived views (after an ingest made outside this process)."""
         with self._index_lock:
@@ -136,7 +144,11 @@ class Backend:
                 if self._pipeline_factory is None:
                     from marsad.pipeline import default_pipeline
                     self._pipeline_factory = default_pipeline
-                self._pipeline = self._pipeline_factory()
+                try:
+                    self._pipeline = self._pipeline_factory()
+                except Exception as exc:  # a missing model or stage is a service problem, not a bug
+                    raise BackendError("pipeline_unavailable",
+                                       f"the analysis pipeline cannot be built: {exc}") from exc
             analysed = self._pipeline(article)
             analysed.validate()
             result = self.store.add_articles([analysed])
@@ -201,7 +213,7 @@ class Backend:
 
     def entities(self, q: str | None, type_: str | None, limit: int, offset: int
                  ) -> tuple[list[EntityInfo], int]:
-        items = list(self.index.entities.values())
+        items, _, _ = self.index.snapshot()
         if type_:
             items = [e for e in items if e.type == type_]
         if q:
@@ -212,7 +224,7 @@ class Backend:
         return items[offset:offset + limit], len(items)
 
     def quotes(self, speaker: str | None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-        rows = self.index.quotes
+        _, rows, _ = self.index.snapshot()
         if speaker:
             info = self.index.resolve_entity(speaker)
             sid = info.id if info else None
@@ -232,7 +244,7 @@ class Backend:
                 "article_title": meta.title if meta else None, "published": meta.published if meta else None}
 
     def events(self, type_: str | None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-        rows = self.index.events
+        _, _, rows = self.index.snapshot()
         if type_:
             rows = [r for r in rows if r.type == type_]
         rows = sorted(rows, key=lambda r: (self._published(r.article_id), r.start), reverse=True)
@@ -264,7 +276,8 @@ class Backend:
         if self._groups is None:
             with self._groups_lock:
                 if self._groups is None:
-                    self._groups = _corpus_groups(self.store, self.index)
+                    with self._write_lock:  # it may bring pending articles into the corpus tables
+                        self._groups = _corpus_groups(self.store, self.index)
         return self._groups
 
     def duplicates_of(self, article_id: str) -> list[str]:

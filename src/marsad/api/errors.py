@@ -37,9 +37,12 @@ def error_body(status: int, code: str, message: str, **detail: Any) -> dict[str,
     return {"error": body}
 
 
-def error_response(status: int, code: str, message: str, **detail: Any) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(error_body(status, code, message, **detail), status_code=status, headers=headers)
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None,
+                   **detail: Any) -> JSONResponse:
+    out = dict(headers or {})
+    if status == 401:
+        out.setdefault("WWW-Authenticate", "Bearer")
+    return JSONResponse(error_body(status, code, message, **detail), status_code=status, headers=out or None)
 
 
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
@@ -71,7 +74,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "http_error")
-        return error_response(exc.status_code, code, str(exc.detail))
+        return error_response(exc.status_code, code, str(exc.detail), headers=dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -20,7 +20,10 @@ from marsad.api.deps import BackendDep, FiltersDep
 from marsad.api.errors import ApiError
 from marsad.api.routes_articles import ERRORS, read
 
-router = APIRouter(prefix="/api/export", responses=ERRORS)
+_FILE: dict[int | str, dict[str, Any]] = {200: {"description": "A CSV or JSON download",
+               "content": {"text/csv": {"schema": {"type": "string"}},
+                           "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}}
+router = APIRouter(prefix="/api/export", responses={**ERRORS, **_FILE})
 Format = Annotated[Literal["csv", "json"], Query(description="csv or json")]
 EXPORT_ROWS = 1000
 
@@ -51,9 +54,9 @@ def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, name: str) 
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
-@router.get("/search", dependencies=read, summary="Search results (or the filtered list) as CSV/JSON")
+@router.get("/search", dependencies=read, response_class=Response, summary="Search results (or the filtered list) as CSV/JSON")
 def export_search(backend: BackendDep, filters: FiltersDep, format: Format = "csv",
-                  q: Annotated[str | None, Query(max_length=500)] = None) -> Response:
+                  q: Annotated[str | None, Query(max_length=500, pattern=r"[^\W_]")] = None) -> Response:
     if q and q.strip():
         try:
             rows = [h.to_dict() for h in backend.search(q, filters, EXPORT_ROWS, 0)]
@@ -64,7 +67,7 @@ def export_search(backend: BackendDep, filters: FiltersDep, format: Format = "cs
     return render(rows, ["id", "title", "source", "published", "score", "snippet"], format, "marsad-search")
 
 
-@router.get("/quotes", dependencies=read, summary="Quotes (optionally of one speaker) as CSV/JSON")
+@router.get("/quotes", dependencies=read, response_class=Response, summary="Quotes (optionally of one speaker) as CSV/JSON")
 def export_quotes(backend: BackendDep, format: Format = "csv",
                   speaker: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     rows, _ = backend.quotes(speaker, EXPORT_ROWS, 0)
@@ -72,7 +75,7 @@ def export_quotes(backend: BackendDep, format: Format = "csv",
                   "marsad-quotes")
 
 
-@router.get("/events", dependencies=read, summary="Events as CSV/JSON")
+@router.get("/events", dependencies=read, response_class=Response, summary="Events as CSV/JSON")
 def export_events(backend: BackendDep, format: Format = "csv",
                   type: Annotated[str | None, Query(max_length=100)] = None) -> Response:
     rows, _ = backend.events(type, EXPORT_ROWS, 0)
@@ -80,7 +83,7 @@ def export_events(backend: BackendDep, format: Format = "csv",
                   "marsad-events")
 
 
-@router.get("/entities", dependencies=read, summary="Entities as CSV/JSON")
+@router.get("/entities", dependencies=read, response_class=Response, summary="Entities as CSV/JSON")
 def export_entities(backend: BackendDep, format: Format = "csv",
                     type: Annotated[str | None, Query(max_length=20)] = None) -> Response:
     items, _ = backend.entities(None, type, EXPORT_ROWS, 0)

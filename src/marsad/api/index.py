@@ -243,7 +243,7 @@ class CorpusIndex:
                 self._by_date = [m.id for m in metas]
             return self._by_date
 
-    def resolve_entity(self, value: str) -> EntityInfo | None:
+    def _resolve_entity_unlocked(self, value: str) -> EntityInfo | None:
         """An entity by id, or by (folded) canonical name or alias, most mentioned first."""
         if value in self.entities:
             return self.entities[value]
@@ -255,7 +255,7 @@ class CorpusIndex:
                 best = info
         return best
 
-    def filter_ids(self, ids: Iterable[str], *, source: str | None = None, date_from: str | None = None,
+    def _filter_ids_unlocked(self, ids: Iterable[str], *, source: str | None = None, date_from: str | None = None,
                    date_to: str | None = None, entity_id: str | None = None,
                    event_type: str | None = None) -> list[str]:
         out = []
@@ -277,7 +277,7 @@ class CorpusIndex:
             out.append(aid)
         return out
 
-    def facets(self, ids: list[str], top: int = 10) -> dict[str, list[tuple[str, str, int]]]:
+    def _facets_unlocked(self, ids: list[str], top: int = 10) -> dict[str, list[tuple[str, str, int]]]:
         """(value, label, count) per facet over the articles ``ids``."""
         sources: Counter[str] = Counter()
         months: Counter[str] = Counter()
@@ -300,7 +300,7 @@ class CorpusIndex:
             "event_type": [(t, t, n) for t, n in evs.most_common(top)],
         }
 
-    def comentions(self, eid: str, top: int = 15) -> list[tuple[EntityInfo, int]]:
+    def _comentions_unlocked(self, eid: str, top: int = 15) -> list[tuple[EntityInfo, int]]:
         info = self.entities.get(eid)
         if info is None:
             return []
@@ -309,10 +309,36 @@ class CorpusIndex:
             counts.update(e for e in self.article_entities.get(aid, ()) if e != eid)
         return [(self.entities[e], n) for e, n in counts.most_common(top)]
 
+    # thread-safe entry points: a POST may add an article while pages read
+    def resolve_entity(self, value: str) -> EntityInfo | None:
+        with self.lock:
+            return self._resolve_entity_unlocked(value)
+
+    def filter_ids(self, ids: Iterable[str], **filters: Any) -> list[str]:
+        with self.lock:
+            return self._filter_ids_unlocked(list(ids), **filters)
+
+    def facets(self, ids: list[str], top: int = 10) -> dict[str, list[tuple[str, str, int]]]:
+        with self.lock:
+            return self._facets_unlocked(ids, top)
+
+    def comentions(self, eid: str, top: int = 15) -> list[tuple[EntityInfo, int]]:
+        with self.lock:
+            return self._comentions_unlocked(eid, top)
+
+    def places(self) -> list[EntityInfo]:
+        with self.lock:
+            return self._places_unlocked()
+
+    def snapshot(self) -> tuple[list[EntityInfo], list[QuoteRow], list[EventRow]]:
+        """Copies of the entity, quote and event lists, safe to iterate without the lock."""
+        with self.lock:
+            return list(self.entities.values()), list(self.quotes), list(self.events)
+
     def places_for(self, eid: str, top: int = 15) -> list[tuple[EntityInfo, int]]:
         return [(e, n) for e, n in self.comentions(eid, top=10_000) if e.type in ("LOC", "GPE")][:top]
 
-    def places(self) -> list[EntityInfo]:
+    def _places_unlocked(self) -> list[EntityInfo]:
         """Entities with coordinates, most mentioned first (the map's dots)."""
         found = [e for e in self.entities.values() if e.geo and _has_point(e.geo)]
         return sorted(found, key=lambda e: -e.mentions)

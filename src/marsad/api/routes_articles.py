@@ -24,6 +24,7 @@ from marsad.model import Article
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 403: {"model": ErrorBody},
     404: {"model": ErrorBody}, 413: {"model": ErrorBody}, 422: {"model": ErrorBody},
+    503: {"model": ErrorBody},
 }
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 
@@ -39,8 +40,9 @@ def article_detail(article: Article, backend: Backend) -> dict[str, Any]:
 
 @router.get("/search", response_model=SearchResponse, dependencies=read, summary="Full-text search")
 def search(backend: BackendDep, filters: FiltersDep, paging: PagingDep,
-           q: Annotated[str, Query(min_length=1, max_length=500,
-                                   description='Words, "phrases", OR, NOT/-word, parentheses')]) -> dict[str, Any]:
+           q: Annotated[str, Query(min_length=1, max_length=500, pattern=r"[^\W_]",
+                                   description='Words, "phrases", OR, NOT/-word, parentheses; '
+                                               "must contain a letter or digit")]) -> dict[str, Any]:
     """Ranked articles for ``q`` (the CLI's query language) with highlighted snippets."""
     try:
         hits = backend.search(q, filters, paging.limit, paging.offset)
@@ -60,15 +62,18 @@ def list_articles(backend: BackendDep, filters: FiltersDep, paging: PagingDep) -
 @router.get("/articles/{article_id}", response_model=ArticleDetail, dependencies=read,
             summary="One article with all its layers")
 def get_article(backend: BackendDep,
-                article_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> dict[str, Any]:
+                article_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> JSONResponse:
     article = backend.get_article(article_id)
     if article is None:
         raise ApiError(404, "not_found", f"no article with id {article_id!r}")
-    return article_detail(article, backend)
+    # Returned as is: the stored document is already valid (Article.from_dict checked it),
+    # and re-validating thousands of token spans per request would dominate the latency.
+    return JSONResponse(article_detail(article, backend))
 
 
 @router.post("/articles", response_model=ArticleCreated, status_code=201,
-             dependencies=[Depends(require_write)], summary="Analyse and store a new article")
+             dependencies=[Depends(require_write)], summary="Analyse and store a new article",
+             responses={200: {"model": ArticleCreated, "description": "The same text was already stored"}})
 def post_article(backend: BackendDep, body: ArticleIn) -> JSONResponse:
     """Runs the full analysis pipeline on ``text`` and stores the result.
 
@@ -79,6 +84,8 @@ def post_article(backend: BackendDep, body: ArticleIn) -> JSONResponse:
                                published=body.published)
     try:
         analysed, created = backend.add_article(article)
+    except BackendError as exc:
+        raise ApiError(503, exc.code, exc.message) from exc
     except ValueError as exc:  # ModelError and friends: the analysis produced something invalid
         raise ApiError(422, "analysis_failed", f"the article could not be analysed: {exc}") from exc
     payload = ArticleCreated(id=analysed.id, created=created,

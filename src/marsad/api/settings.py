@@ -44,6 +44,8 @@ class Settings(BaseModel):
     max_page: int = Field(default=100, ge=1, le=1000, description="Cap on limit for paginated endpoints.")
     max_offset: int = Field(default=100_000, ge=0, description="Cap on offset (deep paging is refused).")
     max_export_rows: int = Field(default=10_000, ge=1, description="Cap on rows in one export download.")
+    warm: bool = Field(default=False, description="Build the corpus read model at start-up, in the background "
+                                                 "(else on the first page that needs it).")
 
     @field_validator("write_token")
     @classmethod

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -41,14 +41,17 @@ def _fail(message: str) -> None:
 
 @eval_app.command("ner")
 def eval_ner(
-    file: Path = typer.Argument(..., help="CoNLL file (token and tag per line) with gold tags."),
-    model: Optional[Path] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
-    split: str = typer.Option("all", "--split", help="Sentences to score: all, train or dev (last fraction)."),
-    dev_fraction: float = typer.Option(0.1, "--dev-fraction", help="Size of the dev split (last sentences)."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of a table."),
+    file: Annotated[Path, typer.Argument(help="CoNLL file (token and tag per line) with gold tags.")],
+    model: Annotated[Path | None, typer.Option("--model", help="Model directory (default: the shipped model).")] = None,
+    split: Annotated[str, typer.Option("--split", help="Sentences to score: all, train or dev (last fraction).")] = "all",
+    dev_fraction: Annotated[float, typer.Option("--dev-fraction", help="Size of the dev split (last sentences).")] = 0.1,
+    doc_size: Annotated[int, typer.Option(
+        "--doc-size", help="Tag runs of N sentences as one document (name propagation); 0: sentence by sentence."
+    )] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
 ) -> None:
     """Score the NER model on FILE: CoNLL entity-level precision, recall, F1 and tokens/s."""
-    from marsad.training.ner import NerModel, NerModelError, SHIPPED_MODEL_DIR, evaluate
+    from marsad.training.ner import SHIPPED_MODEL_DIR, NerModel, NerModelError, evaluate
 
     if split not in SPLITS:
         _fail(f"--split must be one of {', '.join(SPLITS)}, got {split!r}")
@@ -63,7 +66,9 @@ def eval_ner(
     chosen = select_split(sentences, split, dev_fraction)
     if not chosen:
         _fail(f"{file}: the {split} split is empty ({len(sentences)} sentences in the file)")
-    result = evaluate(ner.tag, chosen)
+    if doc_size < 0:
+        _fail(f"--doc-size must be 0 or more, got {doc_size}")
+    result = evaluate(ner.tag, chosen, ner.tag_document, doc_size)
     out = result.as_dict()
     if as_json:
         print(json.dumps(out, ensure_ascii=False))

@@ -9,7 +9,7 @@ process list and the shell history.
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,11 +18,13 @@ from marsad.cli import app
 
 @app.command()
 def serve(
-    db: Annotated[Optional[str], typer.Option("--db", help="Database path or URL (default marsad.db).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL (default marsad.db).")] = None,
     host: Annotated[str, typer.Option("--host", help="Interface to bind (default: localhost only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
     read_closed: Annotated[bool, typer.Option("--read-closed",
                                               help="Require the token for reading too.")] = False,
+    warm: Annotated[bool, typer.Option("--warm", help="Build entity/listing views at start-up "
+                                                      "(in the background) instead of on first use.")] = False,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "warning",
 ) -> None:
     """Serve the API (/api, docs at /docs) and the Arabic web UI (/) over one database.
@@ -37,7 +39,7 @@ def serve(
 
     url = db or DEFAULT_DB
     try:
-        settings = Settings.from_env(read_open=False if read_closed else None)
+        settings = Settings.from_env(read_open=False if read_closed else None, warm=warm or None)
         application = create_app(url, settings)
     except (SettingsError, StoreError, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -12,7 +12,7 @@ import datetime as _dt
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -27,12 +27,14 @@ def _fail(command: str, message: str) -> None:
 
 @train_app.command("clusters")
 def train_clusters_cmd(
-    news: list[Path] = typer.Option(..., "--news", help="Folder(s) of ANT-style news .txt files (repeatable)."),
-    out: Path = typer.Option(..., "--out", help="Where to write the cluster file (.json.gz)."),
-    vocab: int = typer.Option(40_000, "--vocab", help="Number of most frequent words to cluster."),
-    max_tokens: int = typer.Option(12_000_000, "--max-tokens", help="Stop reading after this many tokens."),
-    levels: str = typer.Option("32,128,512", "--levels", help="Cluster counts, coarse to fine."),
-    seed: int = typer.Option(13, "--seed"),
+    news: Annotated[list[Path], typer.Option("--news",
+                                             help="Folder(s) of ANT-style news .txt files (repeatable).")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the cluster file (.json.gz).")],
+    vocab: Annotated[int, typer.Option("--vocab", help="Number of most frequent words to cluster.")] = 40_000,
+    max_tokens: Annotated[int, typer.Option("--max-tokens",
+                                            help="Stop reading after this many tokens.")] = 12_000_000,
+    levels: Annotated[str, typer.Option("--levels", help="Cluster counts, coarse to fine.")] = "32,128,512",
+    seed: Annotated[int, typer.Option("--seed")] = 13,
 ) -> None:
     """Learn word clusters (PPMI + SVD + hierarchical k-means) from unlabelled news."""
     from marsad.training.clusters import iter_news_texts, train_clusters
@@ -58,32 +60,38 @@ def train_clusters_cmd(
 
 @train_app.command("ner")
 def train_ner_cmd(
-    data: list[Path] = typer.Option(..., "--data", help="CoNLL file or folder (repeatable); its last "
-                                    "--dev-fraction of sentences is the dev split."),
-    out: Path = typer.Option(..., "--out", help="Model directory to write."),
-    dev_fraction: float = typer.Option(0.1, "--dev-fraction", help="Share of sentences held out as dev."),
-    clusters: Optional[Path] = typer.Option(None, "--clusters", help="Cluster file from `marsad train clusters`."),
-    gazetteers: Optional[Path] = typer.Option(None, "--gazetteers",
-                                              help="Gazetteer folder (default: $MARSAD_DATA/gazetteers)."),
-    no_gazetteers: bool = typer.Option(False, "--no-gazetteers", help="Train without gazetteer features."),
-    no_clusters: bool = typer.Option(False, "--no-clusters", help="Train without cluster features."),
-    extra: list[Path] = typer.Option([], "--extra", help="Extra CoNLL training data, never split (repeatable)."),
-    cross: list[Path] = typer.Option([], "--cross", help="CoNLL data to score after training (repeatable)."),
-    include_dev: bool = typer.Option(False, "--include-dev",
-                                     help="After scoring, retrain on train+dev (the gate then cannot be honest)."),
-    c1: float = typer.Option(0.05, "--c1", help="L1 regularisation."),
-    c2: float = typer.Option(0.01, "--c2", help="L2 regularisation."),
-    max_iterations: int = typer.Option(200, "--max-iterations"),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+    data: Annotated[list[Path], typer.Option("--data", help="CoNLL file or folder (repeatable); its last "
+                                             "--dev-fraction of sentences is the dev split.")],
+    out: Annotated[Path, typer.Option("--out", help="Model directory to write.")],
+    dev_fraction: Annotated[float, typer.Option("--dev-fraction",
+                                                help="Share of sentences held out as dev.")] = 0.1,
+    clusters: Annotated[Path | None, typer.Option("--clusters",
+                                                  help="Cluster file from `marsad train clusters`.")] = None,
+    gazetteers: Annotated[Path | None, typer.Option(
+        "--gazetteers", help="Gazetteer folder (default: $MARSAD_DATA/gazetteers).")] = None,
+    no_gazetteers: Annotated[bool, typer.Option("--no-gazetteers",
+                                                help="Train without gazetteer features.")] = False,
+    no_clusters: Annotated[bool, typer.Option("--no-clusters", help="Train without cluster features.")] = False,
+    extra: Annotated[list[Path] | None, typer.Option(
+        "--extra", help="Extra CoNLL training data, never split (repeatable).")] = None,
+    cross: Annotated[list[Path] | None, typer.Option(
+        "--cross", help="CoNLL data to score after training (repeatable).")] = None,
+    include_dev: Annotated[bool, typer.Option(
+        "--include-dev", help="After scoring, retrain on train+dev (the gate then cannot be honest).")] = False,
+    c1: Annotated[float, typer.Option("--c1", help="L1 regularisation.")] = 0.05,
+    c2: Annotated[float, typer.Option("--c2", help="L2 regularisation.")] = 0.01,
+    max_iterations: Annotated[int, typer.Option("--max-iterations")] = 200,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
 ) -> None:
     """Train the CRF named-entity tagger and print its dev (and cross-domain) scores."""
     from marsad.cli.evaluate_ner import scores_table
     from marsad.training.clusters import ClusterModel
-    from marsad.training.conll import ConllError, ReadReport, read_corpus, split_dev
+    from marsad.training.conll import ConllError, ReadReport, conll_files, read_corpus, split_dev
     from marsad.training.gazetteers import GazetteerError
     from marsad.training.ner import build_resources, evaluate, sha256_file, shared_data_dir, train_model
-    from marsad.training.conll import conll_files
 
+    extra = extra or []
+    cross = cross or []
     if not 0.0 <= dev_fraction < 1.0:
         _fail("ner", f"--dev-fraction must be in [0, 1), got {dev_fraction}")
     console = Console(stderr=as_json)

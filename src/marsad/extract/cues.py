@@ -7,6 +7,10 @@ lexicons below list *folded* stems (see :func:`fold`), so one entry matches ever
 spelling variant of alef, ya and ta marbuta; :func:`strip_conj` removes the و/ف
 clitic before lookup.  Keeping these as plain data lets the rules in ``quotes.py``
 stay short and lets a linguist extend the lists without reading the matcher.
+
+The last section holds the text-structure helpers both the quote and the event rules
+use: quote-mark pairing (:func:`find_segments`) and sentence bounds with a fallback
+when no segmenter ran (:func:`sentence_bounds`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from marsad.model import Article
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
@@ -44,14 +50,14 @@ def strip_conj(folded: str) -> str:
 
 
 def _root_initial(folded: str) -> bool:
-    base = folded[2:] if folded.startswith("ال") else folded
+    base = folded.removeprefix("ال")
     return any(base.startswith(stem) for stem in _ROOT_WAW_FA)
 
 
 # Stems (folded, without ال) whose first و/ف is part of the root, not a conjunction.
 _ROOT_WAW_FA = tuple(fold(w) for w in (
     "وزار", "وزير", "وكال", "وسائل", "وفق", "وفد", "والي", "ولي", "وحد", "وطن", "وقف", "وقع", "وصف", "وضع",
-    "وصل", "وجه", "ودع", "وثيق", "وعد", "ورد", "فريق", "فرنس", "فلسطين", "فصيل", "فرع", "فترة", "فكر",
+    "وصل", "وجه", "وثيق", "وعد", "ورد", "فريق", "فرنس", "فلسطين", "فصيل", "فرع", "فترة", "فكر",
 ))
 
 
@@ -131,6 +137,8 @@ _add("ادعى", "ادعى", "ادعت", "يدعي", "تدعي", "ادعوا")
 _add("وصف", "وصف", "وصفت", "وصفوا", "يصف", "تصف")
 _add("أكدت", "أكدت")
 _add("عبر", "عبر", "عبرت", "عبروا", "يعبر", "تعبر")
+_add("أصر", "أصر", "أصرت", "أصروا", "يصر", "تصر")
+_add("جاء", "جاء")  # «وجاء في بيان … أن»: a relay, the source follows في
 
 # Verbs that are ambiguous outside speech: they only count with an explicit
 # complementiser or quote mark after the speaker zone, never with «:» alone.
@@ -181,7 +189,7 @@ ATTRIBUTION_CUES = frozenset(fold(w) for w in (
 
 # Verbs that take «عن» + source: «نقلت وكالة الأنباء عن مصدر …».
 RELAY_VERBS = frozenset(fold(v) for v in ("نقل", "نقلت", "نقلوا", "ينقل", "تنقل", "روى", "روت", "نسب", "نسبت",
-                                          "علمت", "علم"))
+                                          "علمت", "علم", "جاء"))
 
 # Heads of anonymous-source noun phrases.
 ANONYMOUS_HEADS = frozenset(fold(w) for w in (
@@ -193,7 +201,7 @@ ANONYMOUS_HEADS = frozenset(fold(w) for w in (
 
 # Heads of organisation noun phrases (when NER found nothing).
 ORGANIZATION_HEADS = frozenset(fold(w) for w in (
-    "وسائل", "وزارة", "الوزارة", "صحيفة", "الصحيفة", "وكالة", "الوكالة", "الحكومة", "حكومة", "الجيش", "جيش",
+    "وسائل", "الإعلام", "الاعلام", "إعلام", "السلطات", "سلطات", "مؤسسة", "المؤسسة", "وزارة", "الوزارة", "صحيفة", "الصحيفة", "وكالة", "الوكالة", "الحكومة", "حكومة", "الجيش", "جيش",
     "الشرطة", "شرطة", "هيئة", "الهيئة", "منظمة", "المنظمة", "بيان", "البيان", "شركة", "الشركة",
     "مجلس", "المجلس", "لجنة", "اللجنة", "موقع", "الموقع", "قناة", "القناة", "التلفزيون", "تلفزيون",
     "الرئاسة", "رئاسة", "السفارة", "سفارة", "البرلمان", "حزب", "الحزب", "حركة", "الحركة", "جماعة",
@@ -212,7 +220,7 @@ TITLE_WORDS = frozenset(fold(w) for w in (
     "ولي", "المبعوث", "مبعوث", "قائد", "القائد", "زعيم", "الزعيم", "المرشد", "محافظ", "المحافظ",
     "والي", "الوالي", "عضو", "رئيسة", "الرئيسة", "الخبير", "الباحث", "المدرب", "مدرب", "اللاعب",
     "الأستاذة", "الدكتورة", "الناطقة", "المتحدثة", "المقرر", "المفوض", "المنسق", "المفوضة", "المساعدة",
-    "النقيب", "نقيب", "الأمينة", "المندوب", "مندوب", "الممثل", "الممثلة", "المرشح", "المرشحة",
+    "النقيب", "نقيب", "القائم", "السيناتور", "المدعي", "الأمينة", "المندوبة", "الملكة", "الإمام", "البابا", "المندوب", "مندوب", "الممثل", "الممثلة", "المرشح", "المرشحة",
 ))
 
 # Pronoun subjects that stand for an earlier speaker.
@@ -228,3 +236,91 @@ SPEAKER_STOP = frozenset(fold(w) for w in (
 
 # Words that may precede the noun phrase and are not part of it.
 SPEAKER_SKIP = frozenset(fold(w) for w in ("من", "جهته", "جانبه", "جهتها", "جانبها", "ناحيته", "بدوره", "بدورها", "أيضا", "كذلك"))
+
+
+# --------------------------------------------------------------- text structure
+# Quote marks, sentence bounds and quoted segments: shared by the quote and event rules.
+
+OPEN_MARKS = {"«": "»", "“": "”", '"': '"', "„": "”"}
+SENT_END = re.compile(r"[.!?؟]+[\"»”]?|\n")
+TRIM = " \t\n،,.:؛;-–—"
+
+
+@dataclass(slots=True)
+class Segment:
+    """Content of a quoted segment: ``start`` after the opening mark, ``end`` before the closing one."""
+
+    open: int
+    start: int
+    end: int
+    close: int  # index of the closing mark
+    used: bool = False
+
+
+def sentence_bounds(article: Article) -> list[tuple[int, int]]:
+    """Sentence spans from the layer, or a plain punctuation split when it is absent."""
+    spans = [(s.start, s.end) for s in article.sentences]
+    if spans:
+        return spans
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in SENT_END.finditer(article.text):
+        if article.text[start:m.end()].strip():
+            out.append(_strip(article.text, start, m.end()))
+        start = m.end()
+    if article.text[start:].strip():
+        out.append(_strip(article.text, start, len(article.text)))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_segments(text: str) -> list[Segment]:
+    """Pair quote marks.  «» nest-aware over up to 3000 chars; “” and "" within one paragraph."""
+    segs: list[Segment] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "«":
+            depth, j = 0, i
+            limit = min(n, i + 3000)
+            while j < limit:
+                if text[j] == "«":
+                    depth += 1
+                elif text[j] == "»":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j < limit and text[j] == "»":
+                segs.append(Segment(i, i + 1, j, j))
+                i = j + 1
+                continue
+        elif ch in ('"', "“", "„", "”"):
+            para_end = text.find("\n", i)
+            para_end = n if para_end < 0 else para_end
+            closers = '"' if ch == '"' else "”“\""
+            j = i + 1
+            while j < para_end and text[j] not in closers:
+                j += 1
+            if j < para_end:
+                segs.append(Segment(i, i + 1, j, j))
+                i = j + 1
+                continue
+        i += 1
+    return segs
+
+
+def strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end

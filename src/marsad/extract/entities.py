@@ -10,6 +10,9 @@ For each entity it also fills
   the name (see :mod:`marsad.extract.titles`). When the tagger put the title inside the
   person's span, the span is trimmed so the entity is the name alone.
 
+Sentences are tagged one by one, then names found in one sentence are propagated to
+their untagged repetitions elsewhere in the same article (:meth:`NerModel.tag_document`).
+
 The model is loaded once per process and per path (:func:`load_model`, an LRU cache:
 the only module-level state); a stage object holds nothing mutable itself.
 """
@@ -17,9 +20,10 @@ the only module-level state); a stage object holds nothing mutable itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
-from typing import AbstractSet, Iterable, Mapping, Sequence
 
 from marsad.extract.titles import leading_title, split_title_clitic, title_before
 from marsad.model import Article, Entity, Token
@@ -150,10 +154,10 @@ class EntityStage:
         for article in articles:
             tokens = article.tokens
             entities: list[Entity] = []
-            for a, b in _sentence_token_ranges(article):
-                sent_tokens = tokens[a:b]
-                tags = model.tag([article.text[t.start:t.end] for t in sent_tokens])
-                entities.extend(entities_from_tags(article, sent_tokens, tags, model.resources.counts,
+            ranges = _sentence_token_ranges(article)
+            words = [[article.text[t.start:t.end] for t in tokens[a:b]] for a, b in ranges]
+            for (a, b), tags in zip(ranges, model.tag_document(words)):
+                entities.extend(entities_from_tags(article, tokens[a:b], tags, model.resources.counts,
                                                    model.extractor.known))
             article.set_layer("entities", entities)
             out.append(article)

@@ -24,6 +24,7 @@ specific type (attack before statement), then the earliest.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from marsad.extract import cues as C
@@ -53,6 +54,31 @@ _PLACE_PREPS = frozenset(C.fold(p) for p in ("في", "إلى", "داخل", "قر
                                             "وسط", "ب"))
 _TARGET_PREPS = frozenset(C.fold(p) for p in ("ضد", "على", "إلى", "ب"))
 _IMPERFECT = "يتنا"
+
+
+def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
+    out: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
+    for phrase, types in PHRASE_INDEX.items():
+        out.setdefault(phrase[0], []).append((phrase, types))
+    return out
+
+
+_PHRASES_BY_FIRST = _phrases_by_first()
+def _is_background(ws: list[Word], i: int, etype: str) -> bool:
+    """A trigger in a relative clause, a time adjunct, a «وذلك» elaboration, or the object
+    of a warning/appeal verb is context for the sentence's news, not the news itself."""
+    window = ws[max(0, i - 2):i]
+    if any(x.bare in _RELATIVE or x.bare in _ADJUNCT for x in window):
+        return True
+    if any(x.bare == C.fold("وذلك") or x.folded == C.fold("وذلك") for x in ws[:i]):
+        return True
+    return bool(etype != "statement" and any(x.bare in _WARNED for x in ws[max(0, i - 4):i]))
+
+
+_ADJUNCT = frozenset(C.fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "خلفية", "أعقاب", "منذ", "بعيد", "وسط"))
+_WARNED = frozenset(C.fold(w) for w in ("حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذرة", "دعا", "دعت", "طالب",
+                                        "طالبت", "تخوف", "مخاوف", "خشية"))
+_RELATIVE = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث"))
 MERGE_WINDOW = 8
 
 
@@ -95,7 +121,8 @@ def event_rank(e: Event) -> tuple[int, int, int, int]:
     """Sort key used by :func:`main_event` (smaller ranks first)."""
     prio = TYPE_BY_NAME[e.type].priority if e.type in TYPE_BY_NAME else 99
     verb = is_verb_trigger(e.text)
-    return (e.type == "statement", 0 if verb else 1, e.start if verb else prio, prio if verb else e.start)
+    background = bool(e.source and e.source.get("background"))
+    return (e.type == "statement" or background, 0 if verb else 1, e.start, prio)
 
 
 def is_verb_trigger(text: str) -> bool:
@@ -116,6 +143,15 @@ def _noun_forms(w: Word) -> list[str]:
     """Candidate lexicon forms of a word read as a noun: with/without ال، ل، ب، لل، بال."""
     forms = [w.bare, w.folded]
     for base in (w.bare, w.folded):
+        # possessive pronouns and the accusative alef: لقاءه -> لقاء، زيارته -> زياره، اتصالا -> اتصال
+        for suf in ("هما", "هم", "ها", "ه", "ا"):
+            if base.endswith(suf) and len(base) - len(suf) >= 3:
+                stem = base[:-len(suf)]
+                forms.append(stem)
+                if stem.endswith("ت"):
+                    forms.append(stem[:-1] + "ه")
+                break
+    for base in list(forms):
         for pre in ("بال", "لل", "وال", "فال", "ال", "ل", "ب", "ك"):
             if base.startswith(pre) and len(base) - len(pre) >= 3:
                 forms.append(base[len(pre):])
@@ -134,6 +170,11 @@ def _verb_forms(w: Word) -> tuple[list[str], bool]:
             future = True
         if base.startswith("ل") and len(base) > 3 and base[1] in _IMPERFECT:  # لتبعث، ليزور
             forms.append(base[1:])
+    for base in list(forms):  # object pronouns: ودعتهم -> دعت، استقبله -> استقبل
+        for suf in ("هما", "هم", "ها", "ه", "نا", "كم"):
+            if base.endswith(suf) and len(base) - len(suf) >= 3:
+                forms.append(base[:-len(suf)])
+                break
     return forms, future
 
 
@@ -141,14 +182,15 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
     """(first word, last word, type, is_verb, future) per trigger, before merging."""
     found: list[tuple[int, int, str, bool, bool]] = []
     taken: set[int] = set()
-    # multi-word phrases first
+    nforms = [set(_noun_forms(w)) | {w.bare} for w in ws]  # computed once per word
+    # multi-word phrases first (indexed by their first word)
     for i in range(len(ws)):
-        for phrase, types in PHRASE_INDEX.items():
-            n = len(phrase)
-            if i + n <= len(ws) and all(p in _noun_forms(ws[i + k]) or p == ws[i + k].bare
-                                        for k, p in enumerate(phrase)):
-                found.append((i, i + n - 1, types[0], False, False))
-                taken.update(range(i, i + n))
+        for first in nforms[i]:
+            for phrase, types in _PHRASES_BY_FIRST.get(first, ()):
+                n = len(phrase)
+                if i + n <= len(ws) and all(p in nforms[i + k] for k, p in enumerate(phrase)):
+                    found.append((i, i + n - 1, types[0], False, False))
+                    taken.update(range(i, i + n))
     # verb + object pairs
     for t in EVENT_TYPES:
         for verbs, objects in t.verb_objects:
@@ -158,7 +200,7 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
                 forms, future = _verb_forms(w)
                 if not any(f in verbs for f in forms):
                     continue
-                if any(any(o in _noun_forms(ws[j]) for o in objects) for j in range(i + 1, min(len(ws), i + 5))):
+                if any(any(o in nforms[j] for o in objects) for j in range(i + 1, min(len(ws), i + 5))):
                     found.append((i, i, t.name, True, future))
                     taken.add(i)
     for i, w in enumerate(ws):
@@ -169,7 +211,7 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
         if vtypes:
             found.append((i, i, vtypes[0], True, future))
             continue
-        ntypes = next((NOUN_INDEX[f] for f in _noun_forms(w) if f in NOUN_INDEX and f not in WEAK_NOUNS), None)
+        ntypes = next((NOUN_INDEX[f] for f in nforms[i] if f in NOUN_INDEX and f not in WEAK_NOUNS), None)
         if ntypes:
             found.append((i, i, ntypes[0], False, False))
     found.sort()
@@ -199,6 +241,9 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         t_start, t_end = ws[first].start, ws[last].end
         if any(e.start <= t_start < e.end for e in ents):
             continue  # a word inside a name («مجلس الأمن» …) is not a trigger
+        if any(q.speaker and q.speaker.get("kind") != "pronoun-resolved"
+               and q.speaker["start"] <= t_start < q.speaker["end"] for q in quotes):
+            continue  # «المفوضية العليا للانتخابات قالت»: a word of the speaker's name
         quote = next((q for q in quotes if q.start <= t_start < q.end), None)
         cue_quote = next((q for q in quotes if q.cue_start is not None and q.cue_start <= t_start < (q.cue_end or 0)),
                          None)
@@ -209,6 +254,10 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         if cue_quote is not None and cue_quote.speaker:
             actors = [dict(cue_quote.speaker, type="speaker")]
         source = dict(quote.speaker) if quote is not None and quote.speaker else None
+        if _is_background(ws, first, etype):
+            source = dict(source or {}, background=True)  # «الرجل الذي شن الهجوم»: background, not the news
+            if modality == "asserted" and any(x.bare in _WARNED for x in ws[max(0, first - 4):first]):
+                modality = "possible"  # «حذر من تصاعد المواجهات»: warned about, not happening
         time = _nearest_time(times, t_start)
         events.append(Event(start=t_start, end=t_end, text=text[t_start:t_end], type=etype,
                             modality=modality, actors=actors, targets=targets, place=place, time=time,
@@ -349,10 +398,6 @@ def _gazetteer_places(text: str, ws: list[Word]) -> list[Entity]:
     A leading و/ب/ل clitic stays outside the span, so «بليبيا» gives «ليبيا» and the
     preposition logic still sees the ب.
     """
-    try:
-        from marsad.extract.places import geocode
-    except Exception:  # noqa: BLE001 - the places module is optional here
-        return []
     out: list[Entity] = []
     i = 0
     while i < len(ws):
@@ -366,7 +411,7 @@ def _gazetteer_places(text: str, ws: list[Word]) -> list[Entity]:
                 if cut and (len(surface) - cut < 3 or any(ch not in "وفبلك" for ch in surface[:cut])):
                     continue
                 name = surface[cut:]
-                rec = geocode(name)
+                rec = _geocode_cached(name)
                 if rec is None or C.fold(name) in _NOT_PLACES or not _same_name(name, rec):
                     continue
                 if rec.get("kind") != "country" and (rec.get("population") or 0) < 100_000:
@@ -383,6 +428,16 @@ def _gazetteer_places(text: str, ws: list[Word]) -> list[Entity]:
     return out
 
 
+@lru_cache(maxsize=20000)
+def _geocode_cached(name: str) -> dict[str, Any] | None:
+    """Gazetteer lookup memoised per surface form (a pure function of the shipped data)."""
+    try:
+        from marsad.extract.places import geocode
+    except Exception:  # noqa: BLE001 - the places module is optional here
+        return None
+    return geocode(name)
+
+
 def _same_name(name: str, rec: dict[str, Any]) -> bool:
     """The gazetteer matched this name itself (not a clitic-stripped or fuzzy variant of another)."""
     def key(s: str) -> str:
@@ -397,11 +452,22 @@ def _same_name(name: str, rec: dict[str, Any]) -> bool:
 _NOT_PLACES = frozenset(C.fold(w) for w in ("عمان", "الأمل", "النصر", "السلام", "الوحدة", "الخليج", "العاصمة"))
 
 
+_PRONOUN_PREPS = frozenset(C.fold(w) for w in ("به", "بها", "له", "لها", "فيه", "فيها", "منه", "منها", "عنه", "عنها"))
+
+
 def _fallback_np(ws: list[Word], k: int) -> tuple[int, int] | None:
     """One or two words after a verb that look like its subject (no entities available)."""
-    if k >= len(ws) or ws[k].folded in _PREPS or ws[k].folded in _NEGATORS or C.COMPLEMENTISER_RE.match(ws[k].folded):
+    if k >= len(ws) or ws[k].folded in _PREPS or ws[k].folded in _NEGATORS or C.COMPLEMENTISER_RE.match(ws[k].folded) \
+            or ws[k].folded in _PRONOUN_PREPS:
         return None
     end = ws[k].end
+    if ws[k].bare in C.TITLE_WORDS:  # «السيدة الأميركية الأولى ميلانيا ترامب،»: title and name up to the comma
+        j = k + 1
+        while j < len(ws) and j - k < 6 and ws[j].start - ws[j - 1].end == 1 and ws[j].folded not in _PREPS \
+                and not C.COMPLEMENTISER_RE.match(ws[j].folded):
+            end = ws[j].end
+            j += 1
+        return ws[k].start, end
     for j in (k + 1, k + 2):
         if j < len(ws) and ws[j].folded.startswith("ال") and ws[j].folded not in _PREPS \
                 and ws[j].start - end <= 1:

@@ -27,35 +27,32 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.extract import cues as C
-from marsad.extract.cues import Word
+from marsad.extract.cues import (
+    OPEN_MARKS,
+    SENT_END,
+    TRIM,
+    Segment,
+    Word,
+    find_segments,
+    sentence_bounds,
+    strip_punct,
+)
 from marsad.model import Article, Entity, Quote
 
-OPEN_MARKS = {"«": "»", "“": "”", '"': '"', "„": "”"}
-_SYMMETRIC = {'"'}
-_SENT_END = re.compile(r"[.!?؟]+[\"»”]?|\n")
-_TRIM = " \t\n،,.:؛;-–—"
 MAX_ZONE_WORDS = 16
 LONG_ZONE_WORDS = 26  # «قال X، منصبه، في تصريح لـ…، على هامش …، إن»: the plain speech verbs allow more
 _PLAIN_SPEECH = frozenset(C.fold(v) for v in ("قال", "أضاف", "أكد", "أوضح", "صرح", "أفاد", "ذكر", "تابع"))
 # «وصف X بـ"…"»: what follows the marks is a label, not speech (a complementiser still opens one)
 _CHARACTERISING = frozenset(C.fold(v) for v in ("وصف", "اعتبر"))
+_PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع)(?:ه|ها|هم|هما|هن)$")
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
 _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه",
-                                             "ولكنها", "حيث", "كما", "ثم", "لكنهم"))
-_TRAILING_ATTRIBUTION = re.compile(r"[،,]\s*(?:و)?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|نقلا|نقلاً|حسبما)\s")
+                                             "ولكنها", "حيث", "كما", "ثم", "لكنهم", "أما", "وأما", "حينما", "عندما"))
+_TRAILING_ATTRIBUTION = re.compile(
+    r"[،,]\s*(?:و)?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|نقلا|نقلاً|حسبما)\s"
+    r"|\s(?:على حد|وفق|حسب)\s(?:تعبيره|تعبيرها|قوله|قولها|وصفه|وصفها|تعبيرهم)")
 MIN_UNCUED_WORDS = 5
 MIN_CUED_WORDS = 2
-
-
-@dataclass(slots=True)
-class Segment:
-    """Content of a quoted segment: ``start`` after the opening mark, ``end`` before the closing one."""
-
-    open: int
-    start: int
-    end: int
-    close: int  # index of the closing mark
-    used: bool = False
 
 
 # ------------------------------------------------------------------ public stage
@@ -76,67 +73,6 @@ class QuoteStage:
 def extract_quotes(article: Article) -> list[Quote]:
     """All quotes of ``article`` in text order (see the module docstring for the rules)."""
     return _QuoteFinder(article).run()
-
-
-def sentence_bounds(article: Article) -> list[tuple[int, int]]:
-    """Sentence spans from the layer, or a plain punctuation split when it is absent."""
-    spans = [(s.start, s.end) for s in article.sentences]
-    if spans:
-        return spans
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(article.text):
-        if article.text[start:m.end()].strip():
-            out.append(_strip(article.text, start, m.end()))
-        start = m.end()
-    if article.text[start:].strip():
-        out.append(_strip(article.text, start, len(article.text)))
-    return out
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def find_segments(text: str) -> list[Segment]:
-    """Pair quote marks.  «» nest-aware over up to 3000 chars; “” and "" within one paragraph."""
-    segs: list[Segment] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "«":
-            depth, j = 0, i
-            limit = min(n, i + 3000)
-            while j < limit:
-                if text[j] == "«":
-                    depth += 1
-                elif text[j] == "»":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            if j < limit and text[j] == "»":
-                segs.append(Segment(i, i + 1, j, j))
-                i = j + 1
-                continue
-        elif ch in ('"', "“", "„", "”"):
-            para_end = text.find("\n", i)
-            para_end = n if para_end < 0 else para_end
-            closers = '"' if ch == '"' else "”“\""
-            j = i + 1
-            while j < para_end and text[j] not in closers:
-                j += 1
-            if j < para_end:
-                segs.append(Segment(i, i + 1, j, j))
-                i = j + 1
-                continue
-        i += 1
-    return segs
 
 
 # ------------------------------------------------------------------ the finder
@@ -175,7 +111,7 @@ class _QuoteFinder:
         return pos, self._sentence_end(pos)
 
     def _sentence_end(self, pos: int) -> int:
-        m = _SENT_END.search(self.text, pos)
+        m = SENT_END.search(self.text, pos)
         return m.end() if m else len(self.text)
 
     def paragraph_end(self, pos: int) -> int:
@@ -304,6 +240,13 @@ class _QuoteFinder:
         pos = content_start
         while pos < len(self.text) and self.text[pos] in " \t":
             pos += 1
+        if kind == "comp" and self.text[pos:pos + 1] == ":":  # «قال إن: "…"»
+            colon = pos
+            pos += 1
+            while pos < len(self.text) and self.text[pos] in " \t":
+                pos += 1
+            if self.segment_at(pos) is None:
+                pos = colon + 1
         seg = self.segment_at(pos) if pos < len(self.text) else None
         if seg is not None:
             seg.used = True
@@ -344,6 +287,10 @@ class _QuoteFinder:
             return None
         zone = (w.end, zone_end)
         zone_words = C.words(self.text, *zone)
+        if w.bare == C.fold("جاء") and (not zone_words or zone_words[0].folded != "في"):
+            return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
+        if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" for z in zone_words[1:]):
+            return None  # «جاء ذلك في مقابلة … حيث قال:»: the later verb is the cue
         if any(z.bare in C.SPEECH_PARTICIPLES for z in zone_words):
             return None  # «حذر من … بقوله «…»»: the participle introduces the quote
         if (w.bare in C.IMPERSONAL or w.folded in C.IMPERSONAL) and not zone_words:
@@ -355,8 +302,10 @@ class _QuoteFinder:
         else:
             speaker = self._zone_speaker(zone)
         if speaker is None:
-            speaker = (self._before_speaker(k) or self._svo_subject(k) or self._subject_in_sentence(w.start)
-                       or self._resolve_pronoun(w.start))
+            same_sentence = bool(self.quotes) and self.sentence_of(self.quotes[-1].start) == self.sentence_of(w.start)
+            speaker = (self._before_speaker(k) or self._svo_subject(k)
+                       or (self._resolve_pronoun(w.start) if same_sentence else None)
+                       or self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start))
         self._add(start, end, qkind, w, speaker)
         return max(next_k, k + 1)
 
@@ -406,8 +355,8 @@ class _QuoteFinder:
                 np_start = self.words[j].start
             elif self.words[j].text.startswith("ل"):
                 np_start = self.words[j].start + (2 if self.words[j].text.startswith("لـ") else 1)
-            else:
-                return None
+            elif w.folded not in (C.fold("وفق"),):
+                return None  # «وفقا» needs its لـ; «وفق» governs the noun directly (وفق ما صرح به)
         # «وفقا لما ذكره الجيش» / «بحسب ما أفادت به الوكالة»: skip «ما» + speech verb (+ به)
         if j < len(self.words) and self.words[j].bare in ("ما", "لما") or (
                 j < len(self.words) and C.fold(self.text[np_start:self.words[j].end]) == "ما"):
@@ -422,12 +371,15 @@ class _QuoteFinder:
                 np_start = self.words[j].start
         np_end = self._np_end(j, s_end)
         speaker = self._make_speaker(np_start, np_end, require_source=True)
+        if speaker is None and self.text[np_end:s_end].strip(TRIM + "\"»”") == "" \
+                and not self.words[j].text.endswith(("ه", "ها", "هم")):
+            speaker = self._make_speaker(np_start, np_end)  # «…، بحسب هيومن رايتس ووتش.»: a source closing the sentence
         if speaker is None:
             return None
-        cue_at_start = self._gap(s_start, w.start).strip(_TRIM + "و") == ""
+        cue_at_start = self._gap(s_start, w.start).strip(TRIM + "و") == ""
         if cue_at_start:
             start = np_end
-            while start < s_end and self.text[start] in _TRIM:
+            while start < s_end and self.text[start] in TRIM:
                 start += 1
             end = s_end
         else:
@@ -436,7 +388,7 @@ class _QuoteFinder:
                 if s_start <= q.end <= w.start:
                     start = max(start, q.end)
             end = w.start
-        start, end = _strip_punct(self.text, start, end)
+        start, end = strip_punct(self.text, start, end)
         if len(C.words(self.text, start, end)) < 3:
             return None
         self._add(start, end, "reported", w, speaker, cue_end=self.words[j - 1].end if j - 1 > k else w.end)
@@ -514,7 +466,7 @@ class _QuoteFinder:
         return end
 
     def _make_speaker(self, start: int, end: int, require_source: bool = False) -> _Speaker | None:
-        start, end = _strip_punct(self.text, start, end)
+        start, end = strip_punct(self.text, start, end)
         if end <= start:
             return None
         zone_words = C.words(self.text, start, end)
@@ -533,7 +485,7 @@ class _QuoteFinder:
             if ent.title_start is not None and ent.title_start < s:
                 s = ent.title_start
             e = max(ent.end, end if ent.type != "PERS" else ent.end)
-            s, e = _strip_punct(self.text, s, e)
+            s, e = strip_punct(self.text, s, e)
             return _Speaker(self.text[s:e], s, e, kind, ent.canonical or ent.text)
         if require_source:
             if head not in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS and not self.entities:
@@ -552,7 +504,8 @@ class _QuoteFinder:
         zw = C.words(self.text, *zone)
         while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES):
             zw = zw[1:]
-        if not zw or zw[0].bare in C.PRONOUNS or zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP:
+        if not zw or zw[0].bare in C.PRONOUNS or zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP \
+                or _PRONOUN_PREP.match(zw[0].folded):
             return None  # «وأكد في تصريحات …»: the zone holds no subject
         j = self.word_index(zw[0].start)
         end = self._np_end(j, zone[1])
@@ -594,6 +547,8 @@ class _QuoteFinder:
         pieces.append((pos, end))
         for a, b in pieces[1:]:
             ws = C.words(self.text, a, b)
+            while len(ws) > 1 and ws[0].bare in C.TITLE_WORDS:  # «، الفريق محمد المقدشي،»
+                ws = ws[1:]
             if 1 <= len(ws) <= 3 and not any(
                     w.folded in C.SPEAKER_STOP or w.bare in _PREPOSITIONS or w.bare in C.TITLE_WORDS
                     or w.bare in C.ORGANIZATION_HEADS or w.text.startswith(("لـ", "لل")) or w.text.isdigit()
@@ -615,8 +570,9 @@ class _QuoteFinder:
         head = phrase[0]
         ents = [e for e in self.entities if phrase[0].start <= e.start and e.end <= phrase[-1].end
                 and e.type in ("PERS", "ORG", "LOC")]
-        if not ents and not (head.bare in C.TITLE_WORDS or head.bare in C.ORGANIZATION_HEADS
-                             or head.bare in C.ANONYMOUS_HEADS):
+        after_kana = len(before) > len(phrase) and before[cut].bare in ("كان", "كانت") and len(phrase) <= 3
+        if not ents and not after_kana and not (head.bare in C.TITLE_WORDS or head.bare in C.ORGANIZATION_HEADS
+                                                or head.bare in C.ANONYMOUS_HEADS):
             return None
         if self.inside_segment(head.start) or self.inside_quote(head.start):
             return None
@@ -633,8 +589,9 @@ class _QuoteFinder:
 
     def _relay_speaker(self, zone: tuple[int, int], verb: Word | None = None) -> _Speaker | None:
         zw = C.words(self.text, *zone)
+        markers = ("عن", "من", "في") if verb is not None and verb.bare == C.fold("جاء") else ("عن", "من")
         for i, w in enumerate(zw):
-            if w.folded in ("عن", "من") and i + 1 < len(zw):
+            if w.folded in markers and i + 1 < len(zw):
                 j = self.word_index(zw[i + 1].start)
                 return self._make_speaker(zw[i + 1].start, self._np_end(j, zone[1]))
         if verb is not None and verb.bare in (C.fold("نسب"), C.fold("نسبت")):
@@ -711,7 +668,7 @@ class _QuoteFinder:
     # ---------------------------------------------------------------- adding
     def _add(self, start: int, end: int, kind: str, cue: Word | None, speaker: _Speaker | None,
              cue_end: int | None = None) -> None:
-        start, end = _strip_punct(self.text, start, end)
+        start, end = strip_punct(self.text, start, end)
         if end <= start:
             return
         sp_dict = None
@@ -735,7 +692,7 @@ class _QuoteFinder:
             if out:
                 p = out[-1]
                 if q.cue_start is not None and p.start < q.cue_start < p.end and p.kind == "reported":
-                    s, e = _strip_punct(self.text, p.start, q.cue_start)
+                    s, e = strip_punct(self.text, p.start, q.cue_start)
                     if e - s >= 10:
                         p.end, p.text = e, self.text[s:e]
                         p.start = s
@@ -743,11 +700,3 @@ class _QuoteFinder:
                     continue  # contained: keep the earlier, larger quote
             out.append(q)
         self.quotes = out
-
-
-def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from marsad.ingest.readers import RawRecord, ReadFailure, ReadOptions, Skipped, expand_paths, read_file
 from marsad.model import Article
-from marsad.store.base import Store, raw_hash
+from marsad.store.base import PreparedArticle, Store, prepare_article, raw_hash
 
 PipelineFactory = Callable[[], Any]
 
@@ -97,13 +97,30 @@ def analyse_batch(pipeline: Any, articles: list[Article]) -> list[Article | str]
     return out
 
 
+def prepare_batch(pipeline: Any, articles: list[Article]) -> list[PreparedArticle | str]:
+    """Analyse a batch and turn each article into the rows the store writes (or the
+    reason it failed). Runs in the worker, so only plain strings cross processes."""
+    out: list[PreparedArticle | str] = []
+    for source, result in zip(articles, analyse_batch(pipeline, articles)):
+        if isinstance(result, str):
+            out.append(result)
+        elif not result.text.strip():
+            out.append("no text left after cleaning")
+        else:
+            try:
+                out.append(prepare_article(result, source.meta.get("raw_hash")))
+            except Exception as exc:  # noqa: BLE001 - e.g. a stage left unserialisable data
+                out.append(f"cannot serialise the analysed article: {type(exc).__name__}: {exc}")
+    return out
+
+
 def _worker_init(factory: PipelineFactory) -> None:
     global _WORKER_PIPELINE
     _WORKER_PIPELINE = factory()
 
 
-def _worker_analyse(articles: list[Article]) -> list[Article | str]:
-    return analyse_batch(_WORKER_PIPELINE, articles)
+def _worker_prepare(articles: list[Article]) -> list[PreparedArticle | str]:
+    return prepare_batch(_WORKER_PIPELINE, articles)
 
 
 # ------------------------------------------------------------------ the loop
@@ -192,22 +209,19 @@ class Ingestor:
             if fresh:
                 yield fresh
 
-    def _write(self, inputs: list[Article], results: list[Article | str]) -> None:
-        good: list[Article] = []
+    def _write(self, inputs: list[Article], results: list[PreparedArticle | str]) -> None:
+        good: list[PreparedArticle] = []
         for source, result in zip(inputs, results):
-            origin = source.meta.get("origin", "?")
             if isinstance(result, str):
-                self.fail(origin, result)
-            elif not result.text.strip():
-                self.fail(origin, "no text left after cleaning")
+                self.fail(source.meta.get("origin", "?"), result)
             else:
                 good.append(result)
         if good:
             try:
-                added = self.store.add_articles(good, [a.meta.get("raw_hash") for a in good])
+                added = self.store.add_prepared(good)
             except Exception as exc:  # noqa: BLE001 - reported per article, run goes on
-                for a in good:
-                    self.fail(a.meta.get("origin", "?"), f"storing failed: {type(exc).__name__}: {exc}")
+                for item in good:
+                    self.fail(item.origin or "?", f"storing failed: {type(exc).__name__}: {exc}")
             else:
                 self.stats.stored += len(added.stored)
                 self.stats.already_present += len(added.already_present)
@@ -218,13 +232,13 @@ class Ingestor:
         if self.workers == 1:
             pipeline = self.factory()
             for batch in self._batches(paths):
-                self._write(batch, analyse_batch(pipeline, batch))
+                self._write(batch, prepare_batch(pipeline, batch))
             return self.stats
-        pending: deque[tuple[list[Article], Future[list[Article | str]]]] = deque()
+        pending: deque[tuple[list[Article], Future[list[PreparedArticle | str]]]] = deque()
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_init,
                                  initargs=(self.factory,)) as pool:
             for batch in self._batches(paths):
-                pending.append((batch, pool.submit(_worker_analyse, batch)))
+                pending.append((batch, pool.submit(_worker_prepare, batch)))
                 while len(pending) > 2 * self.workers:
                     done_batch, future = pending.popleft()
                     self._collect(done_batch, future)
@@ -233,7 +247,7 @@ class Ingestor:
                 self._collect(done_batch, future)
         return self.stats
 
-    def _collect(self, batch: list[Article], future: Future[list[Article | str]]) -> None:
+    def _collect(self, batch: list[Article], future: Future[list[PreparedArticle | str]]) -> None:
         try:
             results = future.result()
         except Exception as exc:  # noqa: BLE001 - a worker died: report the batch, keep going

@@ -115,6 +115,39 @@ def article_document(article: Article) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
+@dataclass
+class PreparedArticle:
+    """Everything a backend writes for one article, as plain values.
+
+    Built by :func:`prepare_article` (in an analysis worker when ingest runs several),
+    so the single writer process only runs SQL, and what crosses the process boundary
+    is a few strings and tuples (pickling an Article with thousands of Token objects
+    costs as much as analysing it)."""
+
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    text: str
+    raw: str | None
+    doc: str
+    raw_hash: str | None
+    title_terms: str
+    body_terms: str
+    rows: dict[str, list[tuple[Any, ...]]]
+    origin: str | None = None
+
+
+def prepare_article(article: Article, raw_hash_: str | None = None) -> PreparedArticle:
+    """The rows and index terms of ``article`` (see :class:`PreparedArticle`)."""
+    raw = article.raw if article.raw and article.raw != article.text else None
+    return PreparedArticle(
+        article.id, article.title, article.source, article.url, article.published, article.text, raw,
+        article_document(article), raw_hash_ or article.meta.get("raw_hash"), analysed_text(article.title),
+        analysed_text(article.text), article_rows(article), article.meta.get("origin"))
+
+
 def make_snippet(text: str, terms: set[str], width: int = 30) -> tuple[str, list[tuple[int, int]]]:
     """A window of about ``width`` words of the original ``text`` holding the most
     distinct query terms, with the offsets of the matching words inside it.
@@ -171,6 +204,10 @@ class Store(abc.ABC):
                      ) -> AddResult:
         """Store ``articles`` (skipping ids already present) in ONE transaction, and
         record their input hashes so :meth:`known_raw` can skip them next time."""
+
+    @abc.abstractmethod
+    def add_prepared(self, items: Sequence[PreparedArticle]) -> AddResult:
+        """Like :meth:`add_articles` for articles already turned into rows."""
 
     @abc.abstractmethod
     def has(self, article_id: str) -> bool: ...

@@ -19,11 +19,11 @@ from marsad.store.analysis import analysed_text
 from marsad.store.base import (
     TABLES,
     AddResult,
+    PreparedArticle,
     SearchFilters,
     Store,
     StoreError,
-    article_document,
-    article_rows,
+    prepare_article,
 )
 from marsad.store.query import Node
 
@@ -94,29 +94,29 @@ class SQLStore(Store):
         hashes = list(raw_hashes) if raw_hashes is not None else [None] * len(batch)
         if len(hashes) != len(batch):
             raise ValueError("raw_hashes must match articles one to one")
+        return self.add_prepared([prepare_article(a, rh) for a, rh in zip(batch, hashes)])
+
+    def add_prepared(self, items: Sequence[PreparedArticle]) -> AddResult:
         result = AddResult()
         try:
             with self._transaction():
-                for article, rh in zip(batch, hashes):
-                    self._add_one(article, rh, result)
+                for item in items:
+                    self._add_one(item, result)
         except Exception:
             self._entity_ids.clear()  # ids from a rolled-back transaction are void
             raise
         return result
 
-    def _add_one(self, article: Article, rh: str | None, result: AddResult) -> None:
-        aid = article.id
-        if rh is None:
-            rh = article.meta.get("raw_hash")
-        raw = article.raw if article.raw and article.raw != article.text else None
-        values = (aid, article.title, article.source, article.url, article.published, article.text,
-                  raw, article_document(article), rh, _now())
-        if self._insert_article(values, analysed_text(article.title), analysed_text(article.text)):
+    def _add_one(self, item: PreparedArticle, result: AddResult) -> None:
+        aid, rh = item.id, item.raw_hash
+        values = (aid, item.title, item.source, item.url, item.published, item.text, item.raw, item.doc, rh,
+                  _now())
+        if self._insert_article(values, item.title_terms, item.body_terms):
             result.stored.append(aid)
-            if article.source:
+            if item.source:
                 self._exec(self._q("INSERT INTO sources (name, first_seen) VALUES (?, ?) "
-                                   "ON CONFLICT (name) DO NOTHING"), (article.source, _now()))
-            self._add_side_rows(article)
+                                   "ON CONFLICT (name) DO NOTHING"), (item.source, _now()))
+            self._add_side_rows(item.rows)
         else:
             result.already_present.append(aid)
         if rh:
@@ -135,8 +135,7 @@ class SQLStore(Store):
         self._entity_ids[key] = int(row[0])
         return int(row[0])
 
-    def _add_side_rows(self, article: Article) -> None:
-        rows = article_rows(article)
+    def _add_side_rows(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
         mentions = [(aid, self._entity_id(canonical, etype, norm), s, e, text)
                     for aid, s, e, text, etype, canonical, norm in rows["mentions"]]
         if mentions:

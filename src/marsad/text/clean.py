@@ -12,10 +12,10 @@ It works in two passes so each stays simple and the offsets stay exact:
    cue, no sentence ending) and a cue phrase from :mod:`marsad.text.boilerplate`
    agree. Every cut is recorded as a :class:`~marsad.model.Removed` over the raw
    text. The kept ranges are joined into an intermediate text.
-2. **Spacing** (``_repair_spacing``): one compiled regex finds only the places that
-   need a change (runs of blanks, newlines, invisible characters, a space before
-   punctuation, a missing space after «،»), so the common case — a single space
-   between words — costs nothing in Python.
+2. **Spacing** (:func:`marsad.text.spacing.repair_spacing`): a few compiled regexes
+   find only the places that need a change (runs of blanks, newlines, invisible
+   characters, a space before punctuation, a missing space after «،»), so the
+   common case — a single space between words — costs nothing in Python.
 
 The final text is written through :class:`~marsad.model.TextBuilder`: kept
 characters are *copied* from the raw text and the few characters cleaning writes
@@ -25,13 +25,13 @@ itself (a space replacing NBSP, a decoded ``&quot;``) are *inserted*, so
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from dataclasses import dataclass, field
 
 from marsad.model import OffsetMap, Removed, TextBuilder
 from marsad.text import boilerplate as bp
+from marsad.text.spacing import Pieces, expand_class, repair_spacing
 
 __all__ = ["CleanResult", "clean_text"]
 
@@ -53,21 +53,8 @@ class CleanResult:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def _expand(char_class: str) -> str:
-    """Expand a regex character-class body such as ``a-c`` into ``abc`` for str.strip."""
-    out: list[str] = []
-    i = 0
-    while i < len(char_class):
-        if i + 2 < len(char_class) and char_class[i + 1] == "-":
-            out.extend(chr(c) for c in range(ord(char_class[i]), ord(char_class[i + 2]) + 1))
-            i += 3
-        else:
-            out.append(char_class[i])
-            i += 1
-    return "".join(out)
-
-
-_BLANK_CHARS = _expand(bp.BLANKS)
+_BLANK_CHARS = expand_class(bp.BLANKS)
+_LINE_STRIP = _BLANK_CHARS + "\r" + expand_class(bp.OTHER_BREAKS)  # what a line loses at both ends
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!؟?](?=[\s\"”»']|$)")
 _ENDS_SENTENCE = re.compile(r"[.!؟?:،؛,;]\W*$")
@@ -114,9 +101,9 @@ class _BoilerplateFinder:
         for m in _LINE.finditer(raw):
             s, e = m.start(), m.end()
             segment = raw[s:e]
-            stripped = segment.strip(_BLANK_CHARS + "\r")
+            stripped = segment.strip(_LINE_STRIP)
             if stripped:
-                lead = len(segment) - len(segment.lstrip(_BLANK_CHARS + "\r"))
+                lead = len(segment) - len(segment.lstrip(_LINE_STRIP))
                 self.lines.append([s + lead, s + lead + len(stripped)])
         self.cut_lines: set[int] = set()
         # cheap substring tests on the whole article decide which slow rules can fire
@@ -163,7 +150,7 @@ class _BoilerplateFinder:
 
     def set_origin(self, name: str, *, force_translated: bool = False) -> None:
         """Record where the article came from; a foreign origin means a translation."""
-        name = _trim(name)
+        name = _trim(re.sub(r"[«»\"“”{}]", "", name))
         if not name:
             return
         for prefix in ("صحيفة ", "جريدة ", "مجلة ", "موقع ", "وكالة ", "شبكة "):
@@ -269,6 +256,8 @@ class _BoilerplateFinder:
             self.set_origin(m.group("origin"), force_translated=True)
         if m.group("translator"):
             self.meta.setdefault("translator", _trim(m.group("translator")))
+        if m.group("for"):  # «ترجمة خاصة بـ«بوابة الوسط»»
+            self.set_publisher(m.group("for"))
         return "translation"
 
     def source_line(self, text: str) -> str | None:
@@ -381,25 +370,25 @@ class _BoilerplateFinder:
         return reason
 
     def copyright_owner(self, text: str) -> None:
-        m = re.search(r"محفوظة\s+(?:ل|لـ|لصالح)\s*(?P<name>[^،,.\n]{2,40})", text)
+        m = re.search(r"محفوظة\s+(?:ل|لـ|لصالح)\s*(?P<name>(?:[«\"]|مجلة|صحيفة|جريدة|موقع|بوابة|شبكة|قناة|وكالة|مؤسسة|دار)[^،,.\n]{2,40})", text)
         if m:
             self.set_publisher(m.group("name"))
 
     def tail_inline(self, j: int) -> None:
         """Furniture glued to the end of the last sentence (tags, news link, disclaimer)."""
         text = self.text(j)
-        m = bp.NEWS_LINK_TAIL.search(text)
+        m = bp.NEWS_LINK_TAIL.search(text) if "رابط الخبر" in text else None
         if m:
             self.set_publisher(m.group("name"))
             self.cut_inline(j, m.start(), len(text), "related_links")
             text = self.text(j)
-        m = bp.AGENCY_MARKER_TAIL.search(text)
+        m = bp.AGENCY_MARKER_TAIL.search(text) if "//" in text else None
         if m:
             self.cut_inline(j, m.start(), len(text), "agency_marker")
             if j in self.cut_lines:
                 return
             text = self.text(j)
-        m = bp.TAGS_TAIL.search(text)
+        m = bp.TAGS_TAIL.search(text) if any(cue in text for cue in bp.TAG_CUES) else None
         if m:
             self.cut_inline(j, m.start("tags"), len(text), "tags")
             text = self.text(j)
@@ -418,7 +407,11 @@ class _BoilerplateFinder:
             if i in self.cut_lines:
                 i += 1
                 continue
-            text = self.text(i)
+            s, e = self.lines[i]
+            if e - s > 400:  # a paragraph: no rule below fires on lines this long
+                i += 1
+                continue
+            text = self.raw[s:e]
             if len(text) <= 200 and (bp.READ_ALSO.match(text) or bp.RELATED.match(text)):
                 reason = "read_also" if bp.READ_ALSO.match(text) else "related_links"
                 self.cut_line(i, reason)
@@ -472,9 +465,7 @@ class _BoilerplateFinder:
         # a disclaimer footer often runs on as one paragraph: take the rest of the line
         # when what follows is still disclaimer-like or short
         rest = text[end:].strip(_BLANK_CHARS)
-        if rest and (len(rest) <= 80 or bp.DISCLAIMER.search(rest)) and start > 0:
-            end = len(text)
-        elif rest and start == 0 and bp.DISCLAIMER.search(rest):
+        if rest and (len(rest) <= 80 or bp.DISCLAIMER.search(rest)) and start > 0 or rest and start == 0 and bp.DISCLAIMER.search(rest):
             end = len(text)
         sentence = text[start:end]
         if len(sentence) > 400 or not bp.DISCLAIMER_TOPIC.search(sentence):
@@ -490,6 +481,7 @@ class _BoilerplateFinder:
         head = bp.DISCLAIMER_SUBJECT_END.search(sentence)
         if head:
             subject = sentence[:head.start()]
+            subject = re.sub(r"^\W*(?:ملاحظة|ملحوظة|تنويه|تنبيه|إخلاء\s+(?:ال)?مسؤولية)\s*[:：\-–]\s*", "", subject)
             subject = re.sub(r"^(?:\W*)(?:إن|ان|إنّ)\s+", "", subject)
             self.set_publisher(subject)
         m = re.search(r"لا\s+(?:تتحمل|يتحمل)\s+(?P<name>\S.{1,40}?)\s+(?:أي|اي|أية|أيّ|مسؤولية)", sentence)
@@ -497,7 +489,10 @@ class _BoilerplateFinder:
             self.set_publisher(m.group("name"))
 
     def is_share(self, text: str) -> bool:
-        first = text.split(None, 1)[0].strip(":|,،/-–—•")
+        parts = text.split(None, 1)
+        if not parts:
+            return False
+        first = parts[0].strip(":|,،/-–—•")
         if first not in bp.SHARE_WORDS and not first.startswith(("شارك", "مشاركة", "Share", "share")):
             return False
         words = [w.strip(":|,،/-–—•") for w in text.split()]
@@ -514,18 +509,19 @@ class _BoilerplateFinder:
         if len(text) > 160 or not bp.FOLLOW_US.match(text) or _SENTENCE_END.search(text[:-1]):
             return False
         target = bp.FOLLOW_TARGET.search(text)
-        return bool(target) and _words(text[:target.start()]) <= 6
+        return target is not None and _words(text[:target.start()]) <= 6
 
     def find_foreign_outlet(self) -> None:
         """A translated article usually names its source in the lead sentence."""
         for i in range(min(len(self.lines), 3)):
             if i in self.cut_lines:
                 continue
-            m = bp.FOREIGN_OUTLET_MENTION.search(self.text(i)[:600])
+            lead = self.text(i)[:600]
+            m = bp.FOREIGN_OUTLET_MENTION.search(lead) or bp.QUOTED_FOREIGN_OUTLET.search(lead)
             if m:
                 self.translated_from = _trim(m.group("name"))
                 return
-            m = re.search(r"[«\"“](?P<name>(?:The |the )?[A-Z][A-Za-z.&' ]{1,40})[»\"”]", self.text(i)[:600])
+            m = re.search(r"[«\"“](?P<name>(?:The |the )?[A-Z][A-Za-z.&' ]{1,40})[»\"”]", lead)
             if m:
                 self.translated_from = m.group("name").strip()
                 return
@@ -554,153 +550,6 @@ def _html_cuts(raw: str, cuts: list[_Cut]) -> None:
                 cuts.append(_Cut(m.start(), m.end(), "html", char))
 
 
-# ------------------------------------------------------------ pass 2: spacing
-
-
-class _Pieces:
-    """The intermediate text of pass 1 as pieces, so pass 2 can map back to raw."""
-
-    def __init__(self, raw: str, cuts: list[_Cut]) -> None:
-        self.raw = raw
-        self.starts: list[int] = []  # start of each piece in the intermediate text
-        self.raw_starts: list[int] = []  # raw start of a copied piece, -1 for an insert
-        self.raw_at: list[int] = []  # raw position an inserted piece stands for
-        parts: list[str] = []
-        size = 0
-        prev = 0
-        for cut in cuts:
-            end = cut.drop_end or cut.end
-            if cut.start < prev:
-                continue
-            size = self._add(parts, size, raw[prev:cut.start], prev, prev)
-            size = self._add(parts, size, cut.replacement, -1, cut.start)
-            prev = end
-        self._add(parts, size, raw[prev:], prev, prev)
-        self.text = "".join(parts)
-
-    def _add(self, parts: list[str], size: int, piece: str, raw_start: int, raw_at: int) -> int:
-        if piece:
-            self.starts.append(size)
-            self.raw_starts.append(raw_start)
-            self.raw_at.append(raw_at)
-            parts.append(piece)
-        return size + len(piece)
-
-    def copy(self, builder: TextBuilder, a: int, b: int) -> None:
-        """Copy intermediate ``[a, b)`` into the builder, piece by piece."""
-        if a >= b:
-            return
-        k = bisect.bisect_right(self.starts, a) - 1
-        while a < b:
-            piece_end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
-            stop = min(b, piece_end)
-            if self.raw_starts[k] >= 0:
-                offset = self.raw_starts[k] - self.starts[k]
-                builder.copy(a + offset, stop + offset)
-            else:
-                builder.insert(self.text[a:stop], self.raw_at[k])
-            a = stop
-            k += 1
-
-    def raw_position(self, a: int) -> int:
-        if not self.starts or a >= len(self.text):
-            return len(self.raw)
-        k = bisect.bisect_right(self.starts, a) - 1
-        if self.raw_starts[k] >= 0:
-            return self.raw_starts[k] + a - self.starts[k]
-        return self.raw_at[k]
-
-    def is_copied(self, a: int) -> bool:
-        k = bisect.bisect_right(self.starts, a) - 1
-        return self.raw_starts[k] >= 0
-
-
-# Spacing sites are found with a few *simple* patterns rather than one alternation:
-# CPython's regex engine skips ahead quickly only when a pattern starts with one
-# literal or character class, and this pass runs over every byte of the corpus.
-_ALL_BLANKS = f"{bp.BLANKS}\\r\\n{bp.OTHER_BREAKS}"
-_NONSPACE_BLANKS = f"\\r\\n{bp.OTHER_BREAKS}{bp.EXOTIC_SPACES}{bp.INVISIBLES}"
-_BLANK_RUN = re.compile(rf"[{_NONSPACE_BLANKS}][{_ALL_BLANKS}]*")  # newlines, NBSP, invisibles
-_MULTI_SPACE = re.compile(r"  +")
-_SPACE_BEFORE_PUNCT = re.compile(rf" (?=[{bp.NO_SPACE_BEFORE}])")
-_GLUED_COMMA = re.compile(r"[،؛](?=[^\W\d_])")  # «،» glued to the next word
-_GLUED_COLON = re.compile(r":(?=[\u0621-\u064a«])")  # «:» glued to an Arabic word or quote
-_SPACE_LIKE = re.compile(rf"[ {bp.EXOTIC_SPACES}]")
-_OTHER_BREAK = re.compile(f"[{bp.OTHER_BREAKS}]")
-
-
-def _spacing_sites(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
-    """Sorted, disjoint ``(start, end, is_blank_run)`` sites that need a change."""
-    runs: list[tuple[int, int]] = []
-    for m in _BLANK_RUN.finditer(text, lo, hi):
-        a = m.start()
-        while a > lo and text[a - 1] == " ":  # "word \n": the space goes with the newline
-            a -= 1
-        runs.append((a, m.end()))
-    runs.extend(m.span() for m in _MULTI_SPACE.finditer(text, lo, hi))
-    runs.extend(m.span() for m in _SPACE_BEFORE_PUNCT.finditer(text, lo, hi))
-    runs.sort()
-    sites: list[tuple[int, int, bool]] = []
-    for a, b in runs:
-        if sites and a <= sites[-1][1]:
-            if b > sites[-1][1]:
-                sites[-1] = (sites[-1][0], b, True)
-        else:
-            sites.append((a, b, True))
-    glued = [(m.start(), m.end(), False) for m in _GLUED_COMMA.finditer(text, lo, hi)]
-    glued += [(m.start(), m.end(), False) for m in _GLUED_COLON.finditer(text, lo, hi)]
-    if glued:
-        sites = sorted(sites + glued)
-    return sites
-
-
-def _repair_spacing(pieces: _Pieces, builder: TextBuilder) -> None:
-    text = pieces.text
-    strip = _BLANK_CHARS + "\r\n" + _expand(bp.OTHER_BREAKS)
-    lo = len(text) - len(text.lstrip(strip))  # leading and trailing blanks go
-    hi = len(text.rstrip(strip))
-    prev = lo
-    for a, b, is_blank in _spacing_sites(text, lo, hi):
-        if not is_blank:
-            pieces.copy(builder, prev, b)
-            builder.insert(" ", pieces.raw_position(b))
-            prev = b
-            continue
-        run = text[a:b]
-        if run == "\n":
-            continue  # already what we want
-        pieces.copy(builder, prev, a)
-        prev = b
-        breaks = run.count("\n") + run.count("\r") - run.count("\r\n") + len(_OTHER_BREAK.findall(run))
-        if breaks:
-            _emit_newlines(pieces, builder, run, a, 1 if breaks == 1 else 2)
-        elif text[b] in bp.NO_SPACE_BEFORE:
-            continue  # no space before Arabic punctuation
-        elif _SPACE_LIKE.search(run):
-            k = run.find(" ")
-            if k >= 0 and pieces.is_copied(a + k):
-                pieces.copy(builder, a + k, a + k + 1)
-            else:
-                builder.insert(" ", pieces.raw_position(a))
-        # a run of invisible characters only: dropped
-    pieces.copy(builder, prev, hi)
-
-
-def _emit_newlines(pieces: _Pieces, builder: TextBuilder, run: str, a: int, count: int) -> None:
-    """Write ``count`` newlines, copying real '\\n' characters of the run when it has them."""
-    written = 0
-    k = run.find("\n")
-    while k >= 0 and written < count:
-        if pieces.is_copied(a + k):
-            pieces.copy(builder, a + k, a + k + 1)
-        else:
-            builder.insert("\n", pieces.raw_position(a + k))
-        written += 1
-        k = run.find("\n", k + 1)
-    if written < count:
-        builder.insert("\n" * (count - written), pieces.raw_position(a))
-
-
 # --------------------------------------------------------------------- public
 
 
@@ -724,9 +573,9 @@ def clean_text(raw: str) -> CleanResult:
         if cut.start >= prev_end:
             kept.append(cut)
             prev_end = cut.drop_end or cut.end
-    pieces = _Pieces(raw, kept)
+    pieces = Pieces(raw, [(c.start, c.drop_end or c.end, c.replacement) for c in kept])
     builder = TextBuilder(raw)
-    _repair_spacing(pieces, builder)
+    repair_spacing(pieces, builder)
     text, offsets = builder.build()
     removed = [Removed(c.start, c.end, raw[c.start:c.end], c.reason) for c in kept]
     return CleanResult(

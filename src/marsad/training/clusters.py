@@ -27,9 +27,10 @@ import gzip
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -64,13 +65,9 @@ def iter_news_texts(paths: Iterable[Path]) -> Iterator[str]:
 
 # Trigger words (folded) that precede a name of the class, with or without و/ل/ب/ف.
 TRIGGERS: dict[str, frozenset[str]] = {
-    "ORG": frozenset(fold(w) for w in """نادي فريق حزب شركة جامعة صحيفة وكالة حركة منظمة بنك مصرف قناة
-        مجموعة جمعية مؤسسة جماعة تنظيم مستشفى""".split()),
-    "PERS": frozenset(fold(w) for w in """اللاعب المدرب الفنان الفنانة الكاتب الشاعر المطرب المطربة
-        الممثل الممثلة النجم المهاجم المدافع الحارس الشيخ الدكتور السيد السيدة الأمير الملك اللواء
-        العقيد الرئيس الوزير الزعيم الإعلامي الصحفي المخرج الروائي""".split()),
-    "LOC": frozenset(fold(w) for w in """مدينة محافظة ولاية العاصمة قرية بلدة منطقة جزيرة إقليم
-        مقاطعة بلدية مخيم""".split()),
+    "ORG": frozenset(fold(w) for w in ["نادي", "فريق", "حزب", "شركة", "جامعة", "صحيفة", "وكالة", "حركة", "منظمة", "بنك", "مصرف", "قناة", "مجموعة", "جمعية", "مؤسسة", "جماعة", "تنظيم", "مستشفى"]),
+    "PERS": frozenset(fold(w) for w in ["اللاعب", "المدرب", "الفنان", "الفنانة", "الكاتب", "الشاعر", "المطرب", "المطربة", "الممثل", "الممثلة", "النجم", "المهاجم", "المدافع", "الحارس", "الشيخ", "الدكتور", "السيد", "السيدة", "الأمير", "الملك", "اللواء", "العقيد", "الرئيس", "الوزير", "الزعيم", "الإعلامي", "الصحفي", "المخرج", "الروائي"]),
+    "LOC": frozenset(fold(w) for w in ["مدينة", "محافظة", "ولاية", "العاصمة", "قرية", "بلدة", "منطقة", "جزيرة", "إقليم", "مقاطعة", "بلدية", "مخيم"]),
 }
 
 
@@ -85,7 +82,7 @@ def induce_lexicons(docs: Iterable[list[str]], counts: Counter[str], min_trigger
             for p in ("و", "ل", "ب", "ف"):
                 lookup.setdefault(p + w, cls)
     for doc in docs:
-        for prev, word in zip(doc, doc[1:]):
+        for prev, word in pairwise(doc):
             cls = lookup.get(prev)
             # after a person's title, a definite word is an adjective (الرئيس الامريكي)
             if cls is not None and len(word) > 1 and word.isalpha() and not (cls == "PERS" and word.startswith("ال")):

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 ENTITY_TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG", "MISC")
 
@@ -232,7 +232,7 @@ def split_dev(sentences: Sequence[TaggedSentence], fraction: float = 0.1
     """
     if not 0.0 <= fraction < 1.0:
         raise ValueError(f"dev fraction must be in [0, 1), got {fraction}")
-    n_dev = int(round(len(sentences) * fraction))
+    n_dev = round(len(sentences) * fraction)
     cut = len(sentences) - n_dev
     return list(sentences[:cut]), list(sentences[cut:])
 

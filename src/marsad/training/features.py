@@ -17,9 +17,11 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AbstractSet, Any, Callable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 # ------------------------------------------------------------------ spelling fold
 

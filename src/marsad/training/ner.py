@@ -19,9 +19,10 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pycrfsuite
@@ -199,6 +200,77 @@ class NerModel:
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         return [self.tag(s) for s in sentences]
 
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tag the sentences of one document, then apply *one name, one type per document*.
+
+        A name the CRF found in one sentence is often missed where the same article
+        repeats it in a weaker context («البنك التجاري» found once, missed twice). After
+        the first pass, every untagged occurrence of a name already tagged in the same
+        document gets that name's majority type. Only names that cannot be ordinary
+        words take part: several tokens, or one rare token (see :meth:`_reliable`).
+        """
+        tags = [self.tag(s) for s in sentences]
+        return propagate_names(sentences, tags, self._key, self._reliable)
+
+    def _key(self, tokens: Sequence[str], start: int, end: int) -> tuple[str, ...]:
+        info = self.extractor._info
+        return (info(tokens[start]).stem, *(info(t).key for t in tokens[start + 1:end]))
+
+    def _reliable(self, key: tuple[str, ...]) -> bool:
+        if len(key) > 1:
+            return True
+        word = key[0]
+        return len(word) > 2 and self.resources.counts.get(word, 0) < RARE_WORD_COUNT
+
+
+RARE_WORD_COUNT = 2000
+"""A one-token name takes part in document propagation only if the news corpus has it
+fewer times than this: frequent words (الشمال، العربي) are names only in context."""
+MAX_NAME_TOKENS = 4
+
+
+def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]],
+                    key: Callable[[Sequence[str], int, int], tuple[str, ...]],
+                    reliable: Callable[[tuple[str, ...]], bool]) -> list[list[str]]:
+    """Second pass of :meth:`NerModel.tag_document` (pure function, unit-tested)."""
+    from collections import Counter
+
+    from marsad.training.scoring import tag_spans
+
+    memory: dict[tuple[str, ...], Counter[str]] = {}
+    for tokens, sent_tags in zip(sentences, tags):
+        for s, e, etype in tag_spans(sent_tags):
+            if e - s <= MAX_NAME_TOKENS:
+                k = key(tokens, s, e)
+                if reliable(k):
+                    memory.setdefault(k, Counter())[etype] += 1
+    if not memory:
+        return tags
+    longest = max(len(k) for k in memory)
+    out: list[list[str]] = []
+    for tokens, sent_tags in zip(sentences, tags):
+        new = list(sent_tags)
+        i = 0
+        while i < len(tokens):
+            done = False
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                if any(t != "O" for t in new[i:i + n]):
+                    continue
+                # the name must not continue into a neighbouring entity
+                if i + n < len(tokens) and new[i + n].startswith("I-"):
+                    continue
+                seen = memory.get(key(tokens, i, i + n))
+                if seen:
+                    etype = seen.most_common(1)[0][0]
+                    new[i:i + n] = ["B-" + etype] + ["I-" + etype] * (n - 1)
+                    i += n
+                    done = True
+                    break
+            if not done:
+                i += 1
+        out.append(new)
+    return out
+
 
 @dataclass
 class Evaluation:
@@ -212,10 +284,21 @@ class Evaluation:
         return out
 
 
-def evaluate(tagger: Callable[[Sequence[str]], list[str]], sentences: Sequence[TaggedSentence]) -> Evaluation:
-    """Tag every sentence and score it; the timing covers feature extraction + tagging."""
+def evaluate(tagger: Callable[[Sequence[str]], list[str]], sentences: Sequence[TaggedSentence],
+             document: Callable[[Sequence[Sequence[str]]], list[list[str]]] | None = None,
+             doc_size: int = 0) -> Evaluation:
+    """Tag every sentence and score it; the timing covers feature extraction + tagging.
+
+    With ``document`` and ``doc_size > 0``, runs of ``doc_size`` consecutive sentences
+    are tagged together as one document (CoNLL files here carry no article boundaries).
+    """
     start = time.perf_counter()
-    predicted = [tagger(s.tokens) for s in sentences]
+    if document is not None and doc_size > 0:
+        predicted: list[list[str]] = []
+        for i in range(0, len(sentences), doc_size):
+            predicted += document([s.tokens for s in sentences[i:i + doc_size]])
+    else:
+        predicted = [tagger(s.tokens) for s in sentences]
     seconds = time.perf_counter() - start
     scores = Scores()
     for sent, pred in zip(sentences, predicted):

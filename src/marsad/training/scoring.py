@@ -10,8 +10,8 @@ Written here rather than borrowed so the exact rules are visible and unit-tested
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 
 def tag_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -38,7 +38,7 @@ def bar_chart(series: list[tuple[str, int]], *, width: int = 640, height: int = 
     plot_w, plot_h = width - pad_l - 8, height - pad_b - pad_t
     top = max(v for _, v in series) or 1
     step = plot_w / len(series)
-    bar_w = max(1.0, step * 0.8)
+    bar_w = max(1.0, min(step * 0.8, 48.0))
     parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="{escape(label)}" direction="ltr" class="bar-chart">'),
              f'<line x1="{pad_l}" y1="{pad_t + plot_h}" x2="{width - 8}" y2="{pad_t + plot_h}" stroke="#888"/>',

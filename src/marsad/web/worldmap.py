@@ -82,12 +82,12 @@ def render_map(places: Iterable[dict[str, Any]]) -> Markup:
     top = max((int(p.get("count", 1)) for p in items), default=1)
     for p in items:
         try:
-            lat, lon = float(p["lat"]), float(p["lon"])
+            plat, plon = float(p["lat"]), float(p["lon"])
         except (KeyError, TypeError, ValueError):
             continue
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        if not (-90 <= plat <= 90 and -180 <= plon <= 180):
             continue
-        x, y = project(lat, lon)
+        x, y = project(plat, plon)
         r = 3.0 + 9.0 * math.sqrt(max(1, int(p.get("count", 1))) / top)
         label = f'{p.get("name", "")} ({int(p.get("count", 1))})'
         dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#c0392b" fill-opacity="0.7" '

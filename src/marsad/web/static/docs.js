@@ -27,6 +27,9 @@
           if (op.description) box.appendChild(el("p", "muted", op.description));
           (op.parameters || []).forEach(function (p) {
             var s = p.schema || {};
+            if (!s.type && s.anyOf) {
+              s = s.anyOf.filter(function (x) { return x.type !== "null"; })[0] || {};
+            }
             box.appendChild(el("div", null, p.name + " (" + p["in"] + (p.required ? ", required" : "") + ") " +
               (s.type || "") + (s.maximum !== undefined ? " max " + s.maximum : "") + (p.description ? " — " + p.description : "")));
           });
