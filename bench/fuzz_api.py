@@ -36,7 +36,8 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _fuzz(exe: Path, base: str, token: str, args: argparse.Namespace, proc: subprocess.Popen[bytes]) -> int:
+def _fuzz(exe: Path, base: str, token: str, args: argparse.Namespace, proc: subprocess.Popen[bytes],
+          workdir: str) -> int:
     try:
         for _ in range(150):
             try:
@@ -50,7 +51,7 @@ def _fuzz(exe: Path, base: str, token: str, args: argparse.Namespace, proc: subp
                "--request-timeout", "30", "--workers", "2", "--warnings", "off"]
         shown = [c if token not in c else "Authorization: Bearer ***" for c in cmd]
         print("running:", " ".join(shown), flush=True)
-        return subprocess.call(cmd)
+        return subprocess.call(cmd, cwd=workdir)  # keeps schemathesis' .schemathesis/ cache out of the repo
     finally:
         proc.terminate()
         proc.wait(timeout=15)
@@ -80,7 +81,7 @@ def main() -> int:
         with open(Path(tmp) / "server.log", "w") as log:
             proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", db, "--port", str(port)],
                                     env=env, stdout=subprocess.DEVNULL, stderr=log)
-            rc = _fuzz(exe, f"http://127.0.0.1:{port}", token, args, proc)
+            rc = _fuzz(exe, f"http://127.0.0.1:{port}", token, args, proc, tmp)
         text = (Path(tmp) / "server.log").read_text()
         if "Traceback" in text:
             print("server log has tracebacks:\n" + text[-4000:], file=sys.stderr)

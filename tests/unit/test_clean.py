@@ -292,6 +292,9 @@ def test_translation_signals(raw: str, reason: str, translated_from: str | None,
     (f"القاهرة ـ أ ش أ: {BODY}", "القاهرة ـ أ ش أ"),
     (f"طرابلس (رويترز) ـ {BODY}", "طرابلس (رويترز)"),
     (f"(أ ف ب) - {BODY}", "(أ ف ب)"),
+    (f"الخرطوم - (سونا) : {BODY}", "الخرطوم - (سونا)"),
+    (f"أنقرة/ الأناضول\n{BODY}", "أنقرة/ الأناضول"),
+    (f"القاهرة - بوابة الأهرام: {BODY}", "القاهرة - بوابة الأهرام"),
 ])
 def test_tatweel_and_bare_agency_datelines(raw: str, dateline: str) -> None:
     result = clean_ok(raw)
@@ -339,6 +342,16 @@ def test_body_sentences_with_cue_words_survive(sentence: str) -> None:
     result = clean_ok(raw)
     assert result.removed == []
     assert sentence in result.text
+
+
+def test_agency_cited_in_first_sentence_is_not_a_dateline() -> None:
+    raw = f"أعلن الجيش الليبي (وال) أن قواته سيطرت على المدينة.\n{BODY}"
+    assert clean_ok(raw).removed == []
+
+
+def test_headline_like_first_line_survives() -> None:
+    raw = f"تقرير: ليبيا تستعد للانتخابات\n\n{BODY}"
+    assert clean_ok(raw).removed == []
 
 
 def test_body_sentence_as_last_line_survives() -> None:

@@ -90,10 +90,20 @@ def test_distinct_articles_sharing_a_portal_footer_are_not_duplicates() -> None:
 
 def test_original_is_earliest_then_smallest_id_and_undated_copies_come_last() -> None:
     published = {"k": "2024-05-03", "m": "2024-05-01T09:00:00", "c": "2024-05-01T09:00:00", "u": None}
-    groups = group_pairs([("k", "m"), ("m", "u"), ("u", "c")], published)
+    groups = group_pairs([("k", "c"), ("m", "c"), ("u", "c"), ("k", "m")], published)
     assert len(groups) == 1
     assert groups[0].original == "c"  # tie on time with "m": smallest id wins
     assert groups[0].members == ["c", "m", "k", "u"]
+
+
+def test_a_page_reprinting_two_items_does_not_chain_them_together() -> None:
+    # items a and b are unrelated; a later digest page h contains both
+    published = {"a": "2024-05-01", "b": "2024-05-02", "h": "2024-05-03"}
+    groups = group_pairs([("a", "h"), ("b", "h")], published)
+    assert [g.members for g in groups] == [["a", "h"]]
+    # and the size floor stops the page matching a short item by containment at all
+    page = PORT + "\n" + FLOODS + "\n" + LIBRARY
+    assert find_duplicates([doc("item", FLOODS), doc("page", page, "2024-05-02")]) == []
 
 
 def test_exact_hash_baseline_misses_edited_copies() -> None:

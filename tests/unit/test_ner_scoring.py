@@ -80,3 +80,12 @@ def test_document_propagation_tags_repeated_names() -> None:
     assert out[1] == ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
     assert out[2] == ["B-ORG", "I-ORG", "B-MISC"]  # an entity after the name is kept
     assert propagate_names([["x"]], [["O"]], key, reliable) == [["O"]]
+
+
+def test_document_propagation_knows_a_person_by_the_last_name() -> None:
+    from marsad.training.ner import propagate_names
+
+    sentences = [["وقال", "صامويل", "إيتو", "إن"], ["وأضاف", "إيتو", "أن"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"]]
+    out = propagate_names(sentences, tags, lambda t, s, e: tuple(t[s:e]), lambda k: True)
+    assert out[1] == ["O", "B-PERS", "O"]

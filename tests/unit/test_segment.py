@@ -194,6 +194,15 @@ def test_short_quoted_title_ending_in_question_mark_does_not_end_the_sentence() 
     assert sentences(text) == [text]
 
 
+def test_bracketed_aside_closing_the_line_belongs_to_the_sentence_before() -> None:
+    text = "ودفع غرامة تقدر بمليون دينار. (8,742 دولار أميركي)"
+    assert sentences(text) == [text]
+    assert sentences("انتهى الحادث. (رويترز) وقال آخرون شيئا.") == [
+        "انتهى الحادث.",
+        "(رويترز) وقال آخرون شيئا.",
+    ]
+
+
 def test_unpaired_straight_quote_does_not_swallow_the_paragraph() -> None:
     text = 'قال المتحدث "إن الوضع هادئ. وأضاف أن الطرق مفتوحة.'
     assert sentences(text) == ['قال المتحدث "إن الوضع هادئ.', "وأضاف أن الطرق مفتوحة."]

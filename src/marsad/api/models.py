@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$"
-MAX_TEXT_CHARS = 500_000
+MAX_TEXT_CHARS = 300_000  # x 6 bytes per escaped char still fits the 2 MB body limit
 
 
 class ErrorInfo(BaseModel):
@@ -79,7 +79,7 @@ class ArticleIn(BaseModel):
     """A new article to analyse and store."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="Raw article text")
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="Raw article text (no NUL characters)")
     title: str | None = Field(default=None, max_length=1000)
     source: str | None = Field(default=None, max_length=200)
     url: str | None = Field(default=None, max_length=2000)

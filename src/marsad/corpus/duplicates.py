@@ -8,8 +8,9 @@ shingle sets, because LSH is a probabilistic filter: the exact check removes its
 positives and lets us accept pairs by *containment* too (a copy padded with a long
 footer has a lower Jaccard than its shared body deserves).
 
-Pairs are joined into groups with union-find; the original of a group is the earliest
-published copy (tie: smallest id), the one a reader would cite.
+Pairs are joined into groups (union-find components, split so that every member is
+directly a copy of its group's original); the original is the earliest published copy
+(tie: smallest id), the one a reader would cite.
 
 The detector is incremental: :class:`DuplicateDetector` keeps the LSH index and each
 article's MinHash signature (a few hundred bytes, persisted by
@@ -43,7 +44,8 @@ class DuplicateConfig:
     lsh_threshold: float = 0.3  # candidate filter, deliberately loose
     min_jaccard: float = 0.4  # accept when the two shingle sets overlap this much ...
     min_containment: float = 0.8  # ... or when the smaller text is this much inside the larger
-    min_shared: int = 25  # containment needs at least this many shared shingles
+    min_shared: int = 25  # containment needs at least this many shared shingles ...
+    min_size_ratio: float = 0.5  # ... and the smaller text at least half the larger (no digest pages)
     seed: int = 1
 
 
@@ -102,9 +104,19 @@ def pair_scores(a: set[str], b: set[str]) -> tuple[float, float, int]:
 
 
 def is_duplicate(a: set[str], b: set[str], config: DuplicateConfig) -> tuple[bool, float]:
+    """Accept by Jaccard, or by containment when the texts are of comparable size.
+
+    The size floor matters on real sites: some outlets publish digest pages holding
+    several agency items, and every item is fully "contained" in the page; without the
+    floor one page would link unrelated items together.
+    """
     jac, cont, shared = pair_scores(a, b)
-    ok = jac >= config.min_jaccard or (cont >= config.min_containment and shared >= config.min_shared)
-    return ok, max(jac, cont if shared >= config.min_shared else 0.0)
+    if jac >= config.min_jaccard:
+        return True, jac
+    ratio = min(len(a), len(b)) / max(len(a), len(b)) if a and b else 0.0
+    if cont >= config.min_containment and shared >= config.min_shared and ratio >= config.min_size_ratio:
+        return True, cont
+    return False, jac
 
 
 @dataclass
@@ -191,25 +203,42 @@ class UnionFind:
 
 def group_pairs(pairs: Iterable[tuple[str, str]],
                 published: dict[str, str | None]) -> list[DuplicateGroup]:
-    """Connected components of the pair graph, each with its original first.
+    """Groups of copies around an original, from verified pairs.
 
-    ``published`` maps ids to ISO times; the original is the earliest (undated copies
-    cannot claim to be first), ties broken by the smallest id so the answer is stable.
+    Articles are taken in publication order (undated last, ties by id); an article
+    linked to an existing original joins it (the earliest such original), otherwise it
+    starts a group of its own. Plain union-find (connected components) chains: on
+    SaudiNewsNet a few pages that reprint several agency items joined 94 unrelated
+    congratulation cables into one "group". Requiring a direct link to the original keeps
+    every member a copy *of the original*; the components are still found with
+    :class:`UnionFind` first, so work stays per component.
     """
+    edges: dict[str, set[str]] = {}
     uf = UnionFind()
     for a, b in pairs:
+        if a == b:
+            continue
+        edges.setdefault(a, set()).add(b)
+        edges.setdefault(b, set()).add(a)
         uf.union(a, b)
-    comps: dict[str, list[str]] = {}
-    for x in list(uf.parent):
-        comps.setdefault(uf.find(x), []).append(x)
 
     def key(doc_id: str) -> tuple[int, float, str]:
         return sort_key(CorpusDoc(id=doc_id, text="", published=published.get(doc_id)))
 
+    comps: dict[str, list[str]] = {}
+    for x in edges:
+        comps.setdefault(uf.find(x), []).append(x)
     groups = []
     for members in comps.values():
         members.sort(key=key)
-        groups.append(DuplicateGroup(original=members[0], members=members))
+        originals: dict[str, list[str]] = {}
+        for doc_id in members:
+            home = next((o for o in originals if o in edges[doc_id]), None)
+            if home is None:
+                originals[doc_id] = [doc_id]
+            else:
+                originals[home].append(doc_id)
+        groups.extend(DuplicateGroup(o, ms) for o, ms in originals.items() if len(ms) > 1)
     groups.sort(key=lambda g: (-len(g.members), key(g.original)))
     return groups
 

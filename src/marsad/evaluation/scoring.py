@@ -88,7 +88,7 @@ def align(gold: Sequence[tuple[int, int]], system: Sequence[tuple[int, int]]) ->
 
 def _key_words(s: str) -> list[str]:
     out = []
-    for w in re.sub(r"[^\w\s]", " ", fold(s)).split():
+    for w in re.sub(r"[^\w\s]|_", " ", fold(s)).split():
         for pre in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
             if w.startswith(pre) and len(w) - len(pre) >= 2:
                 w = w[len(pre):]

@@ -70,11 +70,16 @@ def _is_background(ws: list[Word], i: int, etype: str) -> bool:
     window = ws[max(0, i - 2):i]
     if any(x.bare in _RELATIVE or x.bare in _ADJUNCT for x in window):
         return True
+    if i > 0 and C.COMPLEMENTISER_RE.match(ws[i - 1].folded) and not is_verb_trigger(ws[i].text):
+        return True  # «اعتبرت أن اعتقال بوتينا يهدف إلى …»: the subject of what was said is its topic
+    if any(x.bare in _TOPIC_VERBS for x in ws[max(0, i - 6):i]):
+        return True  # «وصف الأمير … هجوم الحوثي بأنه …»: the described event is the topic
     if any(x.bare == C.fold("وذلك") or x.folded == C.fold("وذلك") for x in ws[:i]):
         return True
     return bool(etype != "statement" and any(x.bare in _WARNED for x in ws[max(0, i - 4):i]))
 
 
+_TOPIC_VERBS = frozenset(C.fold(w) for w in ("وصف", "وصفت", "يصف", "تصف"))
 _ADJUNCT = frozenset(C.fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "خلفية", "أعقاب", "منذ", "بعيد", "وسط"))
 _WARNED = frozenset(C.fold(w) for w in ("حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذرة", "دعا", "دعت", "طالب",
                                         "طالبت", "تخوف", "مخاوف", "خشية"))
@@ -183,6 +188,7 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
     found: list[tuple[int, int, str, bool, bool]] = []
     taken: set[int] = set()
     nforms = [set(_noun_forms(w)) | {w.bare} for w in ws]  # computed once per word
+    vforms_all = [_verb_forms(w) for w in ws]
     # multi-word phrases first (indexed by their first word)
     for i in range(len(ws)):
         for first in nforms[i]:
@@ -194,10 +200,10 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
     # verb + object pairs
     for t in EVENT_TYPES:
         for verbs, objects in t.verb_objects:
-            for i, w in enumerate(ws):
+            for i in range(len(ws)):
                 if i in taken:
                     continue
-                forms, future = _verb_forms(w)
+                forms, future = vforms_all[i]
                 if not any(f in verbs for f in forms):
                     continue
                 if any(any(o in nforms[j] for o in objects) for j in range(i + 1, min(len(ws), i + 5))):
@@ -206,7 +212,7 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
     for i, w in enumerate(ws):
         if i in taken:
             continue
-        vforms, future = _verb_forms(w)
+        vforms, future = vforms_all[i]
         vtypes = next((VERB_INDEX[f] for f in vforms if f in VERB_INDEX and f not in WEAK_NOUNS), None)
         if vtypes:
             found.append((i, i, vtypes[0], True, future))
@@ -458,12 +464,13 @@ _PRONOUN_PREPS = frozenset(C.fold(w) for w in ("به", "بها", "له", "لها
 def _fallback_np(ws: list[Word], k: int) -> tuple[int, int] | None:
     """One or two words after a verb that look like its subject (no entities available)."""
     if k >= len(ws) or ws[k].folded in _PREPS or ws[k].folded in _NEGATORS or C.COMPLEMENTISER_RE.match(ws[k].folded) \
-            or ws[k].folded in _PRONOUN_PREPS:
-        return None
+            or ws[k].folded in _PRONOUN_PREPS or ws[k].folded in C.SPEAKER_STOP:
+        return None  # «طالب اليوم مجلس …»: a time word is not the subject
     end = ws[k].end
     if ws[k].bare in C.TITLE_WORDS:  # «السيدة الأميركية الأولى ميلانيا ترامب،»: title and name up to the comma
         j = k + 1
         while j < len(ws) and j - k < 6 and ws[j].start - ws[j - 1].end == 1 and ws[j].folded not in _PREPS \
+                and not ws[j].folded.startswith(("بال", "لل", "كال", "فال")) and ws[j].folded not in C.SPEAKER_STOP \
                 and not C.COMPLEMENTISER_RE.match(ws[j].folded):
             end = ws[j].end
             j += 1

@@ -39,7 +39,7 @@ from marsad.extract.cues import (
 )
 from marsad.model import Article, Entity, Quote
 
-MAX_ZONE_WORDS = 16
+MAX_ZONE_WORDS = 20
 LONG_ZONE_WORDS = 26  # «قال X، منصبه، في تصريح لـ…، على هامش …، إن»: the plain speech verbs allow more
 _PLAIN_SPEECH = frozenset(C.fold(v) for v in ("قال", "أضاف", "أكد", "أوضح", "صرح", "أفاد", "ذكر", "تابع"))
 # «وصف X بـ"…"»: what follows the marks is a label, not speech (a complementiser still opens one)
@@ -197,8 +197,8 @@ class _QuoteFinder:
                         prev_end = seg.close + 1
                         jumped = True
                         break
-                    if not marks:
-                        return None
+                    if not marks or (seen > 3 and len(C.words(self.text, seg.start, seg.end)) < 3):
+                        return None  # «… لمواجهة ما تسميه "التمرد الكردي"»: a label, not speech
                     return "mark", prev_end + off, prev_end + off, j
             if jumped:
                 continue  # the quoted name counts as part of the zone, not as extra words
@@ -230,6 +230,8 @@ class _QuoteFinder:
                 return True
             if strict and (w.bare in C.SPEECH_VERBS or w.bare in C.SPEECH_PARTICIPLES):
                 return False
+            if strict and i < 8 and ":" in self.text[seg.close:w.start]:
+                return True  # «في كلمة ضمن "مؤتمر ميونيخ للأمن" بألمانيا، الأحد: "…"»
         if strict:
             return False
         tail = self.text[seg.close + 1:seg.close + 150]
@@ -253,6 +255,13 @@ class _QuoteFinder:
             return seg.start, seg.end, "direct"
         if kind == "colon":
             end = self.paragraph_end(pos)
+            for s_start, _ in self.sents:  # «وتابعت: …»، «فيما رد الزوج: …» start the next quote
+                if pos < s_start < end:
+                    first = C.words(self.text, s_start, min(end, s_start + 40))[:2]
+                    if first and (first[0].bare in C.SPEECH_VERBS or first[0].bare in C.SPEECH_PARTICIPLES
+                                  or (first[0].bare in _CONNECTORS and len(first) > 1)):
+                        end = s_start
+                        break
             return pos, end, "direct"
         if kind == "mark":
             return None
@@ -446,7 +455,7 @@ class _QuoteFinder:
         count = 0
         while j < len(self.words) and self.words[j].start < limit and count < 9:
             w = self.words[j]
-            if count and (self._gap(end, w.start).strip() not in ("", "ـ", '"', "«", "»", "“", "”", '" "') or w.folded in C.SPEAKER_STOP
+            if count and (self._gap(end, w.start).strip() not in ("", "ـ", "#", '"', "«", "»", "“", "”", '" "') or w.folded in C.SPEAKER_STOP
                           or (w.text.startswith("ل") and w.text.startswith(("لـ", "لل")))
                           or C.COMPLEMENTISER_RE.match(w.folded) or w.folded in C.SPEECH_VERBS
                           or w.bare in C.SPEECH_VERBS):

@@ -46,6 +46,7 @@ AGENCIES = (
     "د ب أ", "د.ب.أ", "أ ش أ", "أ.ش.أ", "ا ش ا", "واس", "وام", "قنا", "كونا", "بنا",
     "سانا", "وال", "لانا", "الأناضول", "الاناضول", "سبوتنيك", "شينخوا", "يو بي آي",
     "أسوشيتد برس", "أ ب", "العمانية", "بترا", "وفا", "معا", "سبأ", "وكالات", "رويترز وأ ف ب",
+    "وات", "سونا", "ومع", "واج", "واع", "إرنا", "ارنا", "تاس", "نوفوستي", "أ.ب", "يو.بي.آي",
     "CNN", "AFP", "Reuters", "AP", "DPA", "UPI", "BBC", "سكاي نيوز عربية", "العربية.نت",
 )
 #: Portals that print their own name in datelines and bylines ("سبق- الدمام:").
@@ -58,6 +59,7 @@ PORTALS = (
 BYLINE_WORDS = ("متابعات", "وكالات", "خاص", "مراسلنا", "المحرر", "محرر", "مكتب")
 _NAME_SET = {*AGENCIES, *PORTALS, *BYLINE_WORDS}
 _AGENCY_SET = set(AGENCIES)
+_OUTLET_NOUN = re.compile(r"^(?:بوابة|موقع|صحيفة|جريدة|وكالة|قناة|شبكة|إذاعة|راديو)\s+\S")
 _AGENCY_KEYS = {re.sub(r"[\s.]", "", a) for a in AGENCIES}
 #: Portal names that are also ordinary words or cities («الرياض», «المدينة», «اليوم»):
 #: they still mark a byline line, but are never reported as the publisher.
@@ -75,13 +77,15 @@ def is_agency(part: str) -> bool:
 
 
 def is_portal(part: str) -> bool:
-    return part.strip(" *«»\"'“”()[]{}") in _PORTAL_SET
+    """A known portal, or any «بوابة/موقع/صحيفة ...» name of up to four words."""
+    cleaned = part.strip(" *«»\"'“”()[]{}")
+    return cleaned in _PORTAL_SET or bool(_OUTLET_NOUN.match(cleaned)) and len(cleaned.split()) <= 4
 
 
 def is_known_source(part: str) -> bool:
     """True when ``part`` (one piece of a dateline) names an agency or a portal."""
     cleaned = part.strip(" *«»\"'“”()[]{}")
-    return cleaned in _NAME_SET
+    return cleaned in _NAME_SET or is_agency(cleaned) or is_portal(cleaned)
 
 
 #: Foreign outlets whose reports Arabic portals translate; a syndication line that
@@ -231,7 +235,7 @@ FOREIGN_OUTLET_MENTION = re.compile(
 #: A byline on a line of its own: «كتب: أحمد علي», «بقلم د. فلان», «إعداد: ...».
 BYLINE_LINE = re.compile(
     r"^[\W_]{0,3}(?P<cue>إعداد\s+وترجمة|اعداد\s+وترجمة|ترجمة\s+وإعداد|ترجمة\s+وتحرير|إعداد\s+وتقديم"
-    r"|كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة|تحرير|حوار|تصوير|بواسطة|By)"
+    r"|كتب|كتبت|بقلم|إعداد|اعداد|متابعة|تحرير|تصوير|بواسطة|By)"  # not «تقرير:»/«حوار:», which start headlines
     r"\s*(?:[:：\-–—]\s*|\s+)(?P<name>[^\n.!؟:]{2,60})$"
 )
 #: CNN-style opinion header: «هذا المقال بقلم فلان، والآراء الواردة أدناه تعبر عن رأي الكاتب ...».
@@ -247,6 +251,10 @@ DASHED_HEAD = re.compile(
 DATELINE_PAREN = re.compile(
     rf"^(?P<dateline>(?:(?P<place>[^\W\d_][^\n().!؟:]{{0,60}}?)\s*)?\(\s*(?P<agency>{AGENCY_ALT})\s*\))"
     rf"\s*(?:{_D}+|ـ+|:)\s*"
+)
+#: Anadolu's style: «أنقرة/ الأناضول» before the first sentence.
+DATELINE_SLASH = re.compile(
+    rf"^(?P<dateline>(?P<place>[^\W\d_][^\n/().!؟:،]{{0,30}}?)\s*/\s*(?P<agency>{AGENCY_ALT}))(?:\s*(?:{_D}+|ـ+|:))?(?:\s+|$)"
 )
 #: «القاهرة - أ ش أ:», «الرياض - الوئام :», «عبدالله الراجحي- سبق- جدة:».
 DATELINE_DASHED = re.compile(

@@ -58,7 +58,6 @@ _LINE_STRIP = _BLANK_CHARS + "\r" + expand_class(bp.OTHER_BREAKS)  # what a line
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!؟?](?=[\s\"”»']|$)")
 _ENDS_SENTENCE = re.compile(r"[.!؟?:،؛,;]\W*$")
-_WORD = re.compile(r"[^\s]+")
 _HEAD_LINES = 4  # how many leading content lines may carry a byline or dateline
 _TAIL_LINES = 10  # how many trailing content lines may be footer furniture
 _GENERIC_PUBLISHERS = frozenset({"الصحيفة", "الجريدة", "الموقع", "البوابة", "الإدارة", "إدارة الموقع",
@@ -288,12 +287,19 @@ class _BoilerplateFinder:
         text = self.text(i)
         m = bp.DATELINE_PAREN.match(text)
         if m:
-            place = (m.group("place") or "").strip(" ،,")
+            place = (m.group("place") or "").strip(" ،,-–—ـ")
             if place and (_words(place) > 6 or _SENTENCE_END.search(place)):
                 return
             self.dateline = self.dateline or m.group("dateline").strip()
             if place:
                 self.meta.setdefault("place", place)
+            self.meta.setdefault("agency", m.group("agency"))
+            self.cut_inline(i, 0, m.end(), "dateline")
+            return
+        m = bp.DATELINE_SLASH.match(text)
+        if m and _words(m.group("place")) <= 4:
+            self.dateline = self.dateline or m.group("dateline").strip()
+            self.meta.setdefault("place", m.group("place").strip())
             self.meta.setdefault("agency", m.group("agency"))
             self.cut_inline(i, 0, m.end(), "dateline")
             return

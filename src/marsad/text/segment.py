@@ -10,7 +10,8 @@ Sentence rules (each has a test in ``tests/unit/test_segment.py``):
 * ``.``, ``!``, ``?``, ``؟``, ``۔`` end a sentence when followed by white space (or the
   end of the line), or directly by an Arabic letter or an opening quote: news copy often
   drops the space (``... "تويتر".بعد الجدل``);
-* the Arabic comma ``،``, ``;``, ``؛`` and ``:`` never end a sentence;
+* the Arabic comma ``،``, ``;``, ``؛`` and ``:`` never end a sentence; nor does a mark
+  before a bracketed aside that closes the line (``دينار. (8,742 دولار)``);
 * inside a quotation (``«...»``, ``“...”``, ``"..."``) a mark ends a sentence only
   when white space and a word follow it (a quoted statement of two sentences is two
   sentences; the quotes layer joins a quote across sentences), and never inside a
@@ -340,11 +341,28 @@ def _followed_by_new_sentence(text: str, after: int, end: int) -> bool:
         nxt = text[index]
         if nxt in "،,؛;:)]}»”" or nxt.isdigit() and _is_quote_end(text, after):
             return False
+        if nxt == "(" and _is_closing_aside(text, index, end):
+            return False
         return not ("a" <= nxt <= "z")
     # No space: only an Arabic letter or an opening quote starts the next sentence.
     return bool(_ARABIC_LETTER_RE.match(char)) or (
         char in _OPENERS and after + 1 < end and bool(_ARABIC_LETTER_RE.match(text[after + 1]))
     )
+
+
+_SENTENCE_INSIDE_RE = re.compile(rf"[{_TERMINALS}]\s")
+
+
+def _is_closing_aside(text: str, open_index: int, end: int) -> bool:
+    """Whether a bracket at ``open_index`` is an aside that closes the line and holds no
+    sentence of its own: ``... بمليون دينار. (8,742 دولار)`` belongs to the sentence
+    before it (a conversion, a credit), not a sentence of its own."""
+    close = text.find(")", open_index, end)
+    if close < 0 or text.find("(", open_index + 1, close) >= 0:
+        return False
+    if text[close + 1 : end].strip(_TERMINALS + _CLOSERS + " \t"):
+        return False
+    return _SENTENCE_INSIDE_RE.search(text, open_index, close) is None
 
 
 def _is_quote_end(text: str, after: int) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 
 from marsad.model import Article, Sentence, Token
 from marsad.text.clean import clean_text
@@ -40,6 +39,8 @@ class CleanStage:
         article.publisher = article.publisher or result.publisher
         article.byline = article.byline or result.byline
         article.dateline = article.dateline or result.dateline
+        for key, value in result.meta.items():  # place, agency, source line, translator
+            article.meta.setdefault(key, value)
         article.layers.clear()  # spans over an older text would be wrong now
         return article
 
@@ -69,19 +70,32 @@ class SegmentStage:
         return article
 
 
-#: Distinct surfaces remembered by :func:`token_forms`. Bounded because the stage lives
-#: as long as the process (an API server sees an unbounded vocabulary); at about 300
-#: bytes an entry this is some 40 MB at most, more than a day of news needs.
+#: Most distinct surfaces remembered by :func:`token_forms`. Bounded because the stage
+#: lives as long as the process (an API server sees an unbounded vocabulary); at about
+#: 300 bytes an entry this is some 40 MB at most, more than a day of news needs.
 TOKEN_FORMS_CACHE_SIZE = 1 << 17
 
+# surface -> (search form, clitic segments). A plain dict rather than functools.lru_cache:
+# a dict.get in the token loop costs half an lru_cache call, and when the cache is full
+# it is simply emptied (news vocabulary refills the frequent words within an article).
+_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {}
 
-@lru_cache(maxsize=TOKEN_FORMS_CACHE_SIZE)
+
 def token_forms(surface: str) -> tuple[str, tuple[str, ...]]:
-    """``(normalize_for_search(surface), split_clitics(surface))`` for one surface.
+    """``(normalize_for_search(surface), split_clitics(surface))`` for one surface, cached.
 
     The segments are a tuple so the cached value cannot be changed by a caller; every
     ``Token`` gets its own list copy of it.
     """
+    forms = _FORMS.get(surface)
+    if forms is None:
+        forms = _FORMS[surface] = _compute_forms(surface)
+    return forms
+
+
+def _compute_forms(surface: str) -> tuple[str, tuple[str, ...]]:
+    if len(_FORMS) >= TOKEN_FORMS_CACHE_SIZE:
+        _FORMS.clear()
     return normalize_for_search(surface), tuple(split_clitics(surface))
 
 
@@ -91,14 +105,19 @@ def build_tokens(text: str) -> list[Token]:
     Equal, token for token, to ``Token(s, e, text[s:e], normalize_for_search(text[s:e]),
     split_clitics(text[s:e]))`` for every span of :func:`tokenize` (a test checks it).
     """
-    forms = token_forms
+    cached = _FORMS.get
+    compute = _compute_forms
+    store = _FORMS.__setitem__
     make = Token
     tokens: list[Token] = []
     append = tokens.append
     for start, end in tokenize(text):
         surface = text[start:end]
-        norm, segments = forms(surface)
-        append(make(start, end, surface, norm, list(segments)))
+        forms = cached(surface)
+        if forms is None:
+            forms = compute(surface)
+            store(surface, forms)
+        append(make(start, end, surface, forms[0], list(forms[1])))
     return tokens
 
 

@@ -206,7 +206,8 @@ class NerModel:
         A name the CRF found in one sentence is often missed where the same article
         repeats it in a weaker context («البنك التجاري» found once, missed twice). After
         the first pass, every untagged occurrence of a name already tagged in the same
-        document gets that name's majority type. Only names that cannot be ordinary
+        document gets that name's majority type, and a person's last name alone is
+        tagged as that person (صامويل إيتو ... وأضاف إيتو). Only names that cannot be ordinary
         words take part: several tokens, or one rare token (see :meth:`_reliable`).
         """
         tags = [self.tag(s) for s in sentences]
@@ -240,8 +241,11 @@ def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]],
     memory: dict[tuple[str, ...], Counter[str]] = {}
     for tokens, sent_tags in zip(sentences, tags):
         for s, e, etype in tag_spans(sent_tags):
-            if e - s <= MAX_NAME_TOKENS:
-                k = key(tokens, s, e)
+            parts = [(s, e)] if e - s <= MAX_NAME_TOKENS else []
+            if etype == "PERS" and e - s >= 2:
+                parts.append((e - 1, e))  # a person is later called by the last name alone
+            for a, b in parts:
+                k = key(tokens, a, b)
                 if reliable(k):
                     memory.setdefault(k, Counter())[etype] += 1
     if not memory:
