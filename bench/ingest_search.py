@@ -182,7 +182,7 @@ def pg_open() -> Store | None:
     try:
         return open_store(f"{PG_URL}?schema=bench_{uuid.uuid4().hex[:8]}")
     except Exception as exc:  # noqa: BLE001 - report and carry on
-        console.print(f"[yellow]PostgreSQL skipped: {exc}[/]")
+        console.print(f"PostgreSQL skipped: {exc}", markup=False, style="yellow")
         return None
 
 
@@ -197,6 +197,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=300, help="queries for latency")
     ap.add_argument("--exclude", action="append", default=[], help="pipeline stage to skip (throughput)")
     ap.add_argument("--no-pg", action="store_true")
+    ap.add_argument("--no-sqlite", action="store_true", help="latency: PostgreSQL rows only")
     ap.add_argument("--only", choices=("known", "throughput", "latency"), action="append",
                     help="run only these parts (repeatable; default all)")
     ap.add_argument("--pg-n", type=int, default=None, help="articles in the PostgreSQL latency store "
@@ -264,7 +265,7 @@ def run_throughput(args: argparse.Namespace, ant: list[RawRecord], work: Path) -
         names = ",".join(default_factory(args.exclude).names)
         factories: list[tuple[str, Callable[[], Any]]] = [(names, _Factory(args.exclude)), ("none", no_analysis)]
     except Exception as exc:  # noqa: BLE001 - report and carry on
-        console.print(f"[yellow]pipeline unavailable ({exc}); measuring storage only[/]")
+        console.print(f"pipeline unavailable ({exc}); measuring storage only", markup=False, style="yellow")
         factories = [("none", no_analysis)]
     for label, factory in factories:
         for workers in (1, 2):
@@ -294,28 +295,8 @@ def run_latency(args: argparse.Namespace, ant: list[RawRecord], saudi: list[RawR
                       f"{len(queries)} queries (titles and 1-3 title words), top 10")
     for col in ("index", "build s", "articles/s stored", "p50 ms", "p95 ms", "MB per 1,000 articles"):
         lat.add_column(col, justify="right")
-    s_big = open_store(work / "big.db")
-    build = fill(s_big, big)
-
-    def marsad_q(store: Store, snippets: bool) -> Callable[[str], Any]:
-        def run(q: str) -> Any:
-            node = title_node(q)
-            return store.search(node, limit=10, snippets=snippets) if node is not None else []
-        return run
-
-    p50, p95 = latency(marsad_q(s_big, True), queries)
-    size = sqlite_size(work / "big.db")
-    lat.add_row("Marsad SQLite (+ snippets)", f"{build:.0f}", f"{len(big) / build:.0f}", f"{p50:.1f}", f"{p95:.1f}",
-                f"{size / len(big) * 1000 / 1e6:.2f}")
-    p50, p95 = latency(marsad_q(s_big, False), queries)
-    lat.add_row("Marsad SQLite (ids + titles only)", "", "", f"{p50:.1f}", f"{p95:.1f}", "")
-    s_big.close()
-    plain = PlainFTS(work / "big-plain.db")
-    build = plain.fill(big)
-    p50, p95 = latency(lambda q: plain.search(list(dict.fromkeys(plain_words(q)))), queries)
-    size = sqlite_size(work / "big-plain.db")
-    lat.add_row("plain SQLite FTS5 (ids only)", f"{build:.0f}", f"{len(big) / build:.0f}", f"{p50:.1f}",
-                f"{p95:.1f}", f"{size / len(big) * 1000 / 1e6:.2f}")
+    if not args.no_sqlite:
+        sqlite_latency(big, queries, work, lat)
     pg = None if args.no_pg else pg_open()
     if pg is not None:
         pg_n = args.pg_n or len(big)
@@ -330,6 +311,32 @@ def run_latency(args: argparse.Namespace, ant: list[RawRecord], saudi: list[RawR
         pg.drop_schema()  # type: ignore[attr-defined]
         pg.close()
     console.print(lat)
+
+
+def marsad_q(store: Store, snippets: bool) -> Callable[[str], Any]:
+    def run(q: str) -> Any:
+        node = title_node(q)
+        return store.search(node, limit=10, snippets=snippets) if node is not None else []
+    return run
+
+
+def sqlite_latency(big: list[Article], queries: list[str], work: Path, lat: Table) -> None:
+    s_big = open_store(work / "big.db")
+    build = fill(s_big, big)
+
+    p50, p95 = latency(marsad_q(s_big, True), queries)
+    size = sqlite_size(work / "big.db")
+    lat.add_row("Marsad SQLite (+ snippets)", f"{build:.0f}", f"{len(big) / build:.0f}", f"{p50:.1f}", f"{p95:.1f}",
+                f"{size / len(big) * 1000 / 1e6:.2f}")
+    p50, p95 = latency(marsad_q(s_big, False), queries)
+    lat.add_row("Marsad SQLite (ids + titles only)", "", "", f"{p50:.1f}", f"{p95:.1f}", "")
+    s_big.close()
+    plain = PlainFTS(work / "big-plain.db")
+    build = plain.fill(big)
+    p50, p95 = latency(lambda q: plain.search(list(dict.fromkeys(plain_words(q)))), queries)
+    size = sqlite_size(work / "big-plain.db")
+    lat.add_row("plain SQLite FTS5 (ids only)", f"{build:.0f}", f"{len(big) / build:.0f}", f"{p50:.1f}",
+                f"{p95:.1f}", f"{size / len(big) * 1000 / 1e6:.2f}")
 
 
 class _Factory:

@@ -514,6 +514,16 @@ def test_segment_stage_tokens_do_not_share_segment_lists() -> None:
     assert segmented("والقاهرة").tokens[0].segments == ["و", "ال", "قاهرة"]
 
 
+def test_segment_stage_cache_stays_bounded_and_correct(monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.text import stages
+
+    monkeypatch.setattr(stages, "TOKEN_FORMS_CACHE_SIZE", 5)
+    stages._FORMS.clear()
+    article = segmented(STAGE_PARAGRAPHS)
+    assert len(stages._FORMS) <= 5
+    assert article.tokens == slow_tokens(STAGE_PARAGRAPHS)
+
+
 def test_segment_stage_restores_the_garbage_collector_state() -> None:
     assert gc.isenabled()
     segmented(STAGE_PARAGRAPHS)

@@ -54,7 +54,7 @@ def export(
     out: Annotated[str | None, typer.Option("--out", help="Output file (default stdout).")] = None,
 ) -> None:
     """Export stored articles or one of the entity/quote/event/time tables."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     if fmt not in ("jsonl", "csv"):
         err.print(f"marsad export: unknown format {fmt!r} (jsonl or csv)", markup=False)
         raise typer.Exit(code=2)

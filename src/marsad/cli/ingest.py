@@ -55,7 +55,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read articles, analyse them and store them (re-runs skip what is stored)."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     options = ReadOptions(max_doc_bytes=int(max_mb * MB), csv_text=csv_text, csv_title=csv_title,
                           csv_source=csv_source, csv_url=csv_url, csv_published=csv_published)
     factory = _Factory(list(exclude or []), not no_analysis_)

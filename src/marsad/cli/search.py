@@ -45,7 +45,7 @@ def search(
                        ] = None,
 ) -> None:
     """Search stored articles, best first, with highlighted snippets."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     if (query is None) == (queries is None):
         err.print("marsad search: give a QUERY or --queries FILE (one of them)", markup=False)
         raise typer.Exit(code=2)

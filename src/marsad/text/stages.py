@@ -125,12 +125,13 @@ def build_tokens(text: str) -> list[Token]:
 def _collector_paused() -> Iterator[None]:
     """Hold off Python's cyclic garbage collector while the spans are built.
 
-    Every ``Token``, its segment list and every span tuple is a tracked container, so a long article
-    triggers many collections, and each older-generation pass walks every object the
-    process holds (earlier articles of the batch, gazetteers, models): measured on 5 MB
-    of ANT news kept in memory, that doubled the stage's time. Tokens form no cycles,
-    so nothing is lost by collecting after the loop instead of during it. The previous
-    state is restored, so a caller that disabled the collector keeps it disabled.
+    Every ``Token``, its segment list and every span tuple is a tracked container, so
+    an article triggers many collections, and each older-generation pass walks every
+    object the process holds (earlier articles of the batch, gazetteers, models):
+    measured on 5 MB of ANT news kept in memory, that doubled the stage's time.
+    Tokens form no cycles, so nothing is lost by collecting after the loop instead of
+    during it. The previous state is restored, so a caller that disabled the collector
+    keeps it disabled.
     """
     was_enabled = gc.isenabled()
     gc.disable()
