@@ -112,11 +112,38 @@ def brute_force_stories(docs: list[CorpusDoc], config: StoryConfig) -> int:
     return len(c.stories)
 
 
+def incremental(docs: list[CorpusDoc], base: int, step: int) -> list[tuple[str, str, int, float, str]]:
+    """Store ``base`` articles in a fresh SQLite file, process them, then time one
+    increment of ``step`` new articles: the increment must not redo the base."""
+    import tempfile
+
+    from marsad.corpus.persistence import update_corpus
+    from marsad.model import Article
+    from marsad.store.base import open_store
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
+        arts = [Article.from_raw(d.text, title=d.title, source=d.source, published=d.published)
+                for d in docs[: base + step]]
+        store.add_articles(arts[:base])
+        report, t = timed(update_corpus, store, [a.id for a in arts[:base]])
+        rows.append(("update_corpus (SQLite)", "first run", report.processed, t,
+                     f"{report.duplicate_groups} dup groups, {report.stories_touched} stories"))
+        store.add_articles(arts[base:])
+        report, t = timed(update_corpus, store, [a.id for a in arts[base:]])
+        rows.append(("update_corpus (SQLite)", f"increment after {base:,}", report.processed, t,
+                     f"{report.stories_touched} stories touched"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--subset", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--incremental", type=int, nargs=2, metavar=("BASE", "STEP"), default=None,
+                        help="also time update_corpus on BASE stored articles, then on STEP more")
+    parser.add_argument("--skip-big", action="store_true", help="skip the --n runs (with --incremental)")
     args = parser.parse_args()
     (docs, n_real), t_load = timed(build, args.n, args.seed)
     console.print(f"{len(docs)} documents ({n_real} real, {len(docs) - n_real} perturbed replicas), "
@@ -124,6 +151,10 @@ def main() -> None:
     dconf, sconf = DuplicateConfig(), StoryConfig()
     subset = docs[: args.subset]
     rows = []
+    if args.incremental:
+        rows += incremental(docs, *args.incremental)
+    if args.skip_big:
+        docs = []
     groups, t = timed(find_duplicates, docs, dconf)
     rows.append(("near-duplicates", "MinHash LSH + exact check", len(docs), t, (f"{len(groups)} groups, "
                  f"{sum(len(g.members) for g in groups)} articles")))

@@ -93,3 +93,31 @@ def test_resources_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert back.gazetteers == res.gazetteers and back.phrases == res.phrases
     assert back.clusters == res.clusters and back.cluster_levels == res.cluster_levels
     assert FeatureExtractor(back).sentence(["وبريطانيا"]) == FeatureExtractor(res).sentence(["وبريطانيا"])
+
+
+class _Index:
+    """Stand-in decoder: numbers every feature string it is shown."""
+
+    def __init__(self, features: list[str]) -> None:
+        self.index = {f: i for i, f in enumerate(sorted(set(features)))}
+
+    def rows(self, features):  # type: ignore[no-untyped-def]
+        return [self.index[f] for f in features if f in self.index]
+
+
+def test_row_path_gives_the_same_features_as_the_string_path() -> None:
+    for rich in (False, True):
+        fx = FeatureExtractor(_resources(rich_clusters=rich))
+        tokens = ["وقال", "الرئيس", "محمد", "إن", "الأمم", "المتحدة", "وبريطانيا", "قال"]
+        strings = fx.sentence(tokens)
+        index = _Index([f for tok in strings for f in tok])
+        rows = fx.sentence_rows(tokens, index)
+        assert [sorted(r) for r in rows] == [sorted(index.rows(s)) for s in strings]
+
+
+def test_rich_clusters_add_cluster_bigrams_and_all_levels() -> None:
+    plain = FeatureExtractor(_resources()).sentence(["بريطانيا", "فرنسا"])
+    rich = FeatureExtractor(_resources(rich_clusters=True)).sentence(["بريطانيا", "فرنسا"])
+    assert not any(f.startswith(("cb=", "cf=")) for f in plain[0] + plain[1])
+    assert "cf=7|8" in rich[0] and "cb=7|8" in rich[1]
+    assert "-1c4=1" in rich[1] and "-1c16=7" in rich[1]

@@ -184,3 +184,11 @@ def test_entity_command_json_and_errors(tmp_path: Path) -> None:
     assert payload["co_mentioned"][0]["name"] == "تنظيم الدولة الإسلامية"
     missing = runner.invoke(app, ["entity", "شخص غير موجود", "--db", str(db)])
     assert missing.exit_code == 1 and "no entity matches" in missing.output
+
+
+def test_lookup_prefers_the_city_for_a_capital_name_but_offers_the_state() -> None:
+    text = "قالت لندن إنها سترد، وتظاهر المئات في لندن."
+    reg = EntityRegistry()
+    reg.add_doc(CorpusDoc("x", text, published="2018-03-01", entities=ents(text, ("لندن", "LOC"))))
+    found = reg.lookup("لندن")
+    assert [(r.type, r.key) for r in found] == [("LOC", "لندن"), ("LOC", "GB")]

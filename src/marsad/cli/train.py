@@ -72,6 +72,8 @@ def train_ner_cmd(
     no_gazetteers: Annotated[bool, typer.Option("--no-gazetteers",
                                                 help="Train without gazetteer features.")] = False,
     no_clusters: Annotated[bool, typer.Option("--no-clusters", help="Train without cluster features.")] = False,
+    rich_clusters: Annotated[bool, typer.Option(
+        "--rich-clusters", help="Every cluster level in the window, stem clusters, cluster bigrams.")] = False,
     extra: Annotated[list[Path] | None, typer.Option(
         "--extra", help="Extra CoNLL training data, never split (repeatable).")] = None,
     cross: Annotated[list[Path] | None, typer.Option(
@@ -111,7 +113,7 @@ def train_ner_cmd(
         if clusters is None and not no_clusters:
             console.print("[yellow]no --clusters given: training without cluster features[/yellow]")
         gaz_dir = None if no_gazetteers else (gazetteers or shared_data_dir() / "gazetteers")
-        resources = build_resources(gaz_dir, cluster_model, not no_gazetteers, not no_clusters)
+        resources = build_resources(gaz_dir, cluster_model, not no_gazetteers, not no_clusters, rich_clusters)
     except (ConllError, GazetteerError, ValueError) as exc:
         _fail("ner", str(exc))
         return
@@ -123,7 +125,8 @@ def train_ner_cmd(
         "data": [{"path": str(f), "sha256": sha256_file(f)} for f in conll_files(data)],
         "extra": [str(p) for p in extra],
         "dev_fraction": dev_fraction,
-        "features": {"gazetteers": resources.use_gazetteers, "clusters": resources.use_clusters},
+        "features": {"gazetteers": resources.use_gazetteers, "clusters": resources.use_clusters,
+                     "rich_clusters": resources.rich_clusters},
         "reader": report.summary(),
         "includes_dev": False,
     }

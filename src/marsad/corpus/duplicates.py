@@ -228,7 +228,7 @@ def group_pairs(pairs: Iterable[tuple[str, str]],
     comps: dict[str, list[str]] = {}
     for x in edges:
         comps.setdefault(uf.find(x), []).append(x)
-    groups = []
+    groups: list[DuplicateGroup] = []
     for members in comps.values():
         members.sort(key=key)
         originals: dict[str, list[str]] = {}

@@ -306,9 +306,11 @@ def _speaker_entity(speaker: dict[str, Any], doc: CorpusDoc,
 
 
 def query_keys(name: str) -> list[tuple[str, str]]:
-    """(type, key) pairs a user's NAME may mean, alias tables first."""
+    """(type, key) pairs a user's NAME may mean, most likely first: a country or
+    organisation alias, then the name itself under each type, then the state a capital
+    stands for («لندن» is first the city, then possibly the United Kingdom)."""
     keys = []
-    code = country_of(name) or capital_country(name)
+    code = country_of(name)
     if code:
         keys.append(("LOC", code))
     org = organisation_of(name)
@@ -317,18 +319,22 @@ def query_keys(name: str) -> list[tuple[str, str]]:
     plain = " ".join(name_tokens(name))
     for etype in ("PERS", "ORG", "LOC", "MISC"):
         keys.append((etype, plain))
+    capital = capital_country(name)
+    if capital and ("LOC", capital) not in keys:
+        keys.append(("LOC", capital))
     return keys
 
 
 def match_records(name: str, records: Iterable[EntityRecord]) -> list[EntityRecord]:
-    """Rank records for a free-text NAME: exact key, then alias, then all-words match."""
+    """Rank records for a free-text NAME: exact keys (in :func:`query_keys` order, then
+    by mentions), then records with NAME among their aliases, then all-words matches."""
     pool = list(records)
     wanted = query_keys(name)
-    by_key = {(r.type, r.key): r for r in pool}
-    exact = [by_key[k] for k in wanted if k in by_key]
+    rank = {k: i for i, k in enumerate(wanted)}
+    exact = [r for r in pool if (r.type, r.key) in rank]
     if exact:
         unique = {r.id: r for r in exact}
-        return sorted(unique.values(), key=lambda r: -r.mentions)
+        return sorted(unique.values(), key=lambda r: (rank[(r.type, r.key)], -r.mentions))
     norm = " ".join(words(name))
     alias_hits = [r for r in pool if any(" ".join(words(a)) == norm for a in r.aliases)]
     if alias_hits:

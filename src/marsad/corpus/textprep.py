@@ -83,7 +83,7 @@ def content_terms(text: str) -> list[str]:
     folded, and fold the stems afterwards. PyStemmer leaves a leading و/ف before the
     article ال («والبريطانيين»), which we strip first so «والحكومة» and «الحكومة» meet.
     """
-    light = _DIGITS_AND_MARKS(text)
+    light = _light_fold(text)
     raw = [w for w in _WORD.findall(light) if len(w) > 1 and not w.isdigit()]
     raw = [_PROCLITIC_WA.sub("", w) for w in raw]
     raw = [w for w in raw if _local_normalize(w) not in STOPWORDS]
@@ -91,5 +91,5 @@ def content_terms(text: str) -> list[str]:
     return [s for s in stems if len(s) > 1 and s not in STOPWORDS]
 
 
-def _DIGITS_AND_MARKS(text: str) -> str:  # noqa: N802 - reads as the transformation it is
+def _light_fold(text: str) -> str:
     return _DIACRITICS.sub("", text).translate(_HAMZA_ALEF).translate(_DIGITS).lower()

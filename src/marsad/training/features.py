@@ -108,6 +108,7 @@ class Resources:
     titles: set[str] = field(default_factory=set)
     use_gazetteers: bool = True
     use_clusters: bool = True
+    rich_clusters: bool = False  # every level in the window, stem clusters, cluster bigrams
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -133,6 +134,7 @@ class Resources:
             "titles": sorted(self.titles),
             "use_gazetteers": self.use_gazetteers,
             "use_clusters": self.use_clusters,
+            "rich_clusters": self.rich_clusters,
             "meta": self.meta,
         }
 
@@ -149,6 +151,7 @@ class Resources:
             titles=set(data["titles"]),
             use_gazetteers=bool(data["use_gazetteers"]),
             use_clusters=bool(data["use_clusters"]),
+            rich_clusters=bool(data.get("rich_clusters", False)),
             meta=dict(data.get("meta", {})),
         )
 
@@ -178,6 +181,7 @@ class _WordInfo:
     context: dict[int, list[str]]  # offset -> features it lends to a neighbour
     key: str  # folded word (for bigrams and phrase matching)
     stem: str  # folded word without proclitics
+    cid: str = ""  # fine cluster id for cluster-bigram features ("" when those are off)
     own_rows: list[int] | None = None  # the same features as weight rows (see sentence_rows)
     context_rows: dict[int, list[int]] | None = None
 
@@ -234,26 +238,38 @@ class FeatureExtractor:
                     ctx_common.append("g" + etype)
                 elif stem.startswith("ال") and stem[2:] in names:
                     own.append("ga" + etype)
+        cid = ""
         if res.use_clusters and res.clusters:
             ids = res.clusters.get(key)
             src = "c"
             if ids is None and prefix:
                 ids = res.clusters.get(stem)
                 src = "sc"
+            levels = res.cluster_levels
             if ids is None:
                 own.append("c=unk")
                 ctx_common.append("c=unk")
+                cid = "unk"
             else:
-                for level, cid in zip(res.cluster_levels, ids):
-                    own.append(f"{src}{level}={cid}")
-                ctx_common.append(f"c{res.cluster_levels[-1]}={ids[-1]}")
-                ctx_common.append(f"c{res.cluster_levels[0]}={ids[0]}")
+                for level, c in zip(levels, ids):
+                    own.append(f"{src}{level}={c}")
+                if res.rich_clusters:
+                    ctx_common += [f"c{level}={c}" for level, c in zip(levels, ids)]
+                else:
+                    ctx_common.append(f"c{levels[-1]}={ids[-1]}")
+                    ctx_common.append(f"c{levels[0]}={ids[0]}")
+                cid = str(ids[-1])
                 if prefix and src == "c":
                     sids = res.clusters.get(stem)
                     if sids is not None:
-                        own.append(f"sc{res.cluster_levels[-1]}={sids[-1]}")
+                        if res.rich_clusters:
+                            own += [f"sc{level}={c}" for level, c in zip(levels, sids)]
+                        else:
+                            own.append(f"sc{levels[-1]}={sids[-1]}")
+            if not res.rich_clusters:
+                cid = ""
         context = {o: [f"{o:+d}{f}" for f in ctx_common] for o in _OFFSETS}
-        return _WordInfo(own, context, key, stem)
+        return _WordInfo(own, context, key, stem, cid)
 
     def _info(self, token: str) -> _WordInfo:
         info = self._cache.get(token)
@@ -325,6 +341,10 @@ class FeatureExtractor:
                 r = index.get("bw=" + prev.key + "|" + info.key)
                 if r is not None:
                     f.append(r)
+                if info.cid:
+                    r = index.get("cb=" + prev.cid + "|" + info.cid)
+                    if r is not None:
+                        f.append(r)
                 if phrase[i - 1]:
                     extra = extra + ["-1" + p for p in phrase[i - 1]]
             elif bos is not None:
@@ -335,6 +355,10 @@ class FeatureExtractor:
                 r = index.get("fw=" + info.key + "|" + nxt.key)
                 if r is not None:
                     f.append(r)
+                if info.cid:
+                    r = index.get("cf=" + info.cid + "|" + nxt.cid)
+                    if r is not None:
+                        f.append(r)
                 if phrase[i + 1]:
                     extra = extra + ["+1" + p for p in phrase[i + 1]]
             elif eos is not None:
@@ -360,6 +384,8 @@ class FeatureExtractor:
                 prev = infos[i - 1]
                 f += ctx(prev, -1)
                 more.append("bw=" + prev.key + "|" + info.key)
+                if info.cid:
+                    more.append("cb=" + prev.cid + "|" + info.cid)
                 more += ["-1" + p for p in phrase[i - 1]]
             else:
                 more.append("BOS")
@@ -367,6 +393,8 @@ class FeatureExtractor:
                 nxt = infos[i + 1]
                 f += ctx(nxt, 1)
                 more.append("fw=" + info.key + "|" + nxt.key)
+                if info.cid:
+                    more.append("cf=" + info.cid + "|" + nxt.cid)
                 more += ["+1" + p for p in phrase[i + 1]]
             else:
                 more.append("EOS")

@@ -65,12 +65,13 @@ def sha256_file(path: Path) -> str:
 
 
 def build_resources(gazetteer_dir: Path | None, clusters: ClusterModel | None,
-                    use_gazetteers: bool = True, use_clusters: bool = True) -> Resources:
+                    use_gazetteers: bool = True, use_clusters: bool = True,
+                    rich_clusters: bool = False) -> Resources:
     """Assemble the lexical resources a model is trained with (and will ship)."""
     from marsad.extract.titles import TITLE_WORDS
 
     res = Resources(titles=set(TITLE_WORDS), use_gazetteers=use_gazetteers and gazetteer_dir is not None,
-                    use_clusters=use_clusters and clusters is not None)
+                    use_clusters=use_clusters and clusters is not None, rich_clusters=rich_clusters)
     if res.use_gazetteers and gazetteer_dir is not None:
         singles, phrases, sizes = compile_gazetteers(gazetteer_dir)
         res.gazetteers, res.phrases = singles, phrases
