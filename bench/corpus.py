@@ -153,27 +153,26 @@ def main() -> None:
     rows = []
     if args.incremental:
         rows += incremental(docs, *args.incremental)
-    if args.skip_big:
-        docs = []
-    groups, t = timed(find_duplicates, docs, dconf)
-    rows.append(("near-duplicates", "MinHash LSH + exact check", len(docs), t, (f"{len(groups)} groups, "
-                 f"{sum(len(g.members) for g in groups)} articles")))
-    exact, t = timed(exact_duplicates, docs)
-    rows.append(("near-duplicates", "baseline: exact hash", len(docs), t, (f"{len(exact)} groups, "
-                 f"{sum(len(g.members) for g in exact)} articles")))
-    sub_groups, t = timed(find_duplicates, subset, dconf)
-    rows.append(("near-duplicates", "MinHash LSH + exact check", len(subset), t,
-                 f"{sum(len(g.members) - 1 for g in sub_groups)} links"))
-    pairs, t = timed(all_pairs_dedup, subset, dconf)
-    rows.append(("near-duplicates", "baseline: all pairs, exact", len(subset), t, f"{pairs} pairs"))
-    stories, t = timed(cluster_stories, docs, sconf)
-    multi = sum(1 for s in stories if len(s.sources) > 1)
-    rows.append(("stories", "single pass, inverted index", len(docs), t,
-                 f"{len(stories)} stories, {multi} multi-source"))
-    sub_stories, t = timed(cluster_stories, subset, sconf)
-    rows.append(("stories", "single pass, inverted index", len(subset), t, f"{len(sub_stories)} stories"))
-    n_brute, t = timed(brute_force_stories, subset, sconf)
-    rows.append(("stories", "baseline: score every active story", len(subset), t, f"{n_brute} stories"))
+    if not args.skip_big:
+        groups, t = timed(find_duplicates, docs, dconf)
+        rows.append(("near-duplicates", "MinHash LSH + exact check", len(docs), t, (f"{len(groups)} groups, "
+                     f"{sum(len(g.members) for g in groups)} articles")))
+        exact, t = timed(exact_duplicates, docs)
+        rows.append(("near-duplicates", "baseline: exact hash", len(docs), t, (f"{len(exact)} groups, "
+                     f"{sum(len(g.members) for g in exact)} articles")))
+        sub_groups, t = timed(find_duplicates, subset, dconf)
+        rows.append(("near-duplicates", "MinHash LSH + exact check", len(subset), t,
+                     f"{sum(len(g.members) - 1 for g in sub_groups)} links"))
+        pairs, t = timed(all_pairs_dedup, subset, dconf)
+        rows.append(("near-duplicates", "baseline: all pairs, exact", len(subset), t, f"{pairs} pairs"))
+        stories, t = timed(cluster_stories, docs, sconf)
+        multi = sum(1 for s in stories if len(s.sources) > 1)
+        rows.append(("stories", "single pass, inverted index", len(docs), t,
+                     f"{len(stories)} stories, {multi} multi-source"))
+        sub_stories, t = timed(cluster_stories, subset, sconf)
+        rows.append(("stories", "single pass, inverted index", len(subset), t, f"{len(sub_stories)} stories"))
+        n_brute, t = timed(brute_force_stories, subset, sconf)
+        rows.append(("stories", "baseline: score every active story", len(subset), t, f"{n_brute} stories"))
     table = Table(title="Corpus jobs (one process, wall-clock; the machine is shared, numbers are noisy)")
     for col, just in (("task", "left"), ("method", "left"), ("articles", "right"), ("seconds", "right"),
                       ("articles/s", "right"), ("result", "left")):

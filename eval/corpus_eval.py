@@ -209,7 +209,7 @@ def dup_synthetic(args: argparse.Namespace) -> None:
     found = {frozenset(p) for g in group_pairs(chosen, published) for p in combinations(g.members, 2)}
     tp = len(found & true_pairs)
     console.print(f"chosen default (min_jaccard={default.min_jaccard}, min_containment={default.min_containment} "
-                  f"with size ratio >= {default.min_size_ratio}, LSH threshold {default.lsh_threshold}): "
+                  f"with size ratio >= {default.min_size_ratio}) at LSH threshold {args.lsh}: "
                   f"precision {tp / max(1, len(found)):.4f}, recall {tp / max(1, len(true_pairs)):.4f}")
     for a, b in sorted(map(tuple, found - true_pairs))[:5]:
         console.print(f"  false pair: {a} / {b}", markup=False)

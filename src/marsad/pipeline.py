@@ -83,8 +83,12 @@ class Pipeline:
 DEFAULT_STAGES: list[tuple[str, str]] = [
     ("marsad.text.stages", "CleanStage"),
     ("marsad.text.stages", "SegmentStage"),
+    ("marsad.extract.entities", "EntityStage"),
+    ("marsad.extract.places", "PlacesStage"),
     ("marsad.extract.times", "TimesStage"),
     ("marsad.extract.numbers", "NumbersStage"),
+    ("marsad.extract.quotes", "QuoteStage"),
+    ("marsad.extract.events", "EventStage"),
 ]
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.ingest.decode import decode
+from marsad.ingest.plaintext import split_title
 
 MB = 1024 * 1024
 
@@ -214,13 +215,8 @@ def read_ant(text: str, origin: str, max_bytes: int) -> Iterator[Item]:
 
 def read_plain(text: str, origin: str) -> Iterator[Item]:
     """Plain text; the first line becomes the title only when it looks like one."""
-    try:
-        from marsad.ingest.plaintext import read_plain_text  # type: ignore[attr-defined]
-        title, body = read_plain_text(text)
-    except ImportError:
-        from marsad.ingest.plaintext import split_title
-        parts = split_title(text)
-        title, body = parts.title, parts.body
+    parts = split_title(text)
+    title, body = parts.title, parts.body
     if not body.strip():
         yield ReadFailure(origin, "no article text after the title")
         return

@@ -83,10 +83,11 @@ def induce_lexicons(docs: Iterable[list[str]], counts: Counter[str], min_trigger
                 lookup.setdefault(p + w, cls)
     for doc in docs:
         for prev, word in pairwise(doc):
-            cls = lookup.get(prev)
+            found = lookup.get(prev)
             # after a person's title, a definite word is an adjective (الرئيس الامريكي)
-            if cls is not None and len(word) > 1 and word.isalpha() and not (cls == "PERS" and word.startswith("ال")):
-                after[cls][word] += 1
+            if found is not None and len(word) > 1 and word.isalpha() \
+                    and not (found == "PERS" and word.startswith("ال")):
+                after[found][word] += 1
     triggers_all = set(lookup)
     out: dict[str, list[str]] = {}
     for cls, seen in after.items():

@@ -168,7 +168,7 @@ class Resources:
 # ------------------------------------------------------------------ extraction
 
 _OFFSETS = (-2, -1, 1, 2)
-_CACHE_LIMIT = 300_000
+_CACHE_LIMIT = 100_000
 
 
 def _length_bucket(n: int) -> str:
