@@ -121,3 +121,54 @@ def test_rich_clusters_add_cluster_bigrams_and_all_levels() -> None:
     assert not any(f.startswith(("cb=", "cf=")) for f in plain[0] + plain[1])
     assert "cf=7|8" in rich[0] and "cb=7|8" in rich[1]
     assert "-1c4=1" in rich[1] and "-1c16=7" in rich[1]
+
+
+def _with_vectors(**kw: object) -> Resources:
+    import numpy as np
+
+    res = _resources(**kw)
+    res.vector_words = {fold("بريطانيا"): 0, fold("قال"): 1}
+    res.vector_matrix = np.array([[1.0, 2.0], [3.0, 4.0]], dtype=np.float32)
+    return res
+
+
+def test_dense_vectors_follow_their_offset_and_skip_unknown_words() -> None:
+    fx = FeatureExtractor(_with_vectors())
+    assert fx.vector_names() == ["v-1:0", "v-1:1", "v0:0", "v0:1", "v1:0", "v1:1"]
+    vecs = fx.sentence_vectors(["قال", "وبريطانيا", "مجهول"])
+    # row 1 (وبريطانيا, found through its stem): previous word قال, itself, next unknown
+    assert vecs[1].tolist() == [3.0, 4.0, 1.0, 2.0, 0.0, 0.0]
+    assert vecs[0].tolist() == [0.0, 0.0, 3.0, 4.0, 1.0, 2.0]  # nothing before the first word
+    assert vecs[2].tolist() == [1.0, 2.0, 0.0, 0.0, 0.0, 0.0]
+    items = fx.sentence_items(["قال", "وبريطانيا"])
+    assert items[1]["v0:0"] == 1.0 and items[1]["v-1:1"] == 4.0 and "v1:0" not in items[1]
+    assert all(items[0][f] == 1.0 for f in fx.sentence(["قال", "وبريطانيا"])[0])
+
+
+def test_vectors_round_trip_beside_the_resources(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    res = _with_vectors(extras=("cues",))
+    res.save(tmp_path / "resources.json.gz")
+    back = Resources.load(tmp_path / "resources.json.gz")
+    assert back.use_vectors and back.vector_words == res.vector_words and back.extras == ("cues",)
+    tokens = ["قال", "وبريطانيا"]
+    assert (FeatureExtractor(back).sentence_vectors(tokens) == FeatureExtractor(res).sentence_vectors(tokens)).all()
+
+
+def test_org_cue_marks_the_following_three_tokens_only() -> None:
+    tokens = ["قالت", "وزارة", "الخارجية", "الفرنسية", "اليوم", "إن"]
+    fx = FeatureExtractor(_resources(extras=("cues",)))
+    feats = fx.sentence(tokens)
+    assert "cue1" in feats[2] and "cue2" in feats[3] and "cue3" in feats[4]
+    assert not any(f.startswith("cue") for f in feats[0] + feats[1] + feats[5])
+    assert not any(f.startswith("cue") for tok in FeatureExtractor(_resources()).sentence(tokens) for f in tok)
+    index = _Index([f for tok in feats for f in tok])
+    assert [sorted(r) for r in fx.sentence_rows(tokens, index)] == [sorted(index.rows(s)) for s in feats]
+
+
+def test_neighbour_affixes_and_ngrams_are_optional_groups() -> None:
+    fx = FeatureExtractor(_resources(extras=("nbaffix", "ngrams")))
+    feats = fx.sentence(["الرئيس", "بريطانيا"])
+    assert "+1p3=بري" in feats[0] and "+1x3=نيا" in feats[0]
+    assert "-1p3=الر" in feats[1] and "-1x3=" + fold("الرئيس")[-3:] in feats[1]
+    assert not any(f.startswith(("-2p3", "+2p3")) for f in feats[0] + feats[1])
+    assert "n3=ريط" in feats[1]

@@ -74,6 +74,13 @@ def train_ner_cmd(
     no_clusters: Annotated[bool, typer.Option("--no-clusters", help="Train without cluster features.")] = False,
     rich_clusters: Annotated[bool, typer.Option(
         "--rich-clusters", help="Every cluster level in the window, stem clusters, cluster bigrams.")] = False,
+    vector_dims: Annotated[int, typer.Option(
+        "--vector-dims", help="Use this many SVD word-vector dimensions (from --clusters) as real-valued "
+        "features for the word and its ±1 neighbours; 0 = off.")] = 0,
+    vector_scale: Annotated[float, typer.Option(
+        "--vector-scale", help="Standard deviation each vector dimension is scaled to.")] = 0.1,
+    extras: Annotated[str, typer.Option(
+        "--extras", help="Optional feature groups, comma-separated: cues, nbaffix, ngrams.")] = "",
     extra: Annotated[list[Path] | None, typer.Option(
         "--extra", help="Extra CoNLL training data, never split (repeatable).")] = None,
     cross: Annotated[list[Path] | None, typer.Option(
@@ -97,6 +104,12 @@ def train_ner_cmd(
     if not 0.0 <= dev_fraction < 1.0:
         _fail("ner", f"--dev-fraction must be in [0, 1), got {dev_fraction}")
     console = Console(stderr=as_json)
+    extra_groups = tuple(x.strip() for x in extras.split(",") if x.strip())
+    unknown = sorted(set(extra_groups) - {"cues", "nbaffix", "ngrams"})
+    if unknown:
+        _fail("ner", f"unknown --extras group(s): {', '.join(unknown)} (known: cues, nbaffix, ngrams)")
+    if vector_dims < 0 or vector_scale <= 0:
+        _fail("ner", "--vector-dims must be >= 0 and --vector-scale > 0")
     try:
         train, dev = [], []
         report = ReadReport()
@@ -113,7 +126,8 @@ def train_ner_cmd(
         if clusters is None and not no_clusters:
             console.print("[yellow]no --clusters given: training without cluster features[/yellow]")
         gaz_dir = None if no_gazetteers else (gazetteers or shared_data_dir() / "gazetteers")
-        resources = build_resources(gaz_dir, cluster_model, not no_gazetteers, not no_clusters, rich_clusters)
+        resources = build_resources(gaz_dir, cluster_model, not no_gazetteers, not no_clusters, rich_clusters,
+                                    vector_dims, vector_scale, extra_groups)
     except (ConllError, GazetteerError, ValueError) as exc:
         _fail("ner", str(exc))
         return
@@ -126,7 +140,8 @@ def train_ner_cmd(
         "extra": [str(p) for p in extra],
         "dev_fraction": dev_fraction,
         "features": {"gazetteers": resources.use_gazetteers, "clusters": resources.use_clusters,
-                     "rich_clusters": resources.rich_clusters},
+                     "rich_clusters": resources.rich_clusters, "vector_dims": vector_dims,
+                     "vector_scale": vector_scale, "extras": list(extra_groups)},
         "reader": report.summary(),
         "includes_dev": False,
     }

@@ -250,6 +250,9 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         if any(q.speaker and q.speaker.get("kind") != "pronoun-resolved"
                and q.speaker["start"] <= t_start < q.speaker["end"] for q in quotes):
             continue  # «المفوضية العليا للانتخابات قالت»: a word of the speaker's name
+        if not is_verb and any(q.cue_end is not None and q.cue_end <= t_start < q.start
+                               and C.words(text, t_end, q.start) and q.start - q.cue_end < 120 for q in quotes):
+            continue  # «قالت المفوضية العليا المستقلة للانتخابات … إن»: a noun in the speaker zone
         quote = next((q for q in quotes if q.start <= t_start < q.end), None)
         cue_quote = next((q for q in quotes if q.cue_start is not None and q.cue_start <= t_start < (q.cue_end or 0)),
                          None)
@@ -291,6 +294,9 @@ def _modality(ws: list[Word], i: int, future: bool, quote: Quote | None, text: s
     if any(w.bare.startswith("س") and len(w.bare) > 3 and w.bare[1] in _IMPERFECT
            and w.bare[1:] in VERB_INDEX for w in near):
         return "possible"
+    prev = near[-1].bare if near else ""
+    if len(prev) >= 4 and prev[0] == "س" and prev[1] in "يتن" and not prev.endswith(("ة", "ه", "ات", "اء")):
+        return "possible"  # «سيدخل السجن»: a future verb governing a noun trigger
     if quote is not None:
         return "reported"
     return "asserted"
@@ -311,11 +317,15 @@ def _prep_before(text: str, ws: list[Word], ent: Entity) -> str | None:
         if clitic[:1] in ("ب", "ل"):
             return clitic[0]
     back = idx - 1
+    walked_direction = False
     while back >= 0 and idx - back <= 3 and _strip_prep(ws[back])[1] in _PLACE_NOUNS:
-        prep, _ = _strip_prep(ws[back])
+        prep, noun = _strip_prep(ws[back])
         if prep:
             return prep  # «بجنوب روسيا»، «بمدينة حلب»
+        walked_direction = walked_direction or noun in _DIRECTIONS
         back -= 1
+    if walked_direction and not (back >= 0 and (ws[back].folded in _PREPS or ws[back].bare in _PREPS)):
+        return C.fold("في")  # «حرائق الغابات جنوبي ولاية كاليفورنيا»: a direction word is locative
     if back >= 0 and ws[back].folded in _PREPS:
         return ws[back].folded
     if back >= 0 and ws[back].bare in _PREPS:
@@ -330,8 +340,15 @@ _PLACE_NOUNS = frozenset(C.fold(w) for w in (
 ))
 
 
+_DIRECTIONS = frozenset(C.fold(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي",
+                                            "غربي"))
+
+
 def _strip_prep(w: Word) -> tuple[str | None, str]:
     """(attached preposition or None, the word without it and without ال): بجنوب -> (ب, جنوب)."""
+    whole = w.folded[2:] if w.folded.startswith("ال") and len(w.folded) > 4 else w.folded
+    if whole in _PLACE_NOUNS:
+        return None, whole  # «ولاية»: the و is the root's, not a conjunction
     f = w.bare
     prep = None
     if f[:1] in ("ب", "ل") and len(f) > 3:
@@ -352,7 +369,8 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
     preps = {id(e): _prep_before(text, ws, e) for e in ents}
     # a gazetteer stand-in city is a place, never an actor; countries may act («قالت روسيا»)
     agentive = [e for e in ents if e.type in ("PERS", "ORG", "LOC", "MISC")]
-    can_act = [e for e in agentive if not (e.geo and e.geo.get("stand_in") and e.geo.get("kind") != "country")]
+    can_act = [e for e in agentive if not (e.geo and e.geo.get("stand_in") and e.geo.get("kind") != "country")
+               and _may_act(text, ws, e)]
     actors: list[dict[str, Any]] = []
     targets: list[dict[str, Any]] = []
     place: dict[str, Any] | None = None
@@ -360,12 +378,25 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
     after = [e for e in can_act if e.start >= t_end]
     before = [e for e in can_act if e.end <= t_start]
     actor: Entity | None = None
+    subject_np = False
     if is_verb and after:
         cand = after[0]
         gap_words = C.words(text, t_end, cand.start)
-        if preps[id(cand)] is None and len(gap_words) <= 3:
+        gap_words = [g for g in gap_words if g.folded not in _TIME_WORDS]
+        if gap_words and cand.type != "PERS" and "،" in text[t_end:cand.start] \
+                and gap_words[0].bare not in C.TITLE_WORDS:
+            subject_np = True  # «دعت الحكومة اليمنية، الأحد، الأمم المتحدة»: the entity is the object
+        elif preps[id(cand)] is None and len(gap_words) <= 3:
             actor = cand
-    if actor is None and before:
+    if actor is None and not is_verb and after and not [e for e in before if preps[id(e)] is None]:
+        cand = after[0]  # «الزيارة التي يؤديها الوزير الأول الفرنسي برنار كازنوف»: the visitor
+        if cand.type in ("PERS", "ORG") and preps[id(cand)] is None and len(C.words(text, t_end, cand.start)) <= 7:
+            actor = cand
+    if is_verb and before and preps[id(before[-1])] is None and before[-1].type in ("PERS", "ORG", "LOC") \
+            and all(g.folded == "قد" for g in C.words(text, before[-1].end, t_start)) \
+            and not any(ch in "،,:" for ch in text[before[-1].end:t_start]):
+        actor = before[-1]  # «إن الرئيس دونالد ترمب سيستضيف نتنياهو»: subject before the verb
+    if actor is None and before and not subject_np:
         free = [e for e in before if preps[id(e)] is None]
         if free:
             actor = free[-1] if is_verb else free[0]
@@ -376,7 +407,7 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
         np = _fallback_np(ws, last + 1)
         if np is not None:
             actors.append({"text": text[np[0]:np[1]], "start": np[0], "end": np[1], "entity": None, "type": None})
-    for e in after + before:
+    for e in [x for x in agentive if x.start >= t_end] + [x for x in agentive if x.end <= t_start]:
         if id(e) in used:
             continue
         p = preps[id(e)]
@@ -392,7 +423,8 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
             used.add(id(e))
     if place is None:
         loc = next((e for e in sorted(agentive, key=lambda e: abs(e.start - t_start))
-                    if e.type == "LOC" and id(e) not in used and preps[id(e)] is not None), None)
+                    if e.type == "LOC" and id(e) not in used and preps[id(e)] is not None
+                    and preps[id(e)] not in _NOT_LOCATIVE), None)
         if loc is not None:
             place = _arg(loc)
     return actors, targets, place
@@ -461,8 +493,31 @@ _NOT_PLACES = frozenset(C.fold(w) for w in ("عمان", "الأمل", "النص�
 _PRONOUN_PREPS = frozenset(C.fold(w) for w in ("به", "بها", "له", "لها", "فيه", "فيها", "منه", "منها", "عنه", "عنها"))
 
 
+# «مع الولايات المتحدة»، «من جورجيا»، «ضد إسرائيل»: a partner, an origin or a target, not where
+_NOT_LOCATIVE = frozenset(C.fold(w) for w in ("مع", "من", "عن", "ضد", "لدى", "بين", "على"))
+
+_TIME_WORDS = frozenset(C.fold(w) for w in ("اليوم", "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+                                            "الخميس", "الجمعة", "السبت", "مساء", "صباح", "الليلة"))
+
+
+def _may_act(text: str, ws: list[Word], ent: Entity) -> bool:
+    """A place acts only as a state («قالت روسيا»، «تبعث بريطانيا»): a LOC the gazetteer
+    knows as a city or region («بيغ آيلاند»، «إقليم داغستان») is where, never who."""
+    if ent.type != "LOC":
+        return True
+    kind = (ent.geo or {}).get("kind")
+    if kind is not None:
+        return kind == "country"
+    idx = next((k for k, w in enumerate(ws) if w.start <= ent.start < w.end), None)
+    if idx is not None and idx > 0 and _strip_prep(ws[idx - 1])[1] in _PLACE_NOUNS:
+        return False  # «جزيرة بيغ آيلاند»، «مدينة حلب»
+    return "_" not in ent.text and "#" not in ent.text  # a hashtag «#إقليم_داغستان» names a place tag
+
+
 def _fallback_np(ws: list[Word], k: int) -> tuple[int, int] | None:
     """One or two words after a verb that look like its subject (no entities available)."""
+    while k < len(ws) - 1 and ws[k].folded in _TIME_WORDS:
+        k += 1  # «طالب اليوم مجلس شورى …»: the time word sits between verb and subject
     if k >= len(ws) or ws[k].folded in _PREPS or ws[k].folded in _NEGATORS or C.COMPLEMENTISER_RE.match(ws[k].folded) \
             or ws[k].folded in _PRONOUN_PREPS or ws[k].folded in C.SPEAKER_STOP:
         return None  # «طالب اليوم مجلس …»: a time word is not the subject

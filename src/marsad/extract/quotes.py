@@ -86,9 +86,14 @@ class _Speaker:
     kind: str
     entity: str | None
 
+    antecedent: tuple[int, int] | None = None  # «المصدر» -> where «مصدر في وايتهول» was introduced
+
     def as_dict(self, kind: str | None = None) -> dict[str, Any]:
-        return {"text": self.text, "entity": self.entity, "start": self.start, "end": self.end,
-                "kind": kind or self.kind}
+        out: dict[str, Any] = {"text": self.text, "entity": self.entity, "start": self.start, "end": self.end,
+                               "kind": kind or self.kind}
+        if self.antecedent is not None:
+            out["antecedent"] = {"start": self.antecedent[0], "end": self.antecedent[1]}
+        return out
 
 
 class _QuoteFinder:
@@ -484,10 +489,17 @@ class _QuoteFinder:
         head = zone_words[0].bare
         if head in C.PRONOUNS:
             return None
+        back = self._definite_anaphor(zone_words[0])
+        if back is not None:
+            return back
         ent = self.entity_in(start, end) or next(
             (e for e in self.entities if e.start <= start < e.end), None)
         if head in C.ANONYMOUS_HEADS and (ent is None or ent.start > zone_words[0].start):
             return _Speaker(self.text[start:end], start, end, "anonymous", None)
+        if ent is not None and ent.type in ("LOC", "MISC") and ent.start > zone_words[0].start \
+                and C.strip_conj(head) in C.ORGANIZATION_HEADS:
+            s, e = strip_punct(self.text, start, max(end, ent.end))  # «هيئة الطيران المدني بالإمارات»
+            return _Speaker(self.text[s:e], s, e, "organization", None)
         if ent is not None and ent.type in ("PERS", "ORG", "LOC", "MISC"):
             kind = {"PERS": "person", "ORG": "organization", "LOC": "country", "MISC": "organization"}[ent.type]
             s = min(start, ent.start)
@@ -495,7 +507,7 @@ class _QuoteFinder:
                 s = ent.title_start
             e = max(ent.end, end if ent.type != "PERS" else ent.end)
             s, e = strip_punct(self.text, s, e)
-            return _Speaker(self.text[s:e], s, e, kind, ent.canonical or ent.text)
+            return _Speaker(self.text[s:e], s, e, kind, self._full_name(ent))
         if require_source:
             if head not in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS and not self.entities:
                 if C.strip_conj(head) not in C.ORGANIZATION_HEADS:
@@ -509,6 +521,60 @@ class _QuoteFinder:
             kind = "anonymous"
         return _Speaker(self.text[start:end], start, end, kind, None)
 
+    def _full_name(self, ent: Entity) -> str:
+        """«وأضاف الزين» after «اللواء محمد الزين»: a one-word person name takes the
+        earlier full name that ends with it (the usual second mention in news)."""
+        name = ent.canonical or ent.text
+        if ent.type != "PERS" or " " in name.strip():
+            return name
+        key = C.fold(name)
+        for e in reversed(self.entities):
+            if e.type == "PERS" and e.end <= ent.start:
+                full = e.canonical or e.text
+                parts = C.fold(full).split()
+                if len(parts) > 1 and parts[-1] == key:
+                    return full
+        return name
+
+    def _definite_anaphor(self, word: Word) -> _Speaker | None:
+        """«وقال المصدر»، «ونفت الوزارة»: a bare definite noun that points back to its first mention.
+
+        The head must be a definite anonymous-source or organisation noun (المصدر،
+        المسؤول، الوزارة، الشرطة …) standing alone — followed by punctuation or a
+        stop word, not by a qualifier of its own («الوزارة الفرنسية»).  The antecedent
+        is the nearest earlier indefinite mention of the same noun («مصدر في وايتهول»،
+        «وزارة الدفاع البريطانية»), preferring an ORG entity that starts with it.
+        """
+        folded = word.bare
+        if not folded.startswith("ال") or len(folded) < 5:
+            return None
+        noun = folded[2:]
+        is_anon = noun in C.ANONYMOUS_HEADS
+        if not is_anon and noun not in C.ORGANIZATION_HEADS:
+            return None
+        nxt = C.words(self.text, word.end, min(len(self.text), word.end + 40))[:1]
+        gap = self._gap(word.end, nxt[0].start) if nxt else ""
+        if nxt and gap.strip() == "" and nxt[0].folded not in C.SPEAKER_STOP \
+                and not C.COMPLEMENTISER_RE.match(nxt[0].folded) and nxt[0].folded not in _PREPOSITIONS:
+            return None  # «المسؤول الأمريكي»: a qualified phrase, not a bare anaphor
+        orgs = [e for e in self.entities if e.end <= word.start and e.type == "ORG"
+                and C.strip_conj(C.fold(e.canonical or e.text)).startswith(noun)]
+        earlier = [w for w in self.words if w.end <= word.start and C.strip_conj(w.folded) == noun]
+        if orgs and (not earlier or orgs[-1].start >= earlier[-1].start):
+            e = orgs[-1]
+            return _Speaker(self.text[word.start:word.end], word.start, word.end, "organization",
+                            e.canonical or e.text, (e.start, e.end))
+        if not earlier:
+            return None
+        first = earlier[-1]
+        j = self.word_index(first.start)
+        _, s_end = self.sentence_of(first.start)
+        a_start, a_end = strip_punct(self.text, first.start, self._np_end(j, s_end))
+        if a_end <= a_start:
+            return None
+        return _Speaker(self.text[word.start:word.end], word.start, word.end,
+                        "anonymous" if is_anon else "organization", self.text[a_start:a_end], (a_start, a_end))
+
     def _zone_speaker(self, zone: tuple[int, int]) -> _Speaker | None:
         zw = C.words(self.text, *zone)
         while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES):
@@ -518,12 +584,13 @@ class _QuoteFinder:
             return None  # «وأكد في تصريحات …»: the zone holds no subject
         j = self.word_index(zw[0].start)
         end = self._np_end(j, zone[1])
-        if not self.entities and zw[0].bare in C.TITLE_WORDS:
+        zone_pers = any(zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS" for e in self.entities)
+        if not zone_pers and zw[0].bare in C.TITLE_WORDS:
             name_end = self._appositive_name(zw[0].start, zone[1])
             if name_end is not None:
                 return self._make_speaker(zw[0].start, name_end)
         # «قال الأمين العام لحركة الشعب، زهير المغزاوي إن»: a short appositive after a title
-        if zw[0].bare in C.TITLE_WORDS and not self.entities:
+        if zw[0].bare in C.TITLE_WORDS and not zone_pers:
             rest = C.words(self.text, end, zone[1])
             if 1 <= len(rest) <= 3 and self.text[end:rest[0].start].strip() == "،" and \
                     not any(r.folded in C.SPEAKER_STOP or r.text.startswith(("لـ", "لل")) for r in rest):
@@ -532,7 +599,8 @@ class _QuoteFinder:
         if pers and zw[0].bare not in C.ANONYMOUS_HEADS:
             e = pers[0]
             lead = C.words(self.text, zw[0].start, e.start)
-            if len(lead) <= 8:  # title words before the name, possibly with an apposition comma
+            appositive = self.text[lead[-1].end:e.start].strip() == "،" if lead else False
+            if len(lead) <= (12 if appositive else 8):  # title words before the name, possibly «، name،»
                 return self._make_speaker(zw[0].start if all(x.folded not in C.SPEAKER_STOP for x in lead)
                                           else e.start, e.end)
         # a title phrase before a PERS entity: extend to the entity
@@ -576,6 +644,14 @@ class _QuoteFinder:
         phrase = [w for w in before[cut:] if w.folded not in ("قد", "كان", "كانت", "وكان", "وكانت")]
         if not (1 <= len(phrase) <= 10):
             return None
+        if len(phrase) >= 3 and phrase[-1].folded in ("ما", "بما", "مما"):
+            # «أدانت هيئة الطيران المدني بالإمارات، الاثنين، ما قالت إنه»: the subject of the
+            # clause's first verb is the one who "said"
+            j = self.word_index(phrase[1].start)
+            sp = self._make_speaker(phrase[1].start, self._np_end(j, phrase[-1].start))
+            if sp is not None and (phrase[1].bare in C.ORGANIZATION_HEADS | C.TITLE_WORDS | C.ANONYMOUS_HEADS
+                                   or sp.kind in ("person", "organization")):
+                return sp
         head = phrase[0]
         ents = [e for e in self.entities if phrase[0].start <= e.start and e.end <= phrase[-1].end
                 and e.type in ("PERS", "ORG", "LOC")]
@@ -621,6 +697,9 @@ class _QuoteFinder:
         between = C.words(self.text, e.end, self.words[k].start)
         if len(between) > 1 or any(b.folded not in ("قد",) for b in between):
             return None
+        verb = self.words[k]
+        if any(ch in "،,;؛" for ch in self._gap(e.end, verb.start)) or verb.folded != verb.bare:
+            return None  # «أيدت المحكمة … في بلجيكا، وقالت إن»: a new clause, the entity is no subject
         return self._make_speaker(e.start, e.end)
 
     def _subject_before(self, s_start: int, pos: int) -> _Speaker | None:
@@ -628,8 +707,9 @@ class _QuoteFinder:
         cands = [e for e in self.entities if s_start <= e.start and e.end <= pos
                  and e.type in ("PERS", "ORG") and not self.inside_segment(e.start)]
         if cands:
-            pers = [e for e in cands if e.type == "PERS"]
-            e = (pers or cands)[-1]
+            pers = [e for e in cands if e.type == "PERS" and not self._governed(e)] or \
+                [e for e in cands if e.type == "PERS"]
+            e = pers[0] if pers else cands[-1]  # «وردد الأمير زيد … تحذيرات غوتيريس، مضيفا»: the subject
             return self._make_speaker(e.start, e.end)
         # no entities: the noun phrase after a sentence-initial verb
         sw = C.words(self.text, s_start, pos)
@@ -649,7 +729,8 @@ class _QuoteFinder:
         if self.entities:
             cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in ("PERS", "ORG")
                      and not self.inside_segment(e.start) and not self.inside_quote(e.start)]
-            return self._make_speaker(cands[0].start, cands[0].end) if cands else None
+            if cands:
+                return self._make_speaker(cands[0].start, cands[0].end)
         for w in C.words(self.text, s_start, pos):
             if self.inside_quote(w.start) or self.inside_segment(w.start):
                 break
@@ -658,9 +739,22 @@ class _QuoteFinder:
                 return self._make_speaker(w.start, self._np_end(j, pos))
         return None
 
+    def _governed(self, ent: Entity) -> bool:
+        """Is the mention the object of a preposition or an attribution («لفرانس برس»، «بحسب رويترز»)?
+
+        Such a mention names a channel or a topic, not the person whose words a later
+        pronoun cue («وأوضحت قائلة») continues.
+        """
+        folded, canon = C.fold(ent.text), C.fold(ent.canonical or ent.text)
+        if folded[:1] in ("ل", "ب") and not canon.startswith(folded[:1]):
+            return True
+        before = C.words(self.text, max(0, ent.start - 30), ent.start)
+        return bool(before) and (before[-1].bare in C.ATTRIBUTION_CUES or before[-1].folded in _PREPOSITIONS
+                                 or before[-1].folded in ("عن", "لـ", "ل"))
+
     def _resolve_pronoun(self, pos: int) -> _Speaker | None:
         """Previous speaker, or a person mentioned (outside quotes) more recently than it."""
-        pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos
+        pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
                 and not self.inside_quote(e.start) and not self.inside_segment(e.start)]
         cand = None
         if pers and (self.last_speaker is None or pers[-1].start > self.last_speaker_at):

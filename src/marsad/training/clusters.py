@@ -106,9 +106,18 @@ class ClusterModel:
     counts: dict[str, int]
     meta: dict[str, object] = field(default_factory=dict)
     lexicons: dict[str, list[str]] = field(default_factory=dict)
+    vectors: np.ndarray | None = None  # unit word vectors, rows in ``clusters`` order
+
+    @staticmethod
+    def vectors_path(path: Path) -> Path:
+        """Sidecar file with the dense SVD word vectors (``X.json.gz`` -> ``X.vectors.npy``)."""
+        name = path.name[:-8] if path.name.endswith(".json.gz") else path.name
+        return path.with_name(name + ".vectors.npy")
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if self.vectors is not None:
+            np.save(self.vectors_path(path), self.vectors.astype(np.float16))
         data = {"format": 1, "levels": list(self.levels), "meta": self.meta, "lexicons": self.lexicons,
                 "clusters": {w: list(c) for w, c in self.clusters.items()}, "counts": self.counts}
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
@@ -123,9 +132,11 @@ class ClusterModel:
             raise ValueError(f"{path}: not a Marsad cluster file ({exc})") from None
         if data.get("format") != 1:
             raise ValueError(f"{path}: unsupported cluster file format {data.get('format')!r}")
+        vec_file = cls.vectors_path(path)
+        vectors = np.load(vec_file).astype(np.float32) if vec_file.is_file() else None
         return cls(tuple(data["levels"]), {w: tuple(c) for w, c in data["clusters"].items()},
                    dict(data["counts"]), dict(data.get("meta", {})),
-                   {k: list(v) for k, v in data.get("lexicons", {}).items()})
+                   {k: list(v) for k, v in data.get("lexicons", {}).items()}, vectors)
 
 
 def _kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 15,
@@ -219,4 +230,5 @@ def train_clusters(texts: Iterable[str], vocab: int = 40_000, contexts: int = 1_
     clusters = {w: tuple(int(lbl[i]) for lbl in per_level) for i, w in enumerate(words)}
     return ClusterModel(levels, clusters, {w: counts[w] for w in words},
                         {"tokens": total, "vocab": v, "contexts": ctx_n, "dims": k,
-                         "lexicon_sizes": {c: len(ws) for c, ws in lexicons.items()}}, lexicons)
+                         "lexicon_sizes": {c: len(ws) for c, ws in lexicons.items()}}, lexicons,
+                        vectors.astype(np.float32))

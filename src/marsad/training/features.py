@@ -89,6 +89,8 @@ def strip_proclitics(word: str, counts: Mapping[str, int], known: AbstractSet[st
 
 # ------------------------------------------------------------------ resources
 
+VECTORS_FILE = "vectors.npz"
+
 
 @dataclass
 class Resources:
@@ -110,6 +112,15 @@ class Resources:
     use_clusters: bool = True
     rich_clusters: bool = False  # every level in the window, stem clusters, cluster bigrams
     meta: dict[str, Any] = field(default_factory=dict)
+    # dense word vectors (real-valued CRF features): folded word -> row of ``vector_matrix``
+    vector_words: dict[str, int] = field(default_factory=dict)
+    vector_matrix: Any = None  # numpy float32 array (words x dims), already scaled
+    vector_offsets: tuple[int, ...] = (-1, 0, 1)
+    extras: tuple[str, ...] = ()  # optional feature groups, see FeatureExtractor.EXTRAS
+
+    @property
+    def use_vectors(self) -> bool:
+        return self.vector_matrix is not None and len(self.vector_words) > 0
 
     @property
     def max_phrase(self) -> int:
@@ -136,6 +147,8 @@ class Resources:
             "use_clusters": self.use_clusters,
             "rich_clusters": self.rich_clusters,
             "meta": self.meta,
+            "vector_offsets": list(self.vector_offsets),
+            "extras": list(self.extras),
         }
 
     @classmethod
@@ -153,16 +166,36 @@ class Resources:
             use_clusters=bool(data["use_clusters"]),
             rich_clusters=bool(data.get("rich_clusters", False)),
             meta=dict(data.get("meta", {})),
+            vector_offsets=tuple(data.get("vector_offsets", (-1, 0, 1))),
+            extras=tuple(data.get("extras", ())),
         )
 
     def save(self, path: Path) -> None:
+        """Write the resources; dense vectors go to ``vectors.npz`` beside ``path``."""
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
             json.dump(self.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+        vec_file = path.with_name(VECTORS_FILE)
+        if self.use_vectors:
+            import numpy as np
+
+            words = sorted(self.vector_words, key=self.vector_words.__getitem__)
+            np.savez_compressed(vec_file, words=np.array(words, dtype=str),
+                                matrix=np.asarray(self.vector_matrix, dtype=np.float16))
+        elif vec_file.exists():
+            vec_file.unlink()
 
     @classmethod
     def load(cls, path: Path) -> Resources:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            return cls.from_json(json.load(fh))
+            res = cls.from_json(json.load(fh))
+        vec_file = path.with_name(VECTORS_FILE)
+        if vec_file.is_file():
+            import numpy as np
+
+            with np.load(vec_file, allow_pickle=False) as data:
+                res.vector_words = {str(w): i for i, w in enumerate(data["words"])}
+                res.vector_matrix = data["matrix"].astype(np.float32)
+        return res
 
 
 # ------------------------------------------------------------------ extraction
@@ -184,6 +217,8 @@ class _WordInfo:
     cid: str = ""  # fine cluster id for cluster-bigram features ("" when those are off)
     own_rows: list[int] | None = None  # the same features as weight rows (see sentence_rows)
     context_rows: dict[int, list[int]] | None = None
+    vec: int = -1  # row of Resources.vector_matrix for the word (or its stem); -1: none
+    cue: str = ""  # organisation cue class of the stem (see ORG_CUES), "" when not a cue
 
 
 class RowIndex(Protocol):
@@ -194,8 +229,26 @@ class RowIndex(Protocol):
     def rows(self, features: Sequence[str]) -> list[int]: ...
 
 
+# Words that announce an organisation name within the next few tokens (folded stems):
+# «شركة», «وزارة الخارجية», «حزب العمال»... ANERcorp misses most ORGs after them.
+ORG_CUES: frozenset[str] = frozenset(fold(w) for w in [
+    "شركة", "وزارة", "منظمة", "حزب", "جامعة", "نادي", "مجلس", "بنك", "هيئة", "وكالة", "صحيفة",
+    "مصرف", "حركة", "اتحاد", "جمعية", "مؤسسة", "مجموعة", "قناة", "محكمة", "لجنة", "فريق", "معهد",
+    "مركز", "جبهة", "تنظيم", "الشركة", "الوزارة", "المنظمة", "الحزب", "الجامعة", "النادي", "المجلس",
+    "البنك", "الهيئة", "الوكالة", "الصحيفة", "الاتحاد", "الجمعية", "المؤسسة", "المجموعة", "القناة",
+    "المحكمة", "اللجنة", "الفريق", "المعهد", "المركز", "الجبهة"])
+CUE_WINDOW = 3
+
+
 class FeatureExtractor:
-    """Turns a sentence (list of token strings) into CRFsuite feature lists."""
+    """Turns a sentence (list of token strings) into CRFsuite feature lists.
+
+    Optional groups (``Resources.extras``): ``"cues"`` marks tokens within
+    :data:`CUE_WINDOW` after an organisation cue word; ``"nbaffix"`` lends the 3-letter
+    prefix/suffix of the stem to the ±1 neighbours; ``"ngrams"`` adds the character
+    3-grams inside the stem. Dense word vectors (``Resources.vector_matrix``) become
+    real-valued features ``v{offset}:{dim}`` (see :meth:`sentence_items`).
+    """
 
     def __init__(self, resources: Resources) -> None:
         self.res = resources
@@ -268,8 +321,20 @@ class FeatureExtractor:
                             own.append(f"sc{levels[-1]}={sids[-1]}")
             if not res.rich_clusters:
                 cid = ""
+        extras = res.extras
         context = {o: [f"{o:+d}{f}" for f in ctx_common] for o in _OFFSETS}
-        return _WordInfo(own, context, key, stem, cid)
+        if "nbaffix" in extras and _ARABIC_LETTER.search(token):
+            for o in (-1, 1):
+                context[o] += [f"{o:+d}p3={stem[:3]}", f"{o:+d}x3={stem[-3:]}"]
+        if "ngrams" in extras and len(stem) > 3:
+            own += ["n3=" + stem[i:i + 3] for i in range(1, len(stem) - 3)]
+        vec = -1
+        if res.use_vectors:
+            vec = res.vector_words.get(key, -1)
+            if vec < 0 and prefix:
+                vec = res.vector_words.get(stem, -1)
+        cue = "o" if "cues" in extras and (stem in ORG_CUES or key in ORG_CUES) else ""
+        return _WordInfo(own, context, key, stem, cid, vec=vec, cue=cue)
 
     def _info(self, token: str) -> _WordInfo:
         info = self._cache.get(token)
@@ -308,6 +373,53 @@ class FeatureExtractor:
             i += matched or 1
         return out
 
+    def _cue_tags(self, infos: Sequence[_WordInfo]) -> list[list[str]]:
+        """``cue{d}`` on the tokens 1..CUE_WINDOW after an organisation cue word."""
+        out: list[list[str]] = [[] for _ in infos]
+        if "cues" not in self.res.extras:
+            return out
+        for i, info in enumerate(infos):
+            if info.cue:
+                for d in range(1, CUE_WINDOW + 1):
+                    if i + d < len(infos):
+                        out[i + d].append(f"cue{d}")
+        return out
+
+    def vector_names(self) -> list[str]:
+        """Names of the real-valued features, in the column order of :meth:`sentence_vectors`."""
+        if not self.res.use_vectors:
+            return []
+        dims = self.res.vector_matrix.shape[1]
+        return [f"v{o}:{k}" for o in self.res.vector_offsets for k in range(dims)]
+
+    def sentence_vectors(self, tokens: Sequence[str]) -> Any:
+        """``len(tokens) x len(vector_names())`` array: each offset's neighbour vector
+        (zeros past the sentence ends and for words without a vector)."""
+        import numpy as np
+
+        matrix = self.res.vector_matrix
+        dims = matrix.shape[1]
+        padded = np.vstack([matrix, np.zeros((1, dims), dtype=matrix.dtype)])
+        rows = np.array([self._info(t).vec for t in tokens], dtype=np.intp)
+        rows[rows < 0] = len(matrix)
+        n = len(tokens)
+        out = np.zeros((n, dims * len(self.res.vector_offsets)), dtype=np.float32)
+        for j, o in enumerate(self.res.vector_offsets):
+            lo, hi = max(0, -o), min(n, n - o)
+            if lo < hi:
+                out[lo:hi, j * dims:(j + 1) * dims] = padded[rows[lo + o:hi + o]]
+        return out
+
+    def sentence_items(self, tokens: Sequence[str]) -> list[dict[str, float]]:
+        """Features as CRFsuite items: the binary ones with value 1, plus the dense vectors."""
+        binary = self.sentence(tokens)
+        items = [dict.fromkeys(f, 1.0) for f in binary]
+        if self.res.use_vectors:
+            names = self.vector_names()
+            for item, values in zip(items, self.sentence_vectors(tokens)):
+                item.update((nm, float(v)) for nm, v in zip(names, values) if v != 0.0)
+        return items
+
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Feature strings per token (what the CRF is trained on)."""
         infos = [self._info(t) for t in tokens]
@@ -321,6 +433,7 @@ class FeatureExtractor:
         Kept in step with :meth:`_assemble` by a test that compares the two.
         """
         infos = [self._info(t) for t in tokens]
+        cues = self._cue_tags(infos)
         for info in infos:
             if info.own_rows is None:
                 info.own_rows = crf.rows(info.own)
@@ -332,7 +445,7 @@ class FeatureExtractor:
         out: list[list[int]] = []
         for i, info in enumerate(infos):
             f = list(info.own_rows)  # type: ignore[arg-type]
-            extra = phrase[i]
+            extra = phrase[i] + cues[i] if cues[i] else phrase[i]
             if i >= 2:
                 f += infos[i - 2].context_rows[-2]  # type: ignore[index]
             if i >= 1:
@@ -374,10 +487,11 @@ class FeatureExtractor:
                   ctx: Callable[[_WordInfo, int], Any], extra: Callable[[list[str]], list[Any]]) -> list[list[Any]]:
         n = len(infos)
         phrase = self._phrase_tags(infos)
+        cues = self._cue_tags(infos)
         feats: list[list[Any]] = []
         for i, info in enumerate(infos):
             f = list(own(info))
-            more = list(phrase[i])
+            more = list(phrase[i]) + cues[i]
             if i >= 2:
                 f += ctx(infos[i - 2], -2)
             if i >= 1:

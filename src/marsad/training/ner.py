@@ -66,8 +66,14 @@ def sha256_file(path: Path) -> str:
 
 def build_resources(gazetteer_dir: Path | None, clusters: ClusterModel | None,
                     use_gazetteers: bool = True, use_clusters: bool = True,
-                    rich_clusters: bool = False) -> Resources:
-    """Assemble the lexical resources a model is trained with (and will ship)."""
+                    rich_clusters: bool = False, vector_dims: int = 0, vector_scale: float = 0.1,
+                    extras: Sequence[str] = ()) -> Resources:
+    """Assemble the lexical resources a model is trained with (and will ship).
+
+    ``vector_dims > 0`` keeps the first dimensions of the clusters' SVD word vectors as
+    real-valued features, each dimension scaled to standard deviation ``vector_scale``
+    (small values keep the dense weights on the same footing as binary features).
+    """
     from marsad.extract.titles import TITLE_WORDS
 
     res = Resources(titles=set(TITLE_WORDS), use_gazetteers=use_gazetteers and gazetteer_dir is not None,
@@ -86,6 +92,16 @@ def build_resources(gazetteer_dir: Path | None, clusters: ClusterModel | None,
             res.clusters = dict(clusters.clusters)
             res.cluster_levels = tuple(clusters.levels)
         res.meta["clusters"] = dict(clusters.meta)
+        if vector_dims > 0:
+            if clusters.vectors is None:
+                raise ValueError("the cluster file has no word vectors (retrain it with `marsad train clusters`)")
+            vecs = np.asarray(clusters.vectors[:, :vector_dims], dtype=np.float32)
+            std = vecs.std(axis=0, keepdims=True)
+            res.vector_matrix = (vecs / np.where(std == 0, 1.0, std) * vector_scale).astype(np.float32)
+            res.vector_words = {w: i for i, w in enumerate(clusters.clusters)}
+            res.meta["vectors"] = {"dims": int(vecs.shape[1]), "scale": vector_scale,
+                                   "offsets": list(res.vector_offsets)}
+    res.extras = tuple(extras)
     return res
 
 
@@ -131,7 +147,15 @@ class FastCrf:
         index = self.index
         return [index[f] for f in features if f in index]
 
-    def decode(self, token_rows: Sequence[Sequence[int]]) -> list[str]:
+    def dense_weights(self, names: Sequence[str]) -> np.ndarray:
+        """Weight matrix (len(names) x labels) of real-valued features (zeros if unused)."""
+        rows = [self.index.get(nm, self.zero_row) for nm in names]
+        return np.ascontiguousarray(self.weights[rows])
+
+    def decode(self, token_rows: Sequence[Sequence[int]], dense: np.ndarray | None = None,
+               dense_weights: np.ndarray | None = None) -> list[str]:
+        """Best label sequence; ``dense`` (tokens x features) times ``dense_weights``
+        adds the real-valued features' scores."""
         n = len(token_rows)
         if n == 0:
             return []
@@ -142,6 +166,8 @@ class FastCrf:
             flat.append(self.zero_row)  # keeps every segment non-empty
             flat.extend(rows)
         emissions = np.add.reduceat(self.weights[flat], starts, axis=0)
+        if dense is not None and dense_weights is not None and dense_weights.size:
+            emissions = emissions + dense @ dense_weights
         if n == 1:
             return [self.labels[int(emissions[0].argmax())]]
         trans = self.transitions
@@ -180,6 +206,8 @@ class NerModel:
             self.crf = FastCrf(directory / WEIGHTS_FILE)
         except (OSError, ValueError, KeyError) as exc:
             raise NerModelError(f"{directory / WEIGHTS_FILE}: cannot read CRF weights ({exc})") from None
+        self._dense_weights = (self.crf.dense_weights(self.extractor.vector_names())
+                               if self.resources.use_vectors else None)
         meta_path = directory / META_FILE
         self.meta: dict[str, Any] = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
 
@@ -187,14 +215,18 @@ class NerModel:
         """IOB2 tags for one sentence's tokens (numpy Viterbi over the exported weights)."""
         if not tokens:
             return []
-        return self.crf.decode(self.extractor.sentence_rows(tokens, self.crf))
+        rows = self.extractor.sentence_rows(tokens, self.crf)
+        if self._dense_weights is None:
+            return self.crf.decode(rows)
+        return self.crf.decode(rows, self.extractor.sentence_vectors(tokens), self._dense_weights)
 
     def crfsuite_tag(self, tokens: Sequence[str]) -> list[str]:
         """The same tags computed by CRFsuite itself (slower; used to check :meth:`tag`)."""
         tagger = pycrfsuite.Tagger()
         tagger.open(str(self.directory / MODEL_FILE))
         try:
-            return list(tagger.tag(self.extractor.sentence(tokens))) if tokens else []
+            items = pycrfsuite.ItemSequence(self.extractor.sentence_items(tokens))
+            return list(tagger.tag(items)) if tokens else []
         finally:
             tagger.close()
 
@@ -331,7 +363,7 @@ def train_model(train: Sequence[TaggedSentence], resources: Resources, out_dir: 
     extractor = FeatureExtractor(resources)
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for sent in train:
-        trainer.append(pycrfsuite.ItemSequence(extractor.sentence(sent.tokens)), sent.tags)
+        trainer.append(pycrfsuite.ItemSequence(extractor.sentence_items(sent.tokens)), sent.tags)
     trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
     started = time.perf_counter()
     trainer.train(str(out_dir / MODEL_FILE))
