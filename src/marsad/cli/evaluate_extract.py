@@ -48,6 +48,9 @@ def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: i
         return
     result = evaluate(task, analysed)
     result["missing"] = runner.missing
+    # which stages really ran (e.g. "entities", not "entities(missing)"), so a score is never
+    # mistaken for one measured with the NER model when the model could not load
+    result["stages"] = [getattr(st, "name", type(st).__name__) for st in runner.stages]
     result["gold"] = str(gold)
     if as_json:
         out = {k: v for k, v in result.items() if k != "errors"}

@@ -76,6 +76,9 @@ def _is_background(ws: list[Word], i: int, etype: str) -> bool:
         return True  # «وصف الأمير … هجوم الحوثي بأنه …»: the described event is the topic
     if any(x.bare == C.fold("وذلك") or x.folded == C.fold("وذلك") for x in ws[:i]):
         return True
+    if etype != "statement" and any(x.folded == "من" for x in ws[max(0, i - 2):i]) \
+            and any(x.bare in _WARNED for x in ws[max(0, i - 10):i]):
+        return True  # «حذر مبعوث الأمم المتحدة للشرق الأوسط من تصاعد المواجهات»: feared, not reported
     return bool(etype != "statement" and any(x.bare in _WARNED for x in ws[max(0, i - 4):i]))
 
 
@@ -258,6 +261,11 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
                          None)
         modality = _modality(ws, first, future, quote, text, s_start, t_start)
         actors, targets, place = _arguments(text, ws, first, last, is_verb, ents, etype)
+        speaker_spans = [(q.speaker["start"], q.speaker["end"]) for q in quotes
+                         if q.speaker and q.speaker.get("kind") != "pronoun-resolved"
+                         and q.speaker.get("start") is not None and s_start <= q.speaker["start"] < s_end]
+        targets = [t for t in targets if not any(a <= t["start"] and t["end"] <= b for a, b in speaker_spans)]
+        # «… بحسب ما نقلت صحيفة التايمز»: the paper that reports the event is not its target
         if etype == "statement":
             place = None  # a statement's LOCs belong to what was said, not where
         if cue_quote is not None and cue_quote.speaker:
@@ -411,6 +419,13 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
         if id(e) in used:
             continue
         p = preps[id(e)]
+        if e.start >= t_end and any(w.bare in _RELATIVE for w in C.words(text, t_end, e.start)):
+            continue  # «… الذي عاد إلى الولايات المتحدة»: a relative clause's place is another event's
+        if e.type in ("ORG", "MISC") and p in _PLACE_PREPS and place is None \
+                and C.fold(e.text).split()[0].lstrip("بلو") in _BUILDINGS:
+            place = _arg(e)  # «في البيت الأبيض»، «في قصر الإليزيه»
+            used.add(id(e))
+            continue
         if e.type == "LOC" and (p in _PLACE_PREPS) and place is None:
             place = _arg(e)
             used.add(id(e))
@@ -492,6 +507,9 @@ _NOT_PLACES = frozenset(C.fold(w) for w in ("عمان", "الأمل", "النص�
 
 _PRONOUN_PREPS = frozenset(C.fold(w) for w in ("به", "بها", "له", "لها", "فيه", "فيها", "منه", "منها", "عنه", "عنها"))
 
+
+_BUILDINGS = frozenset(C.fold(w) for w in ("البيت", "قصر", "القصر", "مقر", "المقر", "مبنى", "الكرملين",
+                                           "الإليزيه", "مجمع", "مستشفى", "سجن", "مطار"))
 
 # «مع الولايات المتحدة»، «من جورجيا»، «ضد إسرائيل»: a partner, an origin or a target, not where
 _NOT_LOCATIVE = frozenset(C.fold(w) for w in ("مع", "من", "عن", "ضد", "لدى", "بين", "على"))

@@ -16,6 +16,12 @@ The stage works in three passes over the article text:
    zone, with its title; an anonymous source noun phrase («مصدر في وايتهول»); or, when
    the zone is empty («وأضاف أن»), the previous speaker or the last person in focus.
    Without entities the speaker falls back to the noun phrase after the cue.
+   Resolution rules: a bare definite source or body («وقال المصدر»، «وأكدت الوزارة») points
+   back to its first indefinite mention («مصدر في وايتهول») or the last matching ORG, kept
+   as ``entity`` with an ``antecedent`` span; a one-word name («وأضاف الزين») takes the
+   earlier full name; a pronoun cue skips persons governed by a preposition or an
+   attribution («وفقا لفرانس برس»); a coordinated «…، وقالت» does not take the entity just
+   before it; «ما قالت إنه» takes the subject of the clause's first verb.
 
 Every offset refers to ``Article.text``; ``Quote.text`` equals the slice.
 """
@@ -235,7 +241,7 @@ class _QuoteFinder:
                 return True
             if strict and (w.bare in C.SPEECH_VERBS or w.bare in C.SPEECH_PARTICIPLES):
                 return False
-            if strict and i < 8 and ":" in self.text[seg.close:w.start]:
+            if i < 8 and ":" in self.text[seg.close:w.start]:  # also «لـ"رويترز" في رسالة: "…"»
                 return True  # «في كلمة ضمن "مؤتمر ميونيخ للأمن" بألمانيا، الأحد: "…"»
         if strict:
             return False
@@ -637,6 +643,9 @@ class _QuoteFinder:
         """«لكن الشرطة قالت إنها …»، «أن الناطق …، أكد …»: a subject noun phrase before the verb."""
         s_start, _ = self.sentence_of(self.words[k].start)
         before = C.words(self.text, s_start, self.words[k].start)
+        verb = self.words[k]
+        if before and verb.folded != verb.bare and any(ch in "،,;؛" for ch in self._gap(before[-1].end, verb.start)):
+            return None  # «…، وقالت إن»: a coordinated clause; its subject is the first clause's
         cut = 0
         for i, w in enumerate(before):
             if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _CONNECTORS or w.folded in _CONNECTORS:
@@ -654,7 +663,7 @@ class _QuoteFinder:
                 return sp
         head = phrase[0]
         ents = [e for e in self.entities if phrase[0].start <= e.start and e.end <= phrase[-1].end
-                and e.type in ("PERS", "ORG", "LOC")]
+                and e.type in ("PERS", "ORG", "LOC") and not self._governed(e)]
         after_kana = len(before) > len(phrase) and before[cut].bare in ("كان", "كانت") and len(phrase) <= 3
         if not ents and not after_kana and not (head.bare in C.TITLE_WORDS or head.bare in C.ORGANIZATION_HEADS
                                                 or head.bare in C.ANONYMOUS_HEADS):

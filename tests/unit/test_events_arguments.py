@@ -1,0 +1,109 @@
+"""Event actors, places and modality chosen with entity types.
+
+Sentences are written for these tests; entities (with a hand-set ``geo`` where the
+rule depends on the gazetteer kind) are given explicitly so the NER model is not needed.
+"""
+
+from __future__ import annotations
+
+from marsad.extract.events import EventStage, main_event
+from marsad.extract.quotes import QuoteStage
+from marsad.model import Article, Entity, Event
+from marsad.text.stages import SegmentStage
+
+COUNTRY = {"kind": "country"}
+CITY = {"kind": "city"}
+
+
+def ent(text: str, needle: str, typ: str, geo: dict | None = None) -> Entity:  # type: ignore[type-arg]
+    start = text.index(needle)
+    return Entity(start, start + len(needle), needle, typ, needle, geo=geo)
+
+
+def lead(text: str, entities: list[Entity]) -> Event:
+    article = SegmentStage()(Article.from_raw(text, published="2019-05-01"))
+    article.set_layer("entities", entities)
+    article = EventStage()(QuoteStage()(article))
+    article.validate()
+    ev = main_event(article.layer("events"), 0)
+    assert ev is not None, "no event in the first sentence"
+    return ev
+
+
+def names(args: list[dict]) -> list[str]:  # type: ignore[type-arg]
+    return [a["text"] for a in args]
+
+
+def test_a_city_is_never_the_actor() -> None:
+    text = "اعتقلت في حلب قوات الأمن ثلاثة مطلوبين."
+    with_city = lead(text, [ent(text, "حلب", "LOC", CITY)])
+    assert "حلب" not in names(with_city.actors)
+    assert with_city.place is not None and with_city.place["text"] == "حلب"
+
+
+def test_a_country_can_act() -> None:
+    text = "اعتقلت تركيا ثلاثة صحفيين في إسطنبول."
+    ev = lead(text, [ent(text, "تركيا", "LOC", COUNTRY), ent(text, "إسطنبول", "LOC", CITY)])
+    assert names(ev.actors) == ["تركيا"]
+    assert ev.place is not None and ev.place["text"] == "إسطنبول"
+
+
+def test_entity_after_a_comma_separated_subject_is_the_object() -> None:
+    text = "دعت الحكومة اليمنية، الأحد، الأمم المتحدة إلى ممارسة الضغط على المتمردين."
+    ev = lead(text, [ent(text, "الأمم المتحدة", "ORG")])
+    assert ev.type == "appeal"
+    assert "الأمم المتحدة" not in names(ev.actors)
+    assert ev.actors and ev.actors[0]["text"].startswith("الحكومة")
+
+
+def test_subject_right_before_the_verb_is_the_actor() -> None:
+    text = "قال مسؤولون إن الرئيس سامي الحداد سيستقبل رئيس الوزراء كريم منصور في القصر الجمهوري."
+    ev = lead(text, [ent(text, "سامي الحداد", "PERS"), ent(text, "كريم منصور", "PERS")])
+    assert ev.type == "meeting" and ev.modality == "possible"
+    assert names(ev.actors) == ["سامي الحداد"]
+
+
+def test_partner_country_after_with_is_not_the_place() -> None:
+    text = "وقعت مصر اتفاقية تعاون عسكري مع فرنسا."
+    ev = lead(text, [ent(text, "مصر", "LOC", COUNTRY), ent(text, "فرنسا", "LOC", COUNTRY)])
+    assert names(ev.actors) == ["مصر"]
+    assert ev.place is None
+
+
+def test_direction_word_makes_a_place() -> None:
+    text = "اعتقلت الشرطة رجلا جنوبي ولاية كاليفورنيا بتهمة إشعال الحرائق."
+    ev = lead(text, [ent(text, "كاليفورنيا", "LOC")])
+    assert ev.type == "arrest"
+    assert ev.place is not None and ev.place["text"] == "كاليفورنيا"
+
+
+def test_the_reporting_paper_is_not_a_target() -> None:
+    text = "يمكن أن ترسل إيطاليا مدربين إلى النيجر لتدريب الجيش، بحسب صحيفة لاريبوبليكا."
+    ev = lead(text, [ent(text, "إيطاليا", "LOC", COUNTRY), ent(text, "النيجر", "LOC", COUNTRY),
+                     ent(text, "لاريبوبليكا", "ORG")])
+    assert ev.modality == "possible"
+    assert names(ev.actors) == ["إيطاليا"]
+    assert "لاريبوبليكا" not in names(ev.targets)
+
+
+def test_future_verb_before_a_noun_trigger_is_possible() -> None:
+    text = "أفادت المحكمة بأن الوزير السابق سيدخل السجن خلال أيام."
+    article = SegmentStage()(Article.from_raw(text, published="2019-05-01"))
+    article.set_layer("entities", [])
+    article = EventStage()(QuoteStage()(article))
+    prison = [e for e in article.layer("events") if e.text == "السجن"]
+    assert prison and prison[0].modality == "possible"
+
+
+def test_a_named_building_after_in_is_the_place() -> None:
+    text = "استقبل الرئيس سامي الحداد وفدا من رجال الأعمال في البيت الأبيض."
+    ev = lead(text, [ent(text, "سامي الحداد", "PERS"), ent(text, "البيت الأبيض", "MISC")])
+    assert ev.type == "meeting"
+    assert ev.place is not None and ev.place["text"] == "البيت الأبيض"
+
+
+def test_place_of_a_relative_clause_is_not_the_events_place() -> None:
+    text = "استقبل الرئيس سامي الحداد الصحفي الذي عاد إلى الأردن بعد سنوات."
+    ev = lead(text, [ent(text, "سامي الحداد", "PERS"), ent(text, "الأردن", "LOC", COUNTRY)])
+    assert ev.type == "meeting"
+    assert ev.place is None
