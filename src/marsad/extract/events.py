@@ -419,7 +419,7 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
         if id(e) in used:
             continue
         p = preps[id(e)]
-        if e.start >= t_end and any(w.bare in _RELATIVE for w in C.words(text, t_end, e.start)):
+        if _in_relative_clause(text, t_end, e):
             continue  # «… الذي عاد إلى الولايات المتحدة»: a relative clause's place is another event's
         if e.type in ("ORG", "MISC") and p in _PLACE_PREPS and place is None \
                 and C.fold(e.text).split()[0].lstrip("بلو") in _BUILDINGS:
@@ -439,7 +439,7 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
     if place is None:
         loc = next((e for e in sorted(agentive, key=lambda e: abs(e.start - t_start))
                     if e.type == "LOC" and id(e) not in used and preps[id(e)] is not None
-                    and preps[id(e)] not in _NOT_LOCATIVE), None)
+                    and preps[id(e)] not in _NOT_LOCATIVE and not _in_relative_clause(text, t_end, e)), None)
         if loc is not None:
             place = _arg(loc)
     return actors, targets, place
@@ -506,6 +506,14 @@ _NOT_PLACES = frozenset(C.fold(w) for w in ("عمان", "الأمل", "النص�
 
 
 _PRONOUN_PREPS = frozenset(C.fold(w) for w in ("به", "بها", "له", "لها", "فيه", "فيها", "منه", "منها", "عنه", "عنها"))
+
+
+def _in_relative_clause(text: str, t_end: int, ent: Entity) -> bool:
+    """Is ``ent`` after the trigger behind a relative pronoun («… الذي عاد إلى الأردن»)?
+    Such a clause tells of another event; its place is not this event's — unless the
+    pronoun follows the trigger itself («الزيارة التي يؤديها … إلى تونس»: the visit's own place)."""
+    between = C.words(text, t_end, ent.start) if ent.start >= t_end else []
+    return any(w.bare in _RELATIVE for w in between[1:])
 
 
 _BUILDINGS = frozenset(C.fold(w) for w in ("البيت", "قصر", "القصر", "مقر", "المقر", "مبنى", "الكرملين",

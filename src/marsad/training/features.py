@@ -257,6 +257,7 @@ class FeatureExtractor:
         self._max_phrase = resources.max_phrase if resources.use_gazetteers else 0
         # first words of multi-word names: most positions can skip phrase matching at once
         self._phrase_starts = frozenset(p[0] for p in resources.phrases) if self._max_phrase else frozenset()
+        self._padded_vectors: Any = None
 
     # one word ---------------------------------------------------------------------
     def _word_features(self, token: str) -> _WordInfo:
@@ -397,11 +398,14 @@ class FeatureExtractor:
         (zeros past the sentence ends and for words without a vector)."""
         import numpy as np
 
-        matrix = self.res.vector_matrix
-        dims = matrix.shape[1]
-        padded = np.vstack([matrix, np.zeros((1, dims), dtype=matrix.dtype)])
+        padded = self._padded_vectors
+        if padded is None:  # once: the matrix plus a zero row for words without a vector
+            matrix = self.res.vector_matrix
+            padded = np.vstack([matrix, np.zeros((1, matrix.shape[1]), dtype=np.float32)]).astype(np.float32)
+            self._padded_vectors = padded
+        dims = padded.shape[1]
         rows = np.array([self._info(t).vec for t in tokens], dtype=np.intp)
-        rows[rows < 0] = len(matrix)
+        rows[rows < 0] = len(padded) - 1
         n = len(tokens)
         out = np.zeros((n, dims * len(self.res.vector_offsets)), dtype=np.float32)
         for j, o in enumerate(self.res.vector_offsets):

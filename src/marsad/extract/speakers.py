@@ -1,0 +1,418 @@
+"""Speaker rules for the quote finder: who a cue zone names, and what a pronoun or a
+bare definite noun («وقال المصدر»، «وأكدت الوزارة») refers back to.
+
+Split out of :mod:`marsad.extract.quotes` so each module stays readable: this one knows
+about noun phrases, entities and focus; the finder there knows about cues, openers and
+quote spans.  ``SpeakerRules`` is the finder's base class and holds the shared state
+(text, words, sentences, quote-mark segments, entities, quotes found so far).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.extract import cues as C
+from marsad.extract.cues import SENT_END, Segment, Word, find_segments, sentence_bounds, strip_punct
+from marsad.model import Article, Entity, Quote
+
+_PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع)(?:ه|ها|هم|هما|هن)$")
+_PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
+_CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه",
+                                             "ولكنها", "حيث", "كما", "ثم", "لكنهم", "أما", "وأما", "حينما", "عندما"))
+
+
+@dataclass(slots=True)
+class _Speaker:
+    text: str
+    start: int
+    end: int
+    kind: str
+    entity: str | None
+
+    antecedent: tuple[int, int] | None = None  # «المصدر» -> where «مصدر في وايتهول» was introduced
+
+    def as_dict(self, kind: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "entity": self.entity, "start": self.start, "end": self.end,
+                               "kind": kind or self.kind}
+        if self.antecedent is not None:
+            out["antecedent"] = {"start": self.antecedent[0], "end": self.antecedent[1]}
+        return out
+
+
+class SpeakerRules:
+    """State shared with the quote finder, text helpers and the speaker rules."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.words = C.words(self.text)
+        self.sents = sentence_bounds(article)
+        self.segments = find_segments(self.text)
+        self.entities: list[Entity] = [e for e in article.entities if e.type]
+        self.quotes: list[Quote] = []
+        self.last_speaker: _Speaker | None = None
+        self.last_speaker_at = -1
+
+    # ---------------------------------------------------------------- helpers
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sents:
+            if s <= pos < e:
+                return s, e
+        return pos, self._sentence_end(pos)
+
+    def _sentence_end(self, pos: int) -> int:
+        m = SENT_END.search(self.text, pos)
+        return m.end() if m else len(self.text)
+
+    def paragraph_end(self, pos: int) -> int:
+        j = self.text.find("\n", pos)
+        return len(self.text) if j < 0 else j
+
+    def segment_at(self, pos: int) -> Segment | None:
+        for seg in self.segments:
+            if seg.open == pos:
+                return seg
+        return None
+
+    def inside_segment(self, pos: int) -> bool:
+        return any(seg.open < pos < seg.close for seg in self.segments)
+
+    def inside_quote(self, pos: int, kinds: tuple[str, ...] = ("direct", "reported")) -> bool:
+        return any(q.start <= pos < q.end and q.kind in kinds for q in self.quotes)
+
+    def entity_in(self, start: int, end: int) -> Entity | None:
+        for e in self.entities:
+            if start <= e.start and e.end <= end:
+                return e
+        return None
+
+    def word_index(self, pos: int) -> int:
+        for k, w in enumerate(self.words):
+            if w.start >= pos:
+                return k
+        return len(self.words)
+
+    def _gap(self, a: int, b: int) -> str:
+        return self.text[a:b]
+
+    # ---------------------------------------------------------------- speakers
+    def _np_end(self, j: int, limit: int) -> int:
+        """End of the noun phrase starting at word ``j`` (entity-aware, ≤ 7 words)."""
+        first = self.words[j]
+        ent = next((e for e in self.entities if e.start <= first.start < e.end), None)
+        end = first.end
+        count = 0
+        while j < len(self.words) and self.words[j].start < limit and count < 9:
+            w = self.words[j]
+            if count and (self._gap(end, w.start).strip() not in ("", "ـ", "#", '"', "«", "»", "“", "”", '" "') or w.folded in C.SPEAKER_STOP
+                          or (w.text.startswith("ل") and w.text.startswith(("لـ", "لل")))
+                          or C.COMPLEMENTISER_RE.match(w.folded) or w.folded in C.SPEECH_VERBS
+                          or w.bare in C.SPEECH_VERBS):
+                if w.folded == "في" and count == 1 and self.words[j - 1].bare in C.ANONYMOUS_HEADS:
+                    pass  # «مصدر في وايتهول»: the place belongs to the source
+                elif w.folded == "في" and ent is None and count <= 2 and \
+                        self.words[j - 1].bare in C.ANONYMOUS_HEADS | {C.fold("رفيع"), C.fold("مطلع"), C.fold("دبلوماسية"), C.fold("أمنية"), C.fold("عسكرية"), C.fold("مطلعة"), C.fold("رسمية")}:
+                    pass
+                else:
+                    break
+            end = w.end
+            count += 1
+            j += 1
+            if ent is not None and end >= ent.end and count >= 1:
+                # an entity ends the phrase unless a title-like noun continues it
+                break
+        return end
+
+    def _make_speaker(self, start: int, end: int, require_source: bool = False) -> _Speaker | None:
+        start, end = strip_punct(self.text, start, end)
+        if end <= start:
+            return None
+        zone_words = C.words(self.text, start, end)
+        if not zone_words:
+            return None
+        head = zone_words[0].bare
+        if head in C.PRONOUNS:
+            return None
+        back = self._definite_anaphor(zone_words[0])
+        if back is not None:
+            return back
+        ent = self.entity_in(start, end) or next(
+            (e for e in self.entities if e.start <= start < e.end), None)
+        if head in C.ANONYMOUS_HEADS and (ent is None or ent.start > zone_words[0].start):
+            return _Speaker(self.text[start:end], start, end, "anonymous", None)
+        if ent is not None and ent.type in ("LOC", "MISC") and ent.start > zone_words[0].start \
+                and C.strip_conj(head) in C.ORGANIZATION_HEADS:
+            s, e = strip_punct(self.text, start, max(end, ent.end))  # «هيئة الطيران المدني بالإمارات»
+            return _Speaker(self.text[s:e], s, e, "organization", None)
+        if ent is not None and ent.type in ("PERS", "ORG", "LOC", "MISC"):
+            kind = {"PERS": "person", "ORG": "organization", "LOC": "country", "MISC": "organization"}[ent.type]
+            s = min(start, ent.start)
+            if ent.title_start is not None and ent.title_start < s:
+                s = ent.title_start
+            e = max(ent.end, end if ent.type != "PERS" else ent.end)
+            s, e = strip_punct(self.text, s, e)
+            return _Speaker(self.text[s:e], s, e, kind, self._full_name(ent))
+        if require_source:
+            if head not in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS and not self.entities:
+                if C.strip_conj(head) not in C.ORGANIZATION_HEADS:
+                    return None
+            elif self.entities and head not in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS:
+                return None
+        if zone_words[0].text.endswith(("ه", "ها", "هم")) and len(zone_words) == 1 and require_source:
+            return None
+        kind = "organization" if head in C.ORGANIZATION_HEADS else "person"
+        if head in C.ANONYMOUS_HEADS:
+            kind = "anonymous"
+        return _Speaker(self.text[start:end], start, end, kind, None)
+
+    def _full_name(self, ent: Entity) -> str:
+        """«وأضاف الزين» after «اللواء محمد الزين»: a one-word person name takes the
+        earlier full name that ends with it (the usual second mention in news)."""
+        name = ent.canonical or ent.text
+        if ent.type != "PERS" or " " in name.strip():
+            return name
+        key = C.fold(name)
+        for e in reversed(self.entities):
+            if e.type == "PERS" and e.end <= ent.start:
+                full = e.canonical or e.text
+                parts = C.fold(full).split()
+                if len(parts) > 1 and parts[-1] == key:
+                    return full
+        return name
+
+    def _definite_anaphor(self, word: Word) -> _Speaker | None:
+        """«وقال المصدر»، «ونفت الوزارة»: a bare definite noun that points back to its first mention.
+
+        The head must be a definite anonymous-source or organisation noun (المصدر،
+        المسؤول، الوزارة، الشرطة …) standing alone — followed by punctuation or a
+        stop word, not by a qualifier of its own («الوزارة الفرنسية»).  The antecedent
+        is the nearest earlier indefinite mention of the same noun («مصدر في وايتهول»،
+        «وزارة الدفاع البريطانية»), preferring an ORG entity that starts with it.
+        """
+        folded = word.bare
+        if not folded.startswith("ال") or len(folded) < 5:
+            return None
+        noun = folded[2:]
+        is_anon = noun in C.ANONYMOUS_HEADS
+        if not is_anon and noun not in C.ORGANIZATION_HEADS:
+            return None
+        nxt = C.words(self.text, word.end, min(len(self.text), word.end + 40))[:1]
+        gap = self._gap(word.end, nxt[0].start) if nxt else ""
+        if nxt and gap.strip() == "" and nxt[0].folded not in C.SPEAKER_STOP \
+                and not C.COMPLEMENTISER_RE.match(nxt[0].folded) and nxt[0].folded not in _PREPOSITIONS:
+            return None  # «المسؤول الأمريكي»: a qualified phrase, not a bare anaphor
+        orgs = [e for e in self.entities if e.end <= word.start and e.type == "ORG"
+                and C.strip_conj(C.fold(e.canonical or e.text)).startswith(noun)]
+        earlier = [w for w in self.words if w.end <= word.start and C.strip_conj(w.folded) == noun]
+        if orgs and (not earlier or orgs[-1].start >= earlier[-1].start):
+            e = orgs[-1]
+            return _Speaker(self.text[word.start:word.end], word.start, word.end, "organization",
+                            e.canonical or e.text, (e.start, e.end))
+        if not earlier:
+            return None
+        first = earlier[-1]
+        j = self.word_index(first.start)
+        _, s_end = self.sentence_of(first.start)
+        a_start, a_end = strip_punct(self.text, first.start, self._np_end(j, s_end))
+        if a_end <= a_start:
+            return None
+        return _Speaker(self.text[word.start:word.end], word.start, word.end,
+                        "anonymous" if is_anon else "organization", self.text[a_start:a_end], (a_start, a_end))
+
+    def _zone_speaker(self, zone: tuple[int, int]) -> _Speaker | None:
+        zw = C.words(self.text, *zone)
+        while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES):
+            zw = zw[1:]
+        if not zw or zw[0].bare in C.PRONOUNS or zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP \
+                or _PRONOUN_PREP.match(zw[0].folded):
+            return None  # «وأكد في تصريحات …»: the zone holds no subject
+        j = self.word_index(zw[0].start)
+        end = self._np_end(j, zone[1])
+        zone_pers = any(zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS" for e in self.entities)
+        if not zone_pers and zw[0].bare in C.TITLE_WORDS:
+            name_end = self._appositive_name(zw[0].start, zone[1])
+            if name_end is not None:
+                return self._make_speaker(zw[0].start, name_end)
+        # «قال الأمين العام لحركة الشعب، زهير المغزاوي إن»: a short appositive after a title
+        if zw[0].bare in C.TITLE_WORDS and not zone_pers:
+            rest = C.words(self.text, end, zone[1])
+            if 1 <= len(rest) <= 3 and self.text[end:rest[0].start].strip() == "،" and \
+                    not any(r.folded in C.SPEAKER_STOP or r.text.startswith(("لـ", "لل")) for r in rest):
+                end = rest[-1].end
+        pers = [e for e in self.entities if zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS"]
+        if pers and zw[0].bare not in C.ANONYMOUS_HEADS:
+            e = pers[0]
+            lead = C.words(self.text, zw[0].start, e.start)
+            appositive = self.text[lead[-1].end:e.start].strip() == "،" if lead else False
+            if len(lead) <= (12 if appositive else 8):  # title words before the name, possibly «، name،»
+                return self._make_speaker(zw[0].start if all(x.folded not in C.SPEAKER_STOP for x in lead)
+                                          else e.start, e.end)
+        # a title phrase before a PERS entity: extend to the entity
+        ent = next((e for e in self.entities if zw[0].start <= e.start < zone[1] and e.type == "PERS"), None)
+        if ent is not None and zw[0].bare in C.TITLE_WORDS and ent.start - zw[0].start < 60 \
+                and "،" not in self.text[zw[0].start:ent.start]:
+            end = max(end, ent.end)
+        return self._make_speaker(zw[0].start, end)
+
+    def _appositive_name(self, start: int, end: int) -> int | None:
+        """«الرئيس الأمريكي، دونالد ترامب، الثلاثاء، إن»: end of the name set off by commas.
+
+        Without NER the name after a title phrase is recognised by shape: a comma-separated
+        piece of one to three words that holds no stop word, date, preposition or title.
+        """
+        pieces: list[tuple[int, int]] = []
+        pos = start
+        for m in re.finditer(r"[،,]", self.text[start:end]):
+            pieces.append((pos, start + m.start()))
+            pos = start + m.end()
+        pieces.append((pos, end))
+        for a, b in pieces[1:]:
+            ws = C.words(self.text, a, b)
+            while len(ws) > 1 and ws[0].bare in C.TITLE_WORDS:  # «، الفريق محمد المقدشي،»
+                ws = ws[1:]
+            if 1 <= len(ws) <= 3 and not any(
+                    w.folded in C.SPEAKER_STOP or w.bare in _PREPOSITIONS or w.bare in C.TITLE_WORDS
+                    or w.bare in C.ORGANIZATION_HEADS or w.text.startswith(("لـ", "لل")) or w.text.isdigit()
+                    for w in ws):
+                return ws[-1].end
+        return None
+
+    def _svo_subject(self, k: int) -> _Speaker | None:
+        """«لكن الشرطة قالت إنها …»، «أن الناطق …، أكد …»: a subject noun phrase before the verb."""
+        s_start, _ = self.sentence_of(self.words[k].start)
+        before = C.words(self.text, s_start, self.words[k].start)
+        verb = self.words[k]
+        if before and verb.folded != verb.bare and any(ch in "،,;؛" for ch in self._gap(before[-1].end, verb.start)):
+            return None  # «…، وقالت إن»: a coordinated clause; its subject is the first clause's
+        cut = 0
+        for i, w in enumerate(before):
+            if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _CONNECTORS or w.folded in _CONNECTORS:
+                cut = i + 1
+        phrase = [w for w in before[cut:] if w.folded not in ("قد", "كان", "كانت", "وكان", "وكانت")]
+        if not (1 <= len(phrase) <= 10):
+            return None
+        if len(phrase) >= 3 and phrase[-1].folded in ("ما", "بما", "مما"):
+            # «أدانت هيئة الطيران المدني بالإمارات، الاثنين، ما قالت إنه»: the subject of the
+            # clause's first verb is the one who "said"
+            j = self.word_index(phrase[1].start)
+            sp = self._make_speaker(phrase[1].start, self._np_end(j, phrase[-1].start))
+            if sp is not None and (phrase[1].bare in C.ORGANIZATION_HEADS | C.TITLE_WORDS | C.ANONYMOUS_HEADS
+                                   or sp.kind in ("person", "organization")):
+                return sp
+        head = phrase[0]
+        ents = [e for e in self.entities if phrase[0].start <= e.start and e.end <= phrase[-1].end
+                and e.type in ("PERS", "ORG", "LOC") and not self._governed(e)]
+        after_kana = len(before) > len(phrase) and before[cut].bare in ("كان", "كانت") and len(phrase) <= 3
+        if not ents and not after_kana and not (head.bare in C.TITLE_WORDS or head.bare in C.ORGANIZATION_HEADS
+                                                or head.bare in C.ANONYMOUS_HEADS):
+            return None
+        if self.inside_segment(head.start) or self.inside_quote(head.start):
+            return None
+        if ents:
+            pers = [e for e in ents if e.type == "PERS"]
+            e = (pers or ents)[0]
+            return self._make_speaker(e.start, e.end)
+        end = phrase[-1].end
+        if not self.entities and head.bare in C.TITLE_WORDS:
+            name_end = self._appositive_name(head.start, end)
+            if name_end is not None:
+                end = name_end
+        return self._make_speaker(head.start, end)
+
+    def _relay_speaker(self, zone: tuple[int, int], verb: Word | None = None) -> _Speaker | None:
+        zw = C.words(self.text, *zone)
+        markers = ("عن", "من", "في") if verb is not None and verb.bare == C.fold("جاء") else ("عن", "من")
+        for i, w in enumerate(zw):
+            if w.folded in markers and i + 1 < len(zw):
+                j = self.word_index(zw[i + 1].start)
+                return self._make_speaker(zw[i + 1].start, self._np_end(j, zone[1]))
+        if verb is not None and verb.bare in (C.fold("نسب"), C.fold("نسبت")):
+            for i, w in enumerate(zw):
+                if i > 0 and w.folded.startswith("لل") and len(w.folded) > 4:  # «نسبت الصحيفة للشيخ راشد»
+                    j = self.word_index(w.start)
+                    return self._make_speaker(w.start + 1, self._np_end(j, zone[1]))
+        return self._zone_speaker(zone)
+
+    def _before_speaker(self, k: int) -> _Speaker | None:
+        """«وكان الوزير قد قال إن»: an entity just before the verb in the same sentence."""
+        s_start, _ = self.sentence_of(self.words[k].start)
+        cands = [e for e in self.entities if s_start <= e.start and e.end <= self.words[k].start
+                 and e.type in ("PERS", "ORG", "LOC")]
+        if not cands:
+            return None
+        e = cands[-1]
+        between = C.words(self.text, e.end, self.words[k].start)
+        if len(between) > 1 or any(b.folded not in ("قد",) for b in between):
+            return None
+        verb = self.words[k]
+        if any(ch in "،,;؛" for ch in self._gap(e.end, verb.start)) or verb.folded != verb.bare:
+            return None  # «أيدت المحكمة … في بلجيكا، وقالت إن»: a new clause, the entity is no subject
+        return self._make_speaker(e.start, e.end)
+
+    def _subject_before(self, s_start: int, pos: int) -> _Speaker | None:
+        """Subject of a clause ending in a participle cue: last PERS/ORG before it."""
+        cands = [e for e in self.entities if s_start <= e.start and e.end <= pos
+                 and e.type in ("PERS", "ORG") and not self.inside_segment(e.start)]
+        if cands:
+            pers = [e for e in cands if e.type == "PERS" and not self._governed(e)] or \
+                [e for e in cands if e.type == "PERS"]
+            e = pers[0] if pers else cands[-1]  # «وردد الأمير زيد … تحذيرات غوتيريس، مضيفا»: the subject
+            return self._make_speaker(e.start, e.end)
+        # no entities: the noun phrase after a sentence-initial verb
+        sw = C.words(self.text, s_start, pos)
+        if len(sw) >= 2:
+            j = self.word_index(sw[1].start)
+            end = self._np_end(j, pos)
+            sp = self._make_speaker(sw[1].start, end)
+            if sp is not None and sp.kind in ("anonymous", "organization") or (sp and sw[1].bare in C.TITLE_WORDS):
+                return sp
+        return None
+
+    def _subject_in_sentence(self, pos: int) -> _Speaker | None:
+        """«أيدت المحكمة … ، وقالت إن»: an earlier subject of the same sentence."""
+        s_start, _ = self.sentence_of(pos)
+        if not C.words(self.text, s_start, pos):
+            return None
+        if self.entities:
+            cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in ("PERS", "ORG")
+                     and not self.inside_segment(e.start) and not self.inside_quote(e.start)]
+            if cands:
+                return self._make_speaker(cands[0].start, cands[0].end)
+        for w in C.words(self.text, s_start, pos):
+            if self.inside_quote(w.start) or self.inside_segment(w.start):
+                break
+            if w.bare in C.ORGANIZATION_HEADS or w.bare in C.ANONYMOUS_HEADS or w.bare in C.TITLE_WORDS:
+                j = self.word_index(w.start)
+                return self._make_speaker(w.start, self._np_end(j, pos))
+        return None
+
+    def _governed(self, ent: Entity) -> bool:
+        """Is the mention the object of a preposition or an attribution («لفرانس برس»، «بحسب رويترز»)?
+
+        Such a mention names a channel or a topic, not the person whose words a later
+        pronoun cue («وأوضحت قائلة») continues.
+        """
+        folded, canon = C.fold(ent.text), C.fold(ent.canonical or ent.text)
+        if folded[:1] in ("ل", "ب") and not canon.startswith(folded[:1]):
+            return True
+        before = C.words(self.text, max(0, ent.start - 30), ent.start)
+        return bool(before) and (before[-1].bare in C.ATTRIBUTION_CUES or before[-1].folded in _PREPOSITIONS
+                                 or before[-1].folded in ("عن", "لـ", "ل"))
+
+    def _resolve_pronoun(self, pos: int) -> _Speaker | None:
+        """Previous speaker, or a person mentioned (outside quotes) more recently than it."""
+        pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
+                and not self.inside_quote(e.start) and not self.inside_segment(e.start)]
+        cand = None
+        if pers and (self.last_speaker is None or pers[-1].start > self.last_speaker_at):
+            e = pers[-1]
+            sp = self._make_speaker(e.start, e.end)
+            if sp is not None:
+                cand = sp
+        if cand is None and self.last_speaker is not None:
+            cand = self.last_speaker
+        if cand is None:
+            return None
+        return _Speaker(cand.text, cand.start, cand.end, "pronoun", cand.entity)
