@@ -8,7 +8,8 @@ Prints Rich tables. What it measures, and how:
   SQLite store, the Marsad PostgreSQL store and a plain SQLite FTS5 index of the raw
   text with no Arabic analysis (unicode61, diacritics removed by FTS5 only).
 * **Ingest throughput**: ``--sample`` ANT articles through the real ingest loop
-  (reading, ``default_pipeline(exclude=--exclude)``, storing) with 1 and 2 workers.
+  (reading, ``default_pipeline(exclude=--exclude)``, storing) with 1 and 2 workers
+  (process pool) and with 2 Dask workers (local cluster; its start-up is timed too).
 * **Search latency / size** over ``--n`` articles (default 100,000): the three corpora
   hold ~69k articles, so copies of real articles with small edits (one word dropped,
   a numbered line added) fill the rest; the search index does not depend on the
@@ -39,6 +40,7 @@ from rich.table import Table
 from marsad.ingest.readers import RawRecord, read_paths
 from marsad.ingest.runner import default_factory, ingest, no_analysis, to_article
 from marsad.model import Article
+from marsad.scale.dask_runner import DaskIngestor
 from marsad.store.analysis import analyse, plain_words
 from marsad.store.base import Store, open_store
 from marsad.store.query import And, Term
@@ -268,13 +270,18 @@ def run_throughput(args: argparse.Namespace, ant: list[RawRecord], work: Path) -
         console.print(f"pipeline unavailable ({exc}); measuring storage only", markup=False, style="yellow")
         factories = [("none", no_analysis)]
     for label, factory in factories:
-        for workers in (1, 2):
+        for workers in (1, 2, "dask"):
             db = work / f"thr-{label[:10]}-{workers}.db"
             store = open_store(db)
             t = time.perf_counter()
-            stats = ingest([sample_dir], store, factory=factory, workers=workers, batch_size=32)
+            if workers == "dask":
+                stats = DaskIngestor(store, factory=factory, workers=2, batch_size=32).run([sample_dir])
+                shown = "2 (Dask)"
+            else:
+                stats = ingest([sample_dir], store, factory=factory, workers=int(workers), batch_size=32)
+                shown = f"{workers} (pool)" if workers != 1 else "1"
             dt = time.perf_counter() - t
-            thr.add_row(label, str(workers), f"{stats.stored / dt:.0f}", str(stats.stored), str(stats.failed))
+            thr.add_row(label, shown, f"{stats.stored / dt:.1f}", str(stats.stored), str(stats.failed))
             store.close()
     console.print(thr)
 

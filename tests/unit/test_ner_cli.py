@@ -85,3 +85,14 @@ def test_train_ner_refuses_non_conll(tmp_path: Path) -> None:
     prose.write_text("هذا نص عادي بلا وسوم على الإطلاق في أي سطر منه\n" * 3, "utf-8")
     proc = marsad("train", "ner", "--data", str(prose), "--out", str(tmp_path / "m"), "--no-gazetteers")
     assert proc.returncode == 2 and "does not look like" in proc.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--extras", "cues,bogus"], "unknown --extras group(s): bogus"),
+    (["--vector-dims", "-1"], "--vector-dims must be >= 0"),
+    (["--vector-dims", "8"], "need a cluster file that has word vectors"),  # no --clusters given
+])
+def test_train_ner_bad_feature_options_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    proc = marsad("train", "ner", "--data", str(TINY), "--out", str(tmp_path / "m"), "--no-gazetteers", *args)
+    assert proc.returncode == 2, proc.stderr
+    assert message in proc.stderr and "Traceback" not in proc.stderr

@@ -8,7 +8,7 @@ also written to the report file, so nothing is dropped silently.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -53,6 +53,10 @@ def ingest(
     csv_url: Annotated[str | None, typer.Option("--csv-url", help="CSV column: URL.")] = None,
     csv_published: Annotated[str | None, typer.Option("--csv-published", help="CSV column: date.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    dask: Annotated[bool, typer.Option("--dask", help="Analyse on a local Dask cluster of --workers "
+                                                      "processes (same code as on a real cluster).")] = False,
+    dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", help="Analyse on an existing "
+                                                       "Dask cluster, e.g. tcp://host:8786.")] = None,
 ) -> None:
     """Read articles, analyse them and store them (re-runs skip what is stored)."""
     err = Console(stderr=True, soft_wrap=True)
@@ -79,9 +83,14 @@ def ingest(
                 rate = f"{done / elapsed:.1f}" if elapsed > 0 else "-"
                 progress.update(task, stored=stats.stored, rate=rate)
 
-            runner = Ingestor(store, factory=factory, workers=workers, batch_size=batch_size,
-                              options=options, report=report_file,
-                              on_file=lambda _p: progress.advance(task), on_progress=on_progress)
+            runner_class: type[Ingestor] = Ingestor
+            extra: dict[str, Any] = {}
+            if dask or dask_scheduler:  # imported here: plain ingests must not need Dask
+                from marsad.scale.dask_runner import DaskIngestor
+                runner_class, extra = DaskIngestor, {"scheduler": dask_scheduler}
+            runner = runner_class(store, factory=factory, workers=workers, batch_size=batch_size,
+                                  options=options, report=report_file,
+                                  on_file=lambda _p: progress.advance(task), on_progress=on_progress, **extra)
             stats = runner.run(paths)
             on_progress(stats)
             import json

@@ -111,7 +111,7 @@ class ClusterModel:
     @staticmethod
     def vectors_path(path: Path) -> Path:
         """Sidecar file with the dense SVD word vectors (``X.json.gz`` -> ``X.vectors.npy``)."""
-        name = path.name[:-8] if path.name.endswith(".json.gz") else path.name
+        name = path.name.removesuffix(".json.gz")
         return path.with_name(name + ".vectors.npy")
 
     def save(self, path: Path) -> None:

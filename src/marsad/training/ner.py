@@ -76,6 +76,9 @@ def build_resources(gazetteer_dir: Path | None, clusters: ClusterModel | None,
     """
     from marsad.extract.titles import TITLE_WORDS
 
+    if vector_dims > 0 and clusters is None:
+        raise ValueError("word-vector features need a cluster file that has word vectors (--clusters)")
+
     res = Resources(titles=set(TITLE_WORDS), use_gazetteers=use_gazetteers and gazetteer_dir is not None,
                     use_clusters=use_clusters and clusters is not None, rich_clusters=rich_clusters)
     if res.use_gazetteers and gazetteer_dir is not None:

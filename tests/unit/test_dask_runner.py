@@ -1,0 +1,126 @@
+"""The Dask runner stores exactly what the serial runner stores, and re-runs add nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad.ingest.readers import ReadOptions
+from marsad.ingest.runner import IngestError, ingest
+from marsad.model import Article, Entity
+from marsad.pipeline import Pipeline
+from marsad.scale.dask_runner import DaskIngestor, dask_client
+from marsad.store.base import open_store
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+OPTIONS = ReadOptions(csv_text="body", csv_title="headline")
+
+
+class MarkTripoli:
+    """Tiny stand-in stage (the real pipeline is slow to build): tags «طرابلس» as LOC."""
+
+    name = "mark_tripoli"
+    requires: tuple[str, ...] = ()
+    assigns = ("entities",)
+
+    def __call__(self, article: Article) -> Article:
+        spans, start = [], article.text.find("طرابلس")
+        while start >= 0:
+            spans.append(Entity(start, start + 6, text="طرابلس", type="LOC", canonical="طرابلس"))
+            start = article.text.find("طرابلس", start + 6)
+        article.set_layer("entities", spans)
+        return article
+
+
+class FailOn:
+    """Fails on articles containing ``word`` so per-article failures must survive the trip."""
+
+    name = "fail_on"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def __call__(self, article: Article) -> Article:
+        if self.word in article.text:
+            raise RuntimeError(f"refused {self.word}")
+        return article
+
+
+def toy_pipeline() -> Pipeline:
+    return Pipeline([MarkTripoli()])
+
+
+def failing_pipeline() -> Pipeline:
+    return Pipeline([MarkTripoli(), FailOn("قرطاج")])
+
+
+def broken_factory() -> Pipeline:
+    raise IngestError("cannot build the analysis pipeline: test")
+
+
+@pytest.fixture(scope="module")
+def client():  # type: ignore[no-untyped-def]
+    """One 2-process local cluster for the module; closed even when a test fails."""
+    with dask_client(workers=2) as c:
+        yield c
+
+
+def _ids(store) -> set[str]:  # type: ignore[no-untyped-def]
+    return {a.id for a in store.iter_articles()}
+
+
+def test_dask_stores_what_the_serial_runner_stores(tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]
+    serial = open_store(tmp_path / "serial.db")
+    s1 = ingest([FIXTURES], serial, factory=toy_pipeline, options=OPTIONS, batch_size=3)
+    dask_store = open_store(tmp_path / "dask.db")
+    runner = DaskIngestor(dask_store, factory=toy_pipeline, workers=2, batch_size=3, options=OPTIONS)
+    s2 = runner.run_on(client, [FIXTURES])
+    assert s2.stored == 8 and s2.failed == 0
+    assert s1.summary() == s2.summary()
+    assert _ids(serial) == _ids(dask_store)
+    assert dask_store.count("entities") == serial.count("entities") >= 1
+    assert dask_store.count("inputs") == 8  # raw hashes written with the articles
+    again = DaskIngestor(dask_store, factory=toy_pipeline, workers=2, batch_size=3, options=OPTIONS)
+    s3 = again.run_on(client, [FIXTURES])
+    assert (s3.read, s3.stored, s3.already_present, s3.failed) == (8, 0, 8, 0)
+    assert dask_store.count() == 8
+
+
+def test_failures_come_back_per_article(tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(tmp_path / "f.db")
+    stats = DaskIngestor(store, factory=failing_pipeline, workers=2, batch_size=4,
+                         options=OPTIONS).run_on(client, [FIXTURES])
+    assert stats.read == 8 and stats.failed >= 1 and stats.stored + stats.failed == 8
+    assert all("refused قرطاج" in f["reason"] for f in stats.failures)
+    assert store.count() == stats.stored
+
+
+def test_unbuildable_pipeline_is_one_clear_error(tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(tmp_path / "b.db")
+    with pytest.raises(IngestError, match="cannot build"):
+        DaskIngestor(store, factory=broken_factory, workers=2, options=OPTIONS).run_on(client, [FIXTURES])
+    assert store.count() == 0
+
+
+def test_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "u.db")
+    runner = DaskIngestor(store, factory=toy_pipeline, scheduler="tcp://127.0.0.1:9",
+                          connect_timeout=1.0, options=OPTIONS)
+    with pytest.raises(IngestError, match="cannot reach the Dask scheduler"):
+        runner.run([FIXTURES])
+
+
+def test_cli_dask_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.cli import _register, app
+    _register()
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "c.db")
+    args = ["ingest", str(FIXTURES), "--db", db, "--no-analysis", "--quiet", "--csv-text", "body",
+            "--csv-title", "headline", "--dask", "--workers", "2", "--batch-size", "3"]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0, res.output
+    assert open_store(db).count() == 8
