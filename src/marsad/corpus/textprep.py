@@ -2,55 +2,26 @@
 
 Duplicate detection must ignore differences that republishing introduces (diacritics,
 alef/ya/ta-marbuta spellings, punctuation, tatweel), and story clustering must match
-«الليبية» with «ليبيا»-like forms, so both work on *normalised* words. The house
-normaliser lives in :mod:`marsad.text.normalize`; when it is importable we use its
-``normalize_for_search`` so every part of Marsad agrees on one normal form, and fall
-back to a small local equivalent otherwise (the corpus jobs must never break because a
-sibling module is still being written).
+«الليبية» with «ليبيا»-like forms, so both work on *normalised* words. They use the
+house normaliser, :func:`marsad.text.normalize.normalize_for_search`, so every part of
+Marsad (search, duplicates, stories) agrees on one normal form.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
+
+from marsad.text.normalize import normalize_for_search
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                       "ؤ": "و", "ئ": "ي"})
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
-
-
-def _local_normalize(text: str) -> str:
-    """Fallback normaliser: strip diacritics/tatweel, fold letter variants and digits."""
-    text = _DIACRITICS.sub("", text)
-    return text.translate(_ALEF).translate(_DIGITS).lower()
-
-
-def _pick_normalizer() -> Callable[[str], str]:
-    try:
-        from marsad.text.normalize import normalize_for_search
-    except ImportError:  # sibling module absent: keep working
-        return _local_normalize
-    try:
-        normalize_for_search("اختبار")
-    except Exception:  # noqa: BLE001 - a broken sibling must not stop the corpus jobs
-        return _local_normalize
-
-    def both(text: str) -> str:
-        # the house normaliser may leave letter variants we fold for matching
-        return _local_normalize(normalize_for_search(text))
-
-    return both
-
-
-_normalize = _pick_normalizer()
 
 
 def normalize(text: str) -> str:
     """Normalised form used for every cross-article comparison."""
-    return _normalize(text)
+    return normalize_for_search(text)
 
 
 def words(text: str) -> list[str]:
@@ -86,8 +57,8 @@ def content_terms(text: str) -> list[str]:
     light = _light_fold(text)
     raw = [w for w in _WORD.findall(light) if len(w) > 1 and not w.isdigit()]
     raw = [_PROCLITIC_WA.sub("", w) for w in raw]
-    raw = [w for w in raw if _local_normalize(w) not in STOPWORDS]
-    stems = (_local_normalize(s) for s in _stemmer().stemWords(raw))
+    raw = [w for w in raw if normalize_for_search(w) not in STOPWORDS]
+    stems = (normalize_for_search(s) for s in _stemmer().stemWords(raw))
     return [s for s in stems if len(s) > 1 and s not in STOPWORDS]
 
 

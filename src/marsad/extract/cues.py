@@ -20,9 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from marsad.model import Article
-
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+from marsad.text.normalize import normalize
 
 WORD_RE = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
 
@@ -33,7 +31,7 @@ def fold(word: str) -> str:
     Matching on folded forms is what makes one lexicon entry cover «أكد», «اكد» and
     «أكّد»; it is deliberately more aggressive than display normalisation.
     """
-    return _DIACRITICS.sub("", word).translate(_FOLD_TABLE)
+    return normalize(word, digits=False)
 
 
 def strip_conj(folded: str) -> str:
