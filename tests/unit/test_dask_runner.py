@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,19 @@ def test_dask_stores_what_the_serial_runner_stores(tmp_path: Path, client) -> No
     s3 = again.run_on(client, [FIXTURES])
     assert (s3.read, s3.stored, s3.already_present, s3.failed) == (8, 0, 8, 0)
     assert dask_store.count() == 8
+
+
+def test_batches_in_flight_stay_bounded(tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "many.jsonl"
+    with src.open("w", encoding="utf-8") as f:
+        for i in range(60):
+            f.write(json.dumps({"title": f"خبر {i}", "text": f"نص الخبر رقم {i} من طرابلس."},
+                               ensure_ascii=False) + "\n")
+    store = open_store(tmp_path / "many.db")
+    runner = DaskIngestor(store, factory=toy_pipeline, workers=2, batch_size=2)
+    stats = runner.run_on(client, [src])
+    assert (stats.stored, stats.failed) == (60, 0) and store.count("entities") == 60
+    assert 1 <= runner.peak_in_flight <= 4  # 2 x worker threads, never all 30 batches
 
 
 def test_failures_come_back_per_article(tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]

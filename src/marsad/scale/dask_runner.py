@@ -114,6 +114,7 @@ class DaskIngestor(Ingestor):
         super().__init__(store, **kwargs)
         self.scheduler = scheduler
         self.connect_timeout = connect_timeout
+        self.peak_in_flight = 0  # most batches outstanding at once (the memory bound, observable)
 
     def run(self, paths: Iterable[str | Path]) -> IngestStats:
         with dask_client(self.workers, self.scheduler, self.connect_timeout) as client:
@@ -132,6 +133,7 @@ class DaskIngestor(Ingestor):
             future = client.submit(prepare_on_worker, token, self.factory, batch, pure=False)
             in_flight[future.key] = batch
             finished.add(future)
+            self.peak_in_flight = max(self.peak_in_flight, len(in_flight))
             while len(in_flight) >= limit:
                 self._collect_dask(in_flight, next(finished))
         for future in finished:
