@@ -7,6 +7,7 @@ also written to the report file, so nothing is dropped silently.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,6 +54,8 @@ def ingest(
     csv_url: Annotated[str | None, typer.Option("--csv-url", help="CSV column: URL.")] = None,
     csv_published: Annotated[str | None, typer.Option("--csv-published", help="CSV column: date.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    corpus: Annotated[bool, typer.Option("--corpus/--no-corpus", help="Update duplicates, stories and "
+                                         "the entity registry for the new articles afterwards.")] = True,
     dask: Annotated[bool, typer.Option("--dask", help="Analyse on a local Dask cluster of --workers "
                                                       "processes (same code as on a real cluster).")] = False,
     dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", help="Analyse on an existing "
@@ -95,6 +98,8 @@ def ingest(
             on_progress(stats)
             import json
             report_file.write(json.dumps({"summary": stats.summary()}) + "\n")
+        if corpus and stats.read:
+            _update_corpus(store, err, quiet)
     except IngestError as exc:
         err.print(f"marsad ingest: {exc}", markup=False, highlight=False)
         raise typer.Exit(code=1) from None
@@ -106,6 +111,23 @@ def ingest(
     _show(Console(), stats, report)
     if stats.read == 0 and stats.failed:
         raise typer.Exit(code=1)
+
+
+def _update_corpus(store: Any, err: Console, quiet: bool) -> None:
+    """Incremental corpus jobs over every stored article not processed yet.
+
+    Run over *pending* articles rather than this run's ids, so a run killed before this
+    step is caught up by the next one.
+    """
+    from marsad.corpus.persistence import update_corpus
+
+    with err.status("updating duplicates, stories and entities", spinner="dots") if not quiet \
+            else contextlib.nullcontext():
+        done = update_corpus(store)
+    if not quiet:
+        err.print(f"corpus: {done.processed} articles processed, {done.duplicate_groups} duplicate groups, "
+                  f"{done.stories_touched} stories and {done.entities_touched} entities updated",
+                  markup=False, highlight=False)
 
 
 def _show(console: Console, stats: IngestStats, report: str) -> None:
