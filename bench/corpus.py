@@ -36,14 +36,17 @@ sys.path.insert(0, str(ROOT / "eval"))
 from corpus_eval import read_ant, read_saudi
 
 from marsad.corpus.duplicates import (
+    CorpusFrequency,
     DuplicateConfig,
     exact_duplicates,
     find_duplicates,
     is_duplicate,
-    shingles,
+    shingles_of_words,
+    verify_pair,
 )
 from marsad.corpus.records import CorpusDoc, parse_time
 from marsad.corpus.stories import Story, StoryClusterer, StoryConfig, cluster_stories, story_id
+from marsad.corpus.textprep import words
 
 console = Console()
 
@@ -82,10 +85,19 @@ def timed(fn, *args):  # type: ignore[no-untyped-def]
 
 
 def all_pairs_dedup(docs: list[CorpusDoc], config: DuplicateConfig) -> set[frozenset[str]]:
-    """Every verified pair, comparing all pairs exactly (the quadratic baseline)."""
-    sets = [shingles(d.text, config.shingle_size) for d in docs]
+    """Every verified pair, comparing all pairs exactly (the quadratic baseline).
+
+    The cheap overlap test filters first; the full check (boilerplate, swapped
+    specifics, with the same corpus frequencies) runs only on what passes it.
+    """
+    freq = CorpusFrequency()
+    word_lists = [words(d.text) for d in docs]
+    sets = [shingles_of_words(ws, config.shingle_size) for ws in word_lists]
+    for ws, ss in zip(word_lists, sets, strict=True):
+        freq.observe(ws, ss)
     return {frozenset((docs[a].id, docs[b].id)) for a, b in combinations(range(len(docs)), 2)
-            if is_duplicate(sets[a], sets[b], config)[0]}
+            if is_duplicate(sets[a], sets[b], config)[0]
+            and verify_pair(word_lists[a], word_lists[b], sets[a], sets[b], config, freq)[0]}
 
 
 def brute_force_stories(docs: list[CorpusDoc], config: StoryConfig) -> int:

@@ -1,7 +1,7 @@
 """Evaluate the cross-article jobs on the shared corpora (read by path, never copied).
 
     python eval/corpus_eval.py dup-synthetic [--n-base 1500 --n-copied 500]
-    python eval/corpus_eval.py dup-saudi [--sample 30]
+    python eval/corpus_eval.py dup-saudi [--show] [--groups]
     python eval/corpus_eval.py ans
     python eval/corpus_eval.py stories-ant [--sample 50] [--check eval/stories_check.jsonl]
 
@@ -44,9 +44,11 @@ from marsad.corpus.duplicates import (
     is_duplicate,
     pair_scores,
     shingles,
+    verify_pair,
 )
 from marsad.corpus.records import CorpusDoc
 from marsad.corpus.stories import StoryClusterer, StoryConfig, cluster_stories
+from marsad.corpus.textprep import words
 
 console = Console()
 
@@ -144,7 +146,8 @@ def dup_synthetic(args: argparse.Namespace) -> None:
     rng.shuffle(pool)
     # the pool itself may hold copies (outlets repeat themselves): keep one per group
     base_docs, seen_sets = [], DuplicateDetector(DuplicateConfig(lsh_threshold=0.2, min_jaccard=0.3,
-                                                                 min_containment=0.6))
+                                                                 min_containment=0.6, max_swaps=0,
+                                                                 min_specific_shared=0))
     for d in pool:
         _, pairs = seen_sets.add(d.id, d.text)
         if not pairs:
@@ -176,7 +179,8 @@ def dup_synthetic(args: argparse.Namespace) -> None:
     # collect every LSH candidate pair once with its exact scores, then sweep acceptance rules
     default = DuplicateConfig()
     detector = DuplicateDetector(DuplicateConfig(lsh_threshold=args.lsh, min_jaccard=0.0,
-                                                 min_containment=0.0, min_shared=0))
+                                                 min_containment=0.0, min_shared=0, max_swaps=0,
+                                                 min_specific_shared=0))
     scored: list[tuple[str, str, float, float, int]] = []
     sets = {d.id: shingles(d.text) for d in docs}
     for d in docs:
@@ -205,14 +209,33 @@ def dup_synthetic(args: argparse.Namespace) -> None:
             table.add_row(f"{jmin:.1f}", "off" if cmin > 1 else f"{cmin:.1f}", str(len(found)),
                           f"{prec:.4f}", f"{rec:.4f}", f"{f1:.4f}")
     console.print(table)
-    chosen = [(a, b) for a, b, *_ in scored if is_duplicate(sets[a], sets[b], default)[0]]
-    found = {frozenset(p) for g in group_pairs(chosen, published) for p in combinations(g.members, 2)}
-    tp = len(found & true_pairs)
-    console.print(f"chosen default (min_jaccard={default.min_jaccard}, min_containment={default.min_containment} "
-                  f"with size ratio >= {default.min_size_ratio}) at LSH threshold {args.lsh}: "
-                  f"precision {tp / max(1, len(found)):.4f}, recall {tp / max(1, len(true_pairs)):.4f}")
-    for a, b in sorted(map(tuple, found - true_pairs))[:5]:
+    # the verification rule as shipped, and with its two newer tests switched off in turn
+    word_lists = {d.id: words(d.text) for d in docs}
+    variants = [
+        ("old rule (overlap only)", replace(default, min_specific_shared=0, max_swaps=0)),
+        ("+ boilerplate discount", replace(default, max_swaps=0)),
+        ("+ swapped specifics", replace(default, min_specific_shared=0)),
+        ("default: both", default),
+        ("both, reject at 3 swaps", replace(default, max_swaps=3)),
+        ("both, reject at 1 swap", replace(default, max_swaps=1)),
+    ]
+    rules = Table(title="Synthetic copies: verification rules at the chosen overlap thresholds")
+    for col in ("rule", "pairs found", "precision", "recall"):
+        rules.add_column(col, justify="right")
+    for name, cfg in variants:
+        chosen = [(a, b) for a, b, *_ in scored
+                  if verify_pair(word_lists[a], word_lists[b], sets[a], sets[b], cfg, detector.freq)[0]]
+        found = {frozenset(p) for g in group_pairs(chosen, published) for p in combinations(g.members, 2)}
+        tp = len(found & true_pairs)
+        rules.add_row(name, str(len(found)), f"{tp / max(1, len(found)):.4f}", f"{tp / max(1, len(true_pairs)):.4f}")
+        if cfg is default:
+            misses = sorted(map(tuple, true_pairs - found))[:5]
+            false = sorted(map(tuple, found - true_pairs))[:5]
+    console.print(rules)
+    for a, b in false:
         console.print(f"  false pair: {a} / {b}", markup=False)
+    for a, b in misses:
+        console.print(f"  missed pair: {a} / {b}", markup=False)
 
 
 def _groups(truth: dict[str, str]) -> dict[str, list[str]]:
@@ -223,58 +246,67 @@ def _groups(truth: dict[str, str]) -> dict[str, list[str]]:
 
 
 # ------------------------------------------------------------ SaudiNewsNet
+OLD_RULE = replace(DuplicateConfig(), min_specific_shared=0, max_swaps=0, boilerplate_df=10**9)
+
+
 def dup_saudi(args: argparse.Namespace) -> None:
+    """Groups on SaudiNewsNet, and the hand check scored under the old and the new rule.
+
+    The hand check (``eval/dup_saudi_check.jsonl``: ids, verdict, note, stratum; no
+    text) holds pairs the *old* rule accepted, drawn per Jaccard stratum, so it measures
+    precision of both rules and the share of true copies the new rule gives up; it says
+    nothing about copies neither rule finds.
+    """
     docs = list(read_saudi())
     by_id = {d.id: d for d in docs}
     config = DuplicateConfig()
-    groups = find_duplicates(docs, config)
-    sizes = Counter(min(len(g.members), 6) for g in groups)
-    cross = [g for g in groups if len({by_id[m].source for m in g.members}) > 1]
-    console.print(f"SaudiNewsNet: {len(docs)} articles, {len(groups)} near-duplicate groups holding "
-                  f"{sum(len(g.members) for g in groups)} articles; {len(cross)} groups span several outlets")
-    console.print("group sizes (6 = 6 or more): " + ", ".join(f"{k}: {v}" for k, v in sorted(sizes.items())))
-    exact = exact_duplicates(docs)
-    console.print(f"exact-hash baseline: {len(exact)} groups holding {sum(len(g.members) for g in exact)} articles")
-    # sample (original, copy) pairs for a check by eye; half of them near the threshold
-    rng = random.Random(args.seed)
-    pairs = []
-    for g in groups:
-        a = g.original
-        for b in g.members[1:]:
-            jac, cont, _ = pair_scores(shingles(by_id[a].text), shingles(by_id[b].text))
-            pairs.append((a, b, jac, cont))
-    hard = [p for p in pairs if p[2] < 0.6]
-    sample = rng.sample(hard, min(len(hard), args.sample // 2))
-    sample += rng.sample([p for p in pairs if p not in sample], min(len(pairs), args.sample - len(sample)))
-    verdicts = {}
+    detector = DuplicateDetector(config)
+    for d in docs:
+        detector.observe(d.id, d.text)
+    rows = []
     if args.check and Path(args.check).exists():
-        for line in Path(args.check).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                verdicts[(row["a"], row["b"])] = row["verdict"]
-    console.print(f"{len(sample)} sampled (original, copy) pairs, half with Jaccard < 0.6:")
-    for a, b, jac, cont in sample:
-        da, db = by_id[a], by_id[b]
-        console.print(f"-- {a} ({da.source}) / {b} ({db.source}) jaccard={jac:.2f} containment={cont:.2f} "
-                      f"verdict={verdicts.get((a, b), '?')}", markup=False, highlight=False)
-        if args.show:
-            for d in (da, db):
-                console.print(f"   [{d.title[:80]}] {' '.join(d.text.split())[:args.chars]}",
-                              markup=False, highlight=False)
-    largest = groups[:3]
-    for g in largest:
-        console.print(f"largest group: {len(g.members)} articles from "
-                      f"{len({by_id[m].source for m in g.members})} outlets; titles: "
-                      + " | ".join(sorted({by_id[m].title[:50] for m in g.members})[:8]), markup=False)
-    if verdicts:
-        n_hard = min(len(hard), args.sample // 2)
-        console.print(f"{len(hard)} of {len(pairs)} grouped (original, copy) pairs have Jaccard < 0.6")
-        for name, part in (("pairs drawn from all pairs", sample[n_hard:]),
-                           ("pairs drawn from Jaccard < 0.6", sample[:n_hard])):
-            judged = [verdicts[(a, b)] for a, b, _, _ in part if (a, b) in verdicts]
-            ok = sum(v == "duplicate" for v in judged)
-            console.print(f"hand check, {name}: {ok}/{len(judged)} are republished copies "
-                          f"(precision by eye {ok / max(1, len(judged)):.2f})")
+        rows = [json.loads(x) for x in Path(args.check).read_text(encoding="utf-8").splitlines() if x.strip()]
+    table = Table(title=f"SaudiNewsNet hand check ({len(rows)} pairs the old rule accepted): old vs new rule")
+    for col in ("stratum (Jaccard)", "pairs", "true copies", "old: precision", "new: accepted",
+                "new: precision", "new: true copies kept"):
+        table.add_column(col, justify="right")
+    strata: dict[str, list[tuple[bool, bool, bool]]] = {}
+    for row in rows:
+        a, b = by_id[row["a"]], by_id[row["b"]]
+        wa, wb = words(a.text), words(b.text)
+        sa, sb = shingles(a.text), shingles(b.text)
+        old_ok = verify_pair(wa, wb, sa, sb, OLD_RULE)[0]
+        new_ok = verify_pair(wa, wb, sa, sb, config, detector.freq)[0]
+        strata.setdefault(row.get("stratum", "?"), []).append((row["verdict"] == "duplicate", old_ok, new_ok))
+        if args.show and old_ok != new_ok:
+            console.print(f"  changed: {row['a']} / {row['b']} {row['verdict']} old={old_ok} new={new_ok} "
+                          f"({row.get('note', '')})", markup=False, highlight=False)
+    total: list[tuple[bool, bool, bool]] = []
+    for name in sorted(strata):
+        total += strata[name]
+        table.add_row(name, *_check_cells(strata[name]))
+    if total:
+        table.add_row("all", *_check_cells(total))
+        console.print(table)
+    if args.groups:
+        groups = find_duplicates(docs, config)
+        sizes = Counter(min(len(g.members), 6) for g in groups)
+        cross = [g for g in groups if len({by_id[m].source for m in g.members}) > 1]
+        console.print(f"SaudiNewsNet: {len(docs)} articles, {len(groups)} near-duplicate groups holding "
+                      f"{sum(len(g.members) for g in groups)} articles; {len(cross)} groups span several outlets")
+        console.print("group sizes (6 = 6 or more): " + ", ".join(f"{k}: {v}" for k, v in sorted(sizes.items())))
+        exact = exact_duplicates(docs)
+        console.print(f"exact-hash baseline: {len(exact)} groups holding "
+                      f"{sum(len(g.members) for g in exact)} articles")
+
+
+def _check_cells(part: list[tuple[bool, bool, bool]]) -> list[str]:
+    true = sum(t for t, _, _ in part)
+    old_acc = [t for t, o, _ in part if o]
+    new_acc = [t for t, _, n in part if n]
+    kept = sum(t and n for t, _, n in part)
+    return [str(len(part)), str(true), f"{sum(old_acc) / max(1, len(old_acc)):.3f}", str(len(new_acc)),
+            f"{sum(new_acc) / max(1, len(new_acc)):.3f}", f"{kept}/{true} ({kept / max(1, true):.3f})"]
 
 
 # --------------------------------------------------------------------- ANS
@@ -371,11 +403,9 @@ def main() -> None:
     p.add_argument("--lsh", type=float, default=DuplicateConfig().lsh_threshold)
     p.add_argument("--seed", type=int, default=7)
     p = sub.add_parser("dup-saudi")
-    p.add_argument("--sample", type=int, default=30)
-    p.add_argument("--seed", type=int, default=11)
     p.add_argument("--check", default=str(ROOT / "eval" / "dup_saudi_check.jsonl"))
-    p.add_argument("--show", action="store_true", help="print titles and openings of the sampled pairs")
-    p.add_argument("--chars", type=int, default=300)
+    p.add_argument("--show", action="store_true", help="list the checked pairs whose decision changed")
+    p.add_argument("--groups", action="store_true", help="also group the whole corpus (slow: minutes)")
     sub.add_parser("ans")
     p = sub.add_parser("stories-ant")
     p.add_argument("--sample", type=int, default=50)

@@ -20,6 +20,8 @@ from marsad.corpus.duplicates import (
 )
 from marsad.corpus.persistence import load_duplicate_groups, pending_ids, update_corpus
 from marsad.corpus.records import CorpusDoc
+from marsad.corpus.specifics import specific_swaps
+from marsad.corpus.textprep import words
 from marsad.model import Article
 from marsad.store.base import Store
 
@@ -161,3 +163,69 @@ def test_incremental_update_in_both_backends(store: Store) -> None:
     assert sorted(groups[0].members) == sorted([orig.id, copy1.id, early.id])
     again = update_corpus(store, [orig.id, copy1.id, early.id])
     assert again.processed == 0 and load_duplicate_groups(store) == groups
+
+
+# ---------------------------------------------------------------- templated releases
+# A ministry's fixed wording with slots, written for these tests: every release of it is
+# word-for-word the same except the names, places and numbers.
+CABLE = """بعث رئيس المجلس الأعلى برقية تهنئة إلى الرئيس {president} رئيس جمهورية {country} بمناسبة ذكرى استقلال بلاده.
+وأعرب رئيس المجلس في البرقية عن أصدق التهاني وأطيب التمنيات بالصحة والسعادة للرئيس {president} ولشعب {country} الصديق المزيد من التقدم والازدهار.
+كما بعث نائب رئيس المجلس برقية تهنئة مماثلة إلى الرئيس {president} عبر فيها عن أطيب التهاني بمناسبة الذكرى {number} لاستقلال {country} متمنيا للشعب الصديق دوام الرخاء."""
+
+EXECUTION = """أصدرت وزارة العدل اليوم بيانا بشأن تنفيذ حكم قضائي نهائي بحق أحد المدانين في منطقة {place}.
+وقال البيان إن المدعو {name} أقدم على ارتكاب جريمته في مدينة {place} يوم {day} وبعد القبض عليه أحيل إلى المحكمة المختصة.
+وأوضح البيان أن المحكمة أصدرت حكمها بحق {name} بعد ثبوت التهمة وصدق الحكم من محكمة الاستئناف والمحكمة العليا في {place}.
+وأكدت الوزارة حرصها على تطبيق الأنظمة وحفظ الأمن وتحذر كل من تسول له نفسه الإقدام على مثل هذه الجرائم بأن العقاب الشرعي سيكون مصيره."""
+
+
+def test_templated_releases_with_swapped_names_and_places_are_not_copies() -> None:
+    a = CABLE.format(president="ماركو فالدوني", country="بورتالاند", number="45")
+    b = CABLE.format(president="سيلين أوكامبا", country="ريفانيا", number="58")
+    c = EXECUTION.format(place="الوادي الأخضر", name="سالم بن راشد الحجري", day="الأحد")
+    d = EXECUTION.format(place="الساحل الشرقي", name="فهد بن ناصر العمراني", day="الخميس")
+    # the shingle overlap alone calls each pair a copy ...
+    overlap_only = DuplicateConfig(max_swaps=0)
+    assert {frozenset(g.members) for g in find_duplicates(
+        [doc("a", a), doc("b", b), doc("c", c), doc("d", d)], overlap_only)} == {
+        frozenset({"a", "b"}), frozenset({"c", "d"})}
+    # ... the swapped specifics say they are different releases
+    assert find_duplicates([doc("a", a), doc("b", b), doc("c", c), doc("d", d)]) == []
+
+
+def test_republished_copy_of_a_templated_release_is_still_a_copy() -> None:
+    a = CABLE.format(president="ماركو فالدوني", country="بورتالاند", number="45")
+    b = CABLE.format(president="سيلين أوكامبا", country="ريفانيا", number="58")
+    # an outlet's copy: its own header and footer, punctuation changes, digits in another script
+    a_copy = "متابعات - وكالات\n" + a.replace("،", ",").replace(".", "").replace("45", "٤٥") + "\n" + PORTAL_FOOTER
+    groups = find_duplicates([doc("a", a), doc("b", b, "2024-05-02"), doc("a2", a_copy, "2024-05-03")])
+    assert [sorted(g.members) for g in groups] == [["a", "a2"]]
+
+
+def test_swaps_ignore_respellings_reformatted_numbers_and_inserted_blocks() -> None:
+    base = words("اختار حزب كومينتانغ الحاكم اليوم مرشحة للرئاسة بعد تصويت حضره 11000 عضو في العاصمة")
+    respelt = words("اختار حزب كومينتانج الحاكم امس مرشحة للرئاسة بعد تصويت حضره 11 ألف عضو في العاصمة "
+                    "اقرأ أيضا ارتفاع أسعار الذهب في الأسواق")
+    assert specific_swaps(base, respelt) == []
+    other = words("اختار حزب الاتحاد الحاكم اليوم مرشحة للرئاسة بعد تصويت حضره 8500 عضو في العاصمة")
+    assert len(specific_swaps(base, other)) == 2  # the party's name and the number
+
+
+def test_frequent_site_boilerplate_is_not_evidence_of_copying() -> None:
+    # many short, unrelated pages carrying the same long site template
+    site = ("تابعونا على منصات التواصل الاجتماعي واشتركوا في النشرة البريدية اليومية للحصول على "
+            "آخر الأخبار المحلية والدولية وجميع الحقوق محفوظة لموقع الخبر اليومي ولا يجوز نقل "
+            "المواد المنشورة دون إذن مسبق من إدارة التحرير ورئاسة التحرير وقسم العلاقات العامة")
+    topics = ["افتتاح حديقة", "إغلاق طريق", "موعد امتحان", "حملة تطعيم", "مزاد سيارات", "مباراة ودية",
+              "انقطاع الكهرباء", "معرض كتاب", "سباق دراجات", "ندوة ثقافية"]
+    pages = [doc(f"p{i}", f"{topic} في الحي رقم {i} صباح الغد {site}") for i, topic in enumerate(topics)]
+    without_discount = DuplicateConfig(min_specific_shared=0, max_swaps=0, boilerplate_df=10**9)
+    assert find_duplicates(pages, without_discount) != []
+    assert find_duplicates(pages, DuplicateConfig(boilerplate_df=3, max_swaps=0)) == []
+
+
+def test_entity_words_count_as_specific_even_when_frequent() -> None:
+    a = words("وصل الوزير إلى مدينة الرياض صباح اليوم في زيارة رسمية تستمر يومين")
+    b = words("وصل الوزير إلى مدينة جدة صباح اليوم في زيارة رسمية تستمر يومين")
+    never_rare = lambda w: False  # a corpus where every word is common
+    assert specific_swaps(a, b, is_rare=never_rare) == []
+    assert specific_swaps(a, b, entities=words("الرياض جدة"), is_rare=never_rare) == [("الرياض", "جده")]

@@ -29,6 +29,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from marsad.corpus.records import CorpusDoc, sort_key
+from marsad.corpus.specifics import ShingleFrequency, specific_swaps
 from marsad.corpus.textprep import words
 
 # datasketch >= 2.0 names its permutation scheme; stored signatures must say which one
@@ -47,6 +48,15 @@ class DuplicateConfig:
     min_shared: int = 25  # containment needs at least this many shared shingles ...
     min_size_ratio: float = 0.5  # ... and the smaller text at least half the larger (no digest pages)
     seed: int = 1
+    # site boilerplate and template sentences: a shingle seen in more documents than
+    # max(boilerplate_df, boilerplate_share * corpus size) is no evidence of copying
+    boilerplate_df: int = 30
+    boilerplate_share: float = 0.001
+    min_specific_shared: int = 10  # shared shingles left after that, needed to accept
+    # templated releases: reject when this many specific runs (names, places, numbers) are
+    # swapped inside shared wording (0 turns the test off)
+    max_swaps: int = 2
+    rare_word_share: float = 1 / 150  # a word in fewer documents than this share is "rare"
 
 
 @dataclass(slots=True)
@@ -67,10 +77,7 @@ def _hash32(data: bytes) -> int:
 
 def shingles(text: str, size: int = 3) -> set[str]:
     """Word ``size``-grams of the normalised text; short texts yield their whole word run."""
-    ws = words(text)
-    if len(ws) < size:
-        return {" ".join(ws)} if ws else set()
-    return {" ".join(ws[i:i + size]) for i in range(len(ws) - size + 1)}
+    return shingles_of_words(words(text), size)
 
 
 def make_minhash(shingle_set: set[str], config: DuplicateConfig) -> MinHash:
@@ -120,6 +127,61 @@ def is_duplicate(a: set[str], b: set[str], config: DuplicateConfig) -> tuple[boo
 
 
 @dataclass
+class CorpusFrequency:
+    """Document frequencies the verifier needs: of shingles (boilerplate) and of words (rarity).
+
+    Both are hashed fixed-size tables, so memory stays flat as the corpus grows; they
+    are filled as articles are added (and, for a batch, beforehand by ``observe``).
+    """
+
+    shingles: ShingleFrequency = field(default_factory=ShingleFrequency)
+    words: ShingleFrequency = field(default_factory=lambda: ShingleFrequency(1 << 20))
+
+    @property
+    def n_docs(self) -> int:
+        return self.shingles.n_docs
+
+    def observe(self, doc_words: list[str], shingle_set: set[str]) -> None:
+        self.shingles.observe(shingle_set)
+        self.words.observe(set(doc_words))
+
+
+def verify_pair(words_a: list[str], words_b: list[str], a: set[str], b: set[str],
+                config: DuplicateConfig, freq: CorpusFrequency | None = None,
+                entities: Iterable[str] = ()) -> tuple[bool, float]:
+    """The full check: shingle overlap, then boilerplate discount, then swapped specifics.
+
+    Without corpus frequencies (``freq`` None or empty) the boilerplate test cannot
+    run and every word counts as rare; the swap test still runs, on all content words.
+    ``entities`` are normalised words of the two articles' entity mentions (when the
+    entity stage ran): a swapped entity counts even when the word is a frequent one.
+    """
+    ok, score = is_duplicate(a, b, config)
+    if not ok:
+        return False, score
+    if freq is not None and freq.n_docs:
+        limit = max(config.boilerplate_df, int(config.boilerplate_share * freq.n_docs))
+        shared = a & b
+        if len(shared - freq.shingles.frequent(shared, limit)) < config.min_specific_shared:
+            return False, score
+    if config.max_swaps > 0:
+        is_rare = None
+        if freq is not None and freq.n_docs:
+            rare_limit = max(2, int(config.rare_word_share * freq.n_docs))
+            is_rare = lambda w: not freq.words.frequent({w}, rare_limit)
+        if len(specific_swaps(words_a, words_b, entities, is_rare=is_rare)) >= config.max_swaps:
+            return False, score
+    return True, score
+
+
+def shingles_of_words(ws: list[str], size: int = 3) -> set[str]:
+    """:func:`shingles` for an already split word list."""
+    if len(ws) < size:
+        return {" ".join(ws)} if ws else set()
+    return {" ".join(ws[i:i + size]) for i in range(len(ws) - size + 1)}
+
+
+@dataclass
 class DuplicatePair:
     a: str
     b: str
@@ -139,8 +201,20 @@ class DuplicateDetector:
 
     def __post_init__(self) -> None:
         self.lsh = MinHashLSH(threshold=self.config.lsh_threshold, num_perm=self.config.num_perm)
-        self._shingles: dict[str, set[str]] = {}
+        self._words: dict[str, list[str]] = {}
+        self._entity_words: dict[str, frozenset[str]] = {}
         self.indexed: set[str] = set()
+        self.freq = CorpusFrequency()
+        self._observed: set[str] = set()
+
+    def observe(self, doc_id: str, text: str) -> None:
+        """Count a document's shingles and words before it is added (a batch's boilerplate
+        is then known from its first article on); counted once per id."""
+        if doc_id in self._observed:
+            return
+        ws = words(text)
+        self.freq.observe(ws, shingles_of_words(ws, self.config.shingle_size))
+        self._observed.add(doc_id)
 
     def load_signature(self, doc_id: str, signature: bytes) -> None:
         """Re-index an article from a stored signature (no text needed)."""
@@ -149,35 +223,49 @@ class DuplicateDetector:
         self.lsh.insert(doc_id, minhash_from_bytes(signature, self.config), check_duplication=False)
         self.indexed.add(doc_id)
 
-    def _set_of(self, doc_id: str) -> set[str] | None:
-        found = self._shingles.get(doc_id)
+    def _words_of(self, doc_id: str) -> list[str] | None:
+        found = self._words.get(doc_id)
         if found is None and self.text_of is not None:
             text = self.text_of(doc_id)
             if text is not None:
-                found = shingles(text, self.config.shingle_size)
+                found = words(text)
         return found
 
-    def add(self, doc_id: str, text: str, keep_text: bool = True) -> tuple[bytes, list[DuplicatePair]]:
-        """Index one article; returns its signature and its verified duplicate pairs."""
-        sset = shingles(text, self.config.shingle_size)
+    def add(self, doc_id: str, text: str, keep_text: bool = True,
+            entities: Iterable[str] = ()) -> tuple[bytes, list[DuplicatePair]]:
+        """Index one article; returns its signature and its verified duplicate pairs.
+
+        ``entities`` are the article's entity mention texts, if known (kept in memory
+        for later articles of this run; articles from earlier runs are compared without).
+        """
+        ws = words(text)
+        mine = frozenset(w for e in entities for w in words(e))
+        if mine:
+            self._entity_words[doc_id] = mine
+        sset = shingles_of_words(ws, self.config.shingle_size)
         mh = make_minhash(sset, self.config)
         pairs: list[DuplicatePair] = []
         if doc_id in self.indexed:
             return signature_bytes(mh), pairs
+        if doc_id not in self._observed:
+            self.freq.observe(ws, sset)
+            self._observed.add(doc_id)
         if sset:
             for other in self.lsh.query(mh):
                 if other == doc_id:
                     continue
-                other_set = self._set_of(other)
-                if other_set is None:
+                other_words = self._words_of(other)
+                if other_words is None:
                     continue
-                ok, score = is_duplicate(sset, other_set, self.config)
+                other_set = shingles_of_words(other_words, self.config.shingle_size)
+                ok, score = verify_pair(ws, other_words, sset, other_set, self.config, self.freq,
+                                        mine | self._entity_words.get(other, frozenset()))
                 if ok:
                     pairs.append(DuplicatePair(other, doc_id, round(score, 4)))
             self.lsh.insert(doc_id, mh, check_duplication=False)
         self.indexed.add(doc_id)
         if keep_text:
-            self._shingles[doc_id] = sset
+            self._words[doc_id] = ws
         return signature_bytes(mh), pairs
 
 
@@ -252,9 +340,12 @@ def find_duplicates(docs: Iterable[CorpusDoc],
     detector = DuplicateDetector(config or DuplicateConfig(), text_of=texts.get)
     published: dict[str, str | None] = {}
     edges: list[tuple[str, str]] = []
+    docs = list(docs)
+    for doc in docs:  # boilerplate is a corpus property: count it before judging pairs
+        detector.observe(doc.id, doc.text)
     for doc in docs:
         published[doc.id] = doc.published
-        _, pairs = detector.add(doc.id, doc.text, keep_text=False)
+        _, pairs = detector.add(doc.id, doc.text, keep_text=False, entities=[e.text for e in doc.entities])
         texts[doc.id] = doc.text
         edges.extend((p.a, p.b) for p in pairs)
     return group_pairs(edges, published)

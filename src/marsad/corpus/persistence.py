@@ -185,8 +185,10 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
             detector.load_signature(aid, bytes.fromhex(sig))
         signatures: dict[str, str] = {}
         new_pairs = []
+        for doc in docs:  # the batch's boilerplate counts from its first article on
+            detector.observe(doc.id, doc.text)
         for doc in docs:
-            sig, pairs = detector.add(doc.id, doc.text)
+            sig, pairs = detector.add(doc.id, doc.text, entities=[e.text for e in doc.entities])
             signatures[doc.id] = sig.hex()
             new_pairs.extend(pairs)
         for p in new_pairs:

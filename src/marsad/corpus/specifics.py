@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -63,17 +63,33 @@ def _is_specific(word: str, entity_cores: frozenset[str]) -> bool:
     return len(core) >= 3 and word not in STOPWORDS and core not in STOPWORDS and word not in _EDITORIAL
 
 
+def _digit_key(run: list[str]) -> list[str]:
+    # trailing zeros dropped («11000» ~ «11 الفا») and digits sorted («47ر09» ~ «0947»)
+    return sorted("".join(d.rstrip("0") or "0" for d in _DIGIT_RUN.findall(" ".join(run))))
+
+
 def _same_digits(left: list[str], right: list[str]) -> bool:
-    return sorted(_DIGIT_RUN.findall(" ".join(left))) == sorted(_DIGIT_RUN.findall(" ".join(right)))
+    """The same figure written differently (units, separators, order of parts)."""
+    return _digit_key(left) == _digit_key(right)
 
 
-def specific_swaps(words_a: list[str], words_b: list[str],
-                   entities: Iterable[str] = ()) -> list[tuple[str, str]]:
+def _notable(run: list[str], entity_cores: frozenset[str], is_rare: Callable[[str], bool]) -> bool:
+    return any(any(ch.isdigit() for ch in w) or word_core(w) in entity_cores or is_rare(w) for w in run)
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def specific_swaps(words_a: list[str], words_b: list[str], entities: Iterable[str] = (),
+                   is_rare: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
     """Short runs where one text has specific words and the other has *different* ones.
 
     ``words_*`` are normalised words (see :func:`marsad.corpus.textprep.words`);
     ``entities`` are normalised entity words of either article (optional; they make a
-    frequent word such as a city name count as specific). Returns the swapped runs as
+    frequent word such as a city name count as specific). ``is_rare`` (a corpus word
+    frequency test) keeps only swaps where each side has a number, an entity word or a
+    rare word: editors swap common words («أكد»/«أوضح»), templates swap names. Returns the swapped runs as
     (text in a, text in b) pairs, for counting and for showing why a pair was rejected.
     """
     entity_cores = frozenset(word_core(w) for w in entities)
@@ -89,14 +105,17 @@ def specific_swaps(words_a: list[str], words_b: list[str],
         only_b = [w for w in right if _is_specific(w, entity_cores) and word_core(w) not in cores_a]
         if not only_a or not only_b:
             continue
+        if is_rare is not None and not (_notable(only_a, entity_cores, is_rare)
+                                        and _notable(only_b, entity_cores, is_rare)):
+            continue
         digits_a = any(ch.isdigit() for w in only_a for ch in w)
         digits_b = any(ch.isdigit() for w in only_b for ch in w)
         if digits_a != digits_b:
             continue  # «ستة» -> «6»: a number written out, not another number
         if digits_a and _same_digits(left, right):
             continue  # «15 8» -> «8ر15»: the same figure re-formatted
-        a_text, b_text = " ".join(only_a), " ".join(only_b)
-        if SequenceMatcher(None, a_text, b_text, autojunk=False).ratio() >= SPELLING_SIMILARITY:
+        if max(_similarity(" ".join(only_a), " ".join(only_b)),
+               _similarity(" ".join(left), " ".join(right))) >= SPELLING_SIMILARITY:
             continue
         swaps.append((" ".join(left), " ".join(right)))
     return swaps
