@@ -25,5 +25,7 @@ test: setup
 gate: setup
 	$(BIN)/python eval/gate.py
 
+## Style and types: ruff over everything, mypy over the package.
 lint: setup
 	$(BIN)/ruff check src tests bench eval scripts
+	$(BIN)/mypy src

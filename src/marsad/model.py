@@ -16,8 +16,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar
 
 SCHEMA_VERSION = 1
 

@@ -11,9 +11,10 @@ corpus. ``pipe`` runs many articles in one call and lets a stage that defines it
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Callable, Iterable, Iterator, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from marsad.model import Article
 

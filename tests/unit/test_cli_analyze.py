@@ -15,7 +15,7 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "britain_libya.txt"
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "marsad", "analyze", *args],
-        input=stdin, capture_output=True, timeout=300,
+        input=stdin, capture_output=True, timeout=300, check=False,
     )
 
 

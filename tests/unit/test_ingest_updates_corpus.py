@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def marsad(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "marsad", *args], capture_output=True, text=True,
-                          timeout=300, cwd=ROOT)
+                          timeout=300, cwd=ROOT, check=False)
 
 
 def test_ingest_updates_stories_without_a_separate_step(tmp_path: Path) -> None:
