@@ -6,11 +6,7 @@ republishing one agency item (a duplicate group), and one article whose text car
 ``<script>`` and an attribute-breaking ``"><img onerror>`` payload, which every page
 must show as plain text.
 
-:func:`analysis_pipeline` is the real pipeline (``default_pipeline()``) plus whichever
-extraction stages exist but are not yet in ``DEFAULT_STAGES``. ADAPTER: while the text
-layer is being written, a missing clean/segment module makes it fall back to a minimal
-stand-in (:class:`_StandInSegment`) so the API can still be exercised end to end; the
-stand-in is used only when ``default_pipeline()`` cannot be built.
+The articles are analysed by the shipped pipeline (``default_pipeline()``).
 
 One article is also stored *hand-annotated* (:func:`annotated_article`): its quote,
 speaker and entity spans are computed with ``str.find`` so the UI tests of quote
@@ -20,15 +16,10 @@ highlighting do not depend on how well the quote extractor does today.
 from __future__ import annotations
 
 import html
-import importlib
-import logging
-import re
 from typing import Any
 
-from marsad.model import Article, Entity, Event, Quote, Sentence, Token
-from marsad.pipeline import Pipeline, Stage
-
-log = logging.getLogger("marsad.web.demo")
+from marsad.model import Article, Entity, Event, Quote, Sentence
+from marsad.pipeline import Pipeline, default_pipeline
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_ATTR = '"><img src=x onerror=alert(2)>'
@@ -96,83 +87,25 @@ def annotated_article() -> Article:
 
 # ------------------------------------------------------------------ the pipeline
 
-_EXTRA_STAGES = [("marsad.extract.entities", "EntityStage"), ("marsad.extract.times", "TimesStage"),
-                 ("marsad.extract.quotes", "QuoteStage"), ("marsad.extract.events", "EventStage")]
-_WORD = re.compile(r"\w+|[^\w\s]")
-_SENT = re.compile(r"[^.!؟?\n]+[.!؟?]*")
-
-
-class _StandInSegment:
-    """ADAPTER: sentences and tokens by regex, used only if the text stages cannot load."""
-
-    name = "segment"
-    requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ("sentences", "tokens", "removed")
-
-    def __call__(self, article: Article) -> Article:
-        text = article.text
-        sents = []
-        for m in _SENT.finditer(text):
-            start, end = m.start(), m.end()
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                sents.append(Sentence(start, end))
-        article.set_layer("sentences", sents)
-        article.layers["tokens"] = [Token(m.start(), m.end(), m.group(), m.group(), [m.group()])
-                                    for m in _WORD.finditer(text)]
-        return article
-
-
 def analysis_pipeline() -> Pipeline:
-    """The shipped pipeline plus the extraction stages not yet listed in it."""
-    try:
-        from marsad.pipeline import default_pipeline
-        stages: list[Stage] = list(default_pipeline().stages)
-    except Exception as exc:  # noqa: BLE001 - the text layer may be mid-rewrite
-        log.warning("default pipeline unavailable (%s); using the stand-in segmenter", exc)
-        stages = [_StandInSegment()]
-    names = {s.name for s in stages}
-    for module, factory in _EXTRA_STAGES:
-        try:
-            stage = getattr(importlib.import_module(module), factory)()
-        except Exception as exc:  # noqa: BLE001 - a stage in flux must not break the demo
-            log.warning("stage %s.%s unavailable: %s", module, factory, exc)
-            continue
-        if stage.name not in names:
-            candidate = Pipeline([*stages, stage])  # checks requires/assigns order
-            stages = candidate.stages
-            names.add(stage.name)
-    return Pipeline(stages)
+    """The pipeline the demo corpus is analysed with: the shipped one."""
+    return default_pipeline()
 
 
 def demo_articles(pipeline: Pipeline | None = None) -> list[Article]:
-    """The demo articles analysed by ``pipeline`` (default: :func:`analysis_pipeline`)."""
+    """The demo articles analysed by ``pipeline`` (default: the shipped pipeline).
+
+    A stage that fails or leaves invalid spans fails the demo build, and with it the
+    API and browser tests that use it: the demo must show what the pipeline really does.
+    """
     pipeline = pipeline or analysis_pipeline()
     out = []
     for title, source, published, text in DEMO_ARTICLES:
-        article = Article.from_raw(text, title=title, source=source, published=published)
-        analysed = _safe_run(pipeline, article)
-        out.append(analysed)
+        article = pipeline(Article.from_raw(text, title=title, source=source, published=published))
+        article.validate()
+        out.append(article)
     out.append(annotated_article())
     return out
-
-
-def _safe_run(pipeline: Pipeline, article: Article) -> Article:
-    """Run the pipeline; if a stage in flux breaks, keep the article with the layers so far."""
-    for stage in pipeline.stages:
-        try:
-            article = stage(article)
-        except Exception as exc:  # noqa: BLE001
-            log.warning("stage %s failed on a demo article: %s", stage.name, exc)
-    try:
-        article.validate()
-    except ValueError as exc:
-        log.warning("demo article has invalid layers (%s); keeping text only", exc)
-        article.layers = {k: v for k, v in article.layers.items() if k in ("sentences", "tokens")}
-    return article
 
 
 def build_demo_store(url: str, pipeline: Pipeline | None = None) -> dict[str, Any]:
