@@ -16,9 +16,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 SCHEMA_VERSION = 1
 
@@ -241,16 +241,6 @@ class TextBuilder:
         self._parts.append(piece)
         self._size += len(piece)
 
-    @property
-    def size(self) -> int:
-        return self._size
-
-    def last_char(self) -> str:
-        for part in reversed(self._parts):
-            if part:
-                return part[-1]
-        return ""
-
     def build(self) -> tuple[str, OffsetMap]:
         if not self.map.clean:
             self.map = OffsetMap()
@@ -287,8 +277,6 @@ class Article:
     summary: str | None = None
     topics: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
-
-    LAYER_TYPES: ClassVar[dict[str, type[Span]]] = LAYER_TYPES
 
     @classmethod
     def from_raw(cls, raw: str, **metadata: Any) -> Article:
@@ -408,7 +396,3 @@ def _plain(obj: Any) -> dict[str, Any]:
     """dataclasses.asdict without deep-copy overhead for our flat span classes."""
     return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
 
-
-def iter_layer_text(article: Article, name: str) -> Iterator[tuple[Span, str]]:
-    for span in article.layer(name):
-        yield span, article.text[span.start:span.end]
