@@ -7,24 +7,19 @@ ingest path on PostgreSQL, including a ``kill -9`` in the middle of a run.
 
 from __future__ import annotations
 
-import json
 import os
-import signal
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ingest_support import FIXTURES, kill_mid_ingest_then_rerun, write_jsonl
 
 from marsad.ingest.readers import ReadOptions
 from marsad.ingest.runner import ingest, no_analysis
 from marsad.store.base import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 PG_URL = os.environ.get("MARSAD_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
@@ -65,44 +60,13 @@ def test_fixture_folder_into_postgres(pg_url: str, tmp_path: Path) -> None:
     store.close()
 
 
-_KILL_SCRIPT = """
-import sys, time
-from marsad.ingest.runner import ingest
-from marsad.pipeline import Pipeline
-from marsad.store.base import open_store
-
-class Slow:
-    name = "slow"
-    requires = ()
-    assigns = ()
-    def __call__(self, article):
-        time.sleep(float(sys.argv[3]))
-        return article
-
-ingest([sys.argv[2]], open_store(sys.argv[1]), factory=lambda: Pipeline([Slow()]), batch_size=7)
-"""
-
-
 def test_kill_9_then_rerun_on_postgres(pg_url: str, tmp_path: Path) -> None:
     total = 200
     src = tmp_path / "in.jsonl"
-    with src.open("w", encoding="utf-8") as f:
-        for i in range(total):
-            f.write(json.dumps({"title": f"خبر {i}", "text": f"نص الخبر رقم {i} عن موضوع {i * 3}."},
-                               ensure_ascii=False) + "\n")
-    script = tmp_path / "run.py"
-    script.write_text(_KILL_SCRIPT, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    write_jsonl(src, total)
     watcher = open_store(pg_url)
-    proc = subprocess.Popen([sys.executable, str(script), pg_url, str(src), "0.01"], env=env)
-    deadline = time.monotonic() + 60
-    while watcher.count() < 20 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    partial = watcher.count()
+    partial = kill_mid_ingest_then_rerun(pg_url, src, tmp_path, watcher.count, kill_after=20)
     assert 0 < partial < total
-    subprocess.run([sys.executable, str(script), pg_url, str(src), "0"], env=env, check=True)
     assert watcher.count() == total and watcher.count("inputs") == total
     for i in (0, partial, total - 1):
         assert len(watcher.search(f'"رقم {i}"', limit=5)) == 1

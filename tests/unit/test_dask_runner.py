@@ -6,57 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
+from ingest_support import FIXTURES, pipeline_failing_on_carthage, tagging_pipeline
 from typer.testing import CliRunner
 
 from marsad.ingest.readers import ReadOptions
 from marsad.ingest.runner import IngestError, ingest
-from marsad.model import Article, Entity
 from marsad.pipeline import Pipeline
 from marsad.scale.dask_runner import DaskIngestor, dask_client
 from marsad.store.base import open_store
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 OPTIONS = ReadOptions(csv_text="body", csv_title="headline")
-
-
-class MarkTripoli:
-    """Tiny stand-in stage (the real pipeline is slow to build): tags «طرابلس» as LOC."""
-
-    name = "mark_tripoli"
-    requires: tuple[str, ...] = ()
-    assigns = ("entities",)
-
-    def __call__(self, article: Article) -> Article:
-        spans, start = [], article.text.find("طرابلس")
-        while start >= 0:
-            spans.append(Entity(start, start + 6, text="طرابلس", type="LOC", canonical="طرابلس"))
-            start = article.text.find("طرابلس", start + 6)
-        article.set_layer("entities", spans)
-        return article
-
-
-class FailOn:
-    """Fails on articles containing ``word`` so per-article failures must survive the trip."""
-
-    name = "fail_on"
-    requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ()
-
-    def __init__(self, word: str) -> None:
-        self.word = word
-
-    def __call__(self, article: Article) -> Article:
-        if self.word in article.text:
-            raise RuntimeError(f"refused {self.word}")
-        return article
-
-
-def toy_pipeline() -> Pipeline:
-    return Pipeline([MarkTripoli()])
-
-
-def failing_pipeline() -> Pipeline:
-    return Pipeline([MarkTripoli(), FailOn("قرطاج")])
 
 
 def broken_factory() -> Pipeline:
@@ -76,16 +35,16 @@ def _ids(store) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_dask_stores_what_the_serial_runner_stores(tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]
     serial = open_store(tmp_path / "serial.db")
-    s1 = ingest([FIXTURES], serial, factory=toy_pipeline, options=OPTIONS, batch_size=3)
+    s1 = ingest([FIXTURES], serial, factory=tagging_pipeline, options=OPTIONS, batch_size=3)
     dask_store = open_store(tmp_path / "dask.db")
-    runner = DaskIngestor(dask_store, factory=toy_pipeline, workers=2, batch_size=3, options=OPTIONS)
+    runner = DaskIngestor(dask_store, factory=tagging_pipeline, workers=2, batch_size=3, options=OPTIONS)
     s2 = runner.run_on(client, [FIXTURES])
     assert s2.stored == 8 and s2.failed == 0
     assert s1.summary() == s2.summary()
     assert _ids(serial) == _ids(dask_store)
     assert dask_store.count("entities") == serial.count("entities") >= 1
     assert dask_store.count("inputs") == 8  # raw hashes written with the articles
-    again = DaskIngestor(dask_store, factory=toy_pipeline, workers=2, batch_size=3, options=OPTIONS)
+    again = DaskIngestor(dask_store, factory=tagging_pipeline, workers=2, batch_size=3, options=OPTIONS)
     s3 = again.run_on(client, [FIXTURES])
     assert (s3.read, s3.stored, s3.already_present, s3.failed) == (8, 0, 8, 0)
     assert dask_store.count() == 8
@@ -98,7 +57,7 @@ def test_batches_in_flight_stay_bounded(tmp_path: Path, client) -> None:  # type
             f.write(json.dumps({"title": f"خبر {i}", "text": f"نص الخبر رقم {i} من طرابلس."},
                                ensure_ascii=False) + "\n")
     store = open_store(tmp_path / "many.db")
-    runner = DaskIngestor(store, factory=toy_pipeline, workers=2, batch_size=2)
+    runner = DaskIngestor(store, factory=tagging_pipeline, workers=2, batch_size=2)
     stats = runner.run_on(client, [src])
     assert (stats.stored, stats.failed) == (60, 0) and store.count("entities") == 60
     assert 1 <= runner.peak_in_flight <= 4  # 2 x worker threads, never all 30 batches
@@ -106,7 +65,7 @@ def test_batches_in_flight_stay_bounded(tmp_path: Path, client) -> None:  # type
 
 def test_failures_come_back_per_article(tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]
     store = open_store(tmp_path / "f.db")
-    stats = DaskIngestor(store, factory=failing_pipeline, workers=2, batch_size=4,
+    stats = DaskIngestor(store, factory=pipeline_failing_on_carthage, workers=2, batch_size=4,
                          options=OPTIONS).run_on(client, [FIXTURES])
     assert stats.read == 8 and stats.failed >= 1 and stats.stored + stats.failed == 8
     assert all("refused قرطاج" in f["reason"] for f in stats.failures)
@@ -122,7 +81,7 @@ def test_unbuildable_pipeline_is_one_clear_error(tmp_path: Path, client) -> None
 
 def test_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
     store = open_store(tmp_path / "u.db")
-    runner = DaskIngestor(store, factory=toy_pipeline, scheduler="tcp://127.0.0.1:9",
+    runner = DaskIngestor(store, factory=tagging_pipeline, scheduler="tcp://127.0.0.1:9",
                           connect_timeout=1.0, options=OPTIONS)
     with pytest.raises(IngestError, match="cannot reach the Dask scheduler"):
         runner.run([FIXTURES])

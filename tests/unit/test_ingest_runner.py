@@ -3,77 +3,28 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from ingest_support import FIXTURES, kill_mid_ingest_then_rerun, pipeline_failing_on_explosion, write_jsonl
 from typer.testing import CliRunner
 
 from marsad.ingest.readers import MB, ReadOptions
 from marsad.ingest.runner import ingest
-from marsad.model import Article, Entity
-from marsad.pipeline import Pipeline
 from marsad.store.base import open_store
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class TagPlaces:
-    """A tiny stand-in stage: tags every «طرابلس» as a LOC entity."""
-
-    name = "toy_places"
-    requires: tuple[str, ...] = ()
-    assigns = ("entities",)
-
-    def __call__(self, article: Article) -> Article:
-        spans, start = [], article.text.find("طرابلس")
-        while start >= 0:
-            spans.append(Entity(start, start + 6, text="طرابلس", type="LOC", canonical="طرابلس"))
-            start = article.text.find("طرابلس", start + 6)
-        article.set_layer("entities", spans)
-        return article
-
-
-class Explode:
-    """Fails on one article so the loop must isolate it."""
-
-    name = "explode"
-    requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ()
-
-    def __call__(self, article: Article) -> Article:
-        if "انفجر" in article.text:
-            raise RuntimeError("boom")
-        return article
-
-
-def toy_pipeline() -> Pipeline:
-    return Pipeline([TagPlaces(), Explode()])
-
-
-def write_jsonl(path: Path, n: int, start: int = 0) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for i in range(start, start + n):
-            f.write(json.dumps({"title": f"خبر {i}", "text": f"نص الخبر رقم {i} من طرابلس عن موضوع {i * 7}."},
-                               ensure_ascii=False) + "\n")
 
 
 def test_fixture_folder_ingests_with_layers(tmp_path: Path) -> None:
     store = open_store(tmp_path / "m.db")
-    stats = ingest([FIXTURES], store, factory=toy_pipeline, report_path=tmp_path / "r.jsonl",
+    stats = ingest([FIXTURES], store, factory=pipeline_failing_on_explosion, report_path=tmp_path / "r.jsonl",
                    options=ReadOptions(csv_text="body", csv_title="headline"))
     # 2 ANT + 2 JSONL + 2 CSV + 1 HTML + 1 TXT
     assert (stats.read, stats.stored, stats.failed) == (8, 8, 0)
     assert store.count() == 8 and store.count("entities") == 1
     hit = store.search("الليبية طرابلس")[0]
     assert hit.title == "وزير الخارجية يزور طرابلس"
-    again = ingest([FIXTURES], store, factory=toy_pipeline, options=ReadOptions(csv_text="body"))
+    again = ingest([FIXTURES], store, factory=pipeline_failing_on_explosion, options=ReadOptions(csv_text="body"))
     assert (again.read, again.stored, again.already_present) == (8, 0, 8)
     assert store.count() == 8
     summary = json.loads((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()[-1])
@@ -97,14 +48,14 @@ def test_bad_folder_reports_each_item_and_stores_the_rest(tmp_path: Path) -> Non
     (bad / "good.html").write_text((FIXTURES / "page.html").read_text(encoding="utf-8"), encoding="utf-8")
     report = tmp_path / "report.jsonl"
     store = open_store(tmp_path / "m.db")
-    stats = ingest([bad], store, factory=toy_pipeline, report_path=report)
+    stats = ingest([bad], store, factory=pipeline_failing_on_explosion, report_path=report)
     lines = [json.loads(x) for x in report.read_text(encoding="utf-8").splitlines()]
     reasons = {Path(e["origin"].split(":")[0]).name: e["reason"] for e in lines if "reason" in e}
     assert set(reasons) == {"empty.txt", "binary.txt", "huge.txt", "lines.jsonl", "script.html"}
     assert "too large" in reasons["huge.txt"]
     assert "no main text" in reasons["script.html"]
-    assert sum(1 for e in lines if "lines.jsonl" in e.get("origin", "")) == 2  # broken + boom
-    assert any("boom" in e.get("reason", "") for e in lines)
+    assert sum(1 for e in lines if "lines.jsonl" in e.get("origin", "")) == 2  # broken + refused
+    assert any("refused انفجر" in e.get("reason", "") for e in lines)
     assert stats.stored == 3 and stats.failed == 6
     titles = {a.title for a in store.iter_articles()}
     assert titles == {"تقرير قديم", "سليم", "مهرجان قرطاج يفتتح دورته الجديدة"}
@@ -116,8 +67,8 @@ def test_two_workers_store_the_same_as_one(tmp_path: Path) -> None:
     write_jsonl(src, 120)
     one = open_store(tmp_path / "one.db")
     two = open_store(tmp_path / "two.db")
-    s1 = ingest([src], one, factory=toy_pipeline, batch_size=16)
-    s2 = ingest([src], two, factory=toy_pipeline, workers=2, batch_size=16)
+    s1 = ingest([src], one, factory=pipeline_failing_on_explosion, batch_size=16)
+    s2 = ingest([src], two, factory=pipeline_failing_on_explosion, workers=2, batch_size=16)
     assert s1.summary() == s2.summary() and s2.stored == 120
     assert {a.id for a in one.iter_articles()} == {a.id for a in two.iter_articles()}
     assert two.count("entities") == 120
@@ -127,26 +78,8 @@ def test_same_article_in_two_files_is_stored_once(tmp_path: Path) -> None:
     write_jsonl(tmp_path / "a.jsonl", 5)
     write_jsonl(tmp_path / "b.jsonl", 5)
     store = open_store(tmp_path / "m.db")
-    stats = ingest([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], store, factory=toy_pipeline)
+    stats = ingest([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], store, factory=pipeline_failing_on_explosion)
     assert (stats.read, stats.stored, stats.already_present) == (10, 5, 5)
-
-
-_KILL_SCRIPT = """
-import sys, time
-from marsad.ingest.runner import ingest
-from marsad.pipeline import Pipeline
-from marsad.store.base import open_store
-
-class Slow:
-    name = "slow"
-    requires = ()
-    assigns = ()
-    def __call__(self, article):
-        time.sleep(float(sys.argv[3]))
-        return article
-
-ingest([sys.argv[2]], open_store(sys.argv[1]), factory=lambda: Pipeline([Slow()]), batch_size=7)
-"""
 
 
 def _count(db: Path) -> int:
@@ -164,19 +97,9 @@ def test_kill_9_mid_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path: Pat
     total = 300
     src = tmp_path / "in.jsonl"
     write_jsonl(src, total)
-    script = tmp_path / "run.py"
-    script.write_text(_KILL_SCRIPT, encoding="utf-8")
     db = tmp_path / "k.db"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([sys.executable, str(script), str(db), str(src), "0.01"], env=env)
-    deadline = time.monotonic() + 60
-    while _count(db) < 30 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    partial = _count(db)
+    partial = kill_mid_ingest_then_rerun(str(db), src, tmp_path, lambda: _count(db), kill_after=30)
     assert 0 < partial < total, "the kill should land mid-ingest"
-    subprocess.run([sys.executable, str(script), str(db), str(src), "0"], env=env, check=True)
     store = open_store(db)
     assert store.count() == total
     assert store.count("inputs") == total
