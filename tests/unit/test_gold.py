@@ -93,6 +93,17 @@ def test_load_and_read_source(tmp_path: Path) -> None:
     assert body[g.times[0].start:g.times[0].end] == "غدا"
 
 
+def test_folder_run_leaves_the_held_out_file_out(tmp_path: Path) -> None:
+    _, gold = write_case(tmp_path)
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "dev.jsonl").write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "fresh.jsonl").write_text(gold.read_text(encoding="utf-8").replace('"test"', '"fresh"'),
+                                        encoding="utf-8")
+    assert [g.split for g in load_gold(folder)] == ["test"]
+    assert [g.split for g in load_gold(folder / "fresh.jsonl")] == ["fresh"]
+
+
 def test_hash_mismatch_and_bad_snippet_are_reported(tmp_path: Path) -> None:
     data, gold = write_case(tmp_path)
     [g] = load_gold(gold)

@@ -1,0 +1,83 @@
+"""Draw the articles of the fresh held-out gold set (eval/gold/fresh.jsonl).
+
+    python eval/draw_fresh.py 20261127 5 > /tmp/sample.jsonl
+    python eval/draw_fresh.py 20261128 1 /tmp/sample.jsonl > /tmp/sample2.jsonl
+
+Prints one JSON line per drawn article (source, path, and member/item for SaudiNewsNet),
+excluding the dev/test articles and, with a third argument, an earlier sample.
+"""
+import json
+import os
+import random
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from marsad.evaluation.gold import parse_ant
+
+SEED = int(sys.argv[1]) if len(sys.argv) > 1 else 20261127
+PER = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+DATA = Path(os.environ.get("MARSAD_DATA", ROOT.parent / "shared" / "data"))
+CUE = re.compile(r"قال|أكد|أوضح|أشار|أضاف|ذكر|بحسب|وفقا")
+used_paths, used_snn, used_bodies = set(), set(), set()
+for f in ("dev.jsonl", "test.jsonl"):
+    for line in (ROOT / "eval" / "gold" / f).read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        if d["format"] == "saudinewsnet":
+            used_snn.add((d["path"], d["member"], d["item"]))
+        else:
+            used_paths.add(d["path"])
+
+# optional third argument: an earlier sample (JSON lines) whose articles are excluded too
+if len(sys.argv) > 3:
+    for line in Path(sys.argv[3]).read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        if "member" in d:
+            used_snn.add((d["path"], d["member"], d["item"]))
+        else:
+            used_paths.add(d["path"])
+
+def ok(body):
+    return 600 <= len(body) <= 1700 and CUE.search(body)
+
+sources = {
+    "BBC": ("ant_multisource/BBC", ["middleEast", "internationalNews", "economy"]),
+    "CNN": ("ant_multisource/CNN", ["middleEast", "internationalNews", "economy"]),
+    "SkyNews": ("ant_multisource/SkyNews", ["middleEast", "internationalNews", "economy"]),
+    "Alarabia": ("ant_multisource/Alarabia", ["internationalNews", "economy"]),
+    "JawharaFM": ("ant_jawharafm", ["politic", "internationalNews", "localNews", "economy"]),
+}
+rng = random.Random(SEED)
+out = []
+for name, (base, cats) in sources.items():
+    cands = []
+    for c in cats:
+        for p in sorted((DATA / "news" / base / c).glob("*.txt")):
+            rel = str(p.relative_to(DATA))
+            if rel in used_paths:
+                continue
+            body = parse_ant(p.read_text(encoding="utf-8")).body
+            if ok(body):
+                cands.append(rel)
+    pick = rng.sample(cands, PER)
+    print(name, len(cands), file=sys.stderr)
+    out += [{"source": name, "path": r} for r in pick]
+# SaudiNewsNet: all zips, no categories in the data
+cands = []
+for z in sorted((DATA / "news" / "saudinewsnet").glob("*.zip")):
+    rel = str(z.relative_to(DATA))
+    with zipfile.ZipFile(z) as zf:
+        for m in sorted(zf.namelist()):
+            items = json.loads(zf.read(m).decode("utf-8"))
+            for i, it in enumerate(items):
+                body = (it.get("content") or "").strip()
+                if (rel, m, i) not in used_snn and ok(body):
+                    cands.append((rel, m, i))
+print("SaudiNewsNet", len(cands), file=sys.stderr)
+for rel, m, i in rng.sample(cands, PER):
+    out.append({"source": "SaudiNewsNet", "path": rel, "member": m, "item": i})
+for o in out:
+    print(json.dumps(o, ensure_ascii=False))
