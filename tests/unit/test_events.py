@@ -141,3 +141,76 @@ def test_events_without_sentences_layer_still_work() -> None:
     article = Article.from_raw("شنت طائرات حربية غارات على مدينة إدلب.")
     article.set_layer("entities", [])
     assert [e.type for e in extract_events(article)] == ["attack"]
+
+
+# ---------------------------------------------------------------- lexicon morphology and clause structure
+
+
+def test_conjugate_derives_finite_forms_from_the_lemma() -> None:
+    from marsad.extract.cues import fold
+    from marsad.extract.event_types import VERB_INDEX, conjugate
+    forms = conjugate("اعتقل")
+    for f in ("اعتقلت", "اعتقلوا", "يعتقل", "تعتقل", "يعتقلون"):
+        assert fold(f) in forms
+    assert fold("يستهدفون") in conjugate("استهدف")
+    assert fold("يتظاهرون") in conjugate("تظاهر")
+    assert fold("قتل") not in conjugate("قتل")  # the bare form I perfect is spelt like its masdar
+    assert "arrest" in VERB_INDEX[fold("يعتقلون")]
+
+
+def test_a_generated_plural_form_triggers_its_type() -> None:
+    ev = lead_event(analyse("يعتقلون كل من يقترب من الحاجز في الليل."))
+    assert ev.type == "arrest"
+
+
+def test_noun_behind_a_preposition_is_not_the_news() -> None:
+    ev = lead_event(analyse("أعلنت الحكومة خطة جديدة للتعليم بسبب الاحتجاجات."))
+    assert ev.type == "statement"
+
+
+def test_announced_arrest_is_the_news() -> None:
+    ev = lead_event(analyse("أعلن الجيش عن اعتقال خلية في المدينة."))
+    assert ev.type == "arrest"
+
+
+def test_noun_deep_in_what_was_said_is_a_topic() -> None:
+    ev = lead_event(analyse("أكد مسؤول أن البرلمان لم يتلق إلى اليوم طلبا من الحكومة."))
+    assert ev.type == "statement"
+
+
+def test_noun_opening_the_reported_clause_is_the_news() -> None:
+    ev = lead_event(analyse("قالت الشرطة إن اشتباكات عنيفة اندلعت في المدينة."))
+    assert ev.type == "armed_clash" and ev.modality == "reported"
+
+
+def test_verb_inside_an_announced_noun_phrase_is_a_relative_clause() -> None:
+    ev = lead_event(analyse("كشفت الوزارة عن أسلحة ضبطت في الميناء."))
+    assert ev.type == "statement"
+
+
+def test_coordinated_verb_after_a_statement_stays_news() -> None:
+    ev = lead_event(analyse("انتقدت الحكومة خصومها ودعت إلى وقف القتال."))
+    assert ev.type == "appeal"
+
+
+def test_verb_after_an_indefinite_noun_is_background() -> None:
+    article = analyse("دخل المفتشون إلى مناطق يسيطر عليها المسلحون.")
+    ev = lead_event(article)
+    assert ev.type == "armed_clash"
+    assert ev.source is not None and ev.source.get("background")
+
+
+def test_dateline_is_skipped_before_the_clause() -> None:
+    ev = lead_event(analyse("دبي (CNN) -- تواصلت الاحتجاجات في العاصمة ضد القانون."))
+    assert ev.type == "protest"
+
+
+def test_longest_phrase_wins_over_its_tail() -> None:
+    article = analyse("دعا المجلس إلى وقف إطلاق النار في المدينة.")
+    types = {e.type for e in article.layer("events")}
+    assert "attack" not in types and "agreement" in types
+
+
+def test_description_verb_is_a_statement() -> None:
+    ev = lead_event(analyse("وصف الوزير الوضع في المدينة بأنه صعب."))
+    assert ev.type == "statement"

@@ -107,3 +107,60 @@ def test_place_of_a_relative_clause_is_not_the_events_place() -> None:
     ev = lead(text, [ent(text, "سامي الحداد", "PERS"), ent(text, "الأردن", "LOC", COUNTRY)])
     assert ev.type == "meeting"
     assert ev.place is None
+
+
+def test_pronoun_after_the_complementiser_makes_the_speaker_the_actor() -> None:
+    ev = lead("أعلن الجيش أنه قصف مواقع المسلحين قرب الحدود.", [])
+    assert ev.type == "attack"
+    assert any("الجيش" in a["text"] for a in ev.actors)
+
+
+def test_subject_phrase_runs_to_the_entity_that_ends_it() -> None:
+    text = "طالبت النيابة العامة السعودية بالإفراج عن المعتقلين."
+    ev = lead(text, [ent(text, "السعودية", "LOC", COUNTRY)])
+    assert ev.type == "appeal"
+    assert names(ev.actors) == ["النيابة العامة السعودية"]
+    assert ev.actors[0]["entity"] == "السعودية"
+
+
+def test_killing_has_no_actor_from_the_victims() -> None:
+    ev = lead("قتل 24 شخصا في حريق داخل عيادة.", [])
+    assert ev.type == "killing" and ev.actors == []
+
+
+def test_indefinite_subject_takes_its_adjectives() -> None:
+    ev = lead("قضت محكمة إيرانية بسجن ناشطة عاما.", [])
+    assert ev.type == "court_ruling"
+    assert names(ev.actors) == ["محكمة إيرانية"]
+
+
+def test_person_after_a_title_completed_by_an_organisation_acts() -> None:
+    text = "وصف الأمين العام للأمم المتحدة، انطونيو غوتيريس، الوضع في المدينة بأنه كارثي."
+    un = Entity(text.index("للأمم"), text.index("للأمم") + len("للأمم المتحدة"), "للأمم المتحدة", "ORG",
+                "الأمم المتحدة")
+    ev = lead(text, [un, ent(text, "انطونيو غوتيريس", "PERS")])
+    assert ev.type == "statement"
+    assert "انطونيو غوتيريس" in names(ev.actors)[0]
+
+
+def test_light_verb_subject_acts_for_its_noun_object() -> None:
+    ev = lead("أصدرت المحكمة العليا، الثلاثاء، حكما بسجن الناشط عاما.", [])
+    assert ev.type == "court_ruling"
+    assert names(ev.actors) == ["المحكمة العليا"]
+
+
+def test_subject_of_a_light_verb_is_not_its_own_actor() -> None:
+    ev = lead("تواصلت الاحتجاجات في العاصمة ضد القانون.", [])
+    assert ev.type == "protest" and ev.actors == []
+
+
+def test_result_of_an_accident_is_the_reported_news() -> None:
+    text = "قالت الشرطة إن حافلة صدمت مارة قرب مهرجان الربيع، ما أسفر عن مقتل شخص."
+    ev = lead(text, [ent(text, "الربيع", "LOC")])
+    assert ev.type == "killing" and ev.modality == "reported"
+    assert ev.actors == []  # a place named near the event does not kill
+
+
+def test_a_perfect_verb_starting_with_sin_is_not_future() -> None:
+    ev = lead("قال مسؤولون إن مسلحين سيطروا على قاعدة عسكرية.", [])
+    assert ev.type == "armed_clash" and ev.modality == "reported"

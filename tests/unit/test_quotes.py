@@ -184,3 +184,17 @@ def test_find_segments_pairs_marks() -> None:
 
 def test_empty_article() -> None:
     assert extract_quotes(Article.from_raw("")) == []
+
+
+def test_straight_quotes_nest_around_a_quoted_name() -> None:
+    text = 'وقال المدير إن "مصنع مخابر "سيف" شهد أمس أحداث عنف خطيرة" داخل المؤسسة.'
+    spans = [text[s.start:s.end] for s in find_segments(text)]
+    assert spans[0] == 'مصنع مخابر "سيف" شهد أمس أحداث عنف خطيرة'
+    q = analyse(text).layer("quotes")[0]
+    assert q.kind == "direct" and q.text.endswith("أحداث عنف خطيرة")
+
+
+def test_straight_quotes_side_by_side_stay_separate() -> None:
+    text = 'وصف الوزير القرار بأنه "خاطئ" و"متسرع" ثم غادر.'
+    spans = [text[s.start:s.end] for s in find_segments(text)]
+    assert spans == ["خاطئ", "متسرع"]

@@ -116,3 +116,106 @@ def test_title_and_name_without_ner_are_found_by_apposition() -> None:
     qs = quotes(text, [ent(text, "الدفاع", "ORG")])  # NER found something, but not the person
     sp = containing(qs, "نهبوا مخازن").speaker
     assert sp is not None and "نادر الأحمد" in sp["text"]
+
+
+# ---------------------------------------------------------------- titles, appositives and anaphors
+
+
+def test_title_alone_points_back_to_the_person_it_introduced() -> None:
+    text = ("قال وزير الخارجية الأميركي مايك بومبيو إن بلاده لن تتراجع عن موقفها.\n"
+            "وأضاف وزير الخارجية الأميركي أن \"الاتفاق الحالي سيئ جدا\".")
+    qs = quotes(text, [ent(text, "مايك بومبيو", "PERS")])
+    sp = containing(qs, "الاتفاق الحالي").speaker
+    assert sp is not None and sp["text"] == "وزير الخارجية الأميركي" and sp["entity"] == "مايك بومبيو"
+
+
+def test_one_word_definite_title_points_to_the_office_holder() -> None:
+    text = ("قالت وزيرة الصحة سميرة مرعي إن المستشفيات جاهزة لاستقبال المرضى.\n"
+            "وأضافت الوزيرة أن فرقا طبية ستصل إلى الجنوب غدا.")
+    qs = quotes(text, [ent(text, "سميرة مرعي", "PERS")])
+    sp = containing(qs, "فرقا طبية").speaker
+    assert sp is not None and sp["entity"] == "سميرة مرعي"
+
+
+def test_one_word_title_with_two_candidates_stays_unresolved() -> None:
+    text = ("التقى الوزير سامي العلي نظيره الوزير خالد الحسن في العاصمة أمس.\n"
+            "وقال الوزير إن المحادثات كانت مثمرة وصريحة.")
+    qs = quotes(text, [ent(text, "سامي العلي", "PERS"), ent(text, "خالد الحسن", "PERS")])
+    sp = containing(qs, "المحادثات كانت").speaker
+    assert sp is not None and sp["entity"] is None
+
+
+def test_name_cut_short_by_the_tagger_is_completed_in_an_appositive() -> None:
+    text = "أكد رئيس النقابة، رازي ونّاس، اليوم أن الأطباء يرفضون القانون الجديد."
+    qs = quotes(text, [ent(text, "رازي", "PERS")])
+    sp = containing(qs, "الأطباء يرفضون").speaker
+    assert sp is not None and sp["text"].endswith("رازي ونّاس") and sp["entity"] == "رازي ونّاس"
+
+
+def test_adverb_after_the_verb_is_not_the_speaker() -> None:
+    text = "وكانت الحكومة الروسية قالت سابقا إن خمسة مواطنين قتلوا في الاشتباك."
+    sp = containing(quotes(text, []), "خمسة مواطنين").speaker
+    assert sp is not None and "الحكومة" in sp["text"] and "سابقا" not in sp["text"]
+
+
+def test_title_phrase_keeps_its_complements_and_the_missed_name() -> None:
+    text = "أكدت المندوبة الجهوية للتربية بسوسة سميرة خذر في مداخلة إذاعية أن الدروس ستتوقف يومين."
+    sp = containing(quotes(text, []), "الدروس ستتوقف").speaker
+    assert sp is not None and sp["text"] == "المندوبة الجهوية للتربية بسوسة سميرة خذر"
+
+
+def test_the_name_ali_is_not_the_preposition() -> None:
+    text = "قال علي أكبر ولايتي، مستشار المرشد، إن بلاده لن تغير موقفها."
+    sp = containing(quotes(text, [ent(text, "علي أكبر ولايتي", "PERS")]), "بلاده لن").speaker
+    assert sp is not None and sp["entity"] == "علي أكبر ولايتي"
+
+
+def test_a_name_after_a_preposition_is_the_channel_not_the_speaker() -> None:
+    text = ("قالت وزيرة الصحة سميرة مرعي إن المستشفيات جاهزة.\n"
+            "وأضافت الوزيرة في تصريح لمراسلة الإذاعة هند الشابي أن سيارات إسعاف جديدة ستصل.")
+    qs = quotes(text, [ent(text, "سميرة مرعي", "PERS"), ent(text, "هند الشابي", "PERS")])
+    sp = containing(qs, "سيارات إسعاف").speaker
+    assert sp is not None and sp["text"] == "الوزيرة" and sp["entity"] == "سميرة مرعي"
+
+
+def test_imperfect_speech_verb_describing_a_noun_does_not_take_the_cue() -> None:
+    text = "وأضاف ترامب في تغريدة مصحوبة بمقطع يوضح قوة الإعصار، أن الولايات مستعدة للطوارئ."
+    sp = containing(quotes(text, [ent(text, "ترامب", "PERS")]), "الولايات مستعدة").speaker
+    assert sp is not None and sp["text"] == "ترامب"
+
+
+def test_appeal_verb_with_a_quoted_demand_is_a_direct_quote() -> None:
+    text = 'وحثت المنظمة السلطات على "وقف الاحتجاز التعسفي للناشطين فورا".'
+    q = containing(quotes(text, []), "وقف الاحتجاز")
+    assert q.kind == "direct" and q.speaker is not None and q.speaker["text"].startswith("المنظمة")
+
+
+def test_appeal_verb_without_a_quote_or_complementiser_is_no_quote() -> None:
+    assert quotes("وحثت المنظمة السلطات على الإفراج عن المعتقلين.", []) == []
+
+
+def test_document_after_ja_a_with_ba_is_the_source() -> None:
+    text = "وقد جاء ببلاغ السفارة الفرنسية أن الوزير سيزور المدينة غدا."
+    q = containing(quotes(text, []), "الوزير سيزور")
+    assert q.kind == "reported" and q.speaker is not None and q.speaker["text"].startswith("بلاغ السفارة")
+
+
+def test_definite_noun_prefers_the_earlier_speaker_over_a_later_mention() -> None:
+    text = ('قالت شركة "تويز آر أص" إنها ستغلق جميع فروعها في البلاد.\n'
+            "وتنافس الشركة شركات كبرى مثل شركة ليجو.\n"
+            "وقالت الشركة إنها تجري مناقشات مع أطراف مهتمة.")
+    qs = quotes(text, [ent(text, "تويز آر أص", "ORG"), ent(text, "شركة ليجو", "ORG")])
+    sp = containing(qs, "تجري مناقشات").speaker
+    assert sp is not None and sp["entity"] == "تويز آر أص"
+
+
+def test_place_inside_the_subject_phrase_is_not_the_speaker() -> None:
+    text = "وكانت مصادر رئاسية في عدن قد قالت إن المبعوث سيزور العاصمة."
+    sp = containing(quotes(text, [ent(text, "عدن", "LOC")]), "المبعوث سيزور").speaker
+    assert sp is not None and sp["text"] == "مصادر رئاسية في عدن"
+
+
+def test_definite_source_phrase_stops_before_an_indefinite_object() -> None:
+    text = "ولم يوضح البيان عدد القتلى، وقال إن الجرحى نقلوا إلى المستشفيات."
+    sp = containing(quotes(text, []), "الجرحى نقلوا").speaker
+    assert sp is not None and sp["text"] == "البيان"

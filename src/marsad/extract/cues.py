@@ -129,6 +129,9 @@ _add("صرّح", "صرح")
 _add("أفصح", "أفصح", "أفصحت")
 _add("أعربت", "أعربت")
 _add("دعا", "دعا", "دعت")  # only counts when followed by a direct quote or إلى أن
+_add("حث", "حث", "حثت", "حثوا", "يحث", "تحث")  # «وحثت المنظمة السلطات على "…"»: the appeal is quoted
+_add("طالب", "طالبت", "طالبوا", "يطالب", "تطالب")
+_add("ناشد", "ناشد", "ناشدت", "ناشدوا")
 _add("أخبر", "أخبر", "أخبرت", "أخبروا")
 _add("كتب", "كتب", "كتبت", "يكتب", "تكتب")
 _add("ادعى", "ادعى", "ادعت", "يدعي", "تدعي", "ادعوا")
@@ -143,7 +146,7 @@ _add("جاء", "جاء")  # «وجاء في بيان … أن»: a relay, the so
 # complementiser or quote mark after the speaker zone, never with «:» alone.
 NEEDS_COMPLEMENTISER = frozenset(fold(v) for v in (
     "أعلن", "كشف", "اعتبر", "رأى", "شدد", "زعم", "حذر", "أبلغ", "أعرب", "نوه", "اعترف",
-    "أقر", "بين", "دعا", "أشار", "لفت", "أفصح", "وصف", "عبر", "علق",
+    "أقر", "بين", "دعا", "أشار", "لفت", "أفصح", "وصف", "عبر", "علق", "حث", "طالب", "ناشد",
 ))
 
 # Impersonal cues that have no speaker («يذكر أن …» = "it should be noted that").
@@ -207,7 +210,7 @@ ORGANIZATION_HEADS = frozenset(fold(w) for w in (
     "الجماعة", "التحالف", "تحالف", "الأمم", "الاتحاد", "اتحاد", "مكتب", "المكتب", "إدارة", "الإدارة",
     "مديرية", "المديرية", "نقابة", "النقابة", "جمعية", "الجمعية", "محكمة", "المحكمة", "النيابة",
     "المرصد", "مرصد", "البنك", "بنك", "الديوان", "ديوان", "القيادة", "قيادة", "الخارجية", "الداخلية",
-    "الدفاع", "البيت", "الكرملين", "البنتاغون", "الاليزيه", "الإليزيه",
+    "الدفاع", "البيت", "الكرملين", "البنتاغون", "الاليزيه", "الإليزيه", "بلاغ", "البلاغ",
 ))
 
 # Titles and offices that start a person's noun phrase.
@@ -234,7 +237,9 @@ SPEAKER_STOP = frozenset(fold(w) for w in (
 ))
 
 # Words that may precede the noun phrase and are not part of it.
-SPEAKER_SKIP = frozenset(fold(w) for w in ("من", "جهته", "جانبه", "جهتها", "جانبها", "ناحيته", "بدوره", "بدورها", "أيضا", "كذلك"))
+SPEAKER_SKIP = frozenset(fold(w) for w in ("من", "جهته", "جانبه", "جهتها", "جانبها", "ناحيته", "بدوره", "بدورها", "أيضا", "كذلك",
+                                          "سابقا", "مؤخرا", "لاحقا", "مجددا", "حينها", "آنذاك", "أخيرا", "وقتها",
+                                          "بدورهم", "جهتهم", "جانبهم", "أمس", "اليوم", "مساء", "صباح"))
 
 
 # --------------------------------------------------------------- text structure
@@ -307,14 +312,38 @@ def find_segments(text: str) -> list[Segment]:
             para_end = n if para_end < 0 else para_end
             closers = '"' if ch == '"' else "”“\""
             j = i + 1
-            while j < para_end and text[j] not in closers:
+            depth = 1
+            while j < para_end:
+                if text[j] in closers:
+                    if ch == '"' and _opens_nested(text, j, para_end):
+                        depth += 1  # «إن "مصنع مخابر "سيف" شهد …"»: a name quoted inside the quote
+                    else:
+                        depth -= 1
+                        if depth == 0:
+                            break
                 j += 1
-            if j < para_end:
+            if j < para_end and depth == 0:
                 segs.append(Segment(i, i + 1, j, j))
                 i = j + 1
                 continue
         i += 1
     return segs
+
+
+def _opens_nested(text: str, j: int, para_end: int) -> bool:
+    """Is the straight quote at ``j`` shaped like an opener (a space before it, a letter
+    right after it) with a closer of its own further on in the paragraph?
+
+    Straight quotes do not say which way they face; news copy often quotes a name inside
+    a quotation («إن "مصنع مخابر "سيف" شهد أحداث عنف"»), and pairing the first two marks
+    would cut the quotation after «مصنع مخابر».
+    """
+    before = text[j - 1] if j > 0 else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    if not (before.isspace() and after.isalpha()):
+        return False
+    rest = text[j + 1:para_end]
+    return rest.count('"') >= 2
 
 
 def strip_punct(text: str, start: int, end: int) -> tuple[int, int]:

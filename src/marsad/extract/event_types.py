@@ -182,7 +182,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
                "أوضحت", "ذكر", "ذكرت", "أفاد", "أفادت", "نفى", "نفت", "كشف", "كشفت", "أشار", "أشارت",
                "حذر", "حذرت", "انتقد", "انتقدت", "أدان", "أدانت", "ندد", "نددت", "أعرب", "أعربت", "اتهم",
                "اتهمت", "اعتبر", "اعتبرت", "رفض", "رفضت", "يرفض", "ترفض", "أصدر", "أصدرت", "عبر", "عبرت",
-               "عبروا"),
+               "عبروا", "وصف"),
         nouns=("بيان", "تصريح", "تصريحات", "إعلان", "مؤتمر صحفي"),
         priority=9,
     ),
@@ -198,16 +198,71 @@ def mapping_table() -> list[dict[str, object]]:
              "description": t.description} for t in EVENT_TYPES]
 
 
+# Verb lemmas (perfect, 3rd person masculine singular) per type; :func:`conjugate` derives
+# the other finite forms, so a lemma listed once matches «اعتقلوا»، «يعتقلون»، «تعتقل».
+# Only sound and doubled verbs are listed: hollow and defective verbs (زار، دعا، نفى) change
+# their stem and keep their hand-written forms in ``EventType.verbs``.
+VERB_LEMMAS: dict[str, tuple[str, ...]] = {
+    "attack": ("قصف", "استهدف", "هاجم", "فجر", "شن", "اقتحم", "دمر", "نسف", "قنص", "أغار"),
+    "armed_clash": ("اشتبك", "سيطر", "استعاد", "حاصر", "قاتل", "تقاتل", "تصدى", "حرر"),
+    "killing": ("قتل", "اغتال", "استشهد", "أعدم", "ذبح", "طعن", "لقي"),
+    "arrest": ("اعتقل", "احتجز", "أوقف", "اختطف", "خطف", "داهم", "ضبط", "حبس", "سجن"),
+    "court_ruling": ("حكم", "برأ", "أحال", "اتهم", "حاكم", "أدين"),
+    "protest": ("تظاهر", "احتج", "اعتصم", "أضرب", "احتشد", "تجمهر"),
+    "military_assistance": ("درب", "سلح", "زود"),
+    "agreement": ("اتفق", "وقع", "أبرم", "صادق", "تبادل"),
+    "sanctions": ("جمد", "حظر", "قاطع", "طرد"),
+    "threat": ("هدد", "توعد"),
+    "meeting": ("استقبل", "بحث", "اجتمع", "ناقش", "تفاوض", "اتصل", "استضاف", "تباحث", "تشاور",
+                "ترأس", "حضر"),
+    "diplomatic_cooperation": ("أيد", "رحب", "اعترف", "دعم", "تعاون", "تعهد", "أشاد", "هنأ", "ثمن",
+                               "عين"),
+    "appeal": ("طالب", "ناشد", "طلب", "حث", "التمس"),
+    "election": ("انتخب", "صوت", "فاز", "ترشح", "اقترع"),
+    "statement": ("أعلن", "أكد", "صرح", "أوضح", "ذكر", "أفاد", "كشف", "أشار", "حذر", "انتقد", "أدان", "ندد",
+                  "أعرب", "اعتبر", "رفض", "أصدر", "عبر", "استنكر", "شجب", "نشر", "وصف"),
+}
+
+_PERFECT_SUFFIXES = ("", "ت", "وا", "تا")
+_IMPERFECT_SUFFIXES = ("", "ون", "ان", "وا", "ن")
+
+
+def conjugate(lemma: str) -> tuple[str, ...]:
+    """Folded 3rd-person finite forms of a sound or doubled verb (perfect and imperfect).
+
+    The imperfect stem is the perfect without its first alef for the derived forms that
+    begin with one (أعلن → يعلن، اعتقل → يعتقل، استهدف → يستهدف, after folding أ to ا),
+    and the perfect itself otherwise (قصف → يقصف، هاجم → يهاجم، تظاهر → يتظاهر، شن → يشن).
+    A three-letter lemma with a first alef is a form II/IV verb whose prefix vowel
+    varies (أيد → يؤيد, أكد → يؤكد): only its perfect forms are produced.
+    """
+    p = fold(lemma)
+    # a bare three-letter form I perfect is spelt like its masdar (قتل، طلب، حكم): only the
+    # hand-written lists may claim it as a verb
+    forms = {p + suf for suf in _PERFECT_SUFFIXES if suf or len(p) > 3 or p.startswith("ا")}
+    if p.startswith("ا") and len(p) == 3:
+        return tuple(sorted(forms))
+    stem = p.removeprefix("ا")
+    for pre in ("ي", "ت"):
+        forms.update(pre + stem + suf for suf in _IMPERFECT_SUFFIXES)
+    return tuple(sorted(forms))
+
+
 def _index() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[tuple[str, ...], list[str]]]:
     """Folded single-word verbs/nouns -> types, and multi-word nouns -> types."""
     verbs: dict[str, list[str]] = {}
     nouns: dict[str, list[str]] = {}
     phrases: dict[tuple[str, ...], list[str]] = {}
     for t in EVENT_TYPES:
+        for lemma in VERB_LEMMAS.get(t.name, ()):
+            for form in conjugate(lemma):
+                if t.name not in verbs.setdefault(form, []):
+                    verbs[form].append(t.name)
         for v in t.verbs:
             parts = tuple(fold(p) for p in v.split())
             if len(parts) == 1:
-                verbs.setdefault(parts[0], []).append(t.name)
+                if t.name not in verbs.setdefault(parts[0], []):
+                    verbs[parts[0]].append(t.name)
             else:
                 phrases.setdefault(parts, []).append(t.name)
         for n in t.nouns:

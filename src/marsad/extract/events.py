@@ -24,6 +24,7 @@ specific type (attack before statement), then the earliest.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +37,7 @@ from marsad.extract.event_types import (
     TYPE_BY_NAME,
     VERB_INDEX,
     WEAK_NOUNS,
+    conjugate,
 )
 from marsad.extract.quotes import sentence_bounds
 from marsad.model import Article, Entity, Event, Quote
@@ -60,17 +62,29 @@ def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
     out: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
     for phrase, types in PHRASE_INDEX.items():
         out.setdefault(phrase[0], []).append((phrase, types))
+    for cands in out.values():  # the longest phrase first: «وقف إطلاق النار» before «إطلاق النار»
+        cands.sort(key=lambda c: -len(c[0]))
     return out
 
 
 _PHRASES_BY_FIRST = _phrases_by_first()
-def _is_background(ws: list[Word], i: int, etype: str) -> bool:
-    """A trigger in a relative clause, a time adjunct, a «وذلك» elaboration, or the object
-    of a warning/appeal verb is context for the sentence's news, not the news itself."""
+def _is_background(ws: list[Word], i: int, etype: str, is_verb: bool = True, lead: int = 0,
+                   clause_start: int | None = None) -> bool:
+    """A trigger in a relative clause, a time adjunct, a «وذلك» elaboration, the object
+    of a warning/appeal verb, a noun governed by a preposition, or a noun inside what
+    was said that is not the predicate of the reported clause is context for the
+    sentence's news, not the news itself."""
+    if not is_verb and i > lead and _governed_noun(ws, i, etype):
+        return True
+    if not is_verb and clause_start is not None and not _predicate_noun(ws, i, clause_start):
+        return True
+    if is_verb and i > lead + 1 and _indefinite_relative(ws, i):
+        return True
     window = ws[max(0, i - 2):i]
     if any(x.bare in _RELATIVE or x.bare in _ADJUNCT for x in window):
         return True
-    if i > 0 and C.COMPLEMENTISER_RE.match(ws[i - 1].folded) and not is_verb_trigger(ws[i].text):
+    if i > 0 and C.COMPLEMENTISER_RE.match(ws[i - 1].folded) and not is_verb_trigger(ws[i].text) \
+            and not _occurs_after(ws, i, etype):
         return True  # «اعتبرت أن اعتقال بوتينا يهدف إلى …»: the subject of what was said is its topic
     if any(x.bare in _TOPIC_VERBS for x in ws[max(0, i - 6):i]):
         return True  # «وصف الأمير … هجوم الحوثي بأنه …»: the described event is the topic
@@ -80,6 +94,187 @@ def _is_background(ws: list[Word], i: int, etype: str) -> bool:
             and any(x.bare in _WARNED for x in ws[max(0, i - 10):i]):
         return True  # «حذر مبعوث الأمم المتحدة للشرق الأوسط من تصاعد المواجهات»: feared, not reported
     return bool(etype != "statement" and any(x.bare in _WARNED for x in ws[max(0, i - 4):i]))
+
+
+def _governed_noun(ws: list[Word], i: int, etype: str | None = None) -> bool:
+    """Is the noun at ``i`` the object of a preposition (a separate word or an attached
+    ل/ب: «في الاحتجاجات»، «للاستفتاء»، «باحتجاز»)?
+
+    Arabic clauses put their predicate first (a verb) or make the event noun the
+    subject or object of a light verb («تواصلت الاحتجاجات»، «شن هجوما»); a masdar
+    behind a preposition states a purpose, a cause or a topic («بسبب …»، «لتدريب …»،
+    «اتهمت … باحتجاز …») and is rarely the news of the sentence.  An announcement
+    verb with its preposition («أعلن عن اعتقال …»، «كشف عن …») is the exception:
+    what is announced is the news.
+    """
+    w = ws[i]
+    if w.bare in NOUN_INDEX or w.folded in NOUN_INDEX:
+        attached = False
+    else:
+        attached = w.bare[:1] in ("ل", "ب") and len(w.bare) > 4
+    prev = ws[i - 1] if i > 0 else None
+    separate = prev is not None and (prev.folded in _GOVERNING or prev.bare in _GOVERNING)
+    if not (attached or separate):
+        return False
+    if separate and prev is not None and prev.folded == "عن" and any(w.bare in _ANNOUNCE for w in ws[max(0, i - 6):i]):
+        return False  # «أعلن الجيش عن اعتقال خلية»: the announced arrest is the news
+    if i > 1 and (separate or attached):
+        forms, _ = _verb_forms(ws[i - 2] if separate else prev) if prev is not None else ([], False)
+        if any(f in _RESULT_VERBS for f in forms):
+            return False  # «ما أسفر عن مقتل شخص»، «أدى إلى مقتل»: the result is an event of its own
+    if attached and prev is not None and etype is not None:
+        forms, _ = _verb_forms(prev)
+        if any(etype in VERB_INDEX.get(f, ()) for f in forms):
+            return False  # «فازت بالانتخابات»: the complement of a verb of the same event
+    return True
+
+
+def _occurs_after(ws: list[Word], i: int, etype: str = "") -> bool:
+    """Is the event noun at ``i`` the subject of an occurrence verb within the next words
+    («إن اشتباكات عنيفة اندلعت»، «إن لقاءه … قد لا يعقد»)?  Then the clause reports the
+    event; with another predicate («أن اعتقال بوتينا يهدف إلى …») the event is its topic."""
+    for w in ws[i + 1:i + 11]:
+        if C.COMPLEMENTISER_RE.match(w.folded):
+            break
+        forms, _ = _verb_forms(w)
+        if any(f in _HELD for f in forms):
+            if etype == "meeting":
+                return True  # «لقاءه … قد لا يعقد»; «الضربة … ستعقد الحل» is another verb
+            continue
+        if any(f in _LIGHT_VERBS for f in forms):
+            return True
+    return False
+
+
+def _pronoun_subject(ws: list[Word], i: int) -> bool:
+    """Is the verb at ``i`` right after a complementiser carrying a pronoun (أنه، إنها، أنهم),
+    with at most «قد» between?  Its subject is then the speaker the pronoun points to."""
+    k = i - 1
+    while k >= 0 and ws[k].folded in ("قد", "لقد"):
+        k -= 1
+    return k >= 0 and C.COMPLEMENTISER_RE.match(ws[k].folded) is not None and ws[k].folded[-1] in "هام"
+
+
+def _after_statement_head(ws: list[Word], i: int, lead: int, is_verb: bool) -> bool:
+    """Does the clause open with a statement verb that takes a noun phrase, the trigger
+    lying inside that phrase («كشف التحالف عن أسلحة … ضبطت في اليمن»)?
+
+    Without a complementiser what was announced is a thing, not a clause: a verb inside
+    it belongs to a relative clause.  A verb with its own و/ف opens a coordinated
+    clause («… ودعت إلى وقف الاقتتال») and stays news.
+    """
+    if not is_verb or i <= lead or lead >= len(ws):
+        return False  # «أعلن … ترشحه»: a masdar object is what was announced
+    head_forms, _ = _verb_forms(ws[lead])
+    if not any("statement" in VERB_INDEX.get(f, ()) for f in head_forms):
+        return False
+    if ws[i].folded != ws[i].bare:
+        return False  # «… ودعت إلى …»: a coordinated clause
+    if ws[i].bare not in VERB_INDEX and ws[i].bare.endswith(("ه", "ها", "هم")):
+        return False  # «أعلن … ترشحه»: a masdar with its possessive, what was announced
+    return not any(C.COMPLEMENTISER_RE.match(w.folded) for w in ws[lead + 1:i])
+
+
+def _indefinite_relative(ws: list[Word], i: int) -> bool:
+    """Is the verb at ``i`` a relative clause on the indefinite noun before it?
+
+    Arabic marks no relative pronoun after an indefinite noun: «أسلحة ضبطت في اليمن»،
+    «في مناطق يسيطر عليها مقاتلون»، «مشروع قرار يطالب …».  The verb then describes the
+    noun and is not the clause's news.  The noun must look like one — a feminine or plural
+    ending, or a preposition in front of it — and must not be the indefinite subject that
+    opens a reported clause («إن رجلا أطلق النار»).
+    """
+    w = ws[i]
+    if w.folded != w.bare:
+        return False  # «… وقتل»: a coordinated verb
+    prev = ws[i - 1]
+    f = prev.bare
+    if f.startswith("ال") or f in _PARTICLES or prev.text[:1].isdigit() or len(f) < 3 \
+            or f in VERB_INDEX or f in C.SPEECH_VERBS or C.COMPLEMENTISER_RE.match(prev.folded):
+        return False
+    before = ws[i - 2]
+    if C.COMPLEMENTISER_RE.match(before.folded):
+        return False  # «إن رجلا أطلق …»: the subject of the reported clause
+    nominal = f.endswith(("ه", "ات", "ين", "ون", "اء")) and not f.endswith(("ته", "يه"))
+    governed = before.folded in _GOVERNING or f[:1] in ("ب", "ل") and len(f) > 4
+    return nominal or governed
+
+
+_PARTICLES = frozenset(C.fold(w) for w in (
+    "قد", "لقد", "لم", "لن", "لا", "ما", "كما", "حيث", "ثم", "بل", "لكن", "فقد", "وقد", "كان", "كانت",
+    "التي", "الذي", "الذين", "عندما", "بعدما", "حين", "حينما", "بينما", "فيما", "إذ", "إذا", "لو", "كي", "حتى",
+    "أنه", "انه", "إنه", "أنها", "إنها", "هو", "هي", "هم", "يوم", "اليوم", "أمس", "مساء", "صباح", "فجر",
+))
+
+
+def _clause_start(ws: list[Word], quote: Quote | None, lead: int = 0) -> int | None:
+    """Index of the first word of the reported clause holding a trigger (None outside quotes)."""
+    if quote is None or quote.kind != "reported":
+        return None
+    start = next((k for k, w in enumerate(ws) if w.start >= quote.start), None)
+    return None if start is None else max(start, lead)
+
+
+def _predicate_noun(ws: list[Word], i: int, clause_start: int) -> bool:
+    """Does the event noun at ``i`` carry the clause it sits in?
+
+    In «… إن اشتباكات اندلعت …» the noun opens the reported clause (its subject), and in
+    «… أن الجيش شن هجوما»، «تواصلت الاحتجاجات»، «أعلن الجيش اعتقال خلية» it is the
+    subject or object of a light verb (occur, continue, carry out, announce, decide), so
+    the noun is what the clause reports.  Elsewhere — «لم يتلق البرلمان طلبا …» — it is
+    one argument among others and the clause reports something else.
+    """
+    if i <= clause_start + 1:
+        return True
+    for k in list(range(max(clause_start, i - 4), i)) + [clause_start, clause_start + 1]:
+        if k >= i:
+            continue
+        forms, future = _verb_forms(ws[k])
+        if any(f in _LIGHT_VERBS or f in VERB_INDEX for f in forms) or (future and k == i - 1):
+            return True  # «أنه تم … الاتفاق»، «سيدخل السجن»: the object of a light or future verb
+    return False
+
+
+_LIGHT_VERBS = frozenset(
+    f for lemma in ("تواصل", "استمر", "اندلع", "تجدد", "شهد", "نفذ", "أسفر", "خلف", "بدأ", "انطلق", "تصاعد",
+                    "تزايد", "أعلن", "كشف", "قرر", "أمر", "تبنى", "نظم", "قاد", "أطلق", "عقد", "وقع", "تم",
+                    "واصل", "استأنف", "أكد", "شارك", "حصل", "أوقع", "سجل", "تسبب", "أصدر")
+    for f in conjugate(lemma)
+) | frozenset(C.fold(w) for w in ("جرى", "جرت", "يجري", "تجري", "أجرى", "أجرت", "يجري", "تجري", "أسفر", "تم",
+                                  "شهد", "قرر", "عقد", "وقع", "بدأ", "بدأت", "ألغى", "ألغت", "أرجأ", "أرجأت",
+                                  "أدى", "أدت", "يؤدي", "تؤدي"))
+
+
+_DATELINE_END = re.compile(r"\)\s*(?:--|—|–|-|:)?|--|—|–| - |:")
+
+
+def _lead_index(text: str, ws: list[Word]) -> int:
+    """Index of the first word after a dateline («دبي، الإمارات (CNN)--»، «تونس - »), else 0.
+
+    Only the first dozen words are searched, so a dash later in the sentence is no dateline.
+    """
+    if not ws:
+        return 0
+    head_end = ws[min(len(ws), 12) - 1].end
+    m = _DATELINE_END.search(text, ws[0].start, head_end)
+    if m is None:
+        return 0
+    return next((k for k, w in enumerate(ws) if w.start >= m.end()), 0)
+
+
+# «عقد/انعقد» is light only for meetings (held); elsewhere تعقد is «to complicate»
+_HELD = frozenset(conjugate("عقد") + conjugate("انعقد")) | {C.fold("عقد")}
+
+_RESULT_VERBS = frozenset(
+    f for lemma in ("أسفر", "تسبب", "خلف") for f in conjugate(lemma)
+) | frozenset(C.fold(w) for w in ("أدى", "أدت", "يؤدي", "تؤدي", "أسفر"))
+
+_GOVERNING = frozenset(C.fold(w) for w in (
+    "في", "من", "على", "عن", "إلى", "حول", "بشأن", "منذ", "ضد", "مع", "خلال", "لدى", "بسبب", "عبر", "تجاه",
+    "نحو", "جراء", "إثر", "بعد", "قبل", "عقب", "رغم", "بين", "دون", "لأجل", "حيال", "ضمن",
+))
+_ANNOUNCE = frozenset(C.fold(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "كشف", "كشفت", "كشفوا",
+                                          "يكشف", "تكشف"))
 
 
 _TOPIC_VERBS = frozenset(C.fold(w) for w in ("وصف", "وصفت", "يصف", "تصف"))
@@ -173,8 +368,8 @@ def _verb_forms(w: Word) -> tuple[list[str], bool]:
     forms = [w.bare, w.folded]
     future = False
     for base in (w.bare, w.folded):
-        if base.startswith("س") and len(base) > 3 and base[1] in _IMPERFECT:
-            forms.append(base[1:])
+        if base.startswith("س") and len(base) > 3 and base[1] in _IMPERFECT and base not in VERB_INDEX:
+            forms.append(base[1:])  # «سيطروا» is a perfect of سيطر, not سـ + يطروا
             future = True
         if base.startswith("ل") and len(base) > 3 and base[1] in _IMPERFECT:  # لتبعث، ليزور
             forms.append(base[1:])
@@ -197,7 +392,8 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
         for first in nforms[i]:
             for phrase, types in _PHRASES_BY_FIRST.get(first, ()):
                 n = len(phrase)
-                if i + n <= len(ws) and all(p in nforms[i + k] for k, p in enumerate(phrase)):
+                if i + n <= len(ws) and not taken.intersection(range(i, i + n)) \
+                        and all(p in nforms[i + k] for k, p in enumerate(phrase)):
                     found.append((i, i + n - 1, types[0], False, False))
                     taken.update(range(i, i + n))
     # verb + object pairs
@@ -246,6 +442,7 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         ents = _gazetteer_places(text, ws)
     times = [t for t in article.layer("times") if s_start <= t.start and t.end <= s_end]
     events: list[Event] = []
+    lead = _lead_index(text, ws)
     for first, last, etype, is_verb, future in _find_triggers(ws):
         t_start, t_end = ws[first].start, ws[last].end
         if any(e.start <= t_start < e.end for e in ents):
@@ -270,8 +467,11 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
             place = None  # a statement's LOCs belong to what was said, not where
         if cue_quote is not None and cue_quote.speaker:
             actors = [dict(cue_quote.speaker, type="speaker")]
+        elif is_verb and quote is not None and quote.speaker and _pronoun_subject(ws, first):
+            actors = [dict(quote.speaker, type="speaker")]  # «أعلن الجيش أنه شن …»: the speaker acted
         source = dict(quote.speaker) if quote is not None and quote.speaker else None
-        if _is_background(ws, first, etype):
+        if _is_background(ws, first, etype, is_verb, lead, _clause_start(ws, quote, lead)) or (
+                quote is None and _after_statement_head(ws, first, lead, is_verb)):
             source = dict(source or {}, background=True)  # «الرجل الذي شن الهجوم»: background, not the news
             if modality == "asserted" and any(x.bare in _WARNED for x in ws[max(0, first - 4):first]):
                 modality = "possible"  # «حذر من تصاعد المواجهات»: warned about, not happening
@@ -324,6 +524,8 @@ def _prep_before(text: str, ws: list[Word], ent: Entity) -> str | None:
         clitic = ft[:len(ft) - len(fc)].lstrip("وف")
         if clitic[:1] in ("ب", "ل"):
             return clitic[0]
+    if fc.startswith("ال") and ft.lstrip("وف").startswith("لل") and ft.lstrip("وف")[2:] == fc[2:]:
+        return "ل"  # «للأمم المتحدة» / canonical «الأمم المتحدة»: ل + ال written لل
     back = idx - 1
     walked_direction = False
     while back >= 0 and idx - back <= 3 and _strip_prep(ws[back])[1] in _PLACE_NOUNS:
@@ -379,6 +581,8 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
     agentive = [e for e in ents if e.type in ("PERS", "ORG", "LOC", "MISC")]
     can_act = [e for e in agentive if not (e.geo and e.geo.get("stand_in") and e.geo.get("kind") != "country")
                and _may_act(text, ws, e)]
+    if etype in _PATIENT_SUBJECT:
+        can_act = [e for e in can_act if e.type in ("PERS", "ORG")]  # a place does not kill; a state attacks
     actors: list[dict[str, Any]] = []
     targets: list[dict[str, Any]] = []
     place: dict[str, Any] | None = None
@@ -391,10 +595,17 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
         cand = after[0]
         gap_words = C.words(text, t_end, cand.start)
         gap_words = [g for g in gap_words if g.folded not in _TIME_WORDS]
+        if preps[id(cand)] is not None and gap_words and gap_words[0].bare in C.TITLE_WORDS:
+            # «وصف الأمين العام للأمم المتحدة، انطونيو غوتيريس، …»: the organisation completes
+            # the title; the person set off by commas after it is the subject
+            nxt = next((e for e in after[1:3] if e.type == "PERS" and preps[id(e)] is None), None)
+            if nxt is not None and text[cand.end:nxt.start].strip() in ("،", ","):
+                cand, gap_words = nxt, [g for g in C.words(text, t_end, nxt.start) if g.folded not in _TIME_WORDS]
         if gap_words and cand.type != "PERS" and "،" in text[t_end:cand.start] \
                 and gap_words[0].bare not in C.TITLE_WORDS:
             subject_np = True  # «دعت الحكومة اليمنية، الأحد، الأمم المتحدة»: the entity is the object
-        elif preps[id(cand)] is None and len(gap_words) <= 3:
+        elif preps[id(cand)] is None and (len(gap_words) <= 3 or (
+                cand.type == "PERS" and gap_words[0].bare in C.TITLE_WORDS and len(gap_words) <= 7)):
             actor = cand
     if actor is None and not is_verb and after and not [e for e in before if preps[id(e)] is None]:
         cand = after[0]  # «الزيارة التي يؤديها الوزير الأول الفرنسي برنار كازنوف»: the visitor
@@ -408,10 +619,29 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
         free = [e for e in before if preps[id(e)] is None]
         if free:
             actor = free[-1] if is_verb else free[0]
+    if actor is None and not is_verb and first > 0:
+        light = None
+        for k in range(first - 1, max(-1, first - 9), -1):
+            if C.COMPLEMENTISER_RE.match(ws[k].folded):
+                break
+            if any(f in _LIGHT_VERBS for f in _verb_forms(ws[k])[0]):
+                light = k
+                break
+        if light is not None:  # «أصدرت المحكمة … حكما»، «شن الجيش هجوما»: the light verb's subject acts
+            sub, _, _ = _arguments(text, ws, light, light, True, ents, etype)
+            # only a subject standing between the light verb and the noun («أصدرت المحكمة … حكما»);
+            # «تواصلت الاحتجاجات»: the noun is itself the light verb's subject
+            if sub and sub[0]["start"] is not None and sub[0]["end"] <= t_start:
+                return sub, *_arguments(text, ws, first, last, True, ents, etype)[1:]
     if actor is not None:
-        actors.append(_arg(actor))
+        arg = _arg(actor)
+        if is_verb and actor.start >= t_end:
+            np_start = _head_before(text, ws, last + 1, actor)
+            if np_start is not None:  # «أعلنت النيابة العامة السعودية»: the whole subject phrase
+                arg.update(text=text[np_start:actor.end], start=np_start)
+        actors.append(arg)
         used.add(id(actor))
-    elif is_verb and last + 1 < len(ws):
+    elif is_verb and last + 1 < len(ws) and etype not in _PATIENT_SUBJECT:
         np = _fallback_np(ws, last + 1)
         if np is not None:
             actors.append({"text": text[np[0]:np[1]], "start": np[0], "end": np[1], "entity": None, "type": None})
@@ -540,6 +770,31 @@ def _may_act(text: str, ws: list[Word], ent: Entity) -> bool:
     return "_" not in ent.text and "#" not in ent.text  # a hashtag «#إقليم_داغستان» names a place tag
 
 
+# Types whose verbs usually come passive or intransitive in leads («قُتل 24 شخصا»، «أصيب
+# جنديان»): the noun phrase after the verb is the victim, never the actor.
+_PATIENT_SUBJECT = frozenset({"killing"})
+
+
+def _head_before(text: str, ws: list[Word], k: int, ent: Entity) -> int | None:
+    """Start of a subject phrase whose head precedes the entity that ends it: «النيابة
+    العامة السعودية» (the tagger found only السعودية), «كتلة رجل الدين مقتدى الصدر».
+
+    The words between the verb and the entity must be plain (time words skipped), with
+    no punctuation, preposition or complementiser, and at most four of them.
+    """
+    while k < len(ws) and ws[k].folded in _TIME_WORDS:
+        k += 1
+    if k >= len(ws) or ws[k].start >= ent.start:
+        return None
+    gap = [w for w in ws[k:] if w.end <= ent.start]
+    if not gap or len(gap) > 4 or any(ch in "،,:؛()\"«»" for ch in text[gap[0].start:ent.start]):
+        return None
+    if any(w.folded in _PREPS or w.bare in _PREPS or w.folded in C.SPEAKER_STOP
+           or C.COMPLEMENTISER_RE.match(w.folded) or w.text.isdigit() for w in gap):
+        return None
+    return gap[0].start
+
+
 def _fallback_np(ws: list[Word], k: int) -> tuple[int, int] | None:
     """One or two words after a verb that look like its subject (no entities available)."""
     while k < len(ws) - 1 and ws[k].folded in _TIME_WORDS:
@@ -548,6 +803,15 @@ def _fallback_np(ws: list[Word], k: int) -> tuple[int, int] | None:
             or ws[k].folded in _PRONOUN_PREPS or ws[k].folded in C.SPEAKER_STOP:
         return None  # «طالب اليوم مجلس …»: a time word is not the subject
     end = ws[k].end
+    if not ws[k].bare.startswith("ال") and ws[k].bare not in C.TITLE_WORDS:
+        # an indefinite head takes its genitive and its adjectives: «وسائل إعلام سورية رسمية»،
+        # «محكمة إيرانية»، «قاضية أميركية»
+        j = k + 1
+        while j < len(ws) and j - k <= 4 and ws[j].start - ws[j - 1].end == 1 and _np_word(ws[j]) and (
+                j == k + 1 or ws[j].folded.startswith("ال") or ws[j].folded.endswith(("يه", "يون", "يين"))):
+            end = ws[j].end
+            j += 1
+        return ws[k].start, end
     if ws[k].bare in C.TITLE_WORDS:  # «السيدة الأميركية الأولى ميلانيا ترامب،»: title and name up to the comma
         j = k + 1
         while j < len(ws) and j - k < 6 and ws[j].start - ws[j - 1].end == 1 and ws[j].folded not in _PREPS \
@@ -563,6 +827,14 @@ def _fallback_np(ws: list[Word], k: int) -> tuple[int, int] | None:
         else:
             break
     return ws[k].start, end
+
+
+def _np_word(w: Word) -> bool:
+    """Can ``w`` continue a noun phrase (no preposition, stop word, time word, complementiser or number)?"""
+    return not (w.folded in _PREPS or w.bare in _PREPS or w.folded in C.SPEAKER_STOP or w.folded in _TIME_WORDS
+                or C.COMPLEMENTISER_RE.match(w.folded) or w.text[:1].isdigit()
+                or w.folded.startswith(("بال", "لل", "كال", "فال")) or w.bare in VERB_INDEX
+                or w.bare in C.SPEECH_VERBS)
 
 
 def _nearest_time(times: list[Any], pos: int) -> dict[str, Any] | None:

@@ -58,6 +58,11 @@ MIN_UNCUED_WORDS = 5
 MIN_CUED_WORDS = 2
 
 
+def _in_document(w: Word) -> bool:
+    """«ببلاغ»، «ببيان»: بـ + a document noun, the «في بيان» of «وجاء في بيان … أن»."""
+    return w.folded.startswith("ب") and w.folded[1:] in C.ORGANIZATION_HEADS and len(w.folded) > 4
+
+
 # ------------------------------------------------------------------ public stage
 
 
@@ -235,9 +240,11 @@ class _QuoteFinder(SpeakerRules):
             return None
         zone = (w.end, zone_end)
         zone_words = C.words(self.text, *zone)
-        if w.bare == C.fold("جاء") and (not zone_words or zone_words[0].folded != "في"):
+        if w.bare == C.fold("جاء") and (not zone_words or (zone_words[0].folded != "في"
+                                                           and not _in_document(zone_words[0]))):
             return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
-        if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" for z in zone_words[1:]):
+        if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)
+               for i, z in enumerate(zone_words) if i > 0):
             return None  # «جاء ذلك في مقابلة … حيث قال:»: the later verb is the cue
         if any(z.bare in C.SPEECH_PARTICIPLES for z in zone_words):
             return None  # «حذر من … بقوله «…»»: the participle introduces the quote
@@ -256,6 +263,19 @@ class _QuoteFinder(SpeakerRules):
                        or self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start))
         self._add(start, end, qkind, w, speaker)
         return max(next_k, k + 1)
+
+    @staticmethod
+    def _finite_cue(zone_words: list[Word], i: int) -> bool:
+        """Can the speech verb ``zone_words[i]`` inside a speaker zone take over as the cue?
+
+        A perfect verb or one opening a clause (وقال، حيث يقول) can; a bare imperfect
+        after a noun describes that noun («في تغريدة مصحوبة بمقطع يوضح قوة الإعصار، أن»)."""
+        z = zone_words[i]
+        lemma = C.fold(C.SPEECH_VERBS.get(z.bare, ""))
+        imperfect = z.bare[:1] in ("ي", "ت") and not z.bare.startswith(lemma)
+        if not imperfect or z.folded != z.bare:
+            return True
+        return zone_words[i - 1].bare in _CONNECTORS or zone_words[i - 1].folded in _CONNECTORS
 
     def _participle_cue(self, k: int) -> int | None:
         w = self.words[k]

@@ -1,6 +1,12 @@
 """Speaker rules for the quote finder: who a cue zone names, and what a pronoun or a
 bare definite noun («وقال المصدر»، «وأكدت الوزارة») refers back to.
 
+Beyond entities the rules use the shape of Arabic noun phrases: a title alone («وزير
+الخارجية الأميركي»، «الوزيرة») points back to the person it introduced; a title phrase
+runs over its ل/ب complements to the name the tagger missed («المندوبة الجهوية للتربية
+بسوسة سميرة خذر»); a definite source noun stops before an indefinite word («البيان |
+عدد القتلى»); a name after a preposition is the channel, not the speaker.
+
 Split out of :mod:`marsad.extract.quotes` so each module stays readable: this one knows
 about noun phrases, entities and focus; the finder there knows about cues, openers and
 quote spans.  ``SpeakerRules`` is the finder's base class and holds the shared state
@@ -21,6 +27,36 @@ _PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع)(?:ه|�
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
 _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه",
                                              "ولكنها", "حيث", "كما", "ثم", "لكنهم", "أما", "وأما", "حينما", "عندما"))
+
+
+_SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم", "بقوله", "بقولها", "تصريحه", "تصريحها"))
+_AUDIENCE = frozenset(C.fold(w) for w in ("مراسل", "مراسلة", "صحفيين", "الصحفيين", "الصحافيين", "صحافيين",
+                                           "إذاعة", "جريدة", "شبكة", "مجلة", "برنامج", "وسائل", "الجمهور"))
+
+
+def _channel(bare: str, audience_only: bool = False) -> bool:
+    """«لوكالة»، «لمراسلة»، «للصحفيين»: a ل-phrase naming whom the words were given to.
+
+    ``audience_only`` leaves out organisation nouns, which after a noun are more often
+    its genitive («بلاغ لسفارة فرنسا») than the addressee."""
+    if not bare.startswith("ل") or len(bare) < 4:
+        return False
+    rest = bare[1:]
+    if bare.startswith("لل"):
+        rest = "ال" + bare[2:]
+    if audience_only:
+        return rest in _AUDIENCE or rest.removeprefix("ال") in _AUDIENCE
+    return rest in C.ORGANIZATION_HEADS or rest in _AUDIENCE or rest.removeprefix("ال") in _AUDIENCE \
+        or rest.removeprefix("ال") in C.ORGANIZATION_HEADS
+
+
+def _speech_with_object(bare: str) -> bool:
+    """A speech verb carrying an object pronoun (وصفها، اعتبره، نقلته): it ends a noun phrase."""
+    for suf in ("ها", "هم", "ه"):
+        if bare.endswith(suf) and len(bare) - len(suf) >= 3:
+            stem = bare[:-len(suf)]
+            return stem in C.SPEECH_VERBS or stem in C.RELAY_VERBS
+    return False
 
 
 @dataclass(slots=True)
@@ -109,7 +145,9 @@ class SpeakerRules:
             if count and (self._gap(end, w.start).strip() not in ("", "ـ", "#", '"', "«", "»", "“", "”", '" "') or w.folded in C.SPEAKER_STOP
                           or (w.text.startswith("ل") and w.text.startswith(("لـ", "لل")))
                           or C.COMPLEMENTISER_RE.match(w.folded) or w.folded in C.SPEECH_VERBS
-                          or w.bare in C.SPEECH_VERBS):
+                          or w.bare in C.SPEECH_VERBS or w.folded == "من" or _speech_with_object(w.bare)
+                          or w.bare in _SAYING or (_channel(w.bare, audience_only=True) and ent is None)
+                          or (count == 1 and self._definite_source_ends(first, w))):
                 if w.folded == "في" and count == 1 and self.words[j - 1].bare in C.ANONYMOUS_HEADS:
                     pass  # «مصدر في وايتهول»: the place belongs to the source
                 elif w.folded == "في" and ent is None and count <= 2 and \
@@ -124,6 +162,16 @@ class SpeakerRules:
                 # an entity ends the phrase unless a title-like noun continues it
                 break
         return end
+
+    def _definite_source_ends(self, head: Word, nxt: Word) -> bool:
+        """«البيان عدد القتلى»: a definite source or body noun takes definite adjectives and
+        names, never a bare indefinite word — that word starts the verb's object."""
+        if not head.bare.startswith("ال") or head.bare in C.TITLE_WORDS or (
+                head.bare[2:] not in C.ORGANIZATION_HEADS | C.ANONYMOUS_HEADS and head.bare not in C.ORGANIZATION_HEADS):
+            return False  # «المتحدثة باسم …»: a title takes its complement
+        if nxt.folded.startswith("ال") or any(e.start <= nxt.start < e.end for e in self.entities):
+            return False
+        return nxt.text[:1] not in "\"«“#"
 
     def _make_speaker(self, start: int, end: int, require_source: bool = False) -> _Speaker | None:
         start, end = strip_punct(self.text, start, end)
@@ -152,8 +200,13 @@ class SpeakerRules:
             if ent.title_start is not None and ent.title_start < s:
                 s = ent.title_start
             e = max(ent.end, end if ent.type != "PERS" else ent.end)
+            name = self._full_name(ent)
+            if ent.type == "PERS":
+                tail = self._name_tail(ent)
+                if tail is not None:  # «، رازي ونّاس،»: the tagger stopped one word short
+                    e, name = tail, name + self.text[ent.end:tail]
             s, e = strip_punct(self.text, s, e)
-            return _Speaker(self.text[s:e], s, e, kind, self._full_name(ent))
+            return _Speaker(self.text[s:e], s, e, kind, name)
         if require_source:
             if head not in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS and not self.entities:
                 if C.strip_conj(head) not in C.ORGANIZATION_HEADS:
@@ -165,7 +218,53 @@ class SpeakerRules:
         kind = "organization" if head in C.ORGANIZATION_HEADS else "person"
         if head in C.ANONYMOUS_HEADS:
             kind = "anonymous"
-        return _Speaker(self.text[start:end], start, end, kind, None)
+        named = self._titled_person(zone_words) if head in C.TITLE_WORDS else None
+        return _Speaker(self.text[start:end], start, end, kind, named)
+
+    def _titled_person(self, zone_words: list[Word]) -> str | None:
+        """«وأضاف وزير الخارجية الأميركي أن …»: a title alone points back to the person it
+        introduced earlier («وزير الخارجية الأميركي مايك بومبيو»، «الرئيس الفرنسي، ماكرون»).
+
+        The title words must stand right before an earlier PERS mention (a comma between
+        allowed); a one-word title («الرئيس») must fit exactly one earlier person.
+        """
+        key = " ".join(C.strip_conj(w.folded) for w in zone_words)
+        found: list[str] = []
+        for e in self.entities:
+            if e.type != "PERS" or e.end > zone_words[0].start:
+                continue
+            before = C.words(self.text, max(0, e.start - 120), e.start)
+            if self.text[before[-1].end if before else e.start:e.start].strip() not in ("", "،", ","):
+                continue
+            tail = " ".join(C.strip_conj(w.folded) for w in before[-len(zone_words):]) if before else ""
+            # «الوزيرة» after «وزيرة الصحة سميرة مرعي»: a one-word definite title names the office head
+            office = len(zone_words) == 1 and key.startswith("ال") and key[2:] in {
+                C.strip_conj(w.folded) for w in before[-4:]}
+            if tail == key or office or (e.title and " ".join(C.strip_conj(C.fold(x)) for x in e.title.split()) == key):
+                name = self._full_name(e)
+                if name not in found:
+                    found.append(name)
+        if not found or (len(zone_words) < 2 and len(found) > 1):
+            return None
+        return found[-1]
+
+    def _name_tail(self, ent: Entity) -> int | None:
+        """End of a person's name the tagger cut short: one more plain word when the name is
+        set off as an appositive («…، رازي ونّاس، اليوم») — the word must close the
+        appositive (a comma follows) and be no stop word, time word, verb or preposition."""
+        before = self.text[max(0, ent.start - 2):ent.start].strip()
+        if before not in ("،", ","):
+            return None
+        nxt = C.words(self.text, ent.end, min(len(self.text), ent.end + 40))[:1]
+        if not nxt or self.text[ent.end:nxt[0].start] != " ":
+            return None
+        w = nxt[0]
+        if w.folded in C.SPEAKER_STOP or w.bare in _PREPOSITIONS or w.bare in C.SPEECH_VERBS \
+                or w.folded.startswith("ال") or w.text[:1].isdigit() or C.COMPLEMENTISER_RE.match(w.folded) \
+                or any(e.start <= w.start < e.end for e in self.entities):
+            return None
+        after = self.text[w.end:w.end + 2].strip()[:1]
+        return w.end if after in ("،", ",") else None
 
     def _full_name(self, ent: Entity) -> str:
         """«وأضاف الزين» after «اللواء محمد الزين»: a one-word person name takes the
@@ -203,6 +302,9 @@ class SpeakerRules:
         if nxt and gap.strip() == "" and nxt[0].folded not in C.SPEAKER_STOP \
                 and not C.COMPLEMENTISER_RE.match(nxt[0].folded) and nxt[0].folded not in _PREPOSITIONS:
             return None  # «المسؤول الأمريكي»: a qualified phrase, not a bare anaphor
+        spoke = self._earlier_speaker(noun, word)
+        if spoke is not None:  # «وقالت الشركة» after «قالت شركة "تويز آر أص" …»: the source in focus
+            return spoke
         orgs = [e for e in self.entities if e.end <= word.start and e.type == "ORG"
                 and C.strip_conj(C.fold(e.canonical or e.text)).startswith(noun)]
         earlier = [w for w in self.words if w.end <= word.start and C.strip_conj(w.folded) == noun]
@@ -221,11 +323,28 @@ class SpeakerRules:
         return _Speaker(self.text[word.start:word.end], word.start, word.end,
                         "anonymous" if is_anon else "organization", self.text[a_start:a_end], (a_start, a_end))
 
+    def _earlier_speaker(self, noun: str, word: Word) -> _Speaker | None:
+        """The latest earlier quote speaker whose phrase opens with ``noun`` (folded, no ال).
+
+        A source that has already spoken is the one in focus: «وقالت الشركة» goes back to
+        «قالت شركة "تويز آر أص"» even when another company was named in between."""
+        for q in reversed(self.quotes):
+            sp = q.speaker
+            if not sp or sp.get("start") is None or sp["start"] >= word.start or sp.get("kind") == "pronoun-resolved":
+                continue
+            first = C.words(sp["text"])[:1]
+            if first and C.strip_conj(first[0].folded).removeprefix("ال") == noun:
+                return _Speaker(self.text[word.start:word.end], word.start, word.end,
+                                sp.get("kind") or "organization", sp.get("entity") or sp["text"],
+                                (sp["start"], sp["end"]))
+        return None
+
     def _zone_speaker(self, zone: tuple[int, int]) -> _Speaker | None:
         zw = C.words(self.text, *zone)
         while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES):
             zw = zw[1:]
-        if not zw or zw[0].bare in C.PRONOUNS or zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP \
+        if not zw or zw[0].bare in C.PRONOUNS or (
+                (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
                 or _PRONOUN_PREP.match(zw[0].folded):
             return None  # «وأكد في تصريحات …»: the zone holds no subject
         j = self.word_index(zw[0].start)
@@ -241,12 +360,19 @@ class SpeakerRules:
             if 1 <= len(rest) <= 3 and self.text[end:rest[0].start].strip() == "،" and \
                     not any(r.folded in C.SPEAKER_STOP or r.text.startswith(("لـ", "لل")) for r in rest):
                 end = rest[-1].end
+            else:
+                end = max(end, self._title_phrase_end(j, zone[1]))
         pers = [e for e in self.entities if zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS"]
         if pers and zw[0].bare not in C.ANONYMOUS_HEADS:
             e = pers[0]
             lead = C.words(self.text, zw[0].start, e.start)
             appositive = self.text[lead[-1].end:e.start].strip() == "،" if lead else False
             if len(lead) <= (12 if appositive else 8):  # title words before the name, possibly «، name،»
+                if zw[0].bare in C.TITLE_WORDS and not appositive and any(
+                        _channel(x.bare) or x.text.startswith("لـ") or x.folded in ("ل", "لـ") for x in lead[-3:]):
+                    # «وأضافت الوزيرة في تصريح لمراسلة الجوهرة اف ام»: the name after the
+                    # preposition is the channel; the title before it is the speaker
+                    return self._make_speaker(zw[0].start, end)
                 return self._make_speaker(zw[0].start if all(x.folded not in C.SPEAKER_STOP for x in lead)
                                           else e.start, e.end)
         # a title phrase before a PERS entity: extend to the entity
@@ -255,6 +381,35 @@ class SpeakerRules:
                 and "،" not in self.text[zw[0].start:ent.start]:
             end = max(end, ent.end)
         return self._make_speaker(zw[0].start, end)
+
+    def _title_phrase_end(self, j: int, limit: int) -> int:
+        """End of a title phrase with its complements and the name the tagger missed:
+        «المندوبة الجهوية للتربية بسوسة سميرة خذر في مداخلة …» → up to خذر.
+
+        The phrase runs over plain words and ل/ب complements (للتربية، بسوسة) and stops at
+        punctuation, a stop word or preposition, a complementiser, a speech verb, a time
+        word or a channel («لوكالة»، «لمراسلة»), ten words at most.
+        """
+        end = self.words[j].end
+        k = j + 1
+        while k < len(self.words) and self.words[k].start < limit and k - j < 10:
+            w = self.words[k]
+            if self._gap(end, w.start).strip() or w.folded in C.SPEAKER_STOP or w.bare in _PREPOSITIONS \
+                    or C.COMPLEMENTISER_RE.match(w.folded) or w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS \
+                    or w.bare in C.SPEAKER_SKIP or _channel(w.bare) or w.text[:1].isdigit():
+                break
+            end = w.end
+            k += 1
+        return end
+
+    def _name_start(self, zw: list[Word]) -> bool:
+        """«قال علي أكبر ولايتي»: the name علي folds like the preposition على; it is a name
+        when written with ya (not alef maqsura) and a person mention starts within two words."""
+        first = zw[0]
+        if not first.text.endswith("ي"):
+            return False
+        return any(e.type == "PERS" and first.start <= e.start <= (zw[min(2, len(zw) - 1)].start)
+                   for e in self.entities)
 
     def _appositive_name(self, start: int, end: int) -> int | None:
         """«الرئيس الأمريكي، دونالد ترامب، الثلاثاء، إن»: end of the name set off by commas.
@@ -323,6 +478,10 @@ class SpeakerRules:
 
     def _relay_speaker(self, zone: tuple[int, int], verb: Word | None = None) -> _Speaker | None:
         zw = C.words(self.text, *zone)
+        if verb is not None and verb.bare == C.fold("جاء") and zw and zw[0].folded.startswith("ب") \
+                and zw[0].folded[1:] in C.ORGANIZATION_HEADS:
+            j = self.word_index(zw[0].start)  # «وقد جاء ببلاغ السفارة الفرنسية أن»: the document, without بـ
+            return self._make_speaker(zw[0].start + 1, self._np_end(j, zone[1]))
         markers = ("عن", "من", "في") if verb is not None and verb.bare == C.fold("جاء") else ("عن", "من")
         for i, w in enumerate(zw):
             if w.folded in markers and i + 1 < len(zw):
@@ -343,6 +502,8 @@ class SpeakerRules:
         if not cands:
             return None
         e = cands[-1]
+        if e.type == "LOC" and self._governed(e):
+            return None  # «وكانت مصادر رئاسية في عدن قد قالت»: the place belongs to the subject phrase
         between = C.words(self.text, e.end, self.words[k].start)
         if len(between) > 1 or any(b.folded not in ("قد",) for b in between):
             return None
