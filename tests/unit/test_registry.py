@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from marsad.corpus.persistence import find_entities, update_corpus
 from marsad.corpus.records import CorpusDoc
-from marsad.corpus.registry import EntityRegistry, compatible, entity_id, resolve_mentions
+from marsad.corpus.registry import EntityRecord, EntityRegistry, compatible, entity_id, resolve_mentions
 from marsad.corpus.timeline import by_period, sparkline
 from marsad.model import Article, Entity, Quote
 from marsad.store.base import Store
@@ -192,3 +192,171 @@ def test_lookup_prefers_the_city_for_a_capital_name_but_offers_the_state() -> No
     reg.add_doc(CorpusDoc("x", text, published="2018-03-01", entities=ents(text, ("لندن", "LOC"))))
     found = reg.lookup("لندن")
     assert [(r.type, r.key) for r in found] == [("LOC", "لندن"), ("LOC", "GB")]
+
+
+# ------------------------------------------------------- cross-article context check
+
+
+def _doc(doc_id: str, text: str, *names: tuple[str, str], title: dict[str, str] | None = None,
+         published: str = "2018-03-01") -> CorpusDoc:
+    return CorpusDoc(doc_id, text, published=published, entities=ents(text, *names, title=title))
+
+
+SPORT = "سجل محمد علي هدفين للنادي الأهلي في مباراته أمام الزمالك على استاد القاهرة."
+CLINIC = "قال الباحث محمد علي من جامعة إيموري في أتلانتا إن مرض السكري ينتشر بسرعة."
+SPORT2 = "غاب محمد علي عن تدريبات الأهلي بسبب إصابة تعرض لها أمام الزمالك."
+
+
+def test_common_full_name_in_unrelated_articles_is_kept_apart_with_a_reason() -> None:
+    reg = EntityRegistry()
+    reg.add_doc(_doc("s1", SPORT, ("محمد علي", "PERS"), ("الأهلي", "ORG"), ("الزمالك", "ORG"), ("القاهرة", "LOC")))
+    reg.add_doc(_doc("c1", CLINIC, ("محمد علي", "PERS"), ("جامعة إيموري", "ORG"), ("أتلانتا", "LOC")))
+    people = [r for r in reg.records.values() if r.key == "محمد علي"]
+    assert len(people) == 2 and sorted(a for r in people for a in r.article_ids) == ["c1", "s1"]
+    apart = next(r for r in people if r.article_ids == ["c1"])
+    assert apart.links[0]["rule"] == "no-context-support"
+    assert apart.links[0]["kept_apart_from"] == [entity_id("PERS", "محمد علي")]
+
+
+def test_common_full_name_links_when_rare_co_mentions_agree() -> None:
+    reg = EntityRegistry()
+    reg.add_doc(_doc("s1", SPORT, ("محمد علي", "PERS"), ("الأهلي", "ORG"), ("الزمالك", "ORG"), ("القاهرة", "LOC")))
+    reg.add_doc(_doc("s2", SPORT2, ("محمد علي", "PERS"), ("الأهلي", "ORG"), ("الزمالك", "ORG")))
+    rec = reg.records[entity_id("PERS", "محمد علي")]
+    assert rec.article_ids == ["s1", "s2"]
+    assert rec.links[1]["rule"] == "context"
+    assert set(rec.links[1]["shared"]) == {entity_id("ORG", "الاهلي"), entity_id("ORG", "الزمالك")}
+
+
+BENGHAZI = "قال اللواء محمد الزين قائد المنطقة العسكرية إن قواته دخلت درنة بعد معارك عنيفة."
+LONE_SAME = "وأكد الزين أن المنطقة العسكرية تسيطر الآن على مداخل درنة كلها."
+LONE_OTHER = "أحيا المطرب الزين حفلا غنائيا في بيروت حضره آلاف المعجبين."
+
+
+def test_surname_alone_joins_the_full_name_only_with_context() -> None:
+    reg = EntityRegistry()
+    reg.add_doc(_doc("a1", BENGHAZI, ("محمد الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC")))
+    same = reg.add_doc(_doc("a2", LONE_SAME, ("الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC")))
+    other = reg.add_doc(_doc("a3", LONE_OTHER, ("الزين", "PERS"), ("بيروت", "LOC")))
+    zain = entity_id("PERS", "محمد الزين")
+    assert [m.entity_id for m in same if m.type == "PERS"] == [zain]
+    assert reg.records[zain].article_ids == ["a1", "a2"] and reg.records[zain].aliases["الزين"] == 1
+    singer = next(m.entity_id for m in other if m.type == "PERS")
+    assert singer != zain and reg.records[singer].links[0]["kept_apart_from"] == [zain]
+
+
+def test_same_office_is_enough_for_a_surname() -> None:
+    first = "أعلن اللواء محمد الزين انتهاء العملية."
+    second = "وصل اللواء الزين إلى المدينة صباح اليوم."
+    reg = EntityRegistry()
+    reg.add_doc(_doc("o1", first, ("اللواء محمد الزين", "PERS")))
+    resolved = reg.add_doc(_doc("o2", second, ("اللواء الزين", "PERS")))
+    assert resolved[0].entity_id == entity_id("PERS", "محمد الزين")
+    assert reg.records[resolved[0].entity_id].links[1]["titles"] == ["لواء"]
+
+
+def test_distinctive_full_name_links_without_context_unless_offices_conflict() -> None:
+    general = "قاد اللواء محمد الزين الهجوم على المدينة."
+    traveller = "وصل محمد الزين إلى المطار مساء أمس."
+    singer = "غنى محمد الزين أغنيته الجديدة أمام الجمهور."
+    reg = EntityRegistry()
+    reg.add_doc(_doc("g", general, ("محمد الزين", "PERS"), title={"محمد الزين": "اللواء"}))
+    reg.add_doc(_doc("t", traveller, ("محمد الزين", "PERS")))
+    resolved = reg.add_doc(_doc("s", singer, ("محمد الزين", "PERS"), title={"محمد الزين": "المطرب"}))
+    zain = entity_id("PERS", "محمد الزين")
+    assert reg.records[zain].article_ids == ["g", "t"]
+    assert resolved[0].entity_id != zain
+    assert reg.records[resolved[0].entity_id].links[0]["rule"] == "office-conflict"
+
+
+def test_common_given_name_alone_and_first_name_alone_do_not_link_across_articles() -> None:
+    a = "قال محمد إن الأهلي سيفوز على الزمالك."
+    b = "وأضاف محمد أن الأهلي جاهز لمواجهة الزمالك."
+    trump = "قال دونالد ترامب إن واشنطن ستفرض رسوما على الصين."
+    first = "وقال دونالد إن واشنطن لن تتراجع أمام الصين."
+    reg = EntityRegistry()
+    ids = [reg.add_doc(_doc(i, t, ("محمد", "PERS"), ("الأهلي", "ORG"), ("الزمالك", "ORG")))[0].entity_id
+           for i, t in (("m1", a), ("m2", b))]
+    assert ids[0] != ids[1]
+    reg.add_doc(_doc("d1", trump, ("دونالد ترامب", "PERS"), ("واشنطن", "LOC"), ("الصين", "LOC")))
+    lone = reg.add_doc(_doc("d2", first, ("دونالد", "PERS"), ("واشنطن", "LOC"), ("الصين", "LOC")))
+    assert [m.entity_id for m in lone if m.type == "PERS"] == [entity_id("PERS", "دونالد")]
+
+
+def test_kunya_needs_context() -> None:
+    a = "قتل القيادي أبو زيد في غارة على صعدة."
+    b = "قال المتحدث أبو زيد إن القاهرة ترحب بالاتفاق."
+    reg = EntityRegistry()
+    first = reg.add_doc(_doc("k1", a, ("أبو زيد", "PERS"), ("صعدة", "LOC")))[0].entity_id
+    second = reg.add_doc(_doc("k2", b, ("أبو زيد", "PERS"), ("القاهرة", "LOC")))[0].entity_id
+    assert first != second
+
+
+def test_plain_rule_is_kept_for_comparison() -> None:
+    reg = EntityRegistry(context_check=False)
+    reg.add_doc(_doc("s1", SPORT, ("محمد علي", "PERS"), ("الأهلي", "ORG")))
+    reg.add_doc(_doc("c1", CLINIC, ("محمد علي", "PERS"), ("جامعة إيموري", "ORG")))
+    assert reg.records[entity_id("PERS", "محمد علي")].article_ids == ["s1", "c1"]
+
+
+def test_preloaded_records_steer_linking_but_are_not_counted_again() -> None:
+    first = EntityRegistry()
+    first.add_doc(_doc("a1", BENGHAZI, ("محمد الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC")))
+    stored = {eid: EntityRecord.from_dict(r.to_dict()) for eid, r in first.records.items()}
+    keys, single = EntityRegistry.wanted_keys([_doc("a2", LONE_SAME, ("الزين", "PERS"))])
+    assert keys == {"الزين"} and single == {"الزين"}
+    batch = EntityRegistry()
+    batch.preload(stored.values(), n_docs=1)
+    batch.add_doc(_doc("a2", LONE_SAME, ("الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC")))
+    zain = entity_id("PERS", "محمد الزين")
+    assert batch.records[zain].article_ids == ["a2"] and batch.records[zain].mentions == 1
+    stored[zain].merge(batch.records[zain])
+    assert stored[zain].articles == 2 and stored[zain].links[1]["rule"] == "context"
+
+
+def test_new_record_fields_round_trip() -> None:
+    reg = EntityRegistry()
+    reg.add_doc(_doc("o1", "أعلن اللواء محمد الزين من درنة انتهاء العملية.", ("اللواء محمد الزين", "PERS"),
+                     ("درنة", "LOC")))
+    rec = reg.records[entity_id("PERS", "محمد الزين")]
+    assert rec.titles == {"لواء": 1}
+    again = EntityRecord.from_dict(json.loads(json.dumps(rec.to_dict())))
+    assert again.titles == rec.titles and again.links == rec.links and again.countries == rec.countries
+
+
+# ------------------------------------------------ metonymy and organisation names in text
+
+
+def test_capital_before_a_present_tense_state_verb_is_the_government() -> None:
+    text = "لندن تتهم موسكو بالتسميم، وفي لندن تتهم الشرطة رجلا بالسرقة."
+    resolved = resolve_mentions(CorpusDoc("m", text, entities=ents(text, ("لندن", "LOC"), ("موسكو", "LOC"))))
+    assert [(m.surface, m.key) for m in resolved] == [("لندن", "GB"), ("موسكو", "RU"), ("لندن", "لندن")]
+
+
+def test_capital_after_a_sentence_break_is_not_taken_for_the_subject() -> None:
+    text = "وهذا ما قالت. لندن مدينة كبيرة."
+    resolved = resolve_mentions(CorpusDoc("m", text, entities=ents(text, ("لندن", "LOC"))))
+    assert resolved[0].key == "لندن"
+
+
+def test_organisation_names_missed_by_ner_are_counted_from_the_text() -> None:
+    a = "أعلن #تنظيم_الدولة مسؤوليته عن الهجوم، بينما أبدى المشجعون حماس كبير للمباراة."
+    b = "قال مسؤول عراقي إن بقايا داعش تختبئ في الصحراء."
+    reg = EntityRegistry()
+    returned = reg.add_doc(_doc("i1", a))
+    reg.add_doc(_doc("i2", b, ("مسؤول عراقي", "MISC")))
+    isis = reg.records[entity_id("ORG", "ISIS")]
+    assert isis.article_ids == ["i1", "i2"] and isis.mentions == 2
+    assert returned == []  # the stories clusterer still gets NER mentions only
+    assert entity_id("ORG", "HAMAS") not in reg.records  # «حماس كبير» is zeal, not the movement
+    assert EntityRegistry(scan_aliases=False).add_doc(_doc("i3", b)) == []
+
+
+def test_organisation_scan_peels_proclitics_and_respects_ner_spans() -> None:
+    from marsad.corpus.aliases import find_organisations
+    text = "وللأمم المتحدة موقف، وبداعش صلة، والحوثيين رد."
+    assert [k for _, _, k in find_organisations(text)] == ["UN", "ISIS", "HOUTHIS"]
+    doc = _doc("n", "قال تنظيم داعش إنه خسر.", ("تنظيم داعش", "ORG"))
+    reg = EntityRegistry()
+    reg.add_doc(doc)
+    assert reg.records[entity_id("ORG", "ISIS")].mentions == 1  # NER span, not counted twice

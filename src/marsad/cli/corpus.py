@@ -140,6 +140,8 @@ def entity_payload(store: Any, rec: EntityRecord, others: list[EntityRecord],
             "co_mentioned": [{"id": eid, "name": names.get(eid, ("?", ""))[0],
                               "type": names.get(eid, ("", "?"))[1], "articles": n} for eid, n in co],
             "quotes": rec.quotes,
+            "titles": [t for t, _ in rec.titles.most_common()],
+            "links": rec.links[:20],
             "other_matches": [{"id": o.id, "canonical": o.canonical, "type": o.type, "mentions": o.mentions}
                               for o in others[:10]]}
 
@@ -195,6 +197,10 @@ def _show_entity(console: Console, p: dict[str, Any], rec: EntityRecord) -> None
         for q in p["quotes"][:10]:
             qt.add_row((q.get("published") or "-")[:10], v(q["text"][:300]))
         console.print(qt)
+    apart = sorted({e for why in p.get("links", []) for e in why.get("kept_apart_from", [])})
+    if apart:
+        console.print(f"kept apart from {len(apart)} namesake(s) (no shared context): " + ", ".join(apart),
+                      markup=False, highlight=False)
     if p["other_matches"]:
         console.print("other matches: " + ", ".join(f"{v(o['canonical'])} ({o['type']}, {o['id']})"
                                                     for o in p["other_matches"]), markup=False)

@@ -7,13 +7,21 @@ distinction). Resolution happens in two steps:
 1. **Within an article** a short person name links to the longest compatible full name
    in the same article («اللواء محمد الزين» … «الزين» … «محمد الزين» are one person).
    Titles (اللواء، الرئيس) are never part of the key.
-2. **Across articles** mentions with the same key (type + normalised full name) are one
-   entity. A surname alone never links across articles — «الزين» in another article may
-   be someone else — so an unresolved short name stays its own (mononym) entity.
+2. **Across articles** a person links to an existing entity only when the context agrees
+   (:meth:`EntityRegistry.add_doc`): a distinctive full name («محمد الزين») links unless
+   both sides carry different offices and share nothing; a name made only of common given
+   names («محمد علي») and a single name («الزين», «ترامب») link only with support — the
+   same title or office, or shared co-mentioned entities and countries (rare entities
+   count more than ubiquitous ones). A single family name may so join a full-name
+   entity («ترامب» -> دونالد ترامب); a first name alone never does. Without support a
+   new entity is made, with the candidates it was kept apart from and why (``links``);
+   a common given name alone («محمد») never links across articles. Other types link by
+   key. Organisation names NER missed are counted from the text (``scan_aliases``).
 
 Countries and well-known organisations go through :mod:`marsad.corpus.aliases`
 (بريطانيا / المملكة المتحدة / «قالت لندن» -> GB; داعش / تنظيم الدولة الإسلامية -> ISIS).
-Entity ids are deterministic hashes of type + key, so two runs (or two databases) agree.
+Entity ids are deterministic hashes of type + key (a homonym kept apart also hashes the
+article that opened it), so two runs over the same articles in the same order agree.
 """
 
 from __future__ import annotations
@@ -25,10 +33,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.corpus.aliases import (
+    COMMON_GIVEN_NAMES,
     GOVERNMENT_VERBS,
+    GOVERNMENT_VERBS_BEFORE,
+    PLACE_PREPOSITIONS,
     capital_country,
     country_name,
     country_of,
+    find_organisations,
     organisation_name,
     organisation_of,
     place_country,
@@ -43,7 +55,15 @@ _TYPE_MAP = {"PER": "PERS", "PERSON": "PERS", "PERS": "PERS", "LOC": "LOC", "GPE
 # Honorifics and ranks that may still sit at the front of a name when NER left them in.
 _TITLE_WORDS = frozenset(normalize(w) for w in ["اللواء", "العميد", "العقيد", "الفريق", "المشير", "الرائد", "النقيب", "الرئيس", "رئيس", "الوزير", "وزير", "الشيخ", "السيد", "السيدة", "الدكتور", "الدكتورة", "د", "الأمير", "الأميرة", "الملك", "الملكة", "السلطان", "الإمام", "المهندس", "الأستاذ", "المستشار", "القاضي", "النائب", "العاهل", "ولي", "العهد", "سمو"])
 
+# Name particles: with one word after them they name a kunya or a family, not one person.
+_PARTICLES = frozenset(normalize(w) for w in ["أبو", "ابو", "أم", "ام", "بن", "ابن", "بنت", "آل", "ال", "عبد"])
+
+# Titles that say nothing about which person is meant (anyone can be «السيد»).
+_GENERIC_TITLES = frozenset(normalize(w) for w in ["السيد", "السيدة", "الدكتور", "الدكتورة", "د", "الأستاذ", "الأستاذة", "المهندس", "الشيخ", "الحاج", "سمو", "معالي", "فخامة"])
+
 QUOTES_PER_ENTITY = 200  # enough to read; caps the record size for very quoted people
+LINKS_PER_ENTITY = 50  # why-records kept per entity (the first ones explain how it grew)
+SUPPORT_NEEDED = 1.5  # context score a common or single name needs to link (see _support)
 
 
 def entity_id(etype: str, key: str) -> str:
@@ -90,15 +110,34 @@ class ResolvedMention:
     key: str
     display: str
     country: str | None = None
+    linked: str | None = None  # registry id chosen across articles, when not the key's own
 
     @property
     def entity_id(self) -> str:
-        return entity_id(self.type, self.key)
+        return self.linked or entity_id(self.type, self.key)
 
 
 def _preceding_word(text: str, start: int) -> str:
-    before = text[max(0, start - 40):start].split()
-    return normalize(before[-1]) if before else ""
+    before = words(text[max(0, start - 40):start])
+    return before[-1] if before else ""
+
+
+def _following_word(text: str, end: int) -> str:
+    after = words(text[end:end + 40])
+    return after[0] if after else ""
+
+
+def _acts_as_government(text: str, start: int, end: int) -> bool:
+    """A capital is its government when it is the subject of a state verb: right after
+    one («وقالت لندن») or right before one with no preposition in front («لندن تتهم
+    موسكو», but not «في لندن تتهم الشرطة»). A sentence break in between does not count."""
+    before = text[max(0, start - 40):start]
+    if before.rstrip() and before.rstrip()[-1] not in ".!?؟:؛\n" and _preceding_word(text, start) in GOVERNMENT_VERBS:
+        return True
+    gap = text[end:end + 3]
+    if gap[:1] in (" ",) and _following_word(text, end) in GOVERNMENT_VERBS_BEFORE:
+        return _preceding_word(text, start) not in PLACE_PREPOSITIONS
+    return False
 
 
 def resolve_mentions(doc: CorpusDoc) -> list[ResolvedMention]:
@@ -122,7 +161,7 @@ def resolve_mentions(doc: CorpusDoc) -> list[ResolvedMention]:
                 code = geo_code if isinstance(geo_code, str) else None
             if code is None and etype == "LOC":
                 capital = capital_country(name)
-                if capital and _preceding_word(doc.text, ent.start) in GOVERNMENT_VERBS:
+                if capital and _acts_as_government(doc.text, ent.start, ent.end):
                     code = capital  # «قالت لندن»: the government, not the city
             if code is not None:
                 out.append(ResolvedMention(i, ent.start, ent.end, surface, "LOC", code,
@@ -183,7 +222,12 @@ def _same_person(forms: list[tuple[str, ...]]) -> bool:
 
 @dataclass
 class EntityRecord:
-    """Everything the registry knows about one entity; merges across increments."""
+    """Everything the registry knows about one entity; merges across increments.
+
+    ``titles`` and ``countries`` are the person context the cross-article check reads
+    (offices seen with the name; countries of the articles it is mentioned in);
+    ``links`` says, per article, why a mention joined this entity or opened it.
+    """
 
     id: str
     type: str
@@ -197,6 +241,9 @@ class EntityRecord:
     co_mentions: Counter[str] = field(default_factory=Counter)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    titles: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    links: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def by_month(self) -> dict[str, int]:
@@ -217,13 +264,17 @@ class EntityRecord:
         self.article_ids.extend(a for a in other.article_ids if a not in known)
         if self.country is None:
             self.country = other.country
+        self.titles.update(other.titles)
+        self.countries.update(other.countries)
+        self.links = (self.links + other.links)[:LINKS_PER_ENTITY]
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "key": self.key, "canonical": self.canonical,
                 "country": self.country, "aliases": dict(self.aliases.most_common()),
                 "mentions": self.mentions, "articles": self.articles,
                 "by_day": dict(sorted(self.by_day.items())), "co_mentions": dict(self.co_mentions),
-                "quotes": self.quotes, "article_ids": self.article_ids}
+                "quotes": self.quotes, "article_ids": self.article_ids,
+                "titles": dict(self.titles), "countries": dict(self.countries), "links": self.links}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EntityRecord:
@@ -231,37 +282,263 @@ class EntityRecord:
                    country=data.get("country"), aliases=Counter(data.get("aliases", {})),
                    mentions=int(data.get("mentions", 0)), articles=int(data.get("articles", 0)),
                    by_day=Counter(data.get("by_day", {})), co_mentions=Counter(data.get("co_mentions", {})),
-                   quotes=list(data.get("quotes", [])), article_ids=list(data.get("article_ids", [])))
+                   quotes=list(data.get("quotes", [])), article_ids=list(data.get("article_ids", [])),
+                   titles=Counter(data.get("titles", {})), countries=Counter(data.get("countries", {})),
+                   links=list(data.get("links", [])))
+
+
+def name_kind(tokens: list[str]) -> str:
+    """``single`` (one word), ``common`` (only common given names and particles, «محمد
+    علي», or a particle and one word, «أبو زيد», «آل ثاني»: a kunya or a family, not a
+    person), or ``distinctive`` (a full name with a rarer word, «محمد الزين»)."""
+    if len(tokens) <= 1:
+        return "single"
+    if len(tokens) == 2 and tokens[0] in _PARTICLES:
+        return "common"
+    return "common" if all(t in COMMON_GIVEN_NAMES for t in tokens) else "distinctive"
+
+
+def title_key(title: str | None) -> str | None:
+    """Comparable office («الرئيس الأميركي» ~ «رئيس الأمريكي»): normalised words without the
+    article; ``None`` for no title or a generic one (السيد، الدكتور)."""
+    if not title:
+        return None
+    toks = [t[2:] if t.startswith("ال") and len(t) > 4 else t for t in words(title)]
+    if not toks or " ".join(words(title)) in _GENERIC_TITLES:
+        return None
+    # «الأمريكي» / «الأميركي» are one spelling apart
+    return " ".join(toks).replace("اميركي", "امريكي")
+
+
+@dataclass(slots=True)
+class _Person:
+    """One person of one article (all mentions sharing a key) and its context."""
+
+    key: str
+    mentions: list[ResolvedMention]
+    titles: set[str]
+
+
+@dataclass(slots=True)
+class _Support:
+    score: float
+    shared: list[str]
+    countries: list[str]
+    titles: list[str]
 
 
 class EntityRegistry:
-    """Accumulates resolved mentions of many articles into :class:`EntityRecord` s."""
+    """Accumulates resolved mentions of many articles into :class:`EntityRecord` s.
 
-    def __init__(self) -> None:
+    ``context_check=False`` gives the plain rule (same type and key, same entity), kept
+    to measure what the check changes. ``scan_aliases`` also counts organisation names
+    NER missed (:func:`~marsad.corpus.aliases.find_organisations`); those mentions go
+    into the records but not into the returned list, which stays the NER mentions (the
+    stories clusterer reads it). Records stored by an earlier batch can be given to
+    :meth:`preload`: they are consulted for linking decisions and document frequencies
+    but are not in :attr:`records`, which holds only this registry's new counts (what
+    the store merges into its rows).
+    """
+
+    def __init__(self, context_check: bool = True, scan_aliases: bool = True) -> None:
         self.records: dict[str, EntityRecord] = {}
+        self.context_check = context_check
+        self.scan_aliases = scan_aliases
+        self.known: dict[str, EntityRecord] = {}
+        self.n_docs = 0
+        self._known_docs = 0
+        self._by_key: dict[str, list[str]] = {}  # person key -> entity ids, oldest first
+        self._by_token: dict[str, set[str]] = {}  # last word -> ids of multi-word person entities
+
+    def preload(self, records: Iterable[EntityRecord], n_docs: int = 0) -> None:
+        """Stored records the linking may join (their counts stay in the store)."""
+        for rec in records:
+            self.known[rec.id] = rec
+            if rec.type == "PERS":
+                self._index(rec)
+        self._known_docs = max(self._known_docs, n_docs)
+
+    @staticmethod
+    def wanted_keys(docs: Iterable[CorpusDoc]) -> tuple[set[str], set[str]]:
+        """What a store should :meth:`preload` for ``docs``: person keys to fetch by
+        equality, and single words to fetch multi-word person keys ending in them."""
+        keys: set[str] = set()
+        single: set[str] = set()
+        for doc in docs:
+            for m in resolve_mentions(doc):
+                if m.type == "PERS":
+                    keys.add(m.key)
+                    if " " not in m.key:
+                        single.add(m.key)
+        return keys, single
+
+    def _index(self, rec: EntityRecord) -> None:
+        ids = self._by_key.setdefault(rec.key, [])
+        if rec.id not in ids:
+            ids.append(rec.id)
+        toks = rec.key.split()
+        if len(toks) > 1:  # across articles only the family name stands for a full name
+            self._by_token.setdefault(toks[-1], set()).add(rec.id)
+
+    # ------------------------------------------------------------ context view
+    def _articles(self, eid: str) -> int:
+        return sum(r.articles for r in (self.known.get(eid), self.records.get(eid)) if r is not None)
+
+    def _view(self, eid: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
+        """(co-mentions, titles, countries) of an entity, stored and new together."""
+        co: Counter[str] = Counter()
+        titles: Counter[str] = Counter()
+        countries: Counter[str] = Counter()
+        for rec in (self.known.get(eid), self.records.get(eid)):
+            if rec is not None:
+                co.update(rec.co_mentions)
+                titles.update(rec.titles)
+                countries.update(rec.countries)
+        return co, titles, countries
+
+    def _support(self, eid: str, person: _Person, context: set[str], countries: set[str]) -> _Support:
+        """How much this article's context agrees with entity ``eid``.
+
+        A shared office counts 2; each shared co-mentioned entity 1 when it is rare (in at
+        most max(5, 2 %) of the articles seen) and 0.5 when it is everywhere (الأمم المتحدة,
+        the United States); sharing a country of the articles counts 0.5. Countries count
+        once, through the country rule, not as entities.
+        """
+        co, titles, rec_countries = self._view(eid)
+        shared = sorted(x for x in context if x in co and x != eid)
+        common = sorted(countries & set(rec_countries))
+        same_titles = sorted(person.titles & set(titles))
+        total = max(1, self.n_docs + self._known_docs)
+        rare_df = max(5.0, 0.02 * total)
+        score = 2.0 * bool(same_titles) + 0.5 * bool(common)
+        score += sum(1.0 if self._articles(x) <= rare_df else 0.5 for x in shared)
+        return _Support(score, shared, common, same_titles)
+
+    # ------------------------------------------------------------ linking
+    def _candidates(self, key: str) -> list[str]:
+        ids = list(self._by_key.get(key, []))
+        if " " not in key:  # a single surname may be the short form of a known full name
+            ids += sorted(self._by_token.get(key, ()))
+        return ids
+
+    def _record(self, eid: str) -> EntityRecord:
+        rec = self.records.get(eid) or self.known.get(eid)
+        assert rec is not None, eid
+        return rec
+
+    def _link(self, doc_id: str, person: _Person, context: set[str], countries: set[str]
+              ) -> tuple[str, dict[str, Any]]:
+        """Entity id for one article's person, and the why-record."""
+        toks = person.key.split()
+        kind = name_kind(toks)
+        base = entity_id("PERS", person.key)
+        if kind == "single" and toks[0] in COMMON_GIVEN_NAMES:
+            # «محمد» alone: every article's is its own entity
+            return (entity_id("PERS", f"{person.key}@{doc_id}"),
+                    {"article": doc_id, "rule": "common-given-name-alone"})
+        scored = [(self._support(eid, person, context, countries), eid) for eid in self._candidates(person.key)]
+        if not scored:
+            return base, {"article": doc_id, "rule": "new"}
+        # best support first; among equals the entity seen in more articles
+        scored.sort(key=lambda p: (-p[0].score, -self._articles(p[1])))
+        best, eid = scored[0]
+        why: dict[str, Any] = {"article": doc_id, "score": best.score}
+        if best.shared:
+            why["shared"] = best.shared[:5]
+        if best.countries:
+            why["countries"] = best.countries
+        if best.titles:
+            why["titles"] = best.titles
+        if kind == "distinctive" and self._record(eid).key == person.key:
+            _, titles, _ = self._view(eid)
+            conflict = person.titles and titles and not best.titles and best.score == 0
+            if not conflict:
+                return eid, {**why, "rule": "distinctive-full-name"}
+            why["rule"] = "office-conflict"
+        elif best.score >= SUPPORT_NEEDED:
+            return eid, {**why, "rule": "context"}
+        else:
+            why["rule"] = "no-context-support"
+        why["kept_apart_from"] = [e for _, e in scored[:5]]
+        if base not in self.records and base not in self.known:
+            return base, why
+        return entity_id("PERS", f"{person.key}@{doc_id}"), why
 
     def add_doc(self, doc: CorpusDoc) -> list[ResolvedMention]:
         resolved = resolve_mentions(doc)
+        extra = text_mentions(doc, resolved) if self.scan_aliases else []
+        links = self._link_persons(doc, resolved, extra) if self.context_check else {}
         when = parse_time(doc.published)
         day = when.date().isoformat() if when else "undated"
         in_doc: dict[str, EntityRecord] = {}
-        for m in resolved:
-            rec = self.records.get(m.entity_id)
+        for m in resolved + extra:
+            eid = m.entity_id
+            rec = self.records.get(eid)
             if rec is None:
-                rec = EntityRecord(m.entity_id, m.type, m.key, m.display, m.country)
-                self.records[m.entity_id] = rec
+                proto = self.known.get(eid)
+                if proto is not None:  # a stored entity: new counts go into a fresh record
+                    rec = EntityRecord(eid, proto.type, proto.key, proto.canonical, proto.country)
+                else:
+                    rec = EntityRecord(eid, m.type, m.key, m.display, m.country)
+                self.records[eid] = rec
+                if rec.type == "PERS":
+                    self._index(rec)
             rec.aliases[m.surface] += 1
             rec.mentions += 1
             rec.by_day[day] += 1
-            in_doc[m.entity_id] = rec
+            in_doc[eid] = rec
+        countries = _doc_countries(resolved)
+        titles = _doc_titles(doc, resolved)
         for eid, rec in in_doc.items():
             rec.articles += 1
             rec.article_ids.append(doc.id)
             for other in in_doc:
                 if other != eid:
                     rec.co_mentions[other] += 1
+            if rec.type == "PERS":
+                rec.countries.update(countries)
+                rec.titles.update(titles.get(eid, ()))
+        for eid, why in links.items():
+            rec = self.records[eid]
+            if len(rec.links) < LINKS_PER_ENTITY:
+                rec.links.append(why)
+        self.n_docs += 1
         self._attach_quotes(doc, resolved)
         return resolved
+
+    def _link_persons(self, doc: CorpusDoc, resolved: list[ResolvedMention],
+                      extra: list[ResolvedMention]) -> dict[str, dict[str, Any]]:
+        """Give each person of ``doc`` its cross-article entity (sets ``linked``); returns
+        the why-record of each entity chosen."""
+        people: dict[str, _Person] = {}
+        for m in resolved:
+            if m.type == "PERS":
+                people.setdefault(m.key, _Person(m.key, [], set())).mentions.append(m)
+        if not people:
+            return {}
+        for m in resolved:
+            if m.type == "PERS":
+                title = title_key(_mention_title(doc, m))
+                if title:
+                    people[m.key].titles.add(title)
+        # countries count through the country rule, not as shared entities
+        context = {m.entity_id for m in resolved + extra if m.type != "PERS" and m.key != m.country}
+        countries = _doc_countries(resolved)
+        # the most identifying names first, so a later single name sees their choice
+        order = sorted(people.values(), key=lambda p: ({"distinctive": 0, "common": 1, "single": 2}
+                                                       [name_kind(p.key.split())], -len(p.key)))
+        pending: dict[str, dict[str, Any]] = {}
+        decided: set[str] = set()
+        for person in order:
+            eid, why = self._link(doc.id, person, context | decided, countries)
+            if eid in decided:  # two names of this article already went to one entity
+                eid = entity_id("PERS", f"{person.key}@{doc.id}")
+                why = {"article": doc.id, "rule": "new", "note": "entity already taken in this article"}
+            decided.add(eid)
+            pending[eid] = why
+            for m in person.mentions:
+                m.linked = eid if eid != entity_id("PERS", m.key) else None
+        return pending
 
     def _attach_quotes(self, doc: CorpusDoc, resolved: list[ResolvedMention]) -> None:
         for q in doc.quotes:
@@ -281,6 +558,48 @@ class EntityRegistry:
         if name in self.records:
             return [self.records[name]]
         return match_records(name, self.records.values())
+
+
+def text_mentions(doc: CorpusDoc, resolved: list[ResolvedMention]) -> list[ResolvedMention]:
+    """Organisation names in the text that no NER mention covers («داعش» untagged)."""
+    taken = [(m.start, m.end) for m in resolved]
+    out = []
+    for start, end, key in find_organisations(doc.text):
+        if not any(s < end and start < e for s, e in taken):
+            out.append(ResolvedMention(-1, start, end, doc.text[start:end], "ORG", key, organisation_name(key)))
+    return out
+
+
+def _doc_countries(resolved: list[ResolvedMention]) -> set[str]:
+    """Countries an article is about: named countries and the countries of its places."""
+    return {m.country for m in resolved if m.country and m.type != "PERS"}
+
+
+def _mention_title(doc: CorpusDoc, m: ResolvedMention) -> str | None:
+    """The office NER found next to the mention, else a rank written inside the name."""
+    if 0 <= m.index < len(doc.entities):
+        ent = doc.entities[m.index]
+        if ent.title:
+            return ent.title
+        toks = words(ent.canonical or ent.text or "")
+        lead = []
+        for tok in toks[:-1]:
+            if tok not in _TITLE_WORDS:
+                break
+            lead.append(tok)
+        if lead:
+            return " ".join(lead)
+    return None
+
+
+def _doc_titles(doc: CorpusDoc, resolved: list[ResolvedMention]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in resolved:
+        if m.type == "PERS":
+            title = title_key(_mention_title(doc, m))
+            if title:
+                out.setdefault(m.entity_id, set()).add(title)
+    return out
 
 
 def _speaker_entity(speaker: dict[str, Any], doc: CorpusDoc,
