@@ -164,3 +164,45 @@ def test_result_of_an_accident_is_the_reported_news() -> None:
 def test_a_perfect_verb_starting_with_sin_is_not_future() -> None:
     ev = lead("قال مسؤولون إن مسلحين سيطروا على قاعدة عسكرية.", [])
     assert ev.type == "armed_clash" and ev.modality == "reported"
+
+
+# ---------------------------------------------------------------- round 2
+
+
+def test_an_accusation_by_a_leader_is_a_statement() -> None:
+    text = "اتهم زعيم المعارضة خالد ناصر الحكومة بإهدار المال العام."
+    ev = lead(text, [ent(text, "خالد ناصر", "PERS")])
+    assert ev.type == "statement"
+
+
+def test_an_accusation_by_the_authorities_is_a_charge() -> None:
+    text = "اتهمت السلطات الفرنسية رجلا بإشعال حريق في مستودع قرب المدينة."
+    ev = lead(text, [])
+    assert ev.type == "court_ruling"
+
+
+def test_a_noun_after_a_preposition_is_never_read_as_a_verb() -> None:
+    # «سيطرة» folds like سيطر + ه («controlled it»); after على it can only be the noun
+    text = "وصف المجلس القرار بأنه خطير، معتبرا أنه يدل على سيطرة منطق القوة في المنطقة."
+    ev = lead(text, [])
+    assert ev.type == "statement"
+
+
+def test_an_event_in_a_during_adjunct_is_background() -> None:
+    text = "أعلن الجيش نتائج التحقيق في سقوط طائرة خلال تنفيذ هجوم على هدف قرب الحدود."
+    ev = lead(text, [])
+    assert ev.type == "statement"
+
+
+def test_masdar_with_agent_suffix_takes_the_speaker_as_actor() -> None:
+    text = "أكدت السلطات الصينية اعتقالها لمدير الشركة، هوانغ لي، بتهمة الفساد."
+    ev = lead(text, [ent(text, "السلطات الصينية", "ORG"), ent(text, "هوانغ لي", "PERS")])
+    assert ev.type == "arrest"
+    assert names(ev.actors)[0] == "السلطات الصينية"
+
+
+def test_indefinite_accusative_is_the_object_and_the_fronted_noun_the_subject() -> None:
+    text = "قال السكان إن شاحنة كبيرة انحرفت فجأة واقتحمت حشدا من المصلين في البلدة."
+    ev = lead(text, [])
+    assert ev.type == "attack"
+    assert names(ev.actors) == ["شاحنة كبيرة"]

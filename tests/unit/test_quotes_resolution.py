@@ -219,3 +219,91 @@ def test_definite_source_phrase_stops_before_an_indefinite_object() -> None:
     text = "ولم يوضح البيان عدد القتلى، وقال إن الجرحى نقلوا إلى المستشفيات."
     sp = containing(quotes(text, []), "الجرحى نقلوا").speaker
     assert sp is not None and sp["text"] == "البيان"
+
+
+# ---------------------------------------------------------------- round 2: general failure classes
+
+
+def test_manner_masdar_is_no_speaker_and_the_pronoun_takes_the_previous_speaker() -> None:
+    text = ('قال الوزير سامي الحداد: "نحن ملتزمون بالاتفاق مع الشركاء".\n'
+            'وتابع بالقول: "لن نقبل أي تأجيل جديد في تنفيذ المشاريع".')
+    qs = quotes(text, [ent(text, "سامي الحداد", "PERS")])
+    sp = containing(qs, "لن نقبل").speaker
+    assert sp is not None and sp["entity"] == "سامي الحداد"
+
+
+def test_a_time_adjunct_after_the_verb_is_no_speaker() -> None:
+    text = ("وكان النائب العام، كريم يوسف، أعلن العام الماضي، أنه يعتزم فتح تحقيق في صفقات الوزارة.")
+    article = SegmentStage()(Article.from_raw(text, published="2019-05-01"))
+    article.set_layer("entities", [ent(text, "كريم يوسف", "PERS")])
+    from marsad.extract.times import TimesStage
+    article = QuoteStage()(TimesStage()(article))
+    q = containing(list(article.layer("quotes")), "فتح تحقيق")
+    assert q.speaker is not None and q.speaker["entity"] == "كريم يوسف"
+
+
+def test_negated_speech_verb_gives_no_quote_unless_a_contrast_clause_asserts() -> None:
+    text = "ولم يذكر المتحدثون أي تفاصيل حول أن الجولة المقبلة ستعقد في الربيع."
+    assert quotes(text, []) == []
+    text2 = "ولم يذكر البيان الأسماء، لكنه نص على أن المتهمين سيمثلون أمام القضاء قريبا."
+    assert containing(quotes(text2, []), "المتهمين سيمثلون")
+
+
+def test_quote_marks_holding_only_the_subject_make_one_reported_quote() -> None:
+    # «في» right after the mark is left out on purpose (it may be an adjunct of a direct quote)
+    text = ('وقال الجيش إن "خللا فنيا" أصاب المحرك وكان وراء سقوط الطائرة، مشيرا إلى أن الطاقم نجا.')
+    qs = quotes(text, [])
+    assert len(qs) == 1
+    assert qs[0].kind == "reported" and "خللا فنيا" in qs[0].text and "الطاقم نجا" in qs[0].text
+
+
+def test_quote_marks_closing_the_clause_stay_direct() -> None:
+    text = 'وقال الوزير إن "الحكومة لن تتراجع عن قرارها"، على حد تعبيره.'
+    qs = quotes(text, [])
+    assert qs and qs[0].kind == "direct" and qs[0].text == "الحكومة لن تتراجع عن قرارها"
+
+
+def test_hedge_in_mid_clause_does_not_cut_the_reported_quote() -> None:
+    text = "وأوضح المدير أن الأزمة سببها القرارات الخاطئة حسب تعبيره على غرار رفع الأسعار فجأة."
+    q = containing(quotes(text, []), "الأزمة")
+    assert "رفع الأسعار" in q.text
+
+
+def test_what_it_said_is_a_noun_phrase_ending_at_the_comma_with_the_first_subject() -> None:
+    text = ("وأسقطت إسرائيل الطائرة، ثم شنت هجوما على ما قالت إنه مخزن أسلحة قرب الحدود، "
+            "فيما لم تعلق دمشق على الحادث.")
+    q = containing(quotes(text, [ent(text, "إسرائيل", "LOC"), ent(text, "دمشق", "LOC")]), "مخزن أسلحة")
+    assert q.text == "مخزن أسلحة قرب الحدود"
+    assert q.speaker is not None and q.speaker["text"] == "إسرائيل"
+
+
+def test_via_is_a_preposition_not_the_verb_expressed() -> None:
+    text = ("وقال رامي، في مؤتمر صحفي عبر الهاتف، ردا على سؤال عن الخطط، إنه لا توجد أي نية للانسحاب.")
+    q = containing(quotes(text, [ent(text, "رامي", "PERS")]), "لا توجد")
+    assert q.speaker is not None and q.speaker["text"] == "رامي"
+
+
+def test_expressed_with_an_is_still_a_speech_verb() -> None:
+    text = "عبر المجلس المحلي عن مخاوفه بأن الأسوأ لم يأت بعد في المدينة."
+    assert containing(quotes(text, []), "الأسوأ")
+
+
+def test_pronoun_cue_continues_the_anonymous_subject_of_the_previous_sentence() -> None:
+    text = ('وقال سمير نوح "كان الحشد غاضبا".\nوقدم أحد أفراد الحرس رواية أخرى.\n'
+            "وقال إن السائق فقد السيطرة على الشاحنة.")
+    q = containing(quotes(text, [ent(text, "سمير نوح", "PERS")]), "السائق فقد")
+    assert q.speaker is not None and q.speaker["text"] == "أحد أفراد الحرس"
+
+
+def test_the_same_source_is_the_one_just_cited() -> None:
+    text = ("يجتمع المجلس مساء الأربعاء كما أعلنت الرئاسة الدورية.\n"
+            "وهذه الجلسة ستعقد بطلب من فرنسا لبحث الهجوم الأخير كما أوضح المصدر نفسه.")
+    q = containing(quotes(text, []), "بطلب من فرنسا")
+    assert q.kind == "reported" and q.speaker is not None
+    assert q.speaker["text"] == "المصدر نفسه" and "الرئاسة" in (q.speaker["entity"] or "")
+
+
+def test_title_phrase_with_the_name_closing_the_sentence() -> None:
+    text = "قصفت الطائرات ثلاثة مواقع جنوب المدينة، وفقا للعضو في المجلس المحلي للمدينة، سالم خليفة."
+    q = containing(quotes(text, [ent(text, "سالم خليفة", "PERS")]), "ثلاثة مواقع")
+    assert q.kind == "reported" and q.speaker is not None and q.speaker["text"] == "سالم خليفة"

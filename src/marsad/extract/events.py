@@ -278,11 +278,27 @@ _ANNOUNCE = frozenset(C.fold(w) for w in ("أعلن", "أعلنت", "أعلنو�
 
 
 _TOPIC_VERBS = frozenset(C.fold(w) for w in ("وصف", "وصفت", "يصف", "تصف"))
-_ADJUNCT = frozenset(C.fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "خلفية", "أعقاب", "منذ", "بعيد", "وسط"))
+_ADJUNCT = frozenset(C.fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "خلفية", "أعقاب", "منذ", "بعيد", "وسط",
+                                         "خلال", "أثناء"))  # «خلال تنفيذ هجوم»: during — a time adjunct
 _WARNED = frozenset(C.fold(w) for w in ("حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذرة", "دعا", "دعت", "طالب",
                                         "طالبت", "تخوف", "مخاوف", "خشية"))
 _RELATIVE = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث"))
 MERGE_WINDOW = 8
+# «اتهم» is a legal charge only when the state or the judiciary accuses; from anyone else
+# (a leader, a party, an NGO) it is an accusation made in words — a statement
+_ACCUSE = frozenset(conjugate("اتهم")) | {C.fold("اتهم")}
+_AUTHORITY_HEADS = frozenset(C.fold(w) for w in (
+    "سلطات", "نيابة", "ادعاء", "محكمة", "شرطة", "قضاء", "مدعي", "محققون", "محققين",
+    "الادعاء", "هيئة", "وزارة", "أمن", "قوات"))
+
+
+def _authority(actors: list[dict[str, Any]]) -> bool:
+    """Is the first actor a state or judicial body (السلطات الأمريكية، النيابة العامة)?"""
+    for a in actors[:1]:
+        ws = C.words(a.get("text") or "")
+        if ws and C.strip_conj(ws[0].folded).removeprefix("ال") in _AUTHORITY_HEADS:
+            return True
+    return False
 
 
 class EventStage:
@@ -333,6 +349,8 @@ def is_verb_trigger(text: str) -> bool:
     ws = C.words(text)
     if len(ws) != 1:
         return False
+    if ws[0].bare not in VERB_INDEX and (ws[0].bare in NOUN_INDEX or ws[0].folded in NOUN_INDEX):
+        return False  # «قضية»، «سيطرة»: a listed noun surface is the noun unless it is a listed verb form
     forms, _ = _verb_forms(ws[0])
     if any(f in VERB_INDEX for f in forms):
         return True
@@ -412,7 +430,10 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
         if i in taken:
             continue
         vforms, future = vforms_all[i]
-        vtypes = next((VERB_INDEX[f] for f in vforms if f in VERB_INDEX and f not in WEAK_NOUNS), None)
+        after_prep = i > 0 and (ws[i - 1].folded in _PREPS or ws[i - 1].folded in _GOVERNING)
+        # «يدلل على سيطرة …»: right after a preposition only a noun can stand, never a finite verb
+        vtypes = None if after_prep else next(
+            (VERB_INDEX[f] for f in vforms if f in VERB_INDEX and f not in WEAK_NOUNS), None)
         if vtypes:
             found.append((i, i, vtypes[0], True, future))
             continue
@@ -463,6 +484,8 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
                          and q.speaker.get("start") is not None and s_start <= q.speaker["start"] < s_end]
         targets = [t for t in targets if not any(a <= t["start"] and t["end"] <= b for a, b in speaker_spans)]
         # «… بحسب ما نقلت صحيفة التايمز»: the paper that reports the event is not its target
+        if etype == "court_ruling" and is_verb and ws[first].bare in _ACCUSE and not _authority(actors):
+            etype = "statement"  # «اتهم المرشد الإيراني واشنطن بـ…»: an accusation, not a charge
         if etype == "statement":
             place = None  # a statement's LOCs belong to what was said, not where
         if cue_quote is not None and cue_quote.speaker:
@@ -479,7 +502,22 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         events.append(Event(start=t_start, end=t_end, text=text[t_start:t_end], type=etype,
                             modality=modality, actors=actors, targets=targets, place=place, time=time,
                             source=source, sentence=idx))
+        if not is_verb and etype != "statement" and _agent_suffix(ws, first, last):
+            said = [e for e in events if e.type == "statement" and e.start < t_start and e.actors]
+            if said:  # «أكدت السلطات الصينية اعتقالها لمدير الانتربول»: the speaker did the arrest
+                events[-1].actors = [dict(a) for a in said[-1].actors]
     return events
+
+
+def _agent_suffix(ws: list[Word], first: int, last: int) -> bool:
+    """Does the masdar carry its agent as a pronoun suffix, with the object after لـ
+    («اعتقالها لمدير …»، «استقباله للوفد»)?  With a لـ object the suffix cannot be the
+    object, so it names who acted — the subject of the verb the masdar depends on."""
+    if first != last or last + 1 >= len(ws):
+        return False
+    w, nxt = ws[first], ws[last + 1]
+    return w.bare.endswith(("ها", "هم", "ه")) and len(w.bare) > 4 and nxt.text.startswith("ل") \
+        and nxt.bare not in ("لا", "لم", "لن", "لكن", "لكنه", "لكنها") and len(nxt.bare) > 3
 
 
 def _modality(ws: list[Word], i: int, future: bool, quote: Quote | None, text: str, s_start: int,
@@ -643,6 +681,10 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
         used.add(id(actor))
     elif is_verb and last + 1 < len(ws) and etype not in _PATIENT_SUBJECT:
         np = _fallback_np(ws, last + 1)
+        if _accusative(ws[last + 1]):
+            # «إن مركبة مدرعة سارت … واقتحمت حشدا»: an indefinite accusative is the object;
+            # the subject is the noun phrase fronted after the complementiser
+            np = _fronted_subject(ws, first)
         if np is not None:
             actors.append({"text": text[np[0]:np[1]], "start": np[0], "end": np[1], "entity": None, "type": None})
     for e in [x for x in agentive if x.start >= t_end] + [x for x in agentive if x.end <= t_start]:
@@ -793,6 +835,21 @@ def _head_before(text: str, ws: list[Word], k: int, ent: Entity) -> int | None:
            or C.COMPLEMENTISER_RE.match(w.folded) or w.text.isdigit() for w in gap):
         return None
     return gap[0].start
+
+
+def _accusative(w: Word) -> bool:
+    """«حشدا»، «هجوما»: an indefinite noun with the accusative alif — an object, not a subject."""
+    b = w.bare
+    return not b.startswith("ال") and b.endswith("ا") and len(b) >= 4 and not b.endswith(("وا", "ها", "نا"))
+
+
+def _fronted_subject(ws: list[Word], first: int) -> tuple[int, int] | None:
+    """The noun phrase right after إن/أن when the verb at ``first`` follows it within the clause."""
+    for c in range(first - 1, max(-1, first - 9), -1):
+        if C.COMPLEMENTISER_RE.match(ws[c].folded):
+            np = _fallback_np(ws, c + 1) if c + 1 < first else None
+            return np if np is not None and np[1] <= ws[first].start else None
+    return None
 
 
 def _fallback_np(ws: list[Word], k: int) -> tuple[int, int] | None:

@@ -22,6 +22,13 @@ The stage works in three passes over the article text:
    earlier full name; a pronoun cue skips persons governed by a preposition or an
    attribution («وفقا لفرانس برس»); a coordinated «…، وقالت» does not take the entity just
    before it; «ما قالت إنه» takes the subject of the clause's first verb.
+   Round-2 rules (each a grammatical class, not a phrase list): «بالقول»/«قائلا» and time
+   adjuncts in the zone are no speaker; a negated cue («لم يذكر … أن») gives no quote unless
+   a «لكن» clause asserts; «إن "خطأ مهنيا" من جانب …» (≤ 3 quoted words the clause goes on
+   from) is one reported quote; «حسب تعبيره» mid-clause does not cut it; «ما قالت إنه X،»
+   ends at the comma; «عبر الهاتف» after a noun is the preposition; «المصدر نفسه» is the
+   source just cited; a verb-initial sentence without subject continues the anonymous or
+   organisation subject of the previous sentence; «وفقا للعضو …، NAME.» takes the name.
 
 Every offset refers to ``Article.text``; ``Quote.text`` equals the slice.
 """
@@ -53,7 +60,16 @@ _PLAIN_SPEECH = frozenset(C.fold(v) for v in ("قال", "أضاف", "أكد", "�
 _CHARACTERISING = frozenset(C.fold(v) for v in ("وصف", "اعتبر"))
 _TRAILING_ATTRIBUTION = re.compile(
     r"[،,]\s*(?:و)?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|نقلا|نقلاً|حسبما)\s"
-    r"|\s(?:على حد|وفق|حسب)\s(?:تعبيره|تعبيرها|قوله|قولها|وصفه|وصفها|تعبيرهم)")
+    # «حسب تعبيره» closes the clause only before punctuation; mid-clause it hedges one word
+    # («القرارات الخاطئة حسب تعبيره على غرار التوريد») and the quote goes on
+    r"|\s(?:على حد|وفق|حسب)\s(?:تعبيره|تعبيرها|قوله|قولها|وصفه|وصفها|تعبيرهم)(?=\s*(?:[.،,؛:!?؟\n\"»”]|$))")
+# jussive/future negation before a speech verb; «ما» is left out (it is also the relative «ما قال إنه»)
+_NEGATION = frozenset(C.fold(w) for w in ("لم", "ولم", "فلم", "لن", "ولن", "فلن"))
+_CONTRAST = frozenset(C.fold(w) for w in ("لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بل"))
+# words that close a quoted clause rather than continue it: «"…" على حد تعبيره»، «"…" وفق قوله»
+_CLAUSE_CLOSERS = frozenset(C.fold(w) for w in ("على", "وفق", "حسب", "بحسب", "كما", "وفقا", "وذلك", "في", "خلال"))
+_RELATIVE_MA = frozenset(C.fold(w) for w in ("ما", "بما", "مما", "لما", "فيما"))
+SHORT_FRAGMENT_WORDS = 3
 MIN_UNCUED_WORDS = 5
 MIN_CUED_WORDS = 2
 
@@ -61,6 +77,21 @@ MIN_CUED_WORDS = 2
 def _in_document(w: Word) -> bool:
     """«ببلاغ»، «ببيان»: بـ + a document noun, the «في بيان» of «وجاء في بيان … أن»."""
     return w.folded.startswith("ب") and w.folded[1:] in C.ORGANIZATION_HEADS and len(w.folded) > 4
+
+
+def _via(text: str, ws: list[Word], i: int) -> bool:
+    """«في مؤتمر صحفي عبر الهاتف»: unvocalised عبر right after a noun, with no و/ف and no
+    connector before it, is the preposition "via"; the verb عبّر («expressed») opens its
+    clause («عبّر المجلس عن …»، «وعبر الوزير …»، «كما عبر …») or takes عن at once."""
+    w = ws[i]
+    if w.bare != C.fold("عبر") or w.folded != w.bare or i == 0:
+        return False
+    if i + 1 < len(ws) and ws[i + 1].folded == "عن":
+        return False
+    prev = ws[i - 1]
+    if any(ch in ".!?؟:\n،," for ch in text[prev.end:w.start]):
+        return False  # a new sentence or clause: the verb
+    return prev.folded not in _CONNECTORS and prev.bare not in _CONNECTORS and prev.folded != "كما"
 
 
 # ------------------------------------------------------------------ public stage
@@ -97,7 +128,8 @@ class _QuoteFinder(SpeakerRules):
             if self.inside_segment(w.start) or self.inside_quote(w.start, kinds=("direct",)):
                 k += 1
                 continue
-            is_verb = w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS or w.bare in C.RELAY_VERBS
+            is_verb = (w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS or w.bare in C.RELAY_VERBS) \
+                and not _via(self.text, self.words, k)
             if self.inside_quote(w.start) and (not is_verb or (w.folded == w.bare and not (
                     k > 0 and self.words[k - 1].bare in _CONNECTORS))):
                 k += 1  # inside a reported quote only «وقال/فأضاف …» or «بينما ذكرت …» opens a new one
@@ -194,6 +226,8 @@ class _QuoteFinder(SpeakerRules):
             if self.segment_at(pos) is None:
                 pos = colon + 1
         seg = self.segment_at(pos) if pos < len(self.text) else None
+        if seg is not None and kind == "comp" and self._clause_goes_on(seg):
+            return self._reported_span(seg.start)  # «قال إن "خطأ مهنيا" من جانب الطاقم كان وراء …»
         if seg is not None:
             seg.used = True
             return seg.start, seg.end, "direct"
@@ -209,6 +243,26 @@ class _QuoteFinder(SpeakerRules):
             return pos, end, "direct"
         if kind == "mark":
             return None
+        return self._reported_span(pos)
+
+    def _clause_goes_on(self, seg: Segment) -> bool:
+        """After «إن "…"» does the reported clause continue past the closing mark?
+
+        When the marks hold only a short phrase (≤ 3 words: the clause's subject, not a
+        predication of its own) and the predicate follows outside them, the quote is the
+        whole reported clause; a mark that closes the clause is followed by punctuation,
+        the sentence end, a preposition of an adjunct («في مؤتمر») or a trailing
+        attribution («على حد تعبيره»، «وفق قوله»)."""
+        if len(C.words(self.text, seg.start, seg.end)) > SHORT_FRAGMENT_WORDS:
+            return False  # a longer quotation is a clause of its own; what follows is an adjunct
+        after = C.words(self.text, seg.close + 1, min(len(self.text), seg.close + 40))
+        if not after or self.text[seg.close + 1:after[0].start].strip():
+            return False
+        first = after[0]
+        return first.folded not in _CLAUSE_CLOSERS and first.bare not in C.ATTRIBUTION_CUES \
+            and first.bare not in C.SPEECH_VERBS and first.bare not in C.SPEECH_PARTICIPLES
+
+    def _reported_span(self, pos: int) -> tuple[int, int, str]:
         _, s_end = self.sentence_of(pos)
         end = max(s_end, pos)
         for seg in self.segments:  # a quote mark opened inside runs to its close
@@ -236,15 +290,21 @@ class _QuoteFinder(SpeakerRules):
         if span is None:
             return None
         start, end, qkind = span
+        if qkind == "reported" and k > 0 and self.words[k - 1].bare in _RELATIVE_MA:
+            end = self._relative_end(start, end)
         if len(C.words(self.text, start, end)) < MIN_CUED_WORDS:
             return None
         zone = (w.end, zone_end)
         zone_words = C.words(self.text, *zone)
+        if k > 0 and self.words[k - 1].folded in _NEGATION and not any(
+                z.folded in _CONTRAST for z in zone_words):
+            return None  # «ولم يذكر … أي تفاصيل حول أن»: a negated speech verb reports that nothing was
+            # said; «لم يذكر القانون البرقع، لكنه نص على أن» — the contrast clause asserts the words
         if w.bare == C.fold("جاء") and (not zone_words or (zone_words[0].folded != "في"
                                                            and not _in_document(zone_words[0]))):
             return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
         if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)
-               for i, z in enumerate(zone_words) if i > 0):
+               and not _via(self.text, zone_words, i) for i, z in enumerate(zone_words) if i > 0):
             return None  # «جاء ذلك في مقابلة … حيث قال:»: the later verb is the cue
         if any(z.bare in C.SPEECH_PARTICIPLES for z in zone_words):
             return None  # «حذر من … بقوله «…»»: the participle introduces the quote
@@ -263,6 +323,17 @@ class _QuoteFinder(SpeakerRules):
                        or self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start))
         self._add(start, end, qkind, w, speaker)
         return max(next_k, k + 1)
+
+    def _relative_end(self, start: int, end: int) -> int:
+        """«شنت هجوما على ما قالت إنه مركز قيادة، فيما …»: after the relative «ما» the
+        reported words are a noun phrase naming what the verb's object is said to be, so
+        they end at the first comma or clause connector, not at the sentence end."""
+        prev = start
+        for w in C.words(self.text, start, end):
+            if w.start > start and (any(ch in "،,؛;" for ch in self.text[prev:w.start]) or w.folded in _CONNECTORS):
+                return strip_punct(self.text, start, w.start)[1]
+            prev = w.end
+        return end
 
     @staticmethod
     def _finite_cue(zone_words: list[Word], i: int) -> bool:
@@ -342,6 +413,11 @@ class _QuoteFinder(SpeakerRules):
         if speaker is None and self.text[np_end:s_end].strip(TRIM + "\"»”") == "" \
                 and not self.words[j].text.endswith(("ه", "ها", "هم")):
             speaker = self._make_speaker(np_start, np_end)  # «…، بحسب هيومن رايتس ووتش.»: a source closing the sentence
+        closing = self._closing_name(np_start, s_end)
+        if closing is not None and (speaker is None or speaker.entity is None):
+            # «…، وفقا للعضو في المركز الإعلامي …، رضا عيسى.»: a title phrase with the person's
+            # name in apposition closing the sentence — the named person is the source
+            speaker, np_end = self._make_speaker(closing[0], closing[1]), closing[1]
         if speaker is None:
             return None
         cue_at_start = self._gap(s_start, w.start).strip(TRIM + "و") == ""
@@ -361,6 +437,15 @@ class _QuoteFinder(SpeakerRules):
             return None
         self._add(start, end, "reported", w, speaker, cue_end=self.words[j - 1].end if j - 1 > k else w.end)
         return self.word_index(np_end)
+
+    def _closing_name(self, start: int, s_end: int) -> tuple[int, int] | None:
+        """A PERS mention set off by a comma that ends the sentence after ``start``."""
+        for e in self.entities:
+            if e.type == "PERS" and start < e.start and e.end <= s_end \
+                    and self.text[e.end:s_end].strip(TRIM + "\"»”") == "" \
+                    and self.text[start:e.start].rstrip().endswith(("،", ",")):
+                return e.start, e.end
+        return None
 
     @staticmethod
     def _speech_stem(bare: str) -> bool:

@@ -30,6 +30,9 @@ _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "�
 
 
 _SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم", "بقوله", "بقولها", "تصريحه", "تصريحها"))
+# «وتابع بالقول: "…"»: بـ + the masdar of the speech verb is a manner adverbial (a cognate
+# complement), never the subject — the verb's subject is the pronoun of the speaker in focus
+_MANNER_SAYING = frozenset(C.fold(w) for w in ("بالقول", "قائلا", "قائلة", "قائلين", "قائلاً", "قائلةً"))
 _AUDIENCE = frozenset(C.fold(w) for w in ("مراسل", "مراسلة", "صحفيين", "الصحفيين", "الصحافيين", "صحافيين",
                                            "إذاعة", "جريدة", "شبكة", "مجلة", "برنامج", "وسائل", "الجمهور"))
 
@@ -48,6 +51,15 @@ def _channel(bare: str, audience_only: bool = False) -> bool:
         return rest in _AUDIENCE or rest.removeprefix("ال") in _AUDIENCE
     return rest in C.ORGANIZATION_HEADS or rest in _AUDIENCE or rest.removeprefix("ال") in _AUDIENCE \
         or rest.removeprefix("ال") in C.ORGANIZATION_HEADS
+
+
+_EMPHATIC = frozenset(C.fold(w) for w in ("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"))
+
+
+def _indefinite_object(w: Word) -> bool:
+    """«هجوما»، «بيانا»: an indefinite accusative (alif of tanween, no ال) — an object, not a subject."""
+    return not w.bare.startswith("ال") and w.bare.endswith("ا") and len(w.bare) >= 4 \
+        and not w.bare.endswith(("وا", "ها"))
 
 
 def _speech_with_object(bare: str) -> bool:
@@ -90,6 +102,8 @@ class SpeakerRules:
         self.quotes: list[Quote] = []
         self.last_speaker: _Speaker | None = None
         self.last_speaker_at = -1
+        # time expressions («العام الماضي»، «الأحد») are adjuncts, never a speaker
+        self.time_spans: list[tuple[int, int]] = [(t.start, t.end) for t in article.layer("times")]
 
     # ---------------------------------------------------------------- helpers
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -166,6 +180,8 @@ class SpeakerRules:
     def _definite_source_ends(self, head: Word, nxt: Word) -> bool:
         """«البيان عدد القتلى»: a definite source or body noun takes definite adjectives and
         names, never a bare indefinite word — that word starts the verb's object."""
+        if nxt.bare in _EMPHATIC:
+            return False  # «المصدر نفسه»: the emphatic pronoun belongs to the phrase
         if not head.bare.startswith("ال") or head.bare in C.TITLE_WORDS or (
                 head.bare[2:] not in C.ORGANIZATION_HEADS | C.ANONYMOUS_HEADS and head.bare not in C.ORGANIZATION_HEADS):
             return False  # «المتحدثة باسم …»: a title takes its complement
@@ -299,9 +315,15 @@ class SpeakerRules:
             return None
         nxt = C.words(self.text, word.end, min(len(self.text), word.end + 40))[:1]
         gap = self._gap(word.end, nxt[0].start) if nxt else ""
-        if nxt and gap.strip() == "" and nxt[0].folded not in C.SPEAKER_STOP \
+        same = bool(nxt) and gap.strip() == "" and nxt[0].bare in _EMPHATIC
+        if nxt and gap.strip() == "" and nxt[0].folded not in C.SPEAKER_STOP and not same \
                 and not C.COMPLEMENTISER_RE.match(nxt[0].folded) and nxt[0].folded not in _PREPOSITIONS:
             return None  # «المسؤول الأمريكي»: a qualified phrase, not a bare anaphor
+        if same and self.last_speaker is not None:
+            # «كما أوضح المصدر نفسه»: "the same source" is the one just cited
+            last = self.last_speaker
+            return _Speaker(self.text[word.start:nxt[0].end], word.start, nxt[0].end, last.kind,
+                            last.entity or last.text, (last.start, last.end))
         spoke = self._earlier_speaker(noun, word)
         if spoke is not None:  # «وقالت الشركة» after «قالت شركة "تويز آر أص" …»: the source in focus
             return spoke
@@ -339,9 +361,14 @@ class SpeakerRules:
                                 (sp["start"], sp["end"]))
         return None
 
+    def in_time(self, w: Word) -> bool:
+        """Is the word part of a time expression found by the times stage?"""
+        return any(s <= w.start and w.end <= e for s, e in self.time_spans)
+
     def _zone_speaker(self, zone: tuple[int, int]) -> _Speaker | None:
         zw = C.words(self.text, *zone)
-        while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES):
+        while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES
+                      or zw[0].bare in _MANNER_SAYING or self.in_time(zw[0])):
             zw = zw[1:]
         if not zw or zw[0].bare in C.PRONOUNS or (
                 (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
@@ -452,10 +479,20 @@ class SpeakerRules:
             # «أدانت هيئة الطيران المدني بالإمارات، الاثنين، ما قالت إنه»: the subject of the
             # clause's first verb is the one who "said"
             j = self.word_index(phrase[1].start)
-            sp = self._make_speaker(phrase[1].start, self._np_end(j, phrase[-1].start))
+            obj = _indefinite_object(phrase[1]) and not any(
+                e.start <= phrase[1].start < e.end for e in self.entities)
+            sp = None if obj else self._make_speaker(phrase[1].start, self._np_end(j, phrase[-1].start))
             if sp is not None and (phrase[1].bare in C.ORGANIZATION_HEADS | C.TITLE_WORDS | C.ANONYMOUS_HEADS
                                    or sp.kind in ("person", "organization")):
                 return sp
+            if obj and cut > 0:
+                # «وأسقطت إسرائيل الطائرة، ثم شنت هجوما على ما قالت إنه»: the verb after the
+                # connector has an object right after it, so its subject is elided and is the
+                # subject of the sentence's first clause
+                first = [e for e in self.entities if s_start <= e.start and e.end <= before[cut - 1].start
+                         and e.type in ("PERS", "ORG", "LOC") and not self._governed(e)]
+                if first:
+                    return self._make_speaker(first[0].start, first[0].end)
         head = phrase[0]
         ents = [e for e in self.entities if phrase[0].start <= e.start and e.end <= phrase[-1].end
                 and e.type in ("PERS", "ORG", "LOC") and not self._governed(e)]
@@ -562,11 +599,52 @@ class SpeakerRules:
         return bool(before) and (before[-1].bare in C.ATTRIBUTION_CUES or before[-1].folded in _PREPOSITIONS
                                  or before[-1].folded in ("عن", "لـ", "ل"))
 
+    def _previous_subject(self, pos: int) -> _Speaker | None:
+        """«وقدم أحد أفراد الشرطة نسخة ثالثة. وقال إن …»: a sentence opening with a verb
+        and no subject continues the subject of the sentence before it (news narration
+        keeps its topic), here a source noun phrase the tagger cannot see.
+
+        Only a verb-initial previous sentence whose subject is an anonymous source, a
+        title phrase or an organisation counts; the phrase runs over its genitives and stops at the first
+        indefinite word after a definite one (an adjective agrees in definiteness, so that
+        word is the verb's object)."""
+        s_start, _ = self.sentence_of(pos)
+        if C.words(self.text, s_start, pos)[1:]:
+            return None  # the cue is not the sentence's first word
+        prev = [b for b in self.sents if b[1] <= s_start]
+        if not prev:
+            return None
+        ws = C.words(self.text, prev[-1][0], prev[-1][1])
+        if len(ws) < 3 or self.inside_segment(ws[0].start) or self.inside_quote(ws[1].start):
+            return None
+        head = ws[1]
+        ent = next((e for e in self.entities if e.start <= head.start < e.end), None)
+        if ent is not None:
+            # «أكد تحالف دعم الشرعية … . وأضاف أن»: an organisation subject (a person subject is
+            # already the latest person mention)
+            return self._make_speaker(ent.start, ent.end) if ent.type == "ORG" and ent.start == head.start else None
+        if head.bare not in C.ANONYMOUS_HEADS and head.bare not in C.TITLE_WORDS \
+                and head.bare not in C.ORGANIZATION_HEADS:
+            return None
+        end = head.end
+        definite = head.bare.startswith("ال")
+        for w in ws[2:6]:
+            if self._gap(end, w.start).strip() or w.folded in C.SPEAKER_STOP or w.bare in _PREPOSITIONS \
+                    or (definite and not w.bare.startswith("ال")):
+                break
+            definite = definite or w.bare.startswith("ال")
+            end = w.end
+        return _Speaker(self.text[head.start:end], head.start, end, "anonymous", None)
+
     def _resolve_pronoun(self, pos: int) -> _Speaker | None:
         """Previous speaker, or a person mentioned (outside quotes) more recently than it."""
         pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
                 and not self.inside_quote(e.start) and not self.inside_segment(e.start)]
         cand = None
+        focus = self._previous_subject(pos)
+        if focus is not None and (not pers or pers[-1].start < focus.start) and (
+                self.last_speaker is None or focus.start > self.last_speaker_at):
+            return _Speaker(focus.text, focus.start, focus.end, "pronoun", focus.entity)
         if pers and (self.last_speaker is None or pers[-1].start > self.last_speaker_at):
             e = pers[-1]
             sp = self._make_speaker(e.start, e.end)
