@@ -15,8 +15,10 @@ from marsad.corpus.duplicates import (
     exact_duplicates,
     find_duplicates,
     group_pairs,
+    make_minhash,
     minhash_from_bytes,
     shingles,
+    signature_bytes,
 )
 from marsad.corpus.persistence import load_duplicate_groups, pending_ids, update_corpus
 from marsad.corpus.records import CorpusDoc
@@ -106,6 +108,37 @@ def test_a_page_reprinting_two_items_does_not_chain_them_together() -> None:
     # and the size floor stops the page matching a short item by containment at all
     page = PORT + "\n" + FLOODS + "\n" + LIBRARY
     assert find_duplicates([doc("item", FLOODS), doc("page", page, "2024-05-02")]) == []
+
+
+# More of the port story, as the full agency release carries it.
+PORT_MORE = """وكانت الهيئة قد أغلقت الرصيف الشمالي مطلع الشهر الماضي بعد أن كشفت فحوص هندسية عن تشققات في الأرصفة الخرسانية القديمة.
+وقال عدد من التجار في المدينة إن التوقف أدى إلى ارتفاع أسعار الدقيق والزيوت في الأسواق المحلية بنسبة تجاوزت الخمس خلال أسبوعين.
+وأعلنت الغرفة التجارية أنها ستعقد اجتماعا مع إدارة الميناء لبحث جدولة رسوم التخزين المتأخرة على الحاويات التي علقت خلال فترة الإغلاق.
+ويعمل في الميناء أكثر من ألفي عامل بين موظفين دائمين وعمال يومية توقف معظمهم عن العمل طوال فترة الصيانة.
+وتخطط الهيئة لتوسعة الرصيف الجنوبي العام المقبل بتمويل من صندوق تنموي إقليمي وافق على المشروع في اجتماعه الأخير."""
+
+
+def test_trimmed_copy_with_the_same_opening_is_found_but_not_a_digest_lead() -> None:
+    full = PORT + "\n" + PORT_MORE + "\n" + LIBRARY.replace("العاصمة", "الحديدة")
+    trimmed = "الحديدة - وكالات\n" + "\n".join(PORT.split("\n")[:3])
+    # far shorter than the full release: the size floor blocks plain containment
+    assert find_duplicates([doc("full", full), doc("trim", trimmed, "2024-05-02")],
+                           DuplicateConfig(lead_words=0)) == []
+    groups = find_duplicates([doc("full", full), doc("trim", trimmed, "2024-05-02")])
+    assert [sorted(g.members) for g in groups] == [["full", "trim"]]
+    # a page that leads with another story and reprints the port item further down
+    page = FLOODS + "\n" + PORT + "\n" + PORT_MORE
+    assert find_duplicates([doc("page", page), doc("trim", trimmed, "2024-05-02")]) == []
+
+
+def test_body_only_signatures_from_older_stores_still_load() -> None:
+    config = DuplicateConfig()
+    body_only = signature_bytes(make_minhash(shingles(PORT), config))
+    texts = {"old": PORT}
+    detector = DuplicateDetector(config, text_of=texts.get)
+    detector.load_signature("old", body_only)
+    _, pairs = detector.add("new", republished(PORT))
+    assert [(p.a, p.b) for p in pairs] == [("old", "new")]
 
 
 def test_exact_hash_baseline_misses_edited_copies() -> None:
@@ -224,8 +257,48 @@ def test_frequent_site_boilerplate_is_not_evidence_of_copying() -> None:
 
 
 def test_entity_words_count_as_specific_even_when_frequent() -> None:
-    a = words("وصل الوزير إلى مدينة الرياض صباح اليوم في زيارة رسمية تستمر يومين")
-    b = words("وصل الوزير إلى مدينة جدة صباح اليوم في زيارة رسمية تستمر يومين")
+    # invented names, so the gazetteer does not know them
+    a = words("وصل الوزير إلى مقر شركة بورتالاند صباح اليوم في زيارة رسمية تستمر يومين")
+    b = words("وصل الوزير إلى مقر شركة ريفانيا صباح اليوم في زيارة رسمية تستمر يومين")
     never_rare = lambda w: False  # a corpus where every word is common
     assert specific_swaps(a, b, is_rare=never_rare) == []
-    assert specific_swaps(a, b, entities=words("الرياض جدة"), is_rare=never_rare) == [("الرياض", "جده")]
+    assert specific_swaps(a, b, entities=words("بورتالاند ريفانيا"),
+                          is_rare=never_rare) == [("بورتالاند", "ريفانيا")]
+
+
+def test_gazetteer_places_count_without_entities() -> None:
+    a = words("تواصل فروع الوزارة في منطقة حائل جولات المسح الميداني للتأكد من تطبيق القرار")
+    b = words("تواصل فروع الوزارة في منطقة الباحة جولات المسح الميداني للتأكد من تطبيق القرار")
+    never_rare = lambda w: False
+    assert specific_swaps(a, b, is_rare=never_rare) == [("حايل", "الباحه")]
+    # the same city spelt with or without the article is not a swap
+    c = words("تواصل فروع الوزارة في منطقة الحائل جولات المسح الميداني للتأكد من تطبيق القرار")
+    assert specific_swaps(a, c, is_rare=never_rare) == []
+
+
+def test_ordinals_and_changed_figures_are_swaps_even_when_they_look_alike() -> None:
+    never_rare = lambda w: False
+    fourth = words("وصلت اليوم الطائرة الإغاثية الرابعة إلى مطار عدن محملة بـ 10 أطنان من المستلزمات "
+                   "الطبية ضمن الدفعة الثانية من المساعدات")
+    fifth = words("وصلت اليوم الطائرة الإغاثية الخامسة إلى مطار عدن محملة بـ 12 طنا من المستلزمات "
+                  "الطبية ضمن الدفعة الثانية من المساعدات")
+    assert specific_swaps(fourth, fifth, is_rare=never_rare) == [("الرابعه", "الخامسه"), ("10 اطنان", "12 طنا")]
+    # a number spelt out, or the same figure re-formatted, is not another number
+    spelt = words("وصلت اليوم الطائرة الإغاثية الرابعة إلى مطار عدن محملة بـ عشرة أطنان من المستلزمات "
+                  "الطبية ضمن الدفعة 2 من المساعدات")
+    assert specific_swaps(fourth, spelt, is_rare=never_rare) == []
+    hot = words("درجات الحرارة العظمى والصغرى في الرياض 18 38 وفي جدة 30 41 درجة مئوية")
+    cooler = words("درجات الحرارة العظمى والصغرى في الرياض 15 35 وفي جدة 28 39 درجة مئوية")
+    assert len(specific_swaps(hot, cooler, is_rare=never_rare)) == 2
+
+
+def test_relief_flight_template_is_not_a_copy_of_the_next_flight() -> None:
+    body = ("وتأتي هذه المساعدات تنفيذا لتوجيهات القيادة بتقديم مساعدات عاجلة للشعب الشقيق، وقال المتحدث "
+            "الرسمي باسم المركز إن الفرق الميدانية ستتولى توزيع المواد على المستشفيات والمراكز الطبية "
+            "في المدينة بما يضمن وصولها إلى مستحقيها بإشراف مباشر من المركز وبالتنسيق مع السلطات المحلية "
+            "ومنظمات الإغاثة الدولية العاملة هناك.")
+    fourth = f"وصلت اليوم الطائرة الإغاثية الرابعة إلى مطار عدن محملة بـ 10 أطنان من المستلزمات الطبية.\n{body}"
+    fifth = f"وصلت اليوم الطائرة الإغاثية الخامسة إلى مطار عدن محملة بـ 12 طنا من المستلزمات الطبية.\n{body}"
+    copy = "متابعات -\n" + fourth.replace("،", ",") + "\n" + PORTAL_FOOTER
+    groups = find_duplicates([doc("f4", fourth), doc("f5", fifth, "2024-05-02"), doc("c4", copy, "2024-05-03")])
+    assert [sorted(g.members) for g in groups] == [["c4", "f4"]]

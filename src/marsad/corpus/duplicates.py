@@ -12,6 +12,16 @@ Pairs are joined into groups (union-find components, split so that every member 
 directly a copy of its group's original); the original is the earliest published copy
 (tie: smallest id), the one a reader would cite.
 
+Two texts can also be one text of very different length: an outlet trims an agency item
+to its first paragraphs, or runs the full release where another ran a summary. Their
+Jaccard is low and the size floor (below) blocks containment, yet they *open the same
+way*. A second, small LSH index over each article's opening words finds such pairs, and
+the verifier accepts them when the openings match, most of the shorter text is inside
+the longer one, enough of the shared text is not site boilerplate, and no specific is
+swapped (templated releases open the same way too, so this path tolerates no swap).
+Digest pages that reprint an item under another lead story do not open the same way
+and stay apart.
+
 The detector is incremental: :class:`DuplicateDetector` keeps the LSH index and each
 article's MinHash signature (a few hundred bytes, persisted by
 :mod:`marsad.corpus.persistence`) so adding new articles compares them with the
@@ -57,6 +67,16 @@ class DuplicateConfig:
     # swapped inside shared wording (0 turns the test off)
     max_swaps: int = 2
     rare_word_share: float = 1 / 150  # a word in fewer documents than this share is "rare"
+    # long copies carry more editorial re-wordings: one more swap tolerated per this many
+    # specific (non-boilerplate) shared shingles
+    swaps_per_shared: int = 150
+    # same-opening path: trimmed or extended copies whose sizes differ too much for containment
+    lead_words: int = 50  # the opening compared
+    lead_perm: int = 32
+    lead_lsh_threshold: float = 0.5
+    min_lead_overlap: float = 0.6  # share of the shorter opening's shingles found in the other
+    lead_min_containment: float = 0.5
+    lead_min_specific: int = 25
 
 
 @dataclass(slots=True)
@@ -87,19 +107,53 @@ def make_minhash(shingle_set: set[str], config: DuplicateConfig) -> MinHash:
     return m
 
 
-def signature_bytes(m: MinHash) -> bytes:
-    """Compact on-disk form: the affine32 scheme keeps hash values below 2**32, so uint32 is exact."""
-    values = np.asarray(m.hashvalues, dtype=np.uint64)
+def signature_bytes(m: MinHash, lead: MinHash | None = None) -> bytes:
+    """Compact on-disk form: the affine32 scheme keeps hash values below 2**32, so uint32 is exact.
+
+    The opening's signature, when given, follows the body's in the same bytes (signatures
+    stored before it existed are body-only and still load)."""
+    parts = [m] if lead is None else [m, lead]
+    values = np.concatenate([np.asarray(x.hashvalues, dtype=np.uint64) for x in parts])
     if values.size and int(values.max()) >= 1 << 32:
         raise ValueError("MinHash values exceed 32 bits; the stored form would lose them")
     return values.astype(np.uint32).tobytes()
 
 
-def minhash_from_bytes(data: bytes, config: DuplicateConfig) -> MinHash:
+def _stored_values(data: bytes, config: DuplicateConfig) -> np.ndarray:
     values = np.frombuffer(data, dtype=np.uint32).astype(np.uint64)
-    if len(values) != config.num_perm:
-        raise ValueError(f"stored signature has {len(values)} values, expected {config.num_perm}")
+    if len(values) not in (config.num_perm, config.num_perm + config.lead_perm):
+        raise ValueError(f"stored signature has {len(values)} values, expected {config.num_perm} "
+                         f"or {config.num_perm + config.lead_perm}")
+    return values
+
+
+def minhash_from_bytes(data: bytes, config: DuplicateConfig) -> MinHash:
+    values = _stored_values(data, config)[: config.num_perm]
     return MinHash(num_perm=config.num_perm, seed=config.seed, hashvalues=values, scheme=SCHEME)
+
+
+def lead_minhash_from_bytes(data: bytes, config: DuplicateConfig) -> MinHash | None:
+    """The opening's signature stored after the body's, or None for an older body-only one."""
+    values = _stored_values(data, config)[config.num_perm:]
+    if not len(values):
+        return None
+    return MinHash(num_perm=config.lead_perm, seed=config.seed, hashvalues=values, scheme=SCHEME)
+
+
+def make_lead_minhash(ws: list[str], config: DuplicateConfig) -> MinHash:
+    m = MinHash(num_perm=config.lead_perm, seed=config.seed, hashfunc=_hash32, scheme=SCHEME)
+    lead = shingles_of_words(ws[: config.lead_words], config.shingle_size)
+    if lead:
+        m.update_batch([x.encode("utf-8") for x in lead])
+    return m
+
+
+def lead_overlap(words_a: list[str], words_b: list[str], n_words: int, size: int = 3) -> float:
+    """Share of the shorter opening's shingles (first ``n_words`` words) found in the other opening."""
+    la, lb = shingles_of_words(words_a[:n_words], size), shingles_of_words(words_b[:n_words], size)
+    if not la or not lb:
+        return 0.0
+    return len(la & lb) / min(len(la), len(lb))
 
 
 def pair_scores(a: set[str], b: set[str]) -> tuple[float, float, int]:
@@ -149,7 +203,8 @@ class CorpusFrequency:
 def verify_pair(words_a: list[str], words_b: list[str], a: set[str], b: set[str],
                 config: DuplicateConfig, freq: CorpusFrequency | None = None,
                 entities: Iterable[str] = ()) -> tuple[bool, float]:
-    """The full check: shingle overlap, then boilerplate discount, then swapped specifics.
+    """The full check: shingle overlap (or a shared opening), then boilerplate discount,
+    then swapped specifics.
 
     Without corpus frequencies (``freq`` None or empty) the boilerplate test cannot
     run and every word counts as rare; the swap test still runs, on all content words.
@@ -157,19 +212,30 @@ def verify_pair(words_a: list[str], words_b: list[str], a: set[str], b: set[str]
     entity stage ran): a swapped entity counts even when the word is a frequent one.
     """
     ok, score = is_duplicate(a, b, config)
+    by_lead = False
+    if not ok and config.lead_words > 0:
+        # a trimmed or extended copy: same opening, the shorter text mostly inside the longer
+        _, cont, shared_n = pair_scores(a, b)
+        if (cont >= config.lead_min_containment and shared_n >= config.min_shared
+                and lead_overlap(words_a, words_b, config.lead_words, config.shingle_size)
+                >= config.min_lead_overlap):
+            ok, score, by_lead = True, cont, True
     if not ok:
         return False, score
+    specific = len(a & b)
     if freq is not None and freq.n_docs:
         limit = max(config.boilerplate_df, int(config.boilerplate_share * freq.n_docs))
         shared = a & b
-        if len(shared - freq.shingles.frequent(shared, limit)) < config.min_specific_shared:
+        specific = len(shared - freq.shingles.frequent(shared, limit))
+        if specific < (config.lead_min_specific if by_lead else config.min_specific_shared):
             return False, score
     if config.max_swaps > 0:
         is_rare = None
         if freq is not None and freq.n_docs:
             rare_limit = max(2, int(config.rare_word_share * freq.n_docs))
             is_rare = lambda w: not freq.words.frequent({w}, rare_limit)
-        if len(specific_swaps(words_a, words_b, entities, is_rare=is_rare)) >= config.max_swaps:
+        allowed = 1 if by_lead else config.max_swaps + specific // max(1, config.swaps_per_shared)
+        if len(specific_swaps(words_a, words_b, entities, is_rare=is_rare)) >= allowed:
             return False, score
     return True, score
 
@@ -201,6 +267,7 @@ class DuplicateDetector:
 
     def __post_init__(self) -> None:
         self.lsh = MinHashLSH(threshold=self.config.lsh_threshold, num_perm=self.config.num_perm)
+        self.lead_lsh = MinHashLSH(threshold=self.config.lead_lsh_threshold, num_perm=self.config.lead_perm)
         self._words: dict[str, list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
         self.indexed: set[str] = set()
@@ -221,6 +288,9 @@ class DuplicateDetector:
         if doc_id in self.indexed:
             return
         self.lsh.insert(doc_id, minhash_from_bytes(signature, self.config), check_duplication=False)
+        lead = lead_minhash_from_bytes(signature, self.config)
+        if lead is not None:
+            self.lead_lsh.insert(doc_id, lead, check_duplication=False)
         self.indexed.add(doc_id)
 
     def _words_of(self, doc_id: str) -> list[str] | None:
@@ -244,14 +314,16 @@ class DuplicateDetector:
             self._entity_words[doc_id] = mine
         sset = shingles_of_words(ws, self.config.shingle_size)
         mh = make_minhash(sset, self.config)
+        lead = make_lead_minhash(ws, self.config)
         pairs: list[DuplicatePair] = []
         if doc_id in self.indexed:
-            return signature_bytes(mh), pairs
+            return signature_bytes(mh, lead), pairs
         if doc_id not in self._observed:
             self.freq.observe(ws, sset)
             self._observed.add(doc_id)
         if sset:
-            for other in self.lsh.query(mh):
+            candidates = set(self.lsh.query(mh)) | set(self.lead_lsh.query(lead))
+            for other in sorted(candidates):
                 if other == doc_id:
                     continue
                 other_words = self._words_of(other)
@@ -263,10 +335,11 @@ class DuplicateDetector:
                 if ok:
                     pairs.append(DuplicatePair(other, doc_id, round(score, 4)))
             self.lsh.insert(doc_id, mh, check_duplication=False)
+            self.lead_lsh.insert(doc_id, lead, check_duplication=False)
         self.indexed.add(doc_id)
         if keep_text:
             self._words[doc_id] = ws
-        return signature_bytes(mh), pairs
+        return signature_bytes(mh, lead), pairs
 
 
 class UnionFind:

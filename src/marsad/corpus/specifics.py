@@ -14,6 +14,16 @@ spelling variants («كومينتانغ»/«كومينتانج», «١٥»/«15�
 counted. Inserted or deleted blocks (headers, footers, «اقرأ أيضا» lists, dropped
 paragraphs) are not swaps and never count.
 
+Numbers are the sharpest specifics: the fourth relief flight and the fifth, yesterday's
+weather and today's, differ only in an ordinal or a few figures, and those look alike
+as characters («الرابعة»/«الخامسة», «18 38»/«15 35»), so a spelling test would excuse
+them. A slot where both sides hold a number (digits, or a cardinal/ordinal word) and
+the values differ is therefore always a swap, even when the other text uses that value
+elsewhere («الدفعة الثالثة من المعونة الثانية»). A slot where one place name of the
+shipped gazetteer replaces another is a swap too, so a template re-issued for another
+region («حائل»/«الباحة») is caught without the NER stage; both sides must be places,
+because some place names are also common words («العين», «الخبر»).
+
 The second signal is site boilerplate: shingles that occur in very many documents
 (menus, share buttons, a template's fixed sentences) are no evidence that two pages
 carry the same text. :class:`ShingleFrequency` keeps approximate document frequencies
@@ -23,15 +33,19 @@ can leave such shingles out of the overlap.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import re
 import struct
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 
-from marsad.corpus.textprep import STOPWORDS
+from marsad.corpus.textprep import STOPWORDS, words
 
 # a replaced run longer than this (on either side) is rewritten or inserted prose, not a slot
 MAX_SLOT_WORDS = 4
@@ -44,6 +58,69 @@ _EDITORIAL = frozenset(["معالي", "سمو", "صاحب", "السمو", "ال�
                         "الشيخ", "سماحه", "المهندس", "معاليه", "سموه", "فخامته", "سماحته", "حفظه", "الله",
                         "امس", "اليوم", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
                         "الجمعه", "السبت", "البارحه", "المقبل", "القادم", "الماضي", "الجاري", "ه", "م"])
+
+
+# cardinal and ordinal number words (normalised: ة->ه, ى->ي, أ->ا), by value
+_NUMBER_WORDS: dict[str, int] = {}
+for _value, _forms in enumerate([
+    "واحد واحده الاول الاولي اولي",
+    "اثنان اثنين اثنتان اثنتين اثنتي اثني الثاني الثانيه ثاني ثانيه",
+    "ثلاث ثلاثه الثالث الثالثه ثالث ثالثه",
+    "اربع اربعه الرابع الرابعه رابع رابعه",
+    "خمس خمسه الخامس الخامسه خامس خامسه",
+    "ست سته السادس السادسه سادس سادسه",
+    "سبع سبعه السابع السابعه سابع سابعه",
+    "ثمان ثماني ثمانيه الثامن الثامنه ثامن ثامنه",
+    "تسع تسعه التاسع التاسعه تاسع تاسعه",
+    "عشر عشره العاشر العاشره عاشر عاشره",
+], start=1):
+    for _form in _forms.split():
+        _NUMBER_WORDS[_form] = _value
+for _form, _value in [("عشرون", 20), ("عشرين", 20), ("ثلاثون", 30), ("ثلاثين", 30), ("اربعون", 40),
+                      ("اربعين", 40), ("خمسون", 50), ("خمسين", 50), ("ستون", 60), ("ستين", 60),
+                      ("سبعون", 70), ("سبعين", 70), ("ثمانون", 80), ("ثمانين", 80), ("تسعون", 90),
+                      ("تسعين", 90), ("ميه", 100), ("مايه", 100), ("ميتي", 200), ("ميتان", 200),
+                      ("الف", 1000), ("الاف", 1000), ("مليون", 10**6), ("ملايين", 10**6),
+                      ("مليار", 10**9), ("مليارات", 10**9)]:
+    _NUMBER_WORDS[_form] = _value
+
+
+def number_value(word: str) -> str | None:
+    """The number a word stands for, as a digit string («الخامسه» -> "5", «12» -> "12")."""
+    if word.isdigit():
+        return word.lstrip("0") or "0"
+    for candidate in (word, word_core(word), word[1:] if word[:1] in "وبل" else word):
+        if candidate in _NUMBER_WORDS:
+            return str(_NUMBER_WORDS[candidate])
+    return None
+
+
+# town names that are everyday words too («العين» eye, «الخبر» news, «المدينة» city)
+_COMMON_PLACE_WORDS = frozenset(["عين", "خبر", "جديد", "مدينه", "نادي", "صور", "جان", "تون", "بيان", "امل", "نور",
+                                 "باب", "قصر", "شري"])
+
+
+@lru_cache(maxsize=1)
+def place_cores() -> frozenset[str]:
+    """One-word country and city names of the shipped gazetteer, as :func:`word_core` forms."""
+    try:
+        raw = resources.files("marsad.data").joinpath("gazetteer.json.gz").read_bytes()
+        data = json.loads(gzip.decompress(raw))
+    except (OSError, ValueError, ModuleNotFoundError):
+        return frozenset()
+    names: set[str] = set()
+    # countries: [code, name, [aliases], lat, lon]; cities: [name, code, lat, lon, population, [aliases]].
+    # Main names only: the alias lists hold common words («جديد»).
+    for name in [c[1] for c in data.get("countries", [])] + [c[0] for c in data.get("cities", [])]:
+        ws = words(str(name)) if name else []
+        if len(ws) != 1:
+            continue
+        # only the article comes off a name: «بالتي» and «لاول» are towns, not «التي» and «اول»
+        core = ws[0][2:] if ws[0].startswith("ال") and len(ws[0]) >= 5 else ws[0]
+        if len(core) >= 3 and ws[0] not in STOPWORDS and core not in _COMMON_PLACE_WORDS \
+                and number_value(ws[0]) is None:
+            names.add(core)
+    return frozenset(names)
 
 
 def word_core(word: str) -> str:
@@ -70,6 +147,9 @@ def _digit_key(run: list[str]) -> list[str]:
 
 def _same_digits(left: list[str], right: list[str]) -> bool:
     """The same figure written differently (units, separators, order of parts)."""
+    runs_a, runs_b = _DIGIT_RUN.findall(" ".join(left)), _DIGIT_RUN.findall(" ".join(right))
+    if "".join(runs_a) == "".join(runs_b) or "".join(reversed(runs_a)) == "".join(runs_b):
+        return True  # «60.3» with its point dropped, «8ر15» written «15 8»
     return _digit_key(left) == _digit_key(right)
 
 
@@ -93,6 +173,7 @@ def specific_swaps(words_a: list[str], words_b: list[str], entities: Iterable[st
     (text in a, text in b) pairs, for counting and for showing why a pair was rejected.
     """
     entity_cores = frozenset(word_core(w) for w in entities)
+    places = place_cores()
     cores_a = {word_core(w) for w in words_a}
     cores_b = {word_core(w) for w in words_b}
     matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
@@ -101,9 +182,20 @@ def specific_swaps(words_a: list[str], words_b: list[str], entities: Iterable[st
         if tag != "replace" or i2 - i1 > MAX_SLOT_WORDS or j2 - j1 > MAX_SLOT_WORDS:
             continue
         left, right = words_a[i1:i2], words_b[j1:j2]
+        values_a = sorted(v for v in map(number_value, left) if v is not None)
+        values_b = sorted(v for v in map(number_value, right) if v is not None)
+        if values_a and values_b:
+            reformatted = _digit_key(left) and _same_digits(left, right)  # «15 8» / «8ر15»
+            if values_a != values_b and not reformatted:
+                swaps.append((" ".join(left), " ".join(right)))  # another figure or ordinal
+            continue
         only_a = [w for w in left if _is_specific(w, entity_cores) and word_core(w) not in cores_b]
         only_b = [w for w in right if _is_specific(w, entity_cores) and word_core(w) not in cores_a]
         if not only_a or not only_b:
+            continue
+        if (any(word_core(w) in places for w in only_a) and any(word_core(w) in places for w in only_b)
+                and _similarity(" ".join(only_a), " ".join(only_b)) < SPELLING_SIMILARITY):
+            swaps.append((" ".join(left), " ".join(right)))  # one place for another
             continue
         if is_rare is not None and not (_notable(only_a, entity_cores, is_rare)
                                         and _notable(only_b, entity_cores, is_rare)):
