@@ -198,3 +198,81 @@ def test_straight_quotes_side_by_side_stay_separate() -> None:
     text = 'وصف الوزير القرار بأنه "خاطئ" و"متسرع" ثم غادر.'
     spans = [text[s.start:s.end] for s in find_segments(text)]
     assert spans == ["خاطئ", "متسرع"]
+
+
+# ---------------------------------------------------------------- broken quote marks (round 3)
+
+
+def seg_texts(text: str) -> list[tuple[str, bool]]:
+    return [(text[s.start:s.end].strip(), s.closed) for s in find_segments(text)]
+
+
+def test_unclosed_mark_before_a_new_cue_with_a_glued_mark() -> None:
+    text = ('وقال الوزير في كلمته "لن نقبل بهذا الوضع أبدا متسائلا عن جدوى المفاوضات . '
+            'وأضاف الوزير"  سنواصل العمل مع شركائنا حتى النهاية ". ثم غادر القاعة.')
+    assert seg_texts(text) == [("لن نقبل بهذا الوضع أبدا", False),
+                               ("سنواصل العمل مع شركائنا حتى النهاية", True)]
+    qs = analyse(text).layer("quotes")
+    assert [q.text for q in qs if q.kind == "direct"] == ["لن نقبل بهذا الوضع أبدا",
+                                                         "سنواصل العمل مع شركائنا حتى النهاية"]
+
+
+def test_unclosed_mark_before_a_cue_with_complementiser() -> None:
+    text = 'وبالنظر لما "يشهده القطاع من ركود وفساد، قال إنه " كان محصورا في فئة ضيقة ". وغادر.'
+    assert seg_texts(text) == [("يشهده القطاع من ركود وفساد", False), ("كان محصورا في فئة ضيقة", True)]
+    qs = analyse(text).layer("quotes")
+    assert [q.text for q in qs] == ["كان محصورا في فئة ضيقة"]  # the unclosed label is no quote
+
+
+def test_unclosed_mark_after_a_cue_runs_to_the_sentence_end() -> None:
+    text = 'وقال المدير في تصريحه "سنفتح المصنع من جديد الأسبوع المقبل. ثم غادر المكان'
+    assert seg_texts(text) == [("سنفتح المصنع من جديد الأسبوع المقبل", False)]
+    q = analyse(text).layer("quotes")[0]
+    assert q.kind == "direct" and q.text == "سنفتح المصنع من جديد الأسبوع المقبل"
+
+
+def test_unclosed_mark_without_cue_is_left_alone() -> None:
+    text = 'شارك العشرات في مسيرة "الكرامة وسط العاصمة. وانتهت المسيرة بسلام.'
+    assert seg_texts(text) == []
+
+
+def test_a_narrated_speech_sentence_ends_an_unclosed_quotation() -> None:
+    text = ('واعتبر النائب أن القرار سياسي قائلا "إننا دخلنا مرحلة خطيرة وفق قوله. '
+            'وأكد النائب أن حزبه سيواصل نضاله. ويشار إلى أن حزب "الأمل" أصدر بيانا.')
+    segs = seg_texts(text)
+    assert ("إننا دخلنا مرحلة خطيرة وفق قوله", False) in segs and ("الأمل", True) in segs
+    q = next(q for q in analyse(text).layer("quotes") if "حزبه سيواصل" in q.text)
+    assert q.kind == "reported" and q.text == "حزبه سيواصل نضاله"
+
+
+def test_new_cue_after_a_connector_opens_the_next_quotation() -> None:
+    text = ('وشدد الأمين العام على أن الحزب يقوم "بعمل غير مألوف في البلاد حيث ننظم مهرجانا، '
+            'لكنه ذكر بأن "الدوائر الانتخابية كلها مفتوحة للجميع".')
+    assert seg_texts(text) == [("بعمل غير مألوف في البلاد حيث ننظم مهرجانا", False),
+                               ("الدوائر الانتخابية كلها مفتوحة للجميع", True)]
+    qs = analyse(text).layer("quotes")
+    assert [(q.kind, q.text[:9]) for q in qs] == [("reported", "الحزب يقو"), ("direct", "الدوائر ا")]
+
+
+def test_a_mark_before_punctuation_never_opens() -> None:
+    text = 'من ديون المؤسسات لدى البنوك".وصرح أن "مشاكل القطاع تتفاقم يوما بعد يوم" وفق تعبيره.'
+    assert seg_texts(text) == [("مشاكل القطاع تتفاقم يوما بعد يوم", True)]
+
+
+def test_a_real_closing_mark_after_a_connector_cue_is_kept() -> None:
+    text = 'وقالت إن هذه المعطيات "تشير إلى تحسن طفيف، لكنها تؤكد استمرار التحديات".'
+    assert seg_texts(text) == [("تشير إلى تحسن طفيف، لكنها تؤكد استمرار التحديات", True)]
+
+
+def test_an_after_a_temporal_preposition_is_no_complementiser() -> None:
+    text = 'وأرسل لها رسالة يقول فيها "انتظري مكالمتي"، قبل أن يرسل رمزا يعني الخطر.'
+    qs = analyse(text).layer("quotes")
+    assert [(q.kind, q.text) for q in qs] == [("direct", "انتظري مكالمتي")]
+
+
+def test_long_zone_of_adjuncts_closed_by_comma_complementiser() -> None:
+    text = ('وقال رئيس الجمعية الوطنية للمحاسبين محمد سالم، في تصريح اعلامي قبل انطلاق اشغال '
+            'المجلس الذي يشارك فيه ممثلو الجمعية وفروعها في كل من العاصمة والمدن الساحلية '
+            'والمدن الداخلية والقرى، ان "البلاد بصدد خسارة أحد الحلول المهمة".')
+    q = analyse(text).layer("quotes")[0]
+    assert q.kind == "direct" and q.text == "البلاد بصدد خسارة أحد الحلول المهمة"

@@ -307,3 +307,78 @@ def test_title_phrase_with_the_name_closing_the_sentence() -> None:
     text = "قصفت الطائرات ثلاثة مواقع جنوب المدينة، وفقا للعضو في المجلس المحلي للمدينة، سالم خليفة."
     q = containing(quotes(text, [ent(text, "سالم خليفة", "PERS")]), "ثلاثة مواقع")
     assert q.kind == "reported" and q.speaker is not None and q.speaker["text"] == "سالم خليفة"
+
+
+# ---------------------------------------------------------------- round 3
+
+
+def test_genitive_of_a_verbal_noun_is_the_person_in_focus() -> None:
+    text = ("نشرت صحيفة محلية تقريرا عن نفقات الإقامة الرسمية.\n"
+            "وكان رد رئيس الوزراء غاضبا على هذه الاتهامات التي وصفها بأنها حملة ضد عائلته.\n"
+            'وكتب على حسابه بموقع فيسبوك: "زوجتي سيدة محترمة ولم ترتكب أي مخالفة".')
+    sp = containing(quotes(text, []), "زوجتي سيدة").speaker
+    assert sp is not None and sp["text"] == "رئيس الوزراء"
+
+
+def test_coordinated_verb_in_the_cue_form_ends_the_reported_clause() -> None:
+    text = ("وقالت سلمى العلي، مسؤولة الاتصال بوزارة الخارجية، إن بلادها تيسر الاجتماع، "
+            "ولا تشارك فيه، ورفضت الكشف عن موعده أو مكانه.")
+    q = containing(quotes(text, [ent(text, "سلمى العلي", "PERS")]), "تيسر الاجتماع")
+    assert q.text == "بلادها تيسر الاجتماع، ولا تشارك فيه"
+
+
+def test_masculine_cue_does_not_cut_at_a_noun() -> None:
+    # «وقال … إن …، وبيروت …»: a bare 3ms perfect is not recognisable; nothing is cut
+    text = "وقال الوزير إن المحادثات تتقدم، وثمرة الجهود ستظهر قريبا."
+    q = containing(quotes(text, []), "المحادثات")
+    assert q.text == "المحادثات تتقدم، وثمرة الجهود ستظهر قريبا"
+
+
+def test_narrator_connectors_end_the_reported_clause() -> None:
+    cases = [
+        ("ذكرت الحكومة، يوم الثلاثاء، أن خصم الرواتب مسألة مؤقتة، وذلك في أول رد لها على المظاهرات.",
+         "خصم الرواتب مسألة مؤقتة"),
+        ("وترى واشنطن أن هذا السلاح لا يتوافق مع معايير الحلف، بينما تؤكد أنقرة حاجتها إليه.",
+         "هذا السلاح لا يتوافق مع معايير الحلف"),
+        ("وكان الرئيس قد أكد، على حسابه بموقع تويتر، أنه لم يعقد أي صفقة مع تركيا، ولكنه شكر نظيره على جهوده.",
+         "لم يعقد أي صفقة مع تركيا"),
+    ]
+    for text, expected in cases:
+        q = containing(quotes(text, []), expected[:10])
+        assert q.text == expected, text
+
+
+def test_a_connector_sentence_inside_a_colon_quote_starts_the_next_one() -> None:
+    text = ("وتابعت الزوجة: حاولنا التحمل طويلا ولكننا فشلنا في الحفاظ على زواجنا. "
+            "فيما قال الزوج أمام المحكمة إنه حاول الصبر عليها.")
+    q = containing(quotes(text, []), "حاولنا التحمل")
+    assert q.text == "حاولنا التحمل طويلا ولكننا فشلنا في الحفاظ على زواجنا"
+
+
+def test_reported_clause_ending_in_a_colon_before_a_quotation() -> None:
+    text = 'وأضاف المجلس ببيان بأن النازحين في وضع مأساوي: "إنهم لم يأكلوا منذ أيام ولا يجدون الماء".'
+    qs = quotes(text, [])
+    assert [(q.kind, q.text) for q in qs] == [
+        ("reported", "النازحين في وضع مأساوي"), ("direct", "إنهم لم يأكلوا منذ أيام ولا يجدون الماء")]
+    assert qs[0].speaker == qs[1].speaker
+
+
+def test_radd_is_speech_only_before_a_colon() -> None:
+    text = ("وكان رد الوزارة سريعا على التقرير الذي وصفته بأنه منحاز.\n"
+            "فيما رد المتحدث في المؤتمر الصحفي: لن نعلق على الشائعات.")
+    qs = quotes(text, [])
+    assert [(q.kind, q.text) for q in qs] == [("direct", "لن نعلق على الشائعات")]
+    assert qs[0].speaker is not None and qs[0].speaker["text"].startswith("المتحدث")
+
+
+def test_plural_participle_takes_the_plural_source() -> None:
+    text = ("يأتي هذا وسط تقارير من مجموعات معارضة في سوريا عن حالات اختناق شكا منها الطبيب سامر العلي، "
+            "مضيفين بأن القصف استمر طوال الليل.")
+    q = containing(quotes(text, [ent(text, "سامر العلي", "PERS")]), "القصف استمر")
+    assert q.speaker is not None and q.speaker["text"].startswith("مجموعات معارضة")
+
+
+def test_a_plain_while_clause_stays_in_the_reported_quote() -> None:
+    text = "وقال الباحث إن الإصابات الناجمة عن البدانة تزيد، بينما تتراجع الإصابات الناجمة عن التدخين."
+    q = containing(quotes(text, []), "البدانة")
+    assert q.text.endswith("عن التدخين")

@@ -142,6 +142,11 @@ _add("علق", "علق", "علقت", "علقوا", "يعلق", "تعلق")
 _add("أصر", "أصر", "أصرت", "أصروا", "يصر", "تصر")
 _add("جاء", "جاء")  # «وجاء في بيان … أن»: a relay, the source follows في
 
+# Verbs that are speech only when a colon opens their quotation («فيما رد الزوج في الجلسة: …»).
+# Kept out of SPEECH_VERBS: «رد» is as often the noun "reply" («وقال في رد على سؤال إن»،
+# «وكان رد رئيس الوزراء … بأن»), which must neither open a clause nor end a speaker zone.
+COLON_ONLY_VERBS = frozenset(fold(v) for v in ("رد", "ردت", "ردوا"))
+
 # Verbs that are ambiguous outside speech: they only count with an explicit
 # complementiser or quote mark after the speaker zone, never with «:» alone.
 NEEDS_COMPLEMENTISER = frozenset(fold(v) for v in (
@@ -258,8 +263,9 @@ class Segment:
     open: int
     start: int
     end: int
-    close: int  # index of the closing mark
+    close: int  # index of the closing mark (== end for an unclosed mark)
     used: bool = False
+    closed: bool = True  # False: the source never closed the mark; the span is inferred
 
 
 def sentence_bounds(article: Article) -> list[tuple[int, int]]:
@@ -308,6 +314,8 @@ def find_segments(text: str) -> list[Segment]:
                 segs.append(Segment(i, i + 1, j, j))
                 i = j + 1
                 continue
+        elif ch == '"' and _followed_by_punct(text, i):
+            pass  # «…للبنوك". وصرح»: a mark before punctuation closes, it never opens
         elif ch in ('"', "“", "„", "”"):
             para_end = text.find("\n", i)
             para_end = n if para_end < 0 else para_end
@@ -324,11 +332,153 @@ def find_segments(text: str) -> list[Segment]:
                             break
                 j += 1
             if j < para_end and depth == 0:
+                cut = _attribution_inside(text, i, j) if ch == '"' else None
+                if cut is not None:
+                    # «وقال X "بتنا نرى … . وأضاف X"  لنفترض …"»: the first mark was never
+                    # closed; the mark after the new cue opens the next quotation
+                    segs.append(Segment(i, i + 1, cut, cut, closed=False))
+                    i = j
+                    continue
+                narrated = _narrated_sentence(text, i + 1, j) if ch == '"' else None
+                if narrated is not None:
+                    # «قائلا "إننا دخلنا … وفق قوله. وأكد منصر أن … حزب "حراك"»: a sentence
+                    # opening with the narrator's «وأكد فلان» cannot lie inside a quotation
+                    end = _participle_cut(text, i + 1, narrated)
+                    if len(WORD_RE.findall(text, i + 1, end)) >= 2:
+                        segs.append(Segment(i, i + 1, end, end, closed=False))
+                    i = narrated
+                    continue
                 segs.append(Segment(i, i + 1, j, j))
                 i = j + 1
                 continue
+            if ch == '"' and _after_cue(text, i):
+                end = _unclosed_end(text, i + 1, para_end)
+                if len(WORD_RE.findall(text, i + 1, end)) >= 2:
+                    segs.append(Segment(i, i + 1, end, end, closed=False))
+                    i = end
+                    continue
         i += 1
     return segs
+
+
+# Participles of speech verbs that describe the speaker's next act; the narrator's voice
+# resumes at them, so an unclosed quotation cannot run over one.
+_PARTICIPLE_STOPS = frozenset(SPEECH_PARTICIPLES) | frozenset(fold(w) for w in ("متسائلا", "متسائلة", "متسائلين"))
+_ZONE_BOUNDARY = ".!?؟،,:؛\n"
+MAX_MARK_ZONE_WORDS = 6
+
+
+def _cue_before(text: str, start: int, stop: int) -> int | None:
+    """Start of the last speech verb in ``text[start:stop]`` that opens a clause (after a
+    sentence end, a comma or a colon, or at ``start``) and whose speaker zone reaches
+    ``stop`` with at most six words, no sentence end, and at most a complementiser or a
+    colon before ``stop`` — the shape «، قال إنه "» / «. وأضاف نصر الله"»."""
+    ws = list(WORD_RE.finditer(text, start, stop))
+    for idx in range(len(ws) - 1, -1, -1):
+        m = ws[idx]
+        bare = strip_conj(fold(m.group()))
+        if bare not in SPEECH_VERBS and fold(m.group()) not in SPEECH_VERBS:
+            continue
+        if len(ws) - idx - 1 > MAX_MARK_ZONE_WORDS:
+            return None
+        if any(c in ".!?؟\n" for c in text[m.end():stop]):
+            return None
+        at = m.start()
+        if idx and fold(ws[idx - 1].group()) in _CLAUSE_CONNECTORS:
+            at = ws[idx - 1].start()  # «، لكنه ذكر بأن "»: the connector opens the new clause
+            idx -= 1
+        head = text[(ws[idx - 1].end() if idx else start):at]
+        if idx and not any(c in _ZONE_BOUNDARY for c in head):
+            continue  # a verb inside a clause («التي قال عنها») is no new attribution
+        return at
+    return None
+
+
+# connectors that open a new clause before a speech verb («، لكنه ذكر بأن»، «، فيما قال»)
+_CLAUSE_CONNECTORS = frozenset(fold(w) for w in (
+    "لكنه", "لكنها", "ولكنه", "ولكنها", "لكن", "ولكن", "بينما", "فيما", "ثم", "كما", "حيث"))
+
+
+def _attribution_inside(text: str, i: int, j: int) -> int | None:
+    """Where the text before mark ``j`` ends when ``j`` belongs to a new attribution.
+
+    Pairing ``i`` with ``j`` is implausible when a new speech cue (a clause-initial speech
+    verb, its speaker and maybe إن/أن or «:») stands right before ``j``: a quotation does
+    not end on its narrator's next «وأضاف فلان».  Then ``i`` is an unclosed mark whose
+    content ends before that cue (and before a speech participle such as «متسائلا»).
+    """
+    if _followed_by_punct(text, j):
+        return None  # «…، لكنها تؤكد استمرار التحديات".»: a real closing mark
+    cue = _cue_before(text, i + 1, j)
+    if cue is None:
+        return None
+    end = cue
+    while end > i + 1 and text[end - 1] in " \t،,.:؛;":
+        end -= 1
+    end = _participle_cut(text, i + 1, end)
+    if len(WORD_RE.findall(text, i + 1, end)) < 2:
+        return None
+    return end
+
+
+def _narrated_sentence(text: str, start: int, stop: int) -> int | None:
+    """End of the last sentence before a sentence in ``text[start:stop]`` that opens with
+    a conjoined speech verb («. وأكد منصر …»), the narrator's next attribution."""
+    for m in re.finditer(r"[.!?؟]\s+", text[start:stop]):
+        w = WORD_RE.match(text, start + m.end())
+        if w is None:
+            continue
+        f = fold(w.group())
+        if f[:1] in "وف" and strip_conj(f) in SPEECH_VERBS and strip_conj(f) != f:
+            return start + m.start()
+    return None
+
+
+def _after_cue(text: str, i: int) -> bool:
+    """Does the opener-shaped mark at ``i`` follow a speech cue («قال في كلمته "…», «قال: "…»)?"""
+    after = text[i + 1:i + 2]
+    if not after or after.isspace() and not text[i + 2:i + 3].strip():
+        return False
+    line_start = max(text.rfind("\n", 0, i) + 1, i - 200)
+    cut = max(text.rfind(c, line_start, i) for c in '.!?؟"«»“”')
+    s = max(line_start, cut + 1)
+    if text[s:i].rstrip().endswith(":"):
+        return True
+    return _cue_before(text, s, i) is not None
+
+
+def _unclosed_end(text: str, start: int, para_end: int) -> int:
+    """An unclosed quotation runs to the end of its sentence (within the paragraph),
+    stopping before a speech participle."""
+    m = re.compile(r"[.!?؟]").search(text, start, para_end)
+    end = m.start() if m else para_end
+    return _participle_cut(text, start, end)
+
+
+def _participle_cut(text: str, start: int, end: int) -> int:
+    ws = list(WORD_RE.finditer(text, start, end))
+    for idx, m in enumerate(ws):
+        if idx >= 2 and fold(m.group()) in _PARTICIPLE_STOPS:
+            e = m.start()
+            while e > start and text[e - 1] in " \t،,":
+                e -= 1
+            return e
+    return end
+
+
+def _followed_by_punct(text: str, i: int) -> bool:
+    """Is the next non-blank character after ``i`` punctuation (or the line end)?"""
+    k = i + 1
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    return k >= len(text) or text[k] in ".،,؛;:!?؟\n"
+
+
+def _opener_shaped(text: str, j: int) -> bool:
+    """A straight quote with white space before it and a letter right after it."""
+    before = text[j - 1] if j > 0 else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return before.isspace() and after.isalpha()
 
 
 def _opens_nested(text: str, j: int, para_end: int) -> bool:

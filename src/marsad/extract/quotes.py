@@ -29,6 +29,12 @@ The stage works in three passes over the article text:
    ends at the comma; «عبر الهاتف» after a noun is the preposition; «المصدر نفسه» is the
    source just cited; a verb-initial sentence without subject continues the anonymous or
    organisation subject of the previous sentence; «وفقا للعضو …، NAME.» takes the name.
+   Round-3 rules: unclosed and glued quote marks are paired by where the next cue stands
+   (``cues.find_segments``); a reported clause ends where the narrator resumes after a
+   comma (a coordinated verb in the cue's own form «قالت … ، ورفضت», «وذلك»، «لكنه»،
+   «بينما» + speech verb) or at a colon before a quotation (which is then direct);
+   «قبل أن» is temporal; a long zone of comma-separated adjuncts may end in «، إن»; «رد»
+   is speech only before a colon; a plural participle takes a plural subject.
 
 Every offset refers to ``Article.text``; ``Quote.text`` equals the slice.
 """
@@ -54,6 +60,7 @@ from marsad.model import Article, Quote
 __all__ = ["QuoteStage", "extract_quotes", "find_segments", "sentence_bounds"]
 
 MAX_ZONE_WORDS = 20
+STRETCH_ZONE_WORDS = 14  # past LONG_ZONE_WORDS only «، إن» after comma-separated adjuncts
 LONG_ZONE_WORDS = 26  # «قال X، منصبه، في تصريح لـ…، على هامش …، إن»: the plain speech verbs allow more
 _PLAIN_SPEECH = frozenset(C.fold(v) for v in ("قال", "أضاف", "أكد", "أوضح", "صرح", "أفاد", "ذكر", "تابع"))
 # «وصف X بـ"…"»: what follows the marks is a label, not speech (a complementiser still opens one)
@@ -68,6 +75,27 @@ _NEGATION = frozenset(C.fold(w) for w in ("لم", "ولم", "فلم", "لن", "�
 _CONTRAST = frozenset(C.fold(w) for w in ("لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بل"))
 # words that close a quoted clause rather than continue it: «"…" على حد تعبيره»، «"…" وفق قوله»
 _CLAUSE_CLOSERS = frozenset(C.fold(w) for w in ("على", "وفق", "حسب", "بحسب", "كما", "وفقا", "وذلك", "في", "خلال"))
+# after a comma inside a reported clause these connectors give the narrator's comment or
+# contrast («، وذلك في أول رد»، «، بينما تؤكد أنقرة»، «، ولكنه شكر»)
+_NARRATOR_CONNECTORS = frozenset(C.fold(w) for w in (
+    "وذلك", "ولكنه", "ولكنها", "لكنه", "لكنها", "ولكنهم", "لكنهم"))
+_CONTRAST_WHILE = frozenset(C.fold(w) for w in ("بينما", "وبينما", "فيما"))
+
+
+def _perfect_suffix(bare: str) -> str | None:
+    """The subject suffix of a perfect verb of three or four letters (رفضت، أكدت → "ت";
+    رفضوا → "وا"), or None when the word does not have that shape.  Only the marked
+    forms count: a bare 3ms perfect looks like any noun."""
+    for suf in ("وا", "ت"):
+        stem = bare[:-len(suf)]
+        if bare.endswith(suf) and 3 <= len(stem) <= 4 and not stem.startswith("ال") \
+                and (len(stem) == 3 or stem[0] in "اأ"):
+            return suf
+    return None
+
+
+# «قبل أن»، «بعد أن»، «منذ أن»: أن after these is a temporal subordinator, not «قال أن»
+_TEMPORAL_PREPS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "حتى", "ريثما", "لدى", "عقب"))
 _RELATIVE_MA = frozenset(C.fold(w) for w in ("ما", "بما", "مما", "لما", "فيما"))
 SHORT_FRAGMENT_WORDS = 3
 MIN_UNCUED_WORDS = 5
@@ -128,7 +156,8 @@ class _QuoteFinder(SpeakerRules):
             if self.inside_segment(w.start) or self.inside_quote(w.start, kinds=("direct",)):
                 k += 1
                 continue
-            is_verb = (w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS or w.bare in C.RELAY_VERBS) \
+            is_verb = (w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS or w.bare in C.RELAY_VERBS
+                       or w.bare in C.COLON_ONLY_VERBS) \
                 and not _via(self.text, self.words, k)
             if self.inside_quote(w.start) and (not is_verb or (w.folded == w.bare and not (
                     k > 0 and self.words[k - 1].bare in _CONNECTORS))):
@@ -147,19 +176,31 @@ class _QuoteFinder(SpeakerRules):
 
     # ---------------------------------------------------------------- openers
     def _find_opener(self, k: int, max_words: int = MAX_ZONE_WORDS,
-                     marks: bool = True) -> tuple[str, int, int, int] | None:
+                     marks: bool = True, stretch: int = 0) -> tuple[str, int, int, int] | None:
         """From word ``k`` (exclusive) find the opener: (kind, zone_end, content_start, next_word).
 
         kind is "comp" (complementiser), "colon" or "mark"; zone_end is where the
         speaker zone stops; content_start where the quote text begins.  A quoted name
         inside the zone («وكالة "وفا"»، «المجلس "للجمعية …"» before أن) is skipped.
+        Past ``max_words`` and up to ``stretch`` more words only «، إن» counts: a long
+        zone of comma-separated adjuncts («قال X، في تصريح …، الذي …، ان») is closed by
+        the complementiser after its last comma, with no other speech verb on the way.
         """
         prev_end = self.words[k].end
         j = k + 1
         seen = 0
-        while j < len(self.words) and seen <= max_words:
+        while j < len(self.words) and seen <= max_words + stretch:
             w = self.words[j]
             gap = self._gap(prev_end, w.start)
+            if seen > max_words:
+                if any(ch in ".!?؟\n:" or ch in OPEN_MARKS for ch in gap) or w.bare in C.SPEECH_VERBS:
+                    return None
+                if C.COMPLEMENTISER_RE.match(w.folded) and any(ch in "،," for ch in gap):
+                    return "comp", w.start, w.end, j + 1
+                prev_end = w.end
+                j += 1
+                seen += 1
+                continue
             jumped = False
             for off, ch in enumerate(gap):
                 if ch in ".!?؟\n":
@@ -178,7 +219,7 @@ class _QuoteFinder(SpeakerRules):
                     return "mark", prev_end + off, prev_end + off, j
             if jumped:
                 continue  # the quoted name counts as part of the zone, not as extra words
-            if C.COMPLEMENTISER_RE.match(w.folded):
+            if C.COMPLEMENTISER_RE.match(w.folded) and self.words[j - 1].bare not in _TEMPORAL_PREPS:
                 return "comp", w.start, w.end, j + 1
             if w.folded in C.COMPLEMENTISER_PREPS and j + 1 < len(self.words):
                 nxt = self.words[j + 1]
@@ -201,7 +242,9 @@ class _QuoteFinder(SpeakerRules):
             if any(ch in ".!?؟\n" for ch in self.text[seg.close:w.start]):
                 return False
             if C.COMPLEMENTISER_RE.match(w.folded):
-                return True
+                # «يقول فيها "انتظري مكالمتي"، قبل أن يرسل …»: أن after a temporal
+                # preposition opens an adverbial clause; the quotation closed the speech
+                return not (i > 0 and after[i - 1].bare in _TEMPORAL_PREPS)
             if not strict and w.folded in C.COMPLEMENTISER_PREPS:
                 return True
             if strict and (w.bare in C.SPEECH_VERBS or w.bare in C.SPEECH_PARTICIPLES):
@@ -213,7 +256,7 @@ class _QuoteFinder(SpeakerRules):
         tail = self.text[seg.close + 1:seg.close + 150]
         return ":" in tail.split("\n")[0][:120] or any(m in tail[:120] for m in "«“\"")
 
-    def _content(self, kind: str, content_start: int) -> tuple[int, int, str] | None:
+    def _content(self, kind: str, content_start: int, cue: Word | None = None) -> tuple[int, int, str] | None:
         """Quote span and kind given the opener."""
         pos = content_start
         while pos < len(self.text) and self.text[pos] in " \t":
@@ -227,7 +270,7 @@ class _QuoteFinder(SpeakerRules):
                 pos = colon + 1
         seg = self.segment_at(pos) if pos < len(self.text) else None
         if seg is not None and kind == "comp" and self._clause_goes_on(seg):
-            return self._reported_span(seg.start)  # «قال إن "خطأ مهنيا" من جانب الطاقم كان وراء …»
+            return self._reported_span(seg.start, cue)  # «قال إن "خطأ مهنيا" من جانب الطاقم كان وراء …»
         if seg is not None:
             seg.used = True
             return seg.start, seg.end, "direct"
@@ -237,13 +280,14 @@ class _QuoteFinder(SpeakerRules):
                 if pos < s_start < end:
                     first = C.words(self.text, s_start, min(end, s_start + 40))[:2]
                     if first and (first[0].bare in C.SPEECH_VERBS or first[0].bare in C.SPEECH_PARTICIPLES
-                                  or (first[0].bare in _CONNECTORS and len(first) > 1)):
+                                  or ((first[0].bare in _CONNECTORS or first[0].folded in _CONNECTORS)
+                                      and len(first) > 1)):  # «فيما» keeps its ف
                         end = s_start
                         break
             return pos, end, "direct"
         if kind == "mark":
             return None
-        return self._reported_span(pos)
+        return self._reported_span(pos, cue)
 
     def _clause_goes_on(self, seg: Segment) -> bool:
         """After «إن "…"» does the reported clause continue past the closing mark?
@@ -262,7 +306,7 @@ class _QuoteFinder(SpeakerRules):
         return first.folded not in _CLAUSE_CLOSERS and first.bare not in C.ATTRIBUTION_CUES \
             and first.bare not in C.SPEECH_VERBS and first.bare not in C.SPEECH_PARTICIPLES
 
-    def _reported_span(self, pos: int) -> tuple[int, int, str]:
+    def _reported_span(self, pos: int, cue: Word | None = None) -> tuple[int, int, str]:
         _, s_end = self.sentence_of(pos)
         end = max(s_end, pos)
         for seg in self.segments:  # a quote mark opened inside runs to its close
@@ -271,7 +315,39 @@ class _QuoteFinder(SpeakerRules):
         m = _TRAILING_ATTRIBUTION.search(self.text, pos, end)
         if m is not None and m.start() - pos > 10:
             end = m.start()
+        end = self._narrator_resumes(pos, end, cue)
+        colon = self.text.find(":", pos, end)
+        if colon - pos > 10 and self._colon_quotation(colon) is not None:
+            end = colon  # «وأضاف أن الوضع مأساوي: "…"»: the quotation after the colon is direct
         return pos, end, "reported"
+
+    def _narrator_resumes(self, pos: int, end: int, cue: Word | None) -> int:
+        """End of a reported clause where the narrator's voice comes back after a comma.
+
+        «قالت إن فنلندا تيسّر الاجتماع، ورفضت الكشف عن …»: a coordinated finite verb in the
+        same form as the speech verb (perfect, same person, gender and number: قالت …
+        رفضت) continues the narration of what the speaker did, not what she said.
+        «أن خصم 50 في المئة … مؤقتة، وذلك في أول رد …»، «…، بينما تؤكد أنقرة …»،
+        «…، ولكنه شكر …»: a contrast or comment connector after a comma starts the
+        narrator's clause."""
+        suffix = _perfect_suffix(cue.bare) if cue is not None else None
+        prev = pos
+        for w in C.words(self.text, pos, end):
+            gap = self.text[prev:w.start]
+            prev = w.end
+            if w.start - pos <= 10 or not any(c in "،,؛;" for c in gap) or self.inside_segment(w.start):
+                continue
+            if w.folded in _NARRATOR_CONNECTORS:
+                return strip_punct(self.text, pos, w.start)[1]
+            if w.folded in _CONTRAST_WHILE and any(
+                    x.bare in C.SPEECH_VERBS for x in C.words(self.text, w.end, end)[:2]):
+                # «…، بينما تؤكد أنقرة …»، «…، بينما كان يدعي أنه …»: a contrasting attribution;
+                # a plain «بينما» clause («بينما تتراجع الحالات») may still be the speaker's
+                return strip_punct(self.text, pos, w.start)[1]
+            if suffix and w.folded[:1] == "و" and _perfect_suffix(w.folded[1:]) == suffix \
+                    and w.folded[1:] not in C.SPEECH_VERBS:
+                return strip_punct(self.text, pos, w.start)[1]
+        return end
 
     # ---------------------------------------------------------------- cue kinds
     def _verb_cue(self, k: int) -> int | None:
@@ -279,14 +355,17 @@ class _QuoteFinder(SpeakerRules):
         lemma0 = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded) or ""
         strong = C.fold(lemma0) in _PLAIN_SPEECH
         characterises = C.fold(lemma0) in _CHARACTERISING
-        opener = self._find_opener(k, LONG_ZONE_WORDS if strong else MAX_ZONE_WORDS, marks=not characterises)
+        opener = self._find_opener(k, LONG_ZONE_WORDS if strong else MAX_ZONE_WORDS, marks=not characterises,
+                                   stretch=STRETCH_ZONE_WORDS if strong else 0)
         if opener is None:
             return None
         okind, zone_end, content_start, next_k = opener
         lemma = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded)
+        if w.bare in C.COLON_ONLY_VERBS and okind != "colon":
+            return None
         if okind == "colon" and lemma is not None and C.fold(lemma) in C.NEEDS_COMPLEMENTISER:
             pass  # «أعلن:» is still speech; kept
-        span = self._content(okind, content_start)
+        span = self._content(okind, content_start, w)
         if span is None:
             return None
         start, end, qkind = span
@@ -322,7 +401,24 @@ class _QuoteFinder(SpeakerRules):
                        or (self._resolve_pronoun(w.start) if same_sentence else None)
                        or self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start))
         self._add(start, end, qkind, w, speaker)
+        colon_seg = self._colon_quotation(end) if qkind == "reported" else None
+        if colon_seg is not None:
+            colon_seg.used = True  # «بأن الهاربين في وضع مأساوي: "إنهم لم يأكلوا …"»
+            self._add(colon_seg.start, colon_seg.end, "direct", w, speaker)
         return max(next_k, k + 1)
+
+    def _colon_quotation(self, end: int) -> Segment | None:
+        """A quotation introduced by a colon right where a reported clause ends."""
+        pos = end
+        while pos < len(self.text) and self.text[pos] in " \t":
+            pos += 1
+        if self.text[pos:pos + 1] != ":":
+            return None
+        pos += 1
+        while pos < len(self.text) and self.text[pos] in " \t":
+            pos += 1
+        seg = self.segment_at(pos)
+        return seg if seg is not None and len(C.words(self.text, seg.start, seg.end)) >= MIN_CUED_WORDS else None
 
     def _relative_end(self, start: int, end: int) -> int:
         """«شنت هجوما على ما قالت إنه مركز قيادة، فيما …»: after the relative «ما» the
@@ -359,7 +455,9 @@ class _QuoteFinder(SpeakerRules):
             return None
         start, end, qkind = span
         s_start, _ = self.sentence_of(w.start)
-        speaker = self._subject_before(s_start, w.start) or self._resolve_pronoun(w.start)
+        plural = w.bare.endswith("ين")  # «مضيفين»: the subject is plural, never one named person
+        speaker = (self._plural_subject(s_start, w.start) if plural else None) \
+            or self._subject_before(s_start, w.start) or self._resolve_pronoun(w.start)
         self._add(start, end, qkind, w, speaker)
         return next_k
 
@@ -459,8 +557,8 @@ class _QuoteFinder(SpeakerRules):
     # ---------------------------------------------------------------- uncued marks
     def _uncued_segments(self) -> None:
         for seg in self.segments:
-            if seg.used or any(q.start < seg.end and seg.start < q.end for q in self.quotes):
-                continue
+            if seg.used or not seg.closed or any(q.start < seg.end and seg.start < q.end for q in self.quotes):
+                continue  # an unclosed mark is a quote only when a cue introduces it
             n_words = len(C.words(self.text, seg.start, seg.end))
             if n_words < MIN_CUED_WORDS:
                 continue

@@ -53,6 +53,21 @@ def _channel(bare: str, audience_only: bool = False) -> bool:
         or rest.removeprefix("ال") in C.ORGANIZATION_HEADS
 
 
+# broken plurals of source nouns (a sound plural in ـون/ـين/ـات is recognised by shape)
+_PLURAL_SOURCES = frozenset(C.fold(w) for w in (
+    "مصادر", "المصادر", "شهود", "الشهود", "خبراء", "الخبراء", "سكان", "السكان", "أوساط", "جهات", "عمال",
+    "أشخاص", "تقارير", "التقارير", "نشطاء", "النشطاء", "أطباء", "الأطباء", "محامون", "مسؤولون"))
+_REPORT_NOUNS = frozenset(C.fold(w) for w in ("تقارير", "التقارير", "تقرير", "معلومات", "أنباء", "الأنباء"))
+_GROUP_NOUNS = frozenset(C.fold(w) for w in (
+    "مجموعات", "منظمات", "جماعات", "فصائل", "حركات", "أحزاب", "هيئات", "جمعيات", "نقابات", "قوات", "سلطات",
+    "حكومات", "وكالات"))
+
+
+def _plural_body(noun: str) -> bool:
+    """A plural of a group or body noun («مجموعات»، «منظمات»), article removed."""
+    return noun in _GROUP_NOUNS
+
+
 _EMPHATIC = frozenset(C.fold(w) for w in ("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"))
 
 
@@ -568,6 +583,26 @@ class SpeakerRules:
                 return sp
         return None
 
+    def _plural_subject(self, s_start: int, pos: int) -> _Speaker | None:
+        """«يأتي هذا وسط تقارير من مجموعات معارضة …، مضيفين بأن»: a plural participle agrees
+        with a plural subject, so the speaker is the first plural source or body noun of the
+        sentence (sound plural ـون/ـين/ـات or a broken plural source noun), not a person named
+        in between.  «تقارير من X» (reports from X) names X as the source."""
+        ws = C.words(self.text, s_start, pos)
+        for i, w in enumerate(ws):
+            if self.inside_segment(w.start) or self.inside_quote(w.start):
+                continue
+            noun = w.bare.removeprefix("ال")
+            if w.bare not in _PLURAL_SOURCES and not (
+                    noun.endswith(("ون", "ين", "ات")) and len(noun) > 4
+                    and (w.bare in C.ANONYMOUS_HEADS or _plural_body(noun))):
+                continue
+            if w.bare in _REPORT_NOUNS and i + 2 < len(ws) and ws[i + 1].folded == "من":
+                continue  # the source is the noun after «من»
+            j = self.word_index(w.start)
+            return self._make_speaker(w.start, self._np_end(j, pos))
+        return None
+
     def _subject_in_sentence(self, pos: int) -> _Speaker | None:
         """«أيدت المحكمة … ، وقالت إن»: an earlier subject of the same sentence."""
         s_start, _ = self.sentence_of(pos)
@@ -618,6 +653,8 @@ class SpeakerRules:
         if len(ws) < 3 or self.inside_segment(ws[0].start) or self.inside_quote(ws[1].start):
             return None
         head = ws[1]
+        if self._construct_head(head, ws[2]):
+            head = ws[2]  # «وكان رد رئيس الوزراء …»: the verbal noun's genitive is its agent
         ent = next((e for e in self.entities if e.start <= head.start < e.end), None)
         if ent is not None:
             # «أكد تحالف دعم الشرعية … . وأضاف أن»: an organisation subject (a person subject is
@@ -628,13 +665,32 @@ class SpeakerRules:
             return None
         end = head.end
         definite = head.bare.startswith("ال")
-        for w in ws[2:6]:
+        for w in ws[ws.index(head) + 1:ws.index(head) + 5]:
             if self._gap(end, w.start).strip() or w.folded in C.SPEAKER_STOP or w.bare in _PREPOSITIONS \
                     or (definite and not w.bare.startswith("ال")):
                 break
             definite = definite or w.bare.startswith("ال")
             end = w.end
         return _Speaker(self.text[head.start:end], head.start, end, "anonymous", None)
+
+    def _construct_head(self, head: Word, nxt: Word) -> bool:
+        """Is ``head`` the first noun of a construct state whose genitive ``nxt`` names the
+        person or body in focus («رد رئيس الوزراء»، «تصريحات وزير الخارجية»)?
+
+        A construct head carries no article, no tanween alif and no pronoun suffix, and is
+        no source noun itself; the genitive is a title, an organisation or source noun, or
+        a person/organisation mention.  Such a verbal noun reports what its genitive did,
+        so the genitive is the topic a following subjectless «وكتب:» continues."""
+        if head.bare.startswith("ال") or head.bare in C.ANONYMOUS_HEADS | C.TITLE_WORDS | C.ORGANIZATION_HEADS:
+            return False
+        if _indefinite_object(head) or head.bare.endswith(("ه", "ها", "هم")) or len(head.bare) < 2:
+            return False
+        if self._gap(head.end, nxt.start).strip():
+            return False
+        ent = next((e for e in self.entities if e.start <= nxt.start < e.end), None)
+        if ent is not None:
+            return ent.type in ("PERS", "ORG") and ent.start == nxt.start
+        return nxt.bare in C.TITLE_WORDS or nxt.bare in C.ANONYMOUS_HEADS or nxt.bare in C.ORGANIZATION_HEADS
 
     def _resolve_pronoun(self, pos: int) -> _Speaker | None:
         """Previous speaker, or a person mentioned (outside quotes) more recently than it."""
