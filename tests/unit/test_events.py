@@ -214,3 +214,93 @@ def test_longest_phrase_wins_over_its_tail() -> None:
 def test_description_verb_is_a_statement() -> None:
     ev = lead_event(analyse("وصف الوزير الوضع في المدينة بأنه صعب."))
     assert ev.type == "statement"
+
+
+# ---------------------------------------------------------------- round 3: modality and senses
+
+
+def types_of(article: Article) -> list[str]:
+    return [e.type for e in article.layer("events")]
+
+
+def test_hedged_negation_is_possible_not_denied() -> None:
+    ev = lead_event(analyse("قال الوزير إن لقاءه بنظيره الفرنسي قد لا يعقد في موعده."))
+    assert (ev.type, ev.modality) == ("meeting", "possible")
+
+
+def test_scheduled_imperfect_of_holding_is_possible() -> None:
+    ev = lead_event(analyse("يعقد مجلس الوزراء اجتماعا استثنائيا الأحد لبحث الأزمة."))
+    assert (ev.type, ev.modality) == ("meeting", "possible")
+
+
+def test_attribution_ranks_after_the_news_it_attributes() -> None:
+    ev = lead_event(analyse("وجهت النيابة العامة تهمة الرشوة إلى وزير سابق، حسبما أعلنت وزارة العدل."))
+    assert ev.type == "court_ruling"
+
+
+def test_lama_in_an_attribution_is_no_negation() -> None:
+    a = analyse("وصلت الطائرة إلى المطار، وفقا لما ذكرته الوكالة الرسمية.")
+    said = [e for e in a.layer("events") if e.type == "statement"]
+    assert said and said[0].modality == "asserted"
+
+
+def test_pluperfect_qad_is_not_a_possibility() -> None:
+    a = analyse("وكان الوزير قد أعلن في وقت سابق أن الحكومة قد أكدت التزامها.")
+    mods = [e.modality for e in a.layer("events") if e.type == "statement"]
+    assert mods and set(mods) == {"asserted"}
+
+
+def test_masdar_naming_an_institution_is_no_event() -> None:
+    a = analyse("نقل السجناء إلى مركز الإيقاف، ورصدت الحكومة أموالا لحماية أنظمة التصويت.")
+    assert "arrest" not in types_of(a) and "election" not in types_of(a)
+
+
+def test_stopped_from_work_is_a_suspension_not_an_arrest() -> None:
+    assert "arrest" not in types_of(analyse("أوقف لاعب عن اللعب ثلاث مباريات بسبب سلوكه."))
+    assert "arrest" in types_of(analyse("أوقفت الشرطة ثلاثة أشخاص عن طريق الخطأ."))
+
+
+def test_clause_initial_verb_spelling_carries_the_sentence() -> None:
+    ev = lead_event(analyse("حكم على شاب كان قد اعترف بأنه اختطف طفلا بالسجن عشر سنوات."))
+    assert ev.type == "court_ruling"
+    assert ev.actors == []  # the noun after «حكم على» is who was sentenced
+
+
+def test_everyday_senses_of_event_words_are_not_events() -> None:
+    cases = {
+        "يستهدف الصندوق زيادة العائد على الاستثمار.": "attack",
+        "تعتبر الصادرات طوق النجاة للاقتصاد.": "statement",
+        "استقال المدرب من تدريب النادي الأهلي.": "military_assistance",
+        "وألقى الرئيس باللوم على خصومه.": "arrest",
+        "لقي المشروع دعما واسعا من المستثمرين.": "killing",
+        "افتتح حاكم دبي المعرض.": "court_ruling",
+        "وصل الوفد إلى المدينة فجر السبت.": "attack",
+        "الأعراف التي تحكم علاقات البلدين راسخة.": "court_ruling",
+    }
+    for text, etype in cases.items():
+        assert etype not in types_of(analyse(text)), text
+
+
+def test_the_military_sense_of_the_same_words_stays() -> None:
+    assert "military_assistance" in types_of(analyse("أعلنت الوزارة تدريب قوات الأمن على مكافحة الإرهاب."))
+    assert "arrest" in types_of(analyse("ألقت الشرطة القبض على رجل في المدينة."))
+    assert "killing" in types_of(analyse("لقي ثلاثة أشخاص مصرعهم في حادث سير."))
+    assert "attack" in types_of(analyse("فجر مسلحون عبوة ناسفة قرب الثكنة."))
+
+
+def test_negator_of_the_clause_before_a_comma_does_not_deny() -> None:
+    a = analyse("أصبح رحيله أمرا واقعا لا محالة، وكشفت مصادر أن الاتفاق قريب.")
+    assert [e.modality for e in a.layer("events") if e.text == "وكشفت"] == ["asserted"]
+
+
+def test_prepositions_and_nouns_spelt_like_event_verbs_are_not_events() -> None:
+    cases = {
+        "وكتب اللاعب عبر صفحته على تويتر رسالة لجمهوره.": "statement",
+        "وقد وقعت الانتهاكات بين عامي 1998 و2006.": "agreement",
+        "استمع القاضي إلى تفاصيل قضية القرصنة.": "court_ruling",
+        "داهمت الشرطة منزله في مقاطعة بيركشير.": "sanctions",
+    }
+    for text, etype in cases.items():
+        assert etype not in types_of(analyse(text)), text
+    assert "statement" in types_of(analyse("وعبر الوزير، الخميس، عن قلقه من التصعيد."))
+    assert "agreement" in types_of(analyse("وقعت الحكومة اتفاقية تعاون مع الشركة."))

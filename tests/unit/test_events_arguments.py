@@ -206,3 +206,53 @@ def test_indefinite_accusative_is_the_object_and_the_fronted_noun_the_subject() 
     ev = lead(text, [])
     assert ev.type == "attack"
     assert names(ev.actors) == ["شاحنة كبيرة"]
+
+
+def test_fronted_indefinite_subject_of_a_verb_phrase_acts() -> None:
+    text = "قالت الشرطة إن رجلا أطلق النار على المصلين."
+    ev = lead(text, [ent(text, "الشرطة", "ORG")])
+    assert ev.type == "attack" and [a["text"] for a in ev.actors] == ["رجلا"]
+
+
+def test_a_court_speaking_is_the_actor_of_the_sentence_it_reports() -> None:
+    text = "قالت المحكمة العليا إن الرئيس الأسبق لولا سيدخل السجن."
+    ev = lead(text, [ent(text, "المحكمة العليا", "ORG"), ent(text, "لولا", "PERS")])
+    assert ev.type == "court_ruling" and ev.actors[0]["text"] == "المحكمة العليا"
+
+
+def test_place_after_a_later_background_event_is_not_the_lead_place() -> None:
+    text = "دعا الرئيس، الأربعاء، الحكومة إلى الاستعداد للأزمة، عشية قمة تعقد في بروكسل."
+    ev = lead(text, [ent(text, "بروكسل", "LOC", CITY)])
+    assert ev.type == "appeal" and ev.place is None
+
+
+def test_theophoric_name_cut_by_the_tagger_is_completed() -> None:
+    text = "انتقد حسن نصر الله القرار الأخير."
+    ev = lead(text, [ent(text, "حسن نصر", "PERS")])
+    assert ev.actors[0]["text"] == "حسن نصر الله"
+
+
+def test_fixed_object_of_the_verb_is_not_its_subject() -> None:
+    text = "قال مصدر عسكري إن الجيش ألقى القبض على قيادي في المدينة."
+    ev = lead(text, [])
+    assert ev.type == "arrest" and [a["text"] for a in ev.actors] == ["الجيش"]
+
+
+def test_possessive_on_a_reported_event_noun_points_to_the_speaker() -> None:
+    text = "قال الرئيس دونالد ترامب إن لقاءه بالزعيم الكوري قد لا يعقد في موعده."
+    ev = lead(text, [ent(text, "دونالد ترامب", "PERS")])
+    assert ev.type == "meeting" and ev.modality == "possible"
+    assert "دونالد ترامب" in ev.actors[0]["text"]
+
+
+def test_what_a_speaker_managed_to_do_is_the_news_and_the_speaker_did_it() -> None:
+    text = 'قال الجيش إنه تمكن من القضاء على "12 عنصرا مسلحا" في المنطقة.'
+    ev = lead(text, [ent(text, "الجيش", "ORG")])
+    assert (ev.type, ev.modality) == ("killing", "reported")
+    assert ev.actors[0]["text"] == "الجيش"
+
+
+def test_eliminating_a_problem_is_no_killing() -> None:
+    text = "قال الوزير إن الحكومة تعمل على القضاء على الفقر."
+    ev = lead(text, [ent(text, "الوزير", "PERS")])
+    assert ev.type == "statement"

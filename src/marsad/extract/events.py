@@ -36,6 +36,7 @@ from marsad.extract.event_types import (
     PHRASE_INDEX,
     TYPE_BY_NAME,
     VERB_INDEX,
+    VERB_LEMMAS,
     WEAK_NOUNS,
     conjugate,
 )
@@ -48,7 +49,8 @@ _POSSIBLE = frozenset(C.fold(w) for w in (
     "يسعى", "يرجح", "المرجح", "تستعد", "يستعد", "تتجه", "يتجه", "بصدد", "تعتزمان",
     "اقترحت", "اقترح", "مقترح", "مستعدة", "مستعد",
 ))
-_NEGATORS = frozenset(C.fold(w) for w in ("لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "غير", "لما"))
+_NEGATORS = frozenset(C.fold(w) for w in ("لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "غير"))
+# «وفقا لما ذكرته»: in news لما is ل + ما (to what), not the rare negation لمّا + jussive
 _DENIAL_VERBS = frozenset(C.fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "نافيا", "نافية", "تنفى"))
 _PREPS = {C.fold(p): p for p in ("إلى", "في", "ضد", "على", "من", "مع", "عن", "داخل", "قرب", "نحو", "لدى",
                                    "شمال", "جنوب", "شرق", "غرب", "وسط", "بين")}
@@ -108,8 +110,8 @@ def _governed_noun(ws: list[Word], i: int, etype: str | None = None) -> bool:
     what is announced is the news.
     """
     w = ws[i]
-    if w.bare in NOUN_INDEX or w.folded in NOUN_INDEX:
-        attached = False
+    if w.bare in NOUN_INDEX or w.folded in NOUN_INDEX or _suffix_stem(w.bare) in NOUN_INDEX:
+        attached = False  # «لقاءه»: the ل is the root's, the word is the noun with a possessive
     else:
         attached = w.bare[:1] in ("ل", "ب") and len(w.bare) > 4
     prev = ws[i - 1] if i > 0 else None
@@ -120,13 +122,22 @@ def _governed_noun(ws: list[Word], i: int, etype: str | None = None) -> bool:
         return False  # «أعلن الجيش عن اعتقال خلية»: the announced arrest is the news
     if i > 1 and (separate or attached):
         forms, _ = _verb_forms(ws[i - 2] if separate else prev) if prev is not None else ([], False)
-        if any(f in _RESULT_VERBS for f in forms):
+        if any(f in _RESULT_VERBS or f in _ACHIEVE for f in forms):
+            # «تمكن الجيش من القضاء على …»، «نجحت في تحرير …»: what was achieved is the news
             return False  # «ما أسفر عن مقتل شخص»، «أدى إلى مقتل»: the result is an event of its own
     if attached and prev is not None and etype is not None:
         forms, _ = _verb_forms(prev)
         if any(etype in VERB_INDEX.get(f, ()) for f in forms):
             return False  # «فازت بالانتخابات»: the complement of a verb of the same event
     return True
+
+
+def _suffix_stem(b: str) -> str:
+    """The word without a possessive suffix or the accusative alef (لقاءه → لقاء)."""
+    for suf in ("هما", "هم", "ها", "ه", "ا"):
+        if b.endswith(suf) and len(b) - len(suf) >= 3:
+            return b[:-len(suf)]
+    return b
 
 
 def _occurs_after(ws: list[Word], i: int, etype: str = "") -> bool:
@@ -153,6 +164,19 @@ def _pronoun_subject(ws: list[Word], i: int) -> bool:
     while k >= 0 and ws[k].folded in ("قد", "لقد"):
         k -= 1
     return k >= 0 and C.COMPLEMENTISER_RE.match(ws[k].folded) is not None and ws[k].folded[-1] in "هام"
+
+
+def _governor_after_pronoun(ws: list[Word], i: int) -> bool:
+    """Is the noun at ``i`` the complement of a light or achievement verb («نفذ هجوما»، «تمكن
+    من القضاء») that stands right after a complementiser with a pronoun (أنه، إنها)?  The
+    pronoun is the speaker, so the speaker did what the noun names."""
+    for k in (i - 1, i - 2):
+        if k < 1:
+            return False
+        forms, _ = _verb_forms(ws[k])
+        if any(f in _LIGHT_VERBS or f in _ACHIEVE for f in forms):
+            return _pronoun_subject(ws, k) and (k == i - 1 or ws[i - 1].folded in _GOVERNING)
+    return False
 
 
 def _after_statement_head(ws: list[Word], i: int, lead: int, is_verb: bool) -> bool:
@@ -230,7 +254,7 @@ def _predicate_noun(ws: list[Word], i: int, clause_start: int) -> bool:
         if k >= i:
             continue
         forms, future = _verb_forms(ws[k])
-        if any(f in _LIGHT_VERBS or f in VERB_INDEX for f in forms) or (future and k == i - 1):
+        if any(f in _LIGHT_VERBS or f in VERB_INDEX or f in _ACHIEVE for f in forms) or (future and k == i - 1):
             return True  # «أنه تم … الاتفاق»، «سيدخل السجن»: the object of a light or future verb
     return False
 
@@ -269,6 +293,7 @@ _RESULT_VERBS = frozenset(
     f for lemma in ("أسفر", "تسبب", "خلف") for f in conjugate(lemma)
 ) | frozenset(C.fold(w) for w in ("أدى", "أدت", "يؤدي", "تؤدي", "أسفر"))
 
+_ACHIEVE = frozenset(f for lemma in ("تمكن", "نجح", "استطاع") for f in conjugate(lemma))
 _GOVERNING = frozenset(C.fold(w) for w in (
     "في", "من", "على", "عن", "إلى", "حول", "بشأن", "منذ", "ضد", "مع", "خلال", "لدى", "بسبب", "عبر", "تجاه",
     "نحو", "جراء", "إثر", "بعد", "قبل", "عقب", "رغم", "بين", "دون", "لأجل", "حيال", "ضمن",
@@ -279,7 +304,7 @@ _ANNOUNCE = frozenset(C.fold(w) for w in ("أعلن", "أعلنت", "أعلنو�
 
 _TOPIC_VERBS = frozenset(C.fold(w) for w in ("وصف", "وصفت", "يصف", "تصف"))
 _ADJUNCT = frozenset(C.fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "خلفية", "أعقاب", "منذ", "بعيد", "وسط",
-                                         "خلال", "أثناء"))  # «خلال تنفيذ هجوم»: during — a time adjunct
+                                         "خلال", "أثناء", "عشية", "غداة", "قبيل"))  # «خلال تنفيذ هجوم»: during — a time adjunct
 _WARNED = frozenset(C.fold(w) for w in ("حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذرة", "دعا", "دعت", "طالب",
                                         "طالبت", "تخوف", "مخاوف", "خشية"))
 _RELATIVE = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث"))
@@ -287,6 +312,7 @@ MERGE_WINDOW = 8
 # «اتهم» is a legal charge only when the state or the judiciary accuses; from anyone else
 # (a leader, a party, an NGO) it is an accusation made in words — a statement
 _ACCUSE = frozenset(conjugate("اتهم")) | {C.fold("اتهم")}
+_CHARGE = frozenset(C.fold(w) for w in ("وجه", "وجهت", "يوجه", "توجه", "وجهوا"))
 _AUTHORITY_HEADS = frozenset(C.fold(w) for w in (
     "سلطات", "نيابة", "ادعاء", "محكمة", "شرطة", "قضاء", "مدعي", "محققون", "محققين",
     "الادعاء", "هيئة", "وزارة", "أمن", "قوات"))
@@ -339,15 +365,32 @@ def main_event(events: list[Event], sentence: int | None = 0) -> Event | None:
 def event_rank(e: Event) -> tuple[int, int, int, int]:
     """Sort key used by :func:`main_event` (smaller ranks first)."""
     prio = TYPE_BY_NAME[e.type].priority if e.type in TYPE_BY_NAME else 99
-    verb = is_verb_trigger(e.text)
+    verb = is_verb_trigger(e.text) or bool(e.source and e.source.get("verb"))
     background = bool(e.source and e.source.get("background"))
-    return (e.type == "statement" or background, 0 if verb else 1, e.start, prio)
+    attribution = bool(e.source and e.source.get("attribution"))
+    return (2 if attribution else int(e.type == "statement" or background), 0 if verb else 1, e.start, prio)
+
+
+_ATTRIBUTION = frozenset(C.fold(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "كما", "حسبما",
+                                             "بحسبما", "وفقما", "طبقما"))
+
+
+def _attribution(ws: list[Word], i: int) -> bool:
+    """Is the statement verb at ``i`` an attribution («بحسب ما أعلن»، «وفقا لما ذكرته»،
+    «كما أعلنت الرئاسة»)?  Such a clause names the source of the sentence's news; the
+    news itself is the event it is attached to, so it ranks after every other event."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and ws[k].bare in ("ما", "لما", "مما"):
+        k -= 1
+    return k >= 0 and i - k <= 3 and ws[k].bare in _ATTRIBUTION
 
 
 def is_verb_trigger(text: str) -> bool:
     """Whether a trigger's surface is one of the lexicon's verb forms."""
     ws = C.words(text)
-    if len(ws) != 1:
+    if len(ws) > 1:
+        return _verb_phrase(ws[0])  # «أطلق النار»: a verb with its fixed object
+    if not ws:
         return False
     if ws[0].bare not in VERB_INDEX and (ws[0].bare in NOUN_INDEX or ws[0].folded in NOUN_INDEX):
         return False  # «قضية»، «سيطرة»: a listed noun surface is the noun unless it is a listed verb form
@@ -391,8 +434,11 @@ def _verb_forms(w: Word) -> tuple[list[str], bool]:
             future = True
         if base.startswith("ل") and len(base) > 3 and base[1] in _IMPERFECT:  # لتبعث، ليزور
             forms.append(base[1:])
+    marbuta = re.sub(r"[\u064B-\u0652]", "", w.text).endswith("ة")  # «قضية» is a noun, not قضى + ـه
     for base in list(forms):  # object pronouns: ودعتهم -> دعت، استقبله -> استقبل
         for suf in ("هما", "هم", "ها", "ه", "نا", "كم"):
+            if suf == "ه" and marbuta:
+                continue
             if base.endswith(suf) and len(base) - len(suf) >= 3:
                 forms.append(base[:-len(suf)])
                 break
@@ -412,7 +458,7 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
                 n = len(phrase)
                 if i + n <= len(ws) and not taken.intersection(range(i, i + n)) \
                         and all(p in nforms[i + k] for k, p in enumerate(phrase)):
-                    found.append((i, i + n - 1, types[0], False, False))
+                    found.append((i, i + n - 1, types[0], _verb_phrase(ws[i]), False))
                     taken.update(range(i, i + n))
     # verb + object pairs
     for t in EVENT_TYPES:
@@ -466,6 +512,8 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
     lead = _lead_index(text, ws)
     for first, last, etype, is_verb, future in _find_triggers(ws):
         t_start, t_end = ws[first].start, ws[last].end
+        opens = not is_verb and first == lead and _verb_spelling(ws[first])
+        is_verb = is_verb or opens
         if any(e.start <= t_start < e.end for e in ents):
             continue  # a word inside a name («مجلس الأمن» …) is not a trigger
         if any(q.speaker and q.speaker.get("kind") != "pronoun-resolved"
@@ -474,17 +522,27 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         if not is_verb and any(q.cue_end is not None and q.cue_end <= t_start < q.start
                                and C.words(text, t_end, q.start) and q.start - q.cue_end < 120 for q in quotes):
             continue  # «قالت المفوضية العليا المستقلة للانتخابات … إن»: a noun in the speaker zone
+        if _other_sense(ws, first, etype):
+            continue
+        if etype == "arrest" and _suspended(ws, first):
+            continue  # «أوقف سائق حافلة عن العمل»: stopped from doing something, not detained
+        if not is_verb and _domain_genitive(ws, first):
+            continue  # «مركز الإيقاف»، «أنظمة التصويت»: the masdar names a domain, not an occurrence
         quote = next((q for q in quotes if q.start <= t_start < q.end), None)
         cue_quote = next((q for q in quotes if q.cue_start is not None and q.cue_start <= t_start < (q.cue_end or 0)),
                          None)
         modality = _modality(ws, first, future, quote, text, s_start, t_start)
+        if not is_verb and modality in ("asserted", "reported") and first > 0 \
+                and C.COMPLEMENTISER_RE.match(ws[first - 1].folded):
+            modality = _predicate_modality(ws, first, etype) or modality
         actors, targets, place = _arguments(text, ws, first, last, is_verb, ents, etype)
         speaker_spans = [(q.speaker["start"], q.speaker["end"]) for q in quotes
                          if q.speaker and q.speaker.get("kind") != "pronoun-resolved"
                          and q.speaker.get("start") is not None and s_start <= q.speaker["start"] < s_end]
         targets = [t for t in targets if not any(a <= t["start"] and t["end"] <= b for a, b in speaker_spans)]
         # «… بحسب ما نقلت صحيفة التايمز»: the paper that reports the event is not its target
-        if etype == "court_ruling" and is_verb and ws[first].bare in _ACCUSE and not _authority(actors):
+        if etype == "court_ruling" and is_verb and (ws[first].bare in _ACCUSE or ws[first].bare in _CHARGE) \
+                and actors and not _authority(actors):  # «وُجهت له تهم»: a passive charge stays one
             etype = "statement"  # «اتهم المرشد الإيراني واشنطن بـ…»: an accusation, not a charge
         if etype == "statement":
             place = None  # a statement's LOCs belong to what was said, not where
@@ -492,21 +550,186 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
             actors = [dict(cue_quote.speaker, type="speaker")]
         elif is_verb and quote is not None and quote.speaker and _pronoun_subject(ws, first):
             actors = [dict(quote.speaker, type="speaker")]  # «أعلن الجيش أنه شن …»: the speaker acted
+        elif not is_verb and quote is not None and quote.speaker and _governor_after_pronoun(ws, first):
+            actors = [dict(quote.speaker, type="speaker")]  # «قال الجيش إنه تمكن من القضاء على …»
         source = dict(quote.speaker) if quote is not None and quote.speaker else None
         if _is_background(ws, first, etype, is_verb, lead, _clause_start(ws, quote, lead)) or (
                 quote is None and _after_statement_head(ws, first, lead, is_verb)):
             source = dict(source or {}, background=True)  # «الرجل الذي شن الهجوم»: background, not the news
             if modality == "asserted" and any(x.bare in _WARNED for x in ws[max(0, first - 4):first]):
                 modality = "possible"  # «حذر من تصاعد المواجهات»: warned about, not happening
+        if opens:
+            source = dict(source or {}, verb=True)  # «حُكم على طالب لجوء … بالسجن»: the clause's verb
+        if etype == "statement" and _attribution(ws, first):
+            source = dict(source or {}, attribution=True)  # «حسبما أعلنت الوزارة»: the source, not the news
         time = _nearest_time(times, t_start)
         events.append(Event(start=t_start, end=t_end, text=text[t_start:t_end], type=etype,
                             modality=modality, actors=actors, targets=targets, place=place, time=time,
                             source=source, sentence=idx))
+        if not is_verb and not actors and first == last and quote is not None and quote.speaker \
+                and ws[first].bare != _suffix_stem(ws[first].bare) and not ws[first].bare.endswith("ا") \
+                and _suffix_stem(ws[first].bare) in NOUN_INDEX:
+            # «قال ترامب إن لقاءه بالزعيم الكوري …»: the possessive points back to the speaker
+            events[-1].actors = [dict(quote.speaker, type="speaker")]
+        if etype == "court_ruling" and quote is not None and quote.speaker \
+                and _authority([quote.speaker]) and not _authority(actors):
+            # «قالت المحكمة العليا إن الرئيس الأسبق سيدخل السجن»: the court rules; the person is sentenced
+            events[-1].actors = [dict(quote.speaker, type="speaker")]
         if not is_verb and etype != "statement" and _agent_suffix(ws, first, last):
             said = [e for e in events if e.type == "statement" and e.start < t_start and e.actors]
             if said:  # «أكدت السلطات الصينية اعتقالها لمدير الانتربول»: the speaker did the arrest
                 events[-1].actors = [dict(a) for a in said[-1].actors]
+    _tidy_arguments(text, events)
     return events
+
+
+# Heads of institutions, places and instruments: a masdar in their genitive («مركز الإيقاف»،
+# «لجنة الانتخابات»، «أنظمة التصويت»، «قانون التظاهر») says what they are for, not that it happened
+_DOMAIN_HEADS = frozenset(C.fold(w) for w in (
+    "مركز", "مراكز", "نظام", "أنظمة", "قانون", "قوانين", "لجنة", "لجان", "مفوضية", "هيئة", "صندوق", "صناديق",
+    "مكتب", "مكاتب", "مقر", "مقرات", "قاعة", "بطاقة", "بطاقات", "ورقة", "أوراق", "وزارة", "إدارة", "خلية",
+))
+
+
+def _domain_genitive(ws: list[Word], i: int) -> bool:
+    """Is the noun at ``i`` the genitive of an institution/place/instrument head (idafa)?"""
+    if i == 0 or ws[i].end - ws[i].start < 2:
+        return False
+    head = ws[i - 1].bare
+    if head[:1] in ("ب", "ل") and head[1:] in _DOMAIN_HEADS:
+        head = head[1:]
+    return head in _DOMAIN_HEADS and ws[i].start - ws[i - 1].end <= 1
+
+
+_AIM_FORMS = frozenset(f for f in conjugate("استهدف") if f[:1] in "يت")
+_CONSIDER_FORMS = frozenset(f for f in conjugate("اعتبر") if f[:1] in "يت")
+_TRAIN_LEMMAS = frozenset(C.fold(w) for w in ("درب", "دربت", "يدرب", "تدرب", "تدريب", "التدريب", "تدريبات",
+                                              "التدريبات", "مدرب", "مدربين"))
+_ARMED = ("قوات", "قوة", "جيش", "جنود", "جندي", "عسكري", "عسكرية", "عسكريين", "أمني", "أمنية", "مقاتل", "شرطة",
+          "وحدات", "ميليشيا", "مسلح", "سلاح", "أسلحة", "حرس", "بحرية", "داعش", "تنظيم", "إرهاب")
+_ARMED_FOLDED = tuple(C.fold(w) for w in _ARMED)
+# the fixed objects of verb+object triggers, per type («ألقى» + «القبض»)
+_OBJECTS: dict[str, frozenset[str]] = {
+    t.name: frozenset(o for _, objs in t.verb_objects for o in objs) for t in EVENT_TYPES}
+_ALL_OBJECTS = frozenset(o for objs in _OBJECTS.values() for o in objs)
+_COMBATANTS = tuple(C.fold(w) for w in ("عنصر", "عناصر", "مسلح", "إرهابي", "إرهابيين", "مقاتل", "تكفيري",
+                                          "متشدد", "انتحاري", "قيادي", "قادة", "أمير"))
+_SIGN_FORMS = frozenset(conjugate("وقع"))
+_RULE_IMPERFECT = frozenset(f for f in conjugate("حكم") if f[:1] in "يت")
+_ERUPT = frozenset(conjugate("انفجر") + conjugate("تفجر"))
+
+
+def _other_sense(ws: list[Word], i: int, etype: str) -> bool:
+    """Is the trigger at ``i`` a lexicon word used in its everyday sense, not the event's?
+
+    * the imperfect of استهدف is the goal sense in news («يستهدف الصندوق زيادة العائد»):
+      attacks are reported in the perfect or the passive;
+    * the imperfect of اعتبر without a complementiser is the copula «is considered»
+      («تعتبر الصادرات طوق النجاة»), not someone's statement;
+    * training is military assistance only with armed forces in view (coaching a club is not);
+    * «انفجر/تفجر» right before another event noun is «erupted» («وانفجرت مظاهرات»).
+    """
+    w = ws[i]
+    forms = set(_verb_forms(w)[0])
+    if etype == "attack" and forms & _AIM_FORMS and not _verb_forms(w)[1]:
+        return True
+    if etype == "statement" and forms & _CONSIDER_FORMS \
+            and not any(C.COMPLEMENTISER_RE.match(x.folded) for x in ws[i + 1:i + 7]):
+        return True
+    if etype == "military_assistance" and (forms | set(_noun_forms(w))) & _TRAIN_LEMMAS:
+        window = ws[max(0, i - 8):i + 9]
+        return not any(any(a in x.bare for a in _ARMED_FOLDED) for x in window)
+    if etype == "statement" and w.bare == C.fold("عبر") and "\u0651" not in w.text \
+            and not any(x.folded == "عن" for x in ws[i + 1:i + 11]):
+        return True  # «كتب عبر صفحته»: the preposition «via»; عبّر states only «عن» something
+    if etype == "agreement" and forms & _SIGN_FORMS \
+            and not any(x.folded == "علي" or NOUN_INDEX.get(f) == ["agreement"] for x in ws[i + 1:i + 6]
+                        for f in _noun_forms(x)):
+        return True  # «وقعت الانتهاكات»، «فوقعت في مجموعة»: occurred/fell; signing has an object
+    if etype == "sanctions" and i > 0 and ws[i - 1].folded == "في" and w.bare.removeprefix("ال") == C.fold("مقاطعة"):
+        return True  # «في مقاطعة بيركشير»: the county, not a boycott
+    if etype == "killing" and w.bare == C.fold("القضاء"):
+        # «القضاء على 16 عنصرا»: eliminating people is killing; «القضاء على الفقر» is not
+        objs = [x for x in ws[i + 2:i + 4]]
+        return not any(x.text[:1].isdigit() or any(x.bare.removeprefix("ال").startswith(p) for p in _COMBATANTS)
+                        for x in objs)
+    if etype == "attack" and w.bare == C.fold("فجر") and i + 1 < len(ws) and ws[i + 1].folded in _TIME_WORDS:
+        return True  # «فجر السبت»: dawn, not «detonated»
+    if etype == "court_ruling" and forms & _RULE_IMPERFECT \
+            and not any(x.folded == "علي" or x.bare.startswith("بال") for x in ws[i + 1:i + 4]):
+        return True  # «الأعراف التي تحكم علاقات البلدين»: governs; a sentence is «يحكم على … بالسجن»
+    if etype == "attack" and forms & _ERUPT and i + 1 < len(ws):
+        nxt = set(_noun_forms(ws[i + 1]))
+        return any(f in NOUN_INDEX and "attack" not in NOUN_INDEX[f] for f in nxt)
+    return False
+
+
+_STOP_FORMS = frozenset(conjugate("أوقف") + conjugate("توقف")) | frozenset(
+    C.fold(w) for w in ("أوقف", "أوقفت", "إيقاف", "توقيف", "الإيقاف", "التوقيف", "أُوقف"))
+
+
+def _suspended(ws: list[Word], i: int) -> bool:
+    """Is the أوقف/إيقاف at ``i`` «stop (someone) from» — followed by عن in its clause?
+
+    Detention takes a direct object only; «أوقف … عن العمل»، «إيقافه عن مهامه» is a
+    suspension from work or office."""
+    forms = set(_noun_forms(ws[i])) | set(_verb_forms(ws[i])[0])
+    if not forms & _STOP_FORMS:
+        return False
+    for k in range(i + 1, min(len(ws), i + 6)):
+        if ws[k].folded == "عن":
+            return not (k + 1 < len(ws) and ws[k + 1].folded == "طريق")  # «عن طريق»: by means of
+        if C.COMPLEMENTISER_RE.match(ws[k].folded) or "،" in ws[k].text:
+            break
+    return False
+
+
+_PHRASE_VERBS = frozenset(f for lemma in ("أطلق", "فتح") for f in conjugate(lemma)) | frozenset(
+    C.fold(w) for w in ("أطلق", "أطلقت", "أطلقوا", "فتح", "فتحت", "فتحوا"))
+
+
+def _verb_phrase(w: Word) -> bool:
+    """Does a multi-word trigger open with a finite verb («أطلق النار»، «فتحوا النار»)?"""
+    return w.bare in _PHRASE_VERBS
+
+
+def _verb_spelling(w: Word) -> bool:
+    """Is a clause-initial word spelt like a form I perfect of a listed verb (حكم، قتل)?
+
+    An indefinite noun cannot open an Arabic nominal clause, so a bare word without ال
+    at the start of the clause that spells a verb lemma is that verb (often passive in
+    leads: «حُكم على …»، «قُتل …»)."""
+    return w.folded == w.bare and w.bare in _FORM_I_LEMMAS
+
+
+_FORM_I_LEMMAS = frozenset(C.fold(v) for lemmas in VERB_LEMMAS.values() for v in lemmas if len(C.fold(v)) == 3)
+
+
+def _tidy_arguments(text: str, events: list[Event]) -> None:
+    """Sentence-level repairs of arguments, once every event of the sentence is known.
+
+    * A theophoric name the tagger cut before «الله» («حسن نصر» + «الله») takes it back.
+    * A place standing after a comma and a later *background* event («دعا توسك … ، عشية
+      قمة أوروبية تعقد … في بروكسل») belongs to that event, not to the earlier one.
+    """
+    for e in events:
+        for a in e.actors:
+            end = a.get("end")
+            if isinstance(end, int) and re.match(r"\s+(?:ال|أل|إل)له\b", text[end:end + 6]):
+                stop = text.index("له", end) + 2
+                a["text"] = (a.get("text") or "") + text[end:stop]
+                a["end"] = stop
+                if a.get("entity") and not str(a["entity"]).endswith("الله"):
+                    a["entity"] = f"{a['entity']} الله"
+        p = e.place
+        if p is None or p.get("start") is None or p["start"] <= e.end:
+            continue
+        for b in events:
+            if b is e or not (b.source and b.source.get("background")) or not (e.end < b.start < p["start"]):
+                continue
+            if "،" in text[e.end:b.start] or "," in text[e.end:b.start]:
+                e.place = None
+                break
 
 
 def _agent_suffix(ws: list[Word], first: int, last: int) -> bool:
@@ -524,17 +747,28 @@ def _modality(ws: list[Word], i: int, future: bool, quote: Quote | None, text: s
               t_start: int) -> str:
     before = ws[max(0, i - 6):i]
     near = ws[max(0, i - 3):i]
-    if any(w.bare in _NEGATORS or w.folded in _NEGATORS for w in near):
+    neg = next((k for k in range(len(near)) if near[k].bare in _NEGATORS or near[k].folded in _NEGATORS), None)
+    if neg is not None and any(ch in "،,.؛:" for ch in text[near[neg].end:t_start]):
+        neg = None  # «أمراً واقعاً لا محالة، وكشفت مصادر»: a negator of the clause before the comma
+    if neg is not None:
+        j = i - len(near) + neg
+        if j > 0 and ws[j - 1].folded == "قد":
+            return "possible"  # «قد لا يعقد»: قد hedges the negated verb — may not happen
         return "denied"
     if any(w.bare in _DENIAL_VERBS for w in ws[:i]):
         return "denied"
     if future or any(w.bare in _POSSIBLE or w.folded in _POSSIBLE for w in before):
         return "possible"
-    if near and near[-1].folded == "قد" and ws[i].bare[:1] in _IMPERFECT:
+    if near and near[-1].folded == "قد" and ws[i].bare[:1] in "يتن" \
+            and not (len(near) > 1 and near[-2].bare in _WAS):
         return "possible"
+    if any(w.bare[:1] in "يت" and any(f in _SCHEDULED for f in _verb_forms(w)[0]) for w in before) \
+            and ws[i].bare not in VERB_INDEX:
+        return "possible"  # «يعقد مجلس الأمن اجتماعا طارئا الأربعاء»: a news imperfect of holding is scheduled
     for j, w in enumerate(before):  # قد + imperfect governing the trigger (قد ترسل … قوات)
-        if w.folded == "قد" and j + 1 < len(before) and before[j + 1].bare[:1] in _IMPERFECT:
-            return "possible"
+        if w.folded == "قد" and j + 1 < len(before) and before[j + 1].bare[:1] in "يتن" \
+                and not (j > 0 and before[j - 1].bare in _WAS):
+            return "possible"  # «كان قد أخبر»: كان + قد + perfect is the pluperfect, not a possibility
         if w.folded == "ان" and j > 0 and before[j - 1].bare in _POSSIBLE:
             return "possible"
     if any(w.bare.startswith("س") and len(w.bare) > 3 and w.bare[1] in _IMPERFECT
@@ -546,6 +780,33 @@ def _modality(ws: list[Word], i: int, future: bool, quote: Quote | None, text: s
     if quote is not None:
         return "reported"
     return "asserted"
+
+
+_WAS = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون"))
+# verbs of holding or staging an event: their imperfect in a news lead announces a scheduled event
+_SCHEDULED = frozenset(f for lemma in ("عقد", "انعقد", "أقام", "نظم") for f in conjugate(lemma)) | frozenset(
+    C.fold(w) for w in ("يقام", "تقام", "يقيم", "تقيم", "يعقد", "تعقد", "ينظم", "تنظم"))
+
+
+def _predicate_modality(ws: list[Word], i: int, etype: str) -> str | None:
+    """Modality carried by the verb an event noun is the subject of («إن لقاءه … قد لا يعقد»،
+    «إن المحادثات ستجري»): the noun reports no more than its predicate asserts."""
+    for k in range(i + 1, min(len(ws), i + 11)):
+        w = ws[k]
+        if C.COMPLEMENTISER_RE.match(w.folded):
+            return None
+        forms, future = _verb_forms(w)
+        held = any(f in _HELD for f in forms)
+        if (held and etype == "meeting") or (not held and any(f in _LIGHT_VERBS for f in forms)):
+            prev = ws[max(i + 1, k - 2):k]
+            if any(x.folded == "قد" for x in prev) and w.bare[:1] in "يت":
+                return "possible"
+            if any(x.bare in _NEGATORS for x in prev):
+                return "denied"
+            if future or any(x.bare in _POSSIBLE for x in prev):
+                return "possible"
+            return None
+    return None
 
 
 def _prep_before(text: str, ws: list[Word], ent: Entity) -> str | None:
@@ -654,7 +915,10 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
             and not any(ch in "،,:" for ch in text[before[-1].end:t_start]):
         actor = before[-1]  # «إن الرئيس دونالد ترمب سيستضيف نتنياهو»: subject before the verb
     if actor is None and before and not subject_np:
-        free = [e for e in before if preps[id(e)] is None]
+        # «قالت الشرطة إن رجلا أطلق النار»: a name before the complementiser is the speaker,
+        # not the subject of the reported clause
+        free = [e for e in before if preps[id(e)] is None
+                and not any(C.COMPLEMENTISER_RE.match(w.folded) for w in C.words(text, e.end, t_start))]
         if free:
             actor = free[-1] if is_verb else free[0]
     if actor is None and not is_verb and first > 0:
@@ -679,9 +943,13 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
                 arg.update(text=text[np_start:actor.end], start=np_start)
         actors.append(arg)
         used.add(id(actor))
-    elif is_verb and last + 1 < len(ws) and etype not in _PATIENT_SUBJECT:
+    elif is_verb and last + 1 < len(ws) and etype not in _PATIENT_SUBJECT \
+            and ws[last].folded not in _PREPS and ws[last].folded not in _GOVERNING:
+        # «حُكم على طالب لجوء»: after a trigger ending in a preposition comes its object, not the subject
         np = _fallback_np(ws, last + 1)
-        if _accusative(ws[last + 1]):
+        if np is not None and _OBJECTS.get(etype, frozenset()) & set(_noun_forms(ws[last + 1])):
+            np = None  # «ألقى القبض»: the fixed object of the verb is not its subject
+        if np is None or _accusative(ws[last + 1]):
             # «إن مركبة مدرعة سارت … واقتحمت حشدا»: an indefinite accusative is the object;
             # the subject is the noun phrase fronted after the complementiser
             np = _fronted_subject(ws, first)
@@ -848,7 +1116,9 @@ def _fronted_subject(ws: list[Word], first: int) -> tuple[int, int] | None:
     for c in range(first - 1, max(-1, first - 9), -1):
         if C.COMPLEMENTISER_RE.match(ws[c].folded):
             np = _fallback_np(ws, c + 1) if c + 1 < first else None
-            return np if np is not None and np[1] <= ws[first].start else None
+            if np is not None and np[1] > ws[first].start:
+                np = (np[0], ws[first - 1].end)  # the subject phrase ends where its verb begins
+            return np if np is not None and np[0] < np[1] else None
     return None
 
 
@@ -879,7 +1149,7 @@ def _fallback_np(ws: list[Word], k: int) -> tuple[int, int] | None:
         return ws[k].start, end
     for j in (k + 1, k + 2):
         if j < len(ws) and ws[j].folded.startswith("ال") and ws[j].folded not in _PREPS \
-                and ws[j].start - end <= 1:
+                and ws[j].bare not in _ALL_OBJECTS and ws[j].start - end <= 1:  # «ألقت الشرطة القبض»
             end = ws[j].end
         else:
             break
