@@ -90,3 +90,56 @@ def test_huge_input_is_refused_clearly(tmp_path: Path) -> None:
     proc = run(str(huge))
     assert proc.returncode == 1
     assert "too large" in proc.stderr.decode()
+
+
+ANT_TWO_DOCS = """<DOC>
+<DOCNO>XX-test-1-20180301</DOCNO>
+<TITLE>وزير الخارجية يزور طرابلس</TITLE>
+<TIME>Thu, 01 Mar 2018 10:00:00 GMT</TIME>
+<ABSTRACT>ملخص لا يدخل في النص</ABSTRACT>
+<TEXT>
+وصل وزير الخارجية إلى طرابلس أمس في زيارة رسمية.
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO>XX-test-2-20180302</DOCNO>
+<TITLE>خبر ثان</TITLE>
+<TEXT>
+وقال المتحدث إن الاجتماع سيعقد الأسبوع المقبل.
+</TEXT>
+</DOC>
+"""
+
+
+def test_ant_markup_is_read_as_articles_not_analysed_as_text(tmp_path: Path) -> None:
+    src = tmp_path / "two.txt"
+    src.write_text(ANT_TWO_DOCS, encoding="utf-8")
+    proc = run(str(src), "--json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    first, second = (json.loads(x) for x in proc.stdout.decode().splitlines())
+    assert first["title"] == "وزير الخارجية يزور طرابلس"
+    assert first["text"].startswith("وصل وزير الخارجية") and "<" not in first["text"]
+    assert "ملخص" not in first["text"] and first["published"].startswith("2018-03-01")
+    assert [t["value"] for t in first["times"] if t["text"] == "أمس"] == ["2018-02-28"]
+    assert second["title"] == "خبر ثان" and second["text"].startswith("وقال المتحدث")
+
+
+def test_published_on_the_command_line_overrides_the_file(tmp_path: Path) -> None:
+    src = tmp_path / "one.txt"
+    src.write_text(ANT_TWO_DOCS.split("</DOC>")[0] + "</DOC>\n", encoding="utf-8")
+    proc = run(str(src), "--json", "--published", "2020-05-05")
+    assert proc.returncode == 0, proc.stderr.decode()
+    [doc] = (json.loads(x) for x in proc.stdout.decode().splitlines())
+    assert doc["published"] == "2020-05-05"
+
+
+def test_html_page_gives_its_main_text_and_script_stays_out(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>عنوان</title><script>alert('x')</script></head><body><article>"
+                    "<h1>عنوان الخبر</h1><p>" + "قال الوزير إن المحادثات ستستمر في القاهرة الأسبوع المقبل. " * 5
+                    + "</p></article></body></html>", encoding="utf-8")
+    proc = run(str(page), "--json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    [doc] = (json.loads(x) for x in proc.stdout.decode().splitlines())
+    assert "alert" not in doc["text"] and "<p>" not in doc["text"]
+    assert "المحادثات ستستمر" in doc["text"]

@@ -1,6 +1,9 @@
 """``marsad analyze PATH... [--json]``: run the pipeline on files or stdin.
 
-Each input is one article. A bad input (missing, empty, binary, too large, an
+Each input is one article of plain text (first line = title when it looks like one), or a
+file in a markup format ``marsad ingest`` reads: ANT/TREC ``<DOC>`` blocks (one article per
+block, with its title and date) or an HTML page (its main text). Markup is never analysed
+as if it were text. A bad input (missing, empty, binary, too large, an
 undecodable encoding) is reported as one line on stderr and the other inputs are still
 processed; the exit code is 1 when any input failed.
 """
@@ -58,8 +61,48 @@ def read_input(path: str) -> tuple[bytes, str]:
     return data, name
 
 
+def _is_markup(text: str, name: str) -> bool:
+    head = text.lstrip("\ufeff \t\r\n")[:512].lower()
+    return head.startswith(("<doc>", "<!doctype html", "<html")) or name.lower().endswith((".html", ".htm"))
+
+
+def articles_from_markup(data: bytes, name: str, **metadata: str | None) -> list[Article]:
+    """Articles of an ANT ``<DOC>`` file or an HTML page, read as ``marsad ingest`` reads
+    them; metadata given on the command line overrides what the file says."""
+    from marsad.ingest.readers import RawRecord, ReadFailure, ReadOptions, read_bytes
+    from marsad.ingest.runner import to_article
+
+    articles: list[Article] = []
+    problems: list[str] = []
+    for item in read_bytes(data, name, Path(name).suffix.lower(), ReadOptions()):
+        if isinstance(item, RawRecord):
+            article = to_article(item)
+            article.meta.update({k: v for k, v in metadata.items() if v})
+            for key in ("published", "source"):
+                if metadata.get(key):
+                    setattr(article, key, metadata[key])
+            article.meta["input"] = item.origin
+            articles.append(article)
+        elif isinstance(item, ReadFailure):
+            problems.append(item.reason)
+    if not articles:
+        raise InputError("; ".join(problems) or "no article found")
+    return articles
+
+
+def articles_from_bytes(data: bytes, name: str, **metadata: str | None) -> list[Article]:
+    """The unanalysed articles an input holds: one for plain text, one per ``<DOC>``."""
+    try:
+        text = decode_bytes(data).text
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    if text.strip() and _is_markup(text, name):
+        return articles_from_markup(data, name, **metadata)
+    return [article_from_bytes(data, name, **metadata)]
+
+
 def article_from_bytes(data: bytes, name: str, **metadata: str | None) -> Article:
-    """Decode, split off a title, and wrap the body as an unanalysed Article."""
+    """Decode plain text, split off a title, and wrap the body as an unanalysed Article."""
     try:
         decoded = decode_bytes(data)
     except ValueError as exc:
@@ -75,9 +118,9 @@ def article_from_bytes(data: bytes, name: str, **metadata: str | None) -> Articl
     return article
 
 
-def analyze_one(path: str, pipeline: Pipeline, **metadata: str | None) -> Article:
+def analyze_one(path: str, pipeline: Pipeline, **metadata: str | None) -> list[Article]:
     data, name = read_input(path)
-    return pipeline(article_from_bytes(data, name, **metadata))
+    return [pipeline(a) for a in articles_from_bytes(data, name, **metadata)]
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -104,16 +147,17 @@ def analyze(
     failed = 0
     for path in paths:
         try:
-            article = analyze_one(path, pipeline, published=published_iso, source=source)
+            articles = analyze_one(path, pipeline, published=published_iso, source=source)
         except InputError as exc:
             failed += 1
             sys.stderr.write(f"marsad analyze: {path}: {exc}\n")
             continue
-        if as_json:
-            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            show_article(out, article)
+        for article in articles:
+            if as_json:
+                sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            else:
+                show_article(out, article)
     if failed:
         raise typer.Exit(code=1)
 
