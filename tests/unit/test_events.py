@@ -304,3 +304,39 @@ def test_prepositions_and_nouns_spelt_like_event_verbs_are_not_events() -> None:
         assert etype not in types_of(analyse(text)), text
     assert "statement" in types_of(analyse("وعبر الوزير، الخميس، عن قلقه من التصعيد."))
     assert "agreement" in types_of(analyse("وقعت الحكومة اتفاقية تعاون مع الشركة."))
+
+
+# ---------------------------------------------------------------- round 4 (fresh-set error classes)
+
+
+def test_searching_for_is_not_a_meeting() -> None:
+    text = "تبحث الشرطة في المدينة عن طفل مفقود منذ ثلاثة أيام."
+    assert all(e.type != "meeting" for e in analyse(text).layer("events"))
+
+
+def test_in_cooperation_with_is_a_manner_adjunct() -> None:
+    text = "أطلقت الشركة بالتعاون مع وزارة الصحة خدمة جديدة للمسافرين."
+    assert all(e.type != "diplomatic_cooperation" for e in analyse(text).layer("events"))
+
+
+def test_insisting_on_the_necessity_is_an_appeal() -> None:
+    text = "شدد وزير الداخلية فهد العمر على ضرورة التزام السائقين بحدود السرعة في الطرق السريعة."
+    ev = lead_event(analyse(text, [ent(text, "فهد العمر", "PERS")]))
+    assert ev.type == "appeal" and ev.modality == "asserted"
+
+
+def test_announcing_that_an_agreement_was_reached_is_the_agreement_reported() -> None:
+    text = "أعلن المتحدث باسم الحكومة مساء الأحد التوصل إلى اتفاق لوقف القتال في المدينة."
+    ev = lead_event(analyse(text))
+    assert ev.type == "agreement" and ev.modality == "reported"
+
+
+def test_an_event_revealed_by_sources_is_reported() -> None:
+    text = "كشفت مصادر أمنية، الخميس، عن مقتل قائد ميداني في المعارك شمال البلاد."
+    ev = lead_event(analyse(text))
+    assert ev.type == "killing" and ev.modality == "reported"
+
+
+def test_launching_a_strike_is_not_an_attack() -> None:
+    text = "قررت النقابة شن إضراب عام يومي الاثنين والثلاثاء."
+    assert all(e.type != "attack" for e in analyse(text).layer("events"))

@@ -256,3 +256,19 @@ def test_eliminating_a_problem_is_no_killing() -> None:
     text = "قال الوزير إن الحكومة تعمل على القضاء على الفقر."
     ev = lead(text, [ent(text, "الوزير", "PERS")])
     assert ev.type == "statement"
+
+
+# ---------------------------------------------------------------- round 4 (fresh-set error classes)
+
+
+def test_impersonal_tamma_after_the_complementiser_takes_no_actor() -> None:
+    text = "أكد الوزير سليم الهادي أنه تم الاتفاق على خفض أسعار الخبز في المحلات الكبرى."
+    ev = lead(text, [ent(text, "سليم الهادي", "PERS")])
+    assert ev.type == "agreement" and ev.actors == []
+
+
+def test_a_dual_verb_carries_its_subject_so_the_town_after_it_is_the_place() -> None:
+    text = "أسقطت الدفاعات الجوية صاروخين، استهدفا مدينة نجران السعودية، مساء الأحد."
+    ev = lead(text, [ent(text, "نجران", "LOC", CITY), ent(text, "السعودية", "LOC", COUNTRY)])
+    assert ev.type == "attack" and ev.actors == []
+    assert ev.place is not None and ev.place["text"] == "نجران"

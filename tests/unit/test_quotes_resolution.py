@@ -382,3 +382,74 @@ def test_a_plain_while_clause_stays_in_the_reported_quote() -> None:
     text = "وقال الباحث إن الإصابات الناجمة عن البدانة تزيد، بينما تتراجع الإصابات الناجمة عن التدخين."
     q = containing(quotes(text, []), "البدانة")
     assert q.text.endswith("عن التدخين")
+
+
+# ---------------------------------------------------------------- round 4 (fresh-set error classes)
+
+
+def test_a_la_name_after_the_subject_is_the_addressee() -> None:
+    text = 'وقال موظف في البلدية لسكاي نيوز "سنفتح الطريق خلال يومين على الأكثر".'
+    qs = quotes(text, [ent(text, "لسكاي نيوز", "PERS")])
+    sp = containing(qs, "سنفتح الطريق").speaker
+    assert sp is not None and "سكاي" not in sp["text"] and sp["text"].startswith("موظف")
+
+
+def test_a_la_name_after_a_title_is_still_the_speaker() -> None:
+    text = "وقال الرئيس لطفي الحمادي إن الميزانية الجديدة ستعرض على البرلمان قريبا."
+    qs = quotes(text, [ent(text, "لطفي الحمادي", "PERS")])
+    sp = containing(qs, "الميزانية").speaker
+    assert sp is not None and "لطفي الحمادي" in sp["text"]
+
+
+def test_via_after_a_comma_is_the_channel_not_a_new_cue() -> None:
+    text = 'وقال المتحدث سامي العلي، عبر صفحته على فيسبوك: "لن نقبل بأي تأجيل جديد للانتخابات".'
+    qs = quotes(text, [ent(text, "سامي العلي", "PERS")])
+    sp = containing(qs, "لن نقبل").speaker
+    assert sp is not None and "سامي العلي" in sp["text"]
+
+
+def test_an_attribution_after_the_verb_leaves_the_pronoun_subject() -> None:
+    text = ('قالت الوزيرة هدى سالم إن المدارس ستفتح الأحد. '
+            'وأضافت، بحسب ما نقلته وكالة محلية: "لا نريد أن يخسر الطلاب مزيدا من الوقت".')
+    qs = quotes(text, [ent(text, "هدى سالم", "PERS")])
+    sp = containing(qs, "لا نريد").speaker
+    assert sp is not None and "هدى سالم" in sp["text"]
+
+
+def test_ascribed_to_him_names_the_person_not_the_relaying_agency() -> None:
+    text = ("زار الوزير خالد الناصر المدينة القديمة أمس. "
+            "ونسبت الوكالة له قوله إن ترميم الأسواق سيبدأ في الربيع المقبل.")
+    qs = quotes(text, [ent(text, "خالد الناصر", "PERS")])
+    sp = containing(qs, "ترميم الأسواق").speaker
+    assert sp is not None and "خالد الناصر" in sp["text"]
+
+
+def test_a_vocalised_passive_speech_verb_has_no_speaker_and_makes_no_quote() -> None:
+    text = "تبحث الشرطة عن رجل يُزعم أنه سرق سيارة إسعاف من أمام المستشفى."
+    assert not [q for q in quotes(text, []) if "سرق" in q.text]
+
+
+def test_a_necessity_noun_takes_the_complementiser_not_the_participle() -> None:
+    text = "دعا الوزير إلى الهدوء، لافتا إلى أهمية أن تصدر النقابات بيانا مشتركا هذا الأسبوع."
+    assert not [q for q in quotes(text, []) if "النقابات" in q.text]
+
+
+def test_a_reported_clause_ends_before_the_writers_in_reference_to() -> None:
+    text = "قال القائد إن الخصم يريد فرض شروطه بالقوة، في إشارة إلى الهجمات التي وقعت أمس على الحدود."
+    q = containing(quotes(text, []), "فرض شروطه")
+    assert q.text.endswith("بالقوة")
+
+
+def test_a_concessive_or_modal_an_opens_no_reported_clause() -> None:
+    text = "وأكد الوزير دعمه للوسطاء، رغم أنه لا توجد مؤشرات على قرب الاتفاق بين الأطراف."
+    assert not [q for q in quotes(text, []) if "مؤشرات" in q.text]
+    text = "وتحدث الوزير طويلا عن الخطة، ومن غير المرجح أن توافق الأطراف عليها قريبا."
+    assert not [q for q in quotes(text, []) if "توافق الأطراف" in q.text]
+
+
+def test_but_with_a_pronoun_for_another_referent_stays_in_the_speakers_words() -> None:
+    text = ("وقالوا إن خطة الإصلاح لم تكتمل بعد، لكنها دخلت مراحلها الأخيرة. "
+            "وقالت الوزيرة إن المفاوضات صعبة، لكنها شكرت الوسطاء على جهودهم.")
+    qs = quotes(text, [])
+    assert "مراحلها الأخيرة" in containing(qs, "خطة الإصلاح").text
+    assert "شكرت" not in containing(qs, "المفاوضات صعبة").text

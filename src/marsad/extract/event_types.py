@@ -213,7 +213,7 @@ def mapping_table() -> list[dict[str, object]]:
 # their stem and keep their hand-written forms in ``EventType.verbs``.
 VERB_LEMMAS: dict[str, tuple[str, ...]] = {
     "attack": ("قصف", "استهدف", "هاجم", "فجر", "شن", "اقتحم", "دمر", "نسف", "قنص", "أغار"),
-    "armed_clash": ("اشتبك", "سيطر", "استعاد", "حاصر", "قاتل", "تقاتل", "تصدى", "حرر"),
+    "armed_clash": ("اشتبك", "سيطر", "استعاد", "حاصر", "قاتل", "تقاتل", "حرر"),
     "killing": ("قتل", "اغتال", "استشهد", "أعدم", "ذبح", "طعن"),
     "arrest": ("اعتقل", "احتجز", "أوقف", "اختطف", "خطف", "داهم", "ضبط", "حبس", "سجن"),
     "court_ruling": ("حكم", "برأ", "أحال", "اتهم", "حاكم", "أدين"),
@@ -249,6 +249,9 @@ def conjugate(lemma: str) -> tuple[str, ...]:
     # a bare three-letter form I perfect is spelt like its masdar (قتل، طلب، حكم): only the
     # hand-written lists may claim it as a verb
     forms = {p + suf for suf in _PERFECT_SUFFIXES if suf or len(p) > 3 or p.startswith("ا")}
+    if len(p) > 3:
+        # the masculine dual «استهدفا»، «اعتقلا»; a three-letter stem + ا is the accusative masdar (قصفا)
+        forms.add(p + "ا")
     if p.startswith("ا") and len(p) == 3:
         return tuple(sorted(forms))
     stem = p.removeprefix("ا")

@@ -98,6 +98,21 @@ def _is_background(ws: list[Word], i: int, etype: str, is_verb: bool = True, lea
     return bool(etype != "statement" and any(x.bare in _WARNED for x in ws[max(0, i - 4):i]))
 
 
+_ATTRIBUTION_WORDS = frozenset(C.fold(w) for w in ("ما", "بحسب", "حسب", "حسبما", "وفق", "وفقا", "كما"))
+
+
+def _announced(ws: list[Word], i: int) -> bool:
+    """Is the noun at ``i`` the object of an announcement verb of its clause («أعلن الناطق …
+    التوصل إلى اتفاق»، «كشفت مصادر عن مقتل …»)?  No comma or complementiser may stand between."""
+    for k in range(i - 1, max(-1, i - 13), -1):
+        w = ws[k]
+        if w.bare in _ANNOUNCE:
+            return True
+        if C.COMPLEMENTISER_RE.match(w.folded) or w.folded in _ATTRIBUTION_WORDS:
+            return False
+    return False
+
+
 def _governed_noun(ws: list[Word], i: int, etype: str | None = None) -> bool:
     """Is the noun at ``i`` the object of a preposition (a separate word or an attached
     ل/ب: «في الاحتجاجات»، «للاستفتاء»، «باحتجاز»)?
@@ -120,6 +135,8 @@ def _governed_noun(ws: list[Word], i: int, etype: str | None = None) -> bool:
         return False
     if separate and prev is not None and prev.folded == "عن" and any(w.bare in _ANNOUNCE for w in ws[max(0, i - 6):i]):
         return False  # «أعلن الجيش عن اعتقال خلية»: the announced arrest is the news
+    if separate and prev is not None and prev.folded == "الي" and i > 1 and ws[i - 2].bare in _REACH:
+        return False  # «أعلن التوصل إلى اتفاق»: what was reached is the news
     if i > 1 and (separate or attached):
         forms, _ = _verb_forms(ws[i - 2] if separate else prev) if prev is not None else ([], False)
         if any(f in _RESULT_VERBS or f in _ACHIEVE for f in forms):
@@ -166,6 +183,9 @@ def _pronoun_subject(ws: list[Word], i: int) -> bool:
     return k >= 0 and C.COMPLEMENTISER_RE.match(ws[k].folded) is not None and ws[k].folded[-1] in "هام"
 
 
+_IMPERSONAL_LIGHT = frozenset(C.fold(w) for w in ("تم", "يتم", "سيتم", "جرى", "يجري", "سيجري"))
+
+
 def _governor_after_pronoun(ws: list[Word], i: int) -> bool:
     """Is the noun at ``i`` the complement of a light or achievement verb («نفذ هجوما»، «تمكن
     من القضاء») that stands right after a complementiser with a pronoun (أنه، إنها)?  The
@@ -173,6 +193,8 @@ def _governor_after_pronoun(ws: list[Word], i: int) -> bool:
     for k in (i - 1, i - 2):
         if k < 1:
             return False
+        if ws[k].folded in _IMPERSONAL_LIGHT:
+            return False  # «أنه تم الاتفاق»: تم has the masdar as subject; the pronoun is ضمير الشأن
         forms, _ = _verb_forms(ws[k])
         if any(f in _LIGHT_VERBS or f in _ACHIEVE for f in forms):
             return _pronoun_subject(ws, k) and (k == i - 1 or ws[i - 1].folded in _GOVERNING)
@@ -293,6 +315,7 @@ _RESULT_VERBS = frozenset(
     f for lemma in ("أسفر", "تسبب", "خلف") for f in conjugate(lemma)
 ) | frozenset(C.fold(w) for w in ("أدى", "أدت", "يؤدي", "تؤدي", "أسفر"))
 
+_REACH = frozenset(conjugate("توصل")) | frozenset(C.fold(w) for w in ("التوصل", "توصل", "للتوصل"))
 _ACHIEVE = frozenset(f for lemma in ("تمكن", "نجح", "استطاع") for f in conjugate(lemma))
 _GOVERNING = frozenset(C.fold(w) for w in (
     "في", "من", "على", "عن", "إلى", "حول", "بشأن", "منذ", "ضد", "مع", "خلال", "لدى", "بسبب", "عبر", "تجاه",
@@ -395,8 +418,8 @@ def is_verb_trigger(text: str) -> bool:
     if ws[0].bare not in VERB_INDEX and (ws[0].bare in NOUN_INDEX or ws[0].folded in NOUN_INDEX):
         return False  # «قضية»، «سيطرة»: a listed noun surface is the noun unless it is a listed verb form
     forms, _ = _verb_forms(ws[0])
-    if any(f in VERB_INDEX for f in forms):
-        return True
+    if any(f in VERB_INDEX or f in _INSIST for f in forms):
+        return True  # «شدد … على ضرورة»: the insisting verb of an appeal
     return any(f in verbs for t in EVENT_TYPES for verbs, _ in t.verb_objects for f in forms)
 
 
@@ -445,6 +468,11 @@ def _verb_forms(w: Word) -> tuple[list[str], bool]:
     return forms, future
 
 
+_INSIST = frozenset(f for lemma in ("شدد", "أكد") for f in conjugate(lemma)) | frozenset(
+    C.fold(w) for w in ("شدد", "شددت", "يشدد", "تشدد", "يؤكد", "تؤكد"))
+_NECESSITY = frozenset(C.fold(w) for w in ("ضرورة", "وجوب"))
+
+
 def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
     """(first word, last word, type, is_verb, future) per trigger, before merging."""
     found: list[tuple[int, int, str, bool, bool]] = []
@@ -472,6 +500,17 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
                 if any(any(o in nforms[j] for o in objects) for j in range(i + 1, min(len(ws), i + 5))):
                     found.append((i, i, t.name, True, future))
                     taken.add(i)
+    for i, w in enumerate(ws):  # «شدد … على ضرورة …»: insisting on a necessity is a demand
+        if i in taken or not set(vforms_all[i][0]) & _INSIST:
+            continue
+        for j in range(i + 1, min(len(ws), i + 16)):
+            if C.COMPLEMENTISER_RE.match(ws[j].folded) or ws[j].bare in VERB_INDEX:
+                break
+            if ws[j].bare in _NECESSITY or (ws[j].folded.startswith("ب") and ws[j].folded[1:] in _NECESSITY) \
+                    or (ws[j].folded in _NECESSITY and ws[j - 1].folded == "علي"):
+                found.append((i, i, "appeal", True, vforms_all[i][1]))
+                taken.add(i)
+                break
     for i, w in enumerate(ws):
         if i in taken:
             continue
@@ -532,6 +571,8 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         cue_quote = next((q for q in quotes if q.cue_start is not None and q.cue_start <= t_start < (q.cue_end or 0)),
                          None)
         modality = _modality(ws, first, future, quote, text, s_start, t_start)
+        if modality == "asserted" and not is_verb and quote is None and _announced(ws, first):
+            modality = "reported"  # «كشفت مصادر عن مقتل قيادي»: the event is known from what was said
         if not is_verb and modality in ("asserted", "reported") and first > 0 \
                 and C.COMPLEMENTISER_RE.match(ws[first - 1].folded):
             modality = _predicate_modality(ws, first, etype) or modality
@@ -658,12 +699,25 @@ def _other_sense(ws: list[Word], i: int, etype: str) -> bool:
     if etype == "court_ruling" and forms & _RULE_IMPERFECT \
             and not any(x.folded == "علي" or x.bare.startswith("بال") for x in ws[i + 1:i + 4]):
         return True  # «الأعراف التي تحكم علاقات البلدين»: governs; a sentence is «يحكم على … بالسجن»
+    if etype == "meeting" and forms & _SEARCH_FORMS and any(
+            x.folded == "عن" for x in ws[i + 1:i + 5]):
+        return True  # «تبحث الشرطة عن قرد»: بحث عن is "search for"; talks are «بحث … مع» / «بحث الملف»
+    if etype == "diplomatic_cooperation" and w.folded == C.fold("بالتعاون") and i + 1 < len(ws) \
+            and ws[i + 1].folded == "مع":
+        return True  # «أطلق البريد بالتعاون مع القوات خدمة»: a manner adjunct, not an event
+    if etype == "attack" and (forms | {w.bare}) & _LAUNCH and i + 1 < len(ws):
+        # «شن إضراب»، «شنت حملة اعتقالات»: شنّ is the light verb of the noun it launches
+        launched = _noun_forms(ws[i + 1])
+        if any(f in NOUN_INDEX and f not in WEAK_NOUNS and "attack" not in NOUN_INDEX[f] for f in launched):
+            return True
     if etype == "attack" and forms & _ERUPT and i + 1 < len(ws):
         nxt = set(_noun_forms(ws[i + 1]))
         return any(f in NOUN_INDEX and "attack" not in NOUN_INDEX[f] for f in nxt)
     return False
 
 
+_LAUNCH = frozenset(conjugate("شن")) | frozenset(C.fold(w) for w in ("شن", "شنت", "شنوا"))
+_SEARCH_FORMS = frozenset(conjugate("بحث")) | frozenset(C.fold(w) for w in ("بحث", "بحثت", "يبحث", "تبحث"))
 _STOP_FORMS = frozenset(conjugate("أوقف") + conjugate("توقف")) | frozenset(
     C.fold(w) for w in ("أوقف", "أوقفت", "إيقاف", "توقيف", "الإيقاف", "التوقيف", "أُوقف"))
 
@@ -872,6 +926,15 @@ def _arg(ent: Entity, role_type: str | None = None) -> dict[str, Any]:
             "entity": ent.canonical or ent.text, "type": role_type or ent.type}
 
 
+_TOWN_HEADS = frozenset(C.fold(w) for w in ("مدينة", "بلدة", "قرية", "مخيم", "حي"))
+
+
+def _suffix_subject(w: Word) -> bool:
+    """Does the verb carry its subject as a dual or plural ending («استهدفا»، «اعتقلوا»)?"""
+    b = w.bare
+    return b in VERB_INDEX and (b.endswith("وا") or (b.endswith("ا") and b[:-1] in VERB_INDEX))
+
+
 def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, ents: list[Entity],
                etype: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
     t_start, t_end = ws[first].start, ws[last].end
@@ -890,6 +953,10 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
     before = [e for e in can_act if e.end <= t_start]
     actor: Entity | None = None
     subject_np = False
+    if is_verb and _suffix_subject(ws[first]):
+        # «صاروخين، استهدفا مدينة جازان»: a verb before its subject stays singular, so a dual or
+        # plural ending is the subject pronoun and the noun phrase after the verb is its object
+        after = []
     if is_verb and after:
         cand = after[0]
         gap_words = C.words(text, t_end, cand.start)
@@ -943,7 +1010,7 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
                 arg.update(text=text[np_start:actor.end], start=np_start)
         actors.append(arg)
         used.add(id(actor))
-    elif is_verb and last + 1 < len(ws) and etype not in _PATIENT_SUBJECT \
+    elif is_verb and last + 1 < len(ws) and etype not in _PATIENT_SUBJECT and not _suffix_subject(ws[first]) \
             and ws[last].folded not in _PREPS and ws[last].folded not in _GOVERNING:
         # «حُكم على طالب لجوء»: after a trigger ending in a preposition comes its object, not the subject
         np = _fallback_np(ws, last + 1)
@@ -964,6 +1031,13 @@ def _arguments(text: str, ws: list[Word], first: int, last: int, is_verb: bool, 
         if e.type in ("ORG", "MISC") and p in _PLACE_PREPS and place is None \
                 and C.fold(e.text).split()[0].lstrip("بلو") in _BUILDINGS:
             place = _arg(e)  # «في البيت الأبيض»، «في قصر الإليزيه»
+            used.add(id(e))
+            continue
+        if e.type == "LOC" and p is None and etype == "attack" and place is None and e.start >= t_end \
+                and len(C.words(text, t_end, e.start)) <= 2 \
+                and C.words(text, t_end, e.start)[-1:] and C.words(text, t_end, e.start)[-1].bare in _TOWN_HEADS:
+            place = _arg(e)  # «استهدفا مدينة جازان»: the town attacked is where the attack happened
+            targets.append(_arg(e))
             used.add(id(e))
             continue
         if e.type == "LOC" and (p in _PLACE_PREPS) and place is None:

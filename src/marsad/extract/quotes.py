@@ -94,8 +94,20 @@ def _perfect_suffix(bare: str) -> str | None:
     return None
 
 
+def _other_referent(connector: str, suffix: str | None) -> bool:
+    """Does the pronoun on «لكنه/لكنها/لكنهم» disagree with a marked speech verb's subject?
+
+    «وقالوا إن الخطة لم تكتمل، لكنها دخلت مراحلها النهائية»: a plural speaker and a feminine
+    pronoun — لكن + ها refers to the plan, so the contrast is still the speakers' words."""
+    if suffix is None or not connector.removeprefix("و").startswith("لكن"):
+        return False
+    pron = connector.removeprefix("و").removeprefix("لكن")
+    return pron != {"ت": "ها", "وا": "هم"}[suffix]
+
+
 # «قبل أن»، «بعد أن»، «منذ أن»: أن after these is a temporal subordinator, not «قال أن»
-_TEMPORAL_PREPS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "حتى", "ريثما", "لدى", "عقب"))
+# temporal and concessive heads: «قبل أن»، «رغم أنه» open an adverbial clause, not speech
+_TEMPORAL_PREPS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "حتى", "ريثما", "لدى", "عقب", "رغم", "برغم"))
 _RELATIVE_MA = frozenset(C.fold(w) for w in ("ما", "بما", "مما", "لما", "فيما"))
 SHORT_FRAGMENT_WORDS = 3
 MIN_UNCUED_WORDS = 5
@@ -105,6 +117,30 @@ MIN_CUED_WORDS = 2
 def _in_document(w: Word) -> bool:
     """«ببلاغ»، «ببيان»: بـ + a document noun, the «في بيان» of «وجاء في بيان … أن»."""
     return w.folded.startswith("ب") and w.folded[1:] in C.ORGANIZATION_HEADS and len(w.folded) > 4
+
+
+_MODAL_NOUNS = frozenset(C.fold(w) for w in ("أهمية", "ضرورة", "وجوب", "إمكانية", "احتمال", "ضرورية",
+                                              "مرجح", "محتمل", "متوقع", "ممكن", "مقرر", "مستبعد"))
+
+
+def _modal_noun(w: Word) -> bool:
+    """Is the word a noun of necessity or possibility («أهمية»، «بضرورة») that takes its own أن?"""
+    b = w.bare
+    for pre in ("بال", "ال", "ب", "ل"):
+        if b.startswith(pre) and b[len(pre):] in _MODAL_NOUNS:
+            return True
+    return b in _MODAL_NOUNS
+
+
+def _passive(w: Word, lemma: str) -> bool:
+    """Is the speech verb a vocalised passive imperfect («يُزعم»، «يُعتقد»)?
+
+    A damma on the prefix marks the passive of a form I or form VII–X verb; forms II–IV
+    (يُؤكد، يُعلن، يُصرّح) carry the same damma in the active, so they never count."""
+    if len(w.text) < 3 or w.text[0] not in "يت" or w.text[1] != "\u064f":
+        return False
+    lem = C.fold(lemma)
+    return (len(lem) == 3 and not lem.startswith("ا")) or (len(lem) > 4 and lem.startswith("ا"))
 
 
 def _via(text: str, ws: list[Word], i: int) -> bool:
@@ -117,8 +153,12 @@ def _via(text: str, ws: list[Word], i: int) -> bool:
     if i + 1 < len(ws) and ws[i + 1].folded == "عن":
         return False
     prev = ws[i - 1]
-    if any(ch in ".!?؟:\n،," for ch in text[prev.end:w.start]):
-        return False  # a new sentence or clause: the verb
+    if any(ch in ".!?؟:\n" for ch in text[prev.end:w.start]):
+        return False  # a new sentence: the verb
+    if any(ch in "،," for ch in text[prev.end:w.start]):
+        # «وقال القحطاني، عبر حسابه على تويتر:»: after a comma the verb still needs its عن
+        # near («، عبر المجلس عن قلقه»); a noun with a pronoun and no عن is the channel
+        return not any(x.folded == "عن" for x in ws[i + 1:i + 5])
     return prev.folded not in _CONNECTORS and prev.bare not in _CONNECTORS and prev.folded != "كما"
 
 
@@ -219,6 +259,8 @@ class _QuoteFinder(SpeakerRules):
                     return "mark", prev_end + off, prev_end + off, j
             if jumped:
                 continue  # the quoted name counts as part of the zone, not as extra words
+            if C.COMPLEMENTISER_RE.match(w.folded) and _modal_noun(self.words[j - 1]):
+                return None  # «لافتا إلى أهمية أن يصدر …»: أن completes the noun, the verb has a noun object
             if C.COMPLEMENTISER_RE.match(w.folded) and self.words[j - 1].bare not in _TEMPORAL_PREPS:
                 return "comp", w.start, w.end, j + 1
             if w.folded in C.COMPLEMENTISER_PREPS and j + 1 < len(self.words):
@@ -337,7 +379,11 @@ class _QuoteFinder(SpeakerRules):
             prev = w.end
             if w.start - pos <= 10 or not any(c in "،,؛;" for c in gap) or self.inside_segment(w.start):
                 continue
-            if w.folded in _NARRATOR_CONNECTORS:
+            if w.folded in _NARRATOR_CONNECTORS and not _other_referent(w.folded, suffix):
+                return strip_punct(self.text, pos, w.start)[1]
+            nxt = C.words(self.text, w.end, min(end, w.end + 12))
+            if w.folded == "في" and nxt and nxt[0].folded == C.fold("إشارة"):
+                # «…، في إشارة إلى الصواريخ …»: the writer explains what the words referred to
                 return strip_punct(self.text, pos, w.start)[1]
             if w.folded in _CONTRAST_WHILE and any(
                     x.bare in C.SPEECH_VERBS for x in C.words(self.text, w.end, end)[:2]):
@@ -387,8 +433,8 @@ class _QuoteFinder(SpeakerRules):
             return None  # «جاء ذلك في مقابلة … حيث قال:»: the later verb is the cue
         if any(z.bare in C.SPEECH_PARTICIPLES for z in zone_words):
             return None  # «حذر من … بقوله «…»»: the participle introduces the quote
-        if (w.bare in C.IMPERSONAL or w.folded in C.IMPERSONAL) and not zone_words:
-            return None  # «يذكر أن …»: background, nobody speaks
+        if (w.bare in C.IMPERSONAL or w.folded in C.IMPERSONAL or _passive(w, lemma or "")) and not zone_words:
+            return None  # «يذكر أن …»، «قرد يُزعم أنه …»: background or passive, nobody speaks
         if w.bare in C.ADDRESSEE_VERBS:
             speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
         elif w.bare in C.RELAY_VERBS or any(z.bare in (C.fold("نقلا"), C.fold("نقلاً")) for z in zone_words):

@@ -29,6 +29,7 @@ _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "�
                                              "ولكنها", "حيث", "كما", "ثم", "لكنهم", "أما", "وأما", "حينما", "عندما"))
 
 
+_TO_HIM = frozenset(C.fold(w) for w in ("له", "لها", "لهم", "إليه", "إليها", "إليهم"))
 _SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم", "بقوله", "بقولها", "تصريحه", "تصريحها"))
 # «وتابع بالقول: "…"»: بـ + the masdar of the speech verb is a manner adverbial (a cognate
 # complement), never the subject — the verb's subject is the pronoun of the speaker in focus
@@ -389,9 +390,15 @@ class SpeakerRules:
                 (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
                 or _PRONOUN_PREP.match(zw[0].folded):
             return None  # «وأكد في تصريحات …»: the zone holds no subject
+        if zw[0].folded in C.ATTRIBUTION_CUES and zw[0].folded != C.fold("كما"):
+            return None  # «وأضافت، بحسب ما نقلته الوكالة:»: an attribution, the subject is the pronoun
         j = self.word_index(zw[0].start)
         end = self._np_end(j, zone[1])
-        zone_pers = any(zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS" for e in self.entities)
+        # «وقال ضابط في الشرطة المحلية لبي بي سي»: a لـ-name after the subject is whom the
+        # words were told to (the tagger keeps the clitic), never the speaker
+        zents = [e for e in self.entities if not (e.start > zw[0].start and e.text.startswith("ل")
+                                                  and not self._after_title(e.start))]
+        zone_pers = any(zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS" for e in zents)
         if not zone_pers and zw[0].bare in C.TITLE_WORDS:
             name_end = self._appositive_name(zw[0].start, zone[1])
             if name_end is not None:
@@ -404,7 +411,7 @@ class SpeakerRules:
                 end = rest[-1].end
             else:
                 end = max(end, self._title_phrase_end(j, zone[1]))
-        pers = [e for e in self.entities if zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS"]
+        pers = [e for e in zents if zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS"]
         if pers and zw[0].bare not in C.ANONYMOUS_HEADS:
             e = pers[0]
             lead = C.words(self.text, zw[0].start, e.start)
@@ -418,11 +425,16 @@ class SpeakerRules:
                 return self._make_speaker(zw[0].start if all(x.folded not in C.SPEAKER_STOP for x in lead)
                                           else e.start, e.end)
         # a title phrase before a PERS entity: extend to the entity
-        ent = next((e for e in self.entities if zw[0].start <= e.start < zone[1] and e.type == "PERS"), None)
+        ent = next((e for e in zents if zw[0].start <= e.start < zone[1] and e.type == "PERS"), None)
         if ent is not None and zw[0].bare in C.TITLE_WORDS and ent.start - zw[0].start < 60 \
                 and "،" not in self.text[zw[0].start:ent.start]:
             end = max(end, ent.end)
         return self._make_speaker(zw[0].start, end)
+
+    def _after_title(self, pos: int) -> bool:
+        """Does a title word stand right before ``pos`` («الرئيس لطفي»)?"""
+        k = self.word_index(pos)
+        return k > 0 and self.words[k - 1].bare in C.TITLE_WORDS
 
     def _title_phrase_end(self, j: int, limit: int) -> int:
         """End of a title phrase with its complements and the name the tagger missed:
@@ -544,6 +556,9 @@ class SpeakerRules:
                 if i > 0 and w.folded.startswith("لل") and len(w.folded) > 4:  # «نسبت الصحيفة للشيخ راشد»
                     j = self.word_index(w.start)
                     return self._make_speaker(w.start + 1, self._np_end(j, zone[1]))
+                if i > 0 and w.folded in _TO_HIM:
+                    # «ونسبت الوكالة له قوله إن»: the words are his; the subject only relays them
+                    return self._resolve_pronoun(w.start)
         return self._zone_speaker(zone)
 
     def _before_speaker(self, k: int) -> _Speaker | None:
