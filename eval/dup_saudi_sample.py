@@ -3,7 +3,7 @@
     python eval/dup_saudi_sample.py accepted            # run the detector, cache its pairs
     python eval/dup_saudi_sample.py draw-precision --round 2 [--show] [--write]
     python eval/dup_saudi_sample.py draw-recall --round 2 [--show] [--write]
-    python eval/dup_saudi_sample.py score [--round 2]
+    python eval/dup_saudi_sample.py score [--round 4]          # several rounds pool: --round 2 3
 
 Judged files hold ids, stratum, verdict and a one-line reason, never article text.
 Each row carries the ``round`` it was drawn in. Round 1 measured the rule before the
@@ -13,6 +13,15 @@ that path, so they are seen data. Round 2 was drawn afresh, after the rule was f
 again, leaving out every pair judged before; only round 2 describes the shipped rule
 (``score`` re-runs round 1's arithmetic on the current rule's pair counts, which is not
 what round 1 measured).
+
+Round 3 (``eval/dup_saudi_round3.jsonl``, both samples in one file, told apart by
+``sample``) was drawn with the same design after every earlier pair was left out, and
+judged with the round-2 rule still unchanged: it measured that rule at precision 0.964,
+recall 0.800. Its misses and errors (with rounds 1-2) then led to two changes — a looser
+opening match when more of the shorter text is inside the longer one (with a looser
+opening index), and the specific-containment test against templated bulletins — so
+round 3 is seen data too. Round 4 (``eval/dup_saudi_round4.jsonl``) was drawn after
+that rule was frozen; only it describes the shipped rule.
 
 **Precision** (``eval/dup_saudi_fresh.jsonl``): the rule was frozen first; then pairs the
 detector accepted (its verified LSH pairs over all 30,676 articles) were drawn at
@@ -75,6 +84,8 @@ from marsad.corpus.textprep import words
 ACCEPTED = Path("/tmp/marsad_dup_accepted.pkl")
 FRESH = ROOT / "eval" / "dup_saudi_fresh.jsonl"
 RECALL = ROOT / "eval" / "dup_saudi_recall.jsonl"
+# from round 3 on, both samples of a round live in one file per round, told apart by "sample"
+ROUND_FILES = {3: ROOT / "eval" / "dup_saudi_round3.jsonl", 4: ROOT / "eval" / "dup_saudi_round4.jsonl"}
 SEEN = [ROOT / "eval" / "dup_saudi_check.jsonl", ROOT / "eval" / "dup_saudi_heldout.jsonl"]
 Scores = tuple[float, float, int]  # Jaccard, containment of the smaller text, shared rare 8-grams
 Strata = list[tuple[str, Callable[[float, float, int], bool], int]]
@@ -114,7 +125,16 @@ def read_rows(path: Path) -> list[dict[str, object]]:
 
 def seen_pairs() -> set[tuple[str, str]]:
     """Every pair judged so far, in any file or round: a new draw leaves them out."""
-    return {key(str(r["a"]), str(r["b"])) for p in [*SEEN, FRESH, RECALL] for r in read_rows(p)}
+    files = [*SEEN, FRESH, RECALL, *ROUND_FILES.values()]
+    return {key(str(r["a"]), str(r["b"])) for p in files for r in read_rows(p)}
+
+
+def judged_rows(sample: str, rounds: list[int]) -> list[dict[str, object]]:
+    """Judged rows of one sample ("precision" or "recall") drawn in any of ``rounds``."""
+    rows = read_rows(FRESH if sample == "precision" else RECALL)
+    for path in ROUND_FILES.values():
+        rows += [r for r in read_rows(path) if r.get("sample") == sample]
+    return [r for r in rows if "verdict" in r and r.get("round") in rounds]
 
 
 def accepted_pairs(rebuild: bool = False) -> dict[tuple[str, str], Scores]:
@@ -202,8 +222,7 @@ def score(args: argparse.Namespace) -> None:
     rejected = rejected_universe(accepted)
     acc_sizes = population_sizes(accepted, PRECISION_STRATA)
     rej_sizes = population_sizes(rejected, RECALL_STRATA)
-    fresh = [r for r in read_rows(FRESH) if "verdict" in r and r.get("round") == args.round]
-    recall_rows = [r for r in read_rows(RECALL) if "verdict" in r and r.get("round") == args.round]
+    fresh, recall_rows = judged_rows("precision", args.round), judged_rows("recall", args.round)
 
     def group(rows: list[dict[str, object]]) -> dict[str, list[bool]]:
         out: dict[str, list[bool]] = defaultdict(list)
@@ -236,14 +255,14 @@ def score(args: argparse.Namespace) -> None:
         xs = sorted(xs)
         return f"{xs[int(0.025 * len(xs))]:.3f}-{xs[int(0.975 * len(xs)) - 1]:.3f}"
 
-    print(f"round {args.round}; accepted pairs: {total_acc}; universe pairs not accepted: {len(rejected)}")
-    print("precision sample (eval/dup_saudi_fresh.jsonl):")
+    print(f"round(s) {args.round}; accepted pairs: {total_acc}; universe pairs not accepted: {len(rejected)}")
+    print("precision sample (accepted pairs):")
     for name, _, _ in PRECISION_STRATA:
         v = prec_by.get(name, [])
         lo, hi = wilson(sum(v), len(v))
         print(f"  {name:8s} accepted {acc_sizes[name]:6d}  judged {len(v):3d}  copies {sum(v):3d}  "
               f"precision {sum(v) / max(1, len(v)):.3f} (Wilson {lo:.2f}-{hi:.2f})")
-    print("recall sample (eval/dup_saudi_recall.jsonl), rejected universe pairs by containment:")
+    print("recall sample (rejected universe pairs, by containment):")
     for name, _, _ in RECALL_STRATA:
         v = rec_by.get(name, [])
         lo, hi = wilson(sum(v), len(v))
@@ -278,7 +297,8 @@ def main() -> None:
         p.add_argument("--write", action="store_true", help="append the unjudged rows to the judged file")
         p.add_argument("--round", type=int, required=True)
     p = sub.add_parser("score")
-    p.add_argument("--round", type=int, default=2)
+    p.add_argument("--round", type=int, nargs="+", default=[4],
+                   help="rounds to pool (only rounds drawn after the rule last changed describe it)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--rounds", type=int, default=4000)
     args = parser.parse_args()
@@ -294,8 +314,12 @@ def main() -> None:
         rows, out = draw(accepted, PRECISION_STRATA, args.seed, seen_pairs(), args.round), FRESH
     else:
         rows, out = draw(rejected_universe(accepted), RECALL_STRATA, args.seed, seen_pairs(), args.round), RECALL
+    sample = "precision" if args.cmd == "draw-precision" else "recall"
+    if args.round in ROUND_FILES:
+        out = ROUND_FILES[args.round]
+        rows = [{"sample": sample, **r} for r in rows]
     if args.write:
-        if any(r.get("round") == args.round for r in read_rows(out)):
+        if any(r.get("round") == args.round and r.get("sample", sample) == sample for r in read_rows(out)):
             sys.exit(f"{out} already holds round {args.round}; not drawing it again")
         with out.open("a", encoding="utf-8") as fh:
             fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))

@@ -3,6 +3,7 @@ chosen by date, and the incremental path through both store backends."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -302,3 +303,47 @@ def test_relief_flight_template_is_not_a_copy_of_the_next_flight() -> None:
     copy = "متابعات -\n" + fourth.replace("،", ",") + "\n" + PORTAL_FOOTER
     groups = find_duplicates([doc("f4", fourth), doc("f5", fifth, "2024-05-02"), doc("c4", copy, "2024-05-03")])
     assert [sorted(g.members) for g in groups] == [["c4", "f4"]]
+
+
+# a daily bulletin: long template wording, each day's own figures (written for these tests)
+BULLETIN = ("توقعت الهيئة العامة للأرصاد في نشرتها اليومية عن حالة الطقس لهذا اليوم بمشيئة الله أن تكون الرياح "
+            "السطحية على البحر الأحمر شمالية غربية بسرعة معتدلة وأن يكون ارتفاع الموج من متر إلى مترين "
+            "وحالة البحر خفيفة إلى متوسطة الموج فيما تكون الرياح على الخليج العربي شمالية بسرعة خفيفة "
+            "وارتفاع الموج أقل من متر وحالة البحر خفيفة الموج وتنصح الهيئة مرتادي البحر بمتابعة التحديثات")
+BULLETIN_REGIONS = ["الجوف", "تبوك", "حائل", "القصيم", "نجران", "جازان", "عسير", "الباحة", "المدينة",
+                    "مكة", "الشرقية", "الرياض"]
+OUTLOOK = ("ويتوقع أن تستمر موجة الغبار حتى نهاية الأسبوع مع انخفاض طفيف في درجات الحرارة العظمى "
+           "على المرتفعات الغربية")
+
+
+def bulletin(day: int) -> str:
+    rng = random.Random(day)
+    own = " ".join(f"{r} {rng.randint(20, 49)} درجة" for r in rng.sample(BULLETIN_REGIONS, 12))
+    # the first two days also share an outlook sentence: enough specific overlap to pass the count
+    return "درجات الحرارة العظمى " + own + " " + BULLETIN + (" " + OUTLOOK if day < 2 else "")
+
+
+def test_two_days_of_a_templated_bulletin_are_not_copies_but_a_copy_of_one_day_is() -> None:
+    days = [doc(f"d{i}", bulletin(i), f"2024-05-{i + 1:02d}") for i in range(6)]
+    # swaps off, so that only the template test decides
+    without = DuplicateConfig(boilerplate_df=3, max_swaps=0, min_specific_containment=0)
+    assert [sorted(g.members) for g in find_duplicates(days, without)] == [["d0", "d1"]]
+    # day 0 and day 1 share the template and one sentence, little of what each day adds
+    config = DuplicateConfig(boilerplate_df=3, max_swaps=0)
+    assert find_duplicates(days, config) == []
+    copy = doc("c", "الرياض - واس\n" + bulletin(0).replace("على", "علي"), "2024-05-01T10:00:00")
+    for cfg in (config, DuplicateConfig(boilerplate_df=3)):
+        assert [sorted(g.members) for g in find_duplicates([*days, copy], cfg)] == [["c", "d0"]]
+
+
+def test_trimmed_copy_under_a_reworded_opening_is_found_by_the_relaxed_lead() -> None:
+    full = PORT + "\n" + PORT_MORE + "\n" + LIBRARY.replace("العاصمة", "الحديدة")
+    reled = ("في خطوة ينتظرها التجار والمستوردون منذ أسابيع عادت الحركة إلى الرصيف الشمالي وسط ترقب "
+             "لانخفاض أسعار السلع في الأسواق.\n" + "\n".join(PORT.split("\n")[1:4]))
+    pair = [doc("full", full), doc("re", reled, "2024-05-02")]
+    # the openings overlap under 0.6: the strict same-opening test alone misses it
+    assert find_duplicates(pair, DuplicateConfig(lead_relaxed_overlap=1.0)) == []
+    assert [sorted(g.members) for g in find_duplicates(pair)] == [["full", "re"]]
+    # a digest page carrying the port item under another lead story still stays apart
+    page = FLOODS + "\n" + PORT + "\n" + PORT_MORE
+    assert find_duplicates([doc("page", page), doc("re", reled, "2024-05-02")]) == []

@@ -19,8 +19,15 @@ way*. A second, small LSH index over each article's opening words finds such pai
 the verifier accepts them when the openings match, most of the shorter text is inside
 the longer one, enough of the shared text is not site boilerplate, and no specific is
 swapped (templated releases open the same way too, so this path tolerates no swap).
-Digest pages that reprint an item under another lead story do not open the same way
-and stay apart.
+An outlet that rewords the first sentence leaves less of the opening in common; a
+looser opening match is then accepted when more of the shorter text (60%) is inside
+the longer one. Digest pages that reprint an item under another lead story do not open
+the same way and stay apart.
+
+Templated bulletins (the daily weather report, a monthly fines release) share long
+template wording that is frequent in the corpus, and little else: each day adds its
+own regions and figures. A copy carries the smaller text's own wording along, so at
+least 40% of the smaller text's non-boilerplate shingles must be shared.
 
 The detector is incremental: :class:`DuplicateDetector` keeps the LSH index and each
 article's MinHash signature (a few hundred bytes, persisted by
@@ -63,6 +70,10 @@ class DuplicateConfig:
     boilerplate_df: int = 30
     boilerplate_share: float = 0.001
     min_specific_shared: int = 10  # shared shingles left after that, needed to accept
+    # ... and the share of the smaller text's own (non-boilerplate) shingles found in the
+    # other: a copy carries its specific wording along; two days' weather reports or two
+    # months' fines releases share the template and little of what each day adds
+    min_specific_containment: float = 0.4
     # templated releases: reject when this many specific runs (names, places, numbers) are
     # swapped inside shared wording (0 turns the test off)
     max_swaps: int = 2
@@ -73,9 +84,13 @@ class DuplicateConfig:
     # same-opening path: trimmed or extended copies whose sizes differ too much for containment
     lead_words: int = 50  # the opening compared
     lead_perm: int = 32
-    lead_lsh_threshold: float = 0.5
+    lead_lsh_threshold: float = 0.25  # loose enough to find openings overlapping 0.4
     min_lead_overlap: float = 0.6  # share of the shorter opening's shingles found in the other
     lead_min_containment: float = 0.5
+    # a reworded opening (a new first sentence, edits) overlaps less; then more of the
+    # shorter text must be inside the longer one
+    lead_relaxed_overlap: float = 0.4
+    lead_relaxed_containment: float = 0.6
     lead_min_specific: int = 25
 
 
@@ -216,10 +231,12 @@ def verify_pair(words_a: list[str], words_b: list[str], a: set[str], b: set[str]
     if not ok and config.lead_words > 0:
         # a trimmed or extended copy: same opening, the shorter text mostly inside the longer
         _, cont, shared_n = pair_scores(a, b)
-        if (cont >= config.lead_min_containment and shared_n >= config.min_shared
-                and lead_overlap(words_a, words_b, config.lead_words, config.shingle_size)
-                >= config.min_lead_overlap):
-            ok, score, by_lead = True, cont, True
+        if cont >= min(config.lead_min_containment, config.lead_relaxed_containment) \
+                and shared_n >= config.min_shared:
+            lead = lead_overlap(words_a, words_b, config.lead_words, config.shingle_size)
+            if ((lead >= config.min_lead_overlap and cont >= config.lead_min_containment)
+                    or (lead >= config.lead_relaxed_overlap and cont >= config.lead_relaxed_containment)):
+                ok, score, by_lead = True, cont, True
     if not ok:
         return False, score
     specific = len(a & b)
@@ -229,6 +246,10 @@ def verify_pair(words_a: list[str], words_b: list[str], a: set[str], b: set[str]
         specific = len(shared - freq.shingles.frequent(shared, limit))
         if specific < (config.lead_min_specific if by_lead else config.min_specific_shared):
             return False, score
+        if config.min_specific_containment > 0:
+            own = min(len(a - freq.shingles.frequent(a, limit)), len(b - freq.shingles.frequent(b, limit)))
+            if specific < config.min_specific_containment * own:
+                return False, score
     if config.max_swaps > 0:
         is_rare = None
         if freq is not None and freq.n_docs:
