@@ -1,10 +1,11 @@
 """NER speed and accuracy on the ANERcorp dev split (last 10% of the train file).
 
-    python bench/ner.py [--model DIR] [--candidate NAME=DIR ...] [--repeat 3]
+    python bench/ner.py [--model DIR] [--neural DIR] [--candidate NAME=DIR ...] [--repeat 3]
 
 Prints one Rich table: F1 and tokens per second (one core, one thread, feature
 extraction included) for the shipped model, a trivial gazetteer-lookup baseline
-measured in the same run, and any candidate model directories given. Speed is shown
+measured in the same run, the character-aware BiLSTM-CRF (numpy forward pass) when its
+model directory exists, and any candidate CRF model directories given. Speed is shown
 twice: wall-clock, and CPU time of this process (``time.process_time``) — on a shared
 machine the second is the honest measure of what one core does. The first pass starts
 with an empty per-word feature cache ("cold"); later passes reuse it ("warm"), which
@@ -25,6 +26,7 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from marsad.extract.ner_neural import NN_MODEL_DIR, NeuralModelError, NeuralTagger
 from marsad.training.conll import TaggedSentence, read_conll, split_dev
 from marsad.training.features import Resources, fold, strip_proclitics
 from marsad.training.gazetteers import compile_gazetteers
@@ -70,7 +72,7 @@ class GazetteerTagger:
         return tags
 
 
-def _document_tagger(model: NerModel, dev: list[TaggedSentence], size: int = 20
+def _document_tagger(model: NerModel | NeuralTagger, dev: list[TaggedSentence], size: int = 20
                      ) -> Callable[[Sequence[str]], list[str]]:
     """A per-sentence callable that tags each run of ``size`` dev sentences as one
     document the first time one of its sentences is asked for (cache keyed by identity)."""
@@ -112,6 +114,8 @@ def measure(tag: Callable[[Sequence[str]], list[str]], dev: list[TaggedSentence]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=SHIPPED_MODEL_DIR)
+    parser.add_argument("--neural", type=Path, default=NN_MODEL_DIR,
+                        help="BiLSTM-CRF model directory (rows skipped when it does not exist)")
     parser.add_argument("--candidate", action="append", default=[], metavar="NAME=DIR")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -125,13 +129,21 @@ def main() -> int:
     n_tokens = sum(len(s.tokens) for s in dev)
 
     shipped = NerModel(args.model)
-    rows: list[tuple[str, NerModel | None, Callable[[Sequence[str]], list[str]]]] = [
+    rows: list[tuple[str, NerModel | NeuralTagger | None, Callable[[Sequence[str]], list[str]]]] = [
         ("shipped CRF (numpy Viterbi)", shipped, shipped.tag),
     ]
     rows.append(("shipped CRF + document propagation (20 sentences)", shipped,
                  _document_tagger(shipped, dev)))
     rows.append(("gazetteer lookup baseline", None,
                  GazetteerTagger(shared_data_dir() / "gazetteers", shipped.resources)))
+    if args.neural.is_dir():
+        try:
+            neural = NeuralTagger(args.neural)
+        except NeuralModelError as exc:
+            console.print(f"[red]neural model: {exc}[/red]")
+            return 2
+        rows.append(("BiLSTM-CRF + char-CNN (numpy forward pass)", neural, neural.tag))
+        rows.append(("BiLSTM-CRF + document propagation (20 sentences)", neural, _document_tagger(neural, dev)))
     for spec in args.candidate:
         name, _, path = spec.partition("=")
         try:
@@ -148,7 +160,10 @@ def main() -> int:
         if model is not None:  # warm the interpreter and numpy up, then start the word cache cold
             for s in dev[:3]:
                 model.tag(s.tokens)
-            model.extractor._cache.clear()
+            if isinstance(model, NeuralTagger):
+                model._cache.clear()
+            else:
+                model.extractor._cache.clear()
         f1, cold, warm, cpu = measure(tag, dev, args.repeat)
         table.add_row(name, f"{f1:.3f}", f"{cold:,.0f}", f"{warm:,.0f}", f"{cpu:,.0f}")
     console.print(table)

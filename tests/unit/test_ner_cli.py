@@ -96,3 +96,56 @@ def test_train_ner_bad_feature_options_are_one_line(tmp_path: Path, args: list[s
     proc = marsad("train", "ner", "--data", str(TINY), "--out", str(tmp_path / "m"), "--no-gazetteers", *args)
     assert proc.returncode == 2, proc.stderr
     assert message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _tiny_cluster_file(path: Path) -> Path:
+    import numpy as np
+
+    from marsad.training.clusters import ClusterModel
+    from marsad.training.conll import read_conll
+    from marsad.training.features import fold
+
+    words = sorted({fold(t) for s in read_conll(TINY)[0] for t in s.tokens})
+    vectors = np.random.default_rng(2).standard_normal((len(words), 8)).astype(np.float32)
+    ClusterModel((2,), {w: (i % 2,) for i, w in enumerate(words)}, dict.fromkeys(words, 10), {}, {},
+                 vectors).save(path)
+    return path
+
+
+def test_train_ner_nn_writes_a_neural_model(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    clusters = _tiny_cluster_file(tmp_path / "c.json.gz")
+    out = tmp_path / "nn"
+    proc = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out", str(out),
+                  "--dev-fraction", "0.25", "--epochs", "2", "--hidden", "8", "--json")
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert set(scores) == {"dev", "dev_documents_20"}
+    assert {"precision", "recall", "f1", "tokens_per_second", "per_type"} <= set(scores["dev"])
+    meta = json.loads((out / "meta.json").read_text("utf-8"))
+    assert meta["family"] == "bilstm-crf" and meta["includes_dev"] is False
+    assert meta["train_sentences"] == 3 and 1 <= meta["best_epoch"] <= 2
+    from marsad.extract.ner_neural import load_ner
+
+    assert len(load_ner(out).tag(["قال", "أوباما"])) == 2
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--clusters", "/nonexistent/c.json.gz"], "no such cluster file"),
+    (["--clusters", str(TINY), "--embeddings", "warm"], "not a Marsad cluster file"),
+])
+def test_train_ner_nn_bad_input_is_one_line(extra: list[str], message: str, tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    proc = marsad("train", "ner-nn", "--data", str(TINY), "--out", str(tmp_path / "m"), *extra)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_train_ner_nn_rejects_an_unknown_embedding_mode(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    clusters = _tiny_cluster_file(tmp_path / "c.json.gz")
+    proc = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out",
+                  str(tmp_path / "m"), "--dev-fraction", "0.25", "--embeddings", "warm")
+    assert proc.returncode == 2 and "embeddings must be one of" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -164,3 +164,103 @@ def train_ner_cmd(
         console.print(scores_table(f"{name}", res))
         console.print(f"tokens/s: {res['tokens_per_second']:,.0f}")
     console.print(f"model written to {out} (training took {meta.get('train_seconds')} s)")
+
+
+@train_app.command("ner-nn")
+def train_ner_nn_cmd(
+    data: Annotated[list[Path], typer.Option("--data", help="CoNLL file or folder (repeatable); its last "
+                                             "--dev-fraction of sentences is the dev split.")],
+    clusters: Annotated[Path, typer.Option("--clusters", help="Cluster file with word vectors "
+                                           "(`marsad train clusters`): initial word embeddings.")],
+    out: Annotated[Path, typer.Option("--out", help="Model directory to write.")],
+    dev_fraction: Annotated[float, typer.Option("--dev-fraction",
+                                                help="Share of sentences held out as dev.")] = 0.1,
+    cross: Annotated[list[Path] | None, typer.Option(
+        "--cross", help="CoNLL data to score after training (repeatable).")] = None,
+    epochs: Annotated[int, typer.Option("--epochs", help="Most epochs; the best on dev is kept.")] = 30,
+    patience: Annotated[int, typer.Option("--patience", help="Stop after this many epochs without a "
+                                          "better dev F1.")] = 6,
+    hidden: Annotated[int, typer.Option("--hidden", help="LSTM units per direction.")] = 100,
+    char_filters: Annotated[int, typer.Option("--char-filters", help="Character CNN filters.")] = 64,
+    word_dropout: Annotated[float, typer.Option("--word-dropout", help="Share of word ids replaced by "
+                                                "UNK in training.")] = 0.1,
+    embeddings: Annotated[str, typer.Option(
+        "--embeddings", help="frozen: keep the news vectors fixed; new: train only rows of words the news "
+        "vectors lack; tuned: train every row.")] = "tuned",
+    embedding_lr_scale: Annotated[float, typer.Option(
+        "--embedding-lr-scale", help="Learning rate of tuned embeddings relative to --lr.")] = 0.1,
+    batch_size: Annotated[int, typer.Option("--batch-size")] = 16,
+    lr: Annotated[float, typer.Option("--lr", help="Adam learning rate.")] = 2e-3,
+    threads: Annotated[int, typer.Option("--threads", help="torch threads.")] = 1,
+    seed: Annotated[int, typer.Option("--seed")] = 13,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
+) -> None:
+    """Train the character-aware BiLSTM-CRF tagger (needs torch: the `train` extra)."""
+    from marsad.cli.evaluate_ner import scores_table
+    from marsad.training.conll import ConllError, ReadReport, conll_files, read_corpus, split_dev
+    from marsad.training.ner import evaluate, sha256_file
+
+    try:
+        from marsad.training.neural import NeuralConfig, load_vectors, train_neural
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        _fail("ner-nn", f"needs torch ({exc}); install the `train` extra")
+        return
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        _fail("ner-nn", "needs torch; install the `train` extra (pip install 'marsad[train]')")
+    cross = cross or []
+    if not 0.0 < dev_fraction < 1.0:
+        _fail("ner-nn", f"--dev-fraction must be in (0, 1) (epochs are chosen on dev), got {dev_fraction}")
+    if epochs < 1 or hidden < 1 or batch_size < 1 or lr <= 0:
+        _fail("ner-nn", "--epochs, --hidden and --batch-size must be >= 1 and --lr > 0")
+    console = Console(stderr=as_json)
+    try:
+        train, dev = [], []
+        report = ReadReport()
+        for source in data:
+            sents, rep = read_corpus([source])
+            report.merge(rep)
+            t, d = split_dev(sents, dev_fraction)
+            train += t
+            dev += d
+        cross_sets = {str(p): read_corpus([p])[0] for p in cross}
+        if not clusters.is_file():
+            raise ValueError(f"{clusters}: no such cluster file")
+        vectors, counts = load_vectors(clusters)
+    except (ConllError, ValueError) as exc:
+        _fail("ner-nn", str(exc))
+        return
+    if not train or not dev:
+        _fail("ner-nn", f"need both training and dev sentences (got {len(train)} and {len(dev)})")
+    console.print(f"read: {report.summary()}")
+    console.print(f"train {len(train)} sentences, dev {len(dev)} sentences")
+    try:
+        config = NeuralConfig(hidden=hidden, char_filters=char_filters, word_dropout=word_dropout,
+                              embeddings=embeddings, embedding_lr_scale=embedding_lr_scale, epochs=epochs,
+                              patience=patience, batch_size=batch_size, lr=lr, threads=threads, seed=seed)
+    except ValueError as exc:
+        _fail("ner-nn", str(exc))
+        return
+    meta: dict[str, Any] = {
+        "trained": _dt.date.today().isoformat(),
+        "data": [{"path": str(f), "sha256": sha256_file(f)} for f in conll_files(data)],
+        "clusters": str(clusters),
+        "dev_fraction": dev_fraction,
+        "reader": report.summary(),
+        "includes_dev": False,
+    }
+    model = train_neural(train, dev, vectors, counts, out, config, meta, log=console.print)
+    results: dict[str, Any] = {"dev": evaluate(model.tag, dev).as_dict()}
+    results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
+    for name, sents in cross_sets.items():
+        results[name] = evaluate(model.tag, sents).as_dict()
+    meta = {**model.meta, "scores": results}
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if as_json:
+        print(json.dumps(results, ensure_ascii=False))
+        return
+    for name, res in results.items():
+        console.print(scores_table(f"{name}", res))
+        console.print(f"tokens/s: {res['tokens_per_second']:,.0f}")
+    console.print(f"model written to {out} (training took {meta.get('train_seconds')} s)")

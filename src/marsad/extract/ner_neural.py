@@ -1,0 +1,306 @@
+"""Character-aware BiLSTM-CRF named-entity tagger, run in pure numpy (no torch at run time).
+
+Why a second model family: the CRF (``marsad.training.ner``) reaches its ceiling on names
+that occur neither in ANERcorp nor in the cluster vocabulary. This tagger reads every
+word through its letters (a character CNN) as well as through word vectors learned here
+from unlabelled news, and a bidirectional LSTM gives each word the whole sentence as
+context. It is trained with torch (:mod:`marsad.training.neural`) and exported to
+``weights.npz``; this module only needs numpy.
+
+Speed: everything that depends on a word alone — embeddings, character CNN, shape flags
+*and* the LSTM's input projection — is computed once per distinct token string and
+cached, so tagging a sentence is a row gather, the two LSTM recurrences (run side by
+side) and a Viterbi pass.
+
+A model directory holds ``weights.npz`` (arrays), ``vocab.json.gz`` (words, characters,
+labels, news word counts, configuration) and ``meta.json`` (training record, scores).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from marsad.training.features import fold, strip_proclitics
+from marsad.training.ner import RARE_WORD_COUNT, NerModel, NerModelError, propagate_names
+
+NN_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner_nn"
+WEIGHTS_FILE = "weights.npz"
+VOCAB_FILE = "vocab.json.gz"
+META_FILE = "meta.json"
+
+PAD, UNK = 0, 1  # word and character ids
+BOW, EOW = 2, 3  # character ids marking the word's edges
+MAX_CHARS = 20  # longer words keep their first and last letters (clitics and suffixes)
+N_SHAPE = 6  # see word_shape()
+_CACHE_LIMIT = 200_000
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+_LATIN = re.compile("[A-Za-z]")
+_WORDISH = re.compile(r"\w")
+
+
+class NeuralModelError(NerModelError):
+    """A neural NER model directory is missing, incomplete or unreadable (names the path).
+
+    A :class:`NerModelError`, so callers that handle the CRF's errors handle these too."""
+
+
+@dataclass
+class Lexicon:
+    """What maps a token to model inputs; shared by training and inference so both see
+    exactly the same ids.
+
+    ``words``: folded words (index 0 PAD, 1 UNK); ``chars``: characters (0 PAD, 1 UNK,
+    2 BOW, 3 EOW); ``counts``: news word counts that decide proclitic stripping
+    (وبريطانيا → بريطانيا, but واشنطن stays whole); ``titles``: folded title words.
+    """
+
+    words: list[str]
+    chars: list[str]
+    labels: list[str]
+    counts: dict[str, int] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
+    config: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.word_index = {w: i for i, w in enumerate(self.words)}
+        self.char_index = {c: i for i, c in enumerate(self.chars)}
+
+    def word_ids(self, token: str) -> tuple[int, int]:
+        """(id of the folded word, id of the word without proclitics); UNK when unknown."""
+        key = fold(token)
+        _, stem = strip_proclitics(key, self.counts)
+        return self.word_index.get(key, UNK), self.word_index.get(stem, UNK)
+
+    def char_ids(self, token: str) -> list[int]:
+        """BOW, letters of the folded word (first/last MAX_CHARS-2 kept), EOW."""
+        key = fold(token) or token
+        room = MAX_CHARS - 2
+        if len(key) > room:
+            key = key[: room // 2] + key[-(room - room // 2):]
+        return [BOW, *(self.char_index.get(c, UNK) for c in key), EOW]
+
+    def shape(self, token: str) -> list[float]:
+        """Binary flags: digit, Latin, punctuation, title word, definite stem, clitic split."""
+        key = fold(token)
+        prefix, stem = strip_proclitics(key, self.counts)
+        return [float(bool(_DIGIT.search(token))), float(bool(_LATIN.search(token))),
+                float(not _WORDISH.search(token)), float(key in self.titles or stem in self.titles),
+                float(stem.startswith("ال")), float(bool(prefix))]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": 1, "words": self.words, "chars": self.chars, "labels": self.labels,
+                "counts": [self.counts.get(w, 0) for w in self.words], "extra_counts": {
+                    w: c for w, c in self.counts.items() if w not in self.word_index},
+                "titles": sorted(self.titles), "config": self.config}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Lexicon:
+        if data.get("format") != 1:
+            raise ValueError(f"unsupported vocabulary format {data.get('format')!r}")
+        words = list(data["words"])
+        counts = {w: int(c) for w, c in zip(words, data["counts"]) if c}
+        counts.update({w: int(c) for w, c in data.get("extra_counts", {}).items()})
+        return cls(words, list(data["chars"]), list(data["labels"]), counts,
+                   frozenset(data.get("titles", ())), dict(data.get("config", {})))
+
+    def save(self, path: Path) -> None:
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+            json.dump(self.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return cls.from_json(json.load(fh))
+
+
+def allowed_transitions(labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """IOB2 constraints as (transition mask L x L, start mask L): ``I-X`` only after
+    ``B-X``/``I-X``, never first. Training and decoding both use them."""
+    n = len(labels)
+    trans = np.ones((n, n), dtype=bool)
+    start = np.ones(n, dtype=bool)
+    for j, lbl in enumerate(labels):
+        if lbl.startswith("I-"):
+            start[j] = False
+            for i, prev in enumerate(labels):
+                trans[i, j] = prev[2:] == lbl[2:] and prev != "O"
+    return trans, start
+
+
+class NeuralTagger:
+    """Loaded BiLSTM-CRF: tokens in, IOB2 tags out (numpy forward pass, per-word cache)."""
+
+    def __init__(self, directory: Path | str) -> None:
+        directory = Path(directory)
+        missing = [f for f in (WEIGHTS_FILE, VOCAB_FILE) if not (directory / f).is_file()]
+        if missing:
+            raise NeuralModelError(f"{directory}: not a neural NER model directory "
+                                   f"(missing {', '.join(missing)})")
+        self.directory = directory
+        try:
+            self.lexicon = Lexicon.load(directory / VOCAB_FILE)
+            with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as data:
+                w = {k: data[k].astype(np.float32) for k in data.files}
+        except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
+            raise NeuralModelError(f"{directory}: cannot read the neural NER model ({exc})") from None
+        self.labels = self.lexicon.labels
+        self.hidden = int(w["w_hh_f"].shape[1])
+        self.emb = w["word_emb"]
+        self.char_emb = w["char_emb"]
+        self.conv_w = w["conv_w"]  # filters x char_dim x width (torch Conv1d layout)
+        self.conv_b = w["conv_b"]
+        # input projection of both directions in one matrix: word vector -> 8H. The gate
+        # columns i, f, o are halved so that one tanh over all gates gives tanh(z/2) there,
+        # and sigmoid(z) = (1 + tanh(z/2)) / 2: one transcendental call per LSTM step.
+        hdim = self.hidden
+        half = np.ones(4 * hdim, dtype=np.float32)
+        half[: 2 * hdim] = 0.5
+        half[3 * hdim:] = 0.5
+        self.w_in = np.concatenate([w["w_ih_f"].T * half, w["w_ih_b"].T * half], axis=1)
+        self.b_in = np.concatenate([w["b_f"] * half, w["b_b"] * half])
+        self.w_hh = np.stack([w["w_hh_f"].T * half, w["w_hh_b"].T * half])  # 2 x H x 4H
+        self.w_out = w["w_out"].T
+        self.b_out = w["b_out"]
+        trans_ok, start_ok = allowed_transitions(self.labels)
+        self.trans = np.where(trans_ok, w["trans"], -1e4).astype(np.float32)
+        self.start = np.where(start_ok, w["start"], -1e4).astype(np.float32)
+        self.end = w["end"]
+        self._cache: dict[str, np.ndarray] = {}
+        meta_path = directory / META_FILE
+        self.meta: dict[str, Any] = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+
+    # words -------------------------------------------------------------------------
+    def word_vectors(self, tokens: Sequence[str]) -> np.ndarray:
+        """Each word's input to the LSTM (rows): word and stem embeddings, character CNN
+        (max over positions of ReLU(conv)), shape flags and unknown-word flags. Done for
+        many words at once because the per-call overhead of numpy dominates otherwise."""
+        lex = self.lexicon
+        ids = [lex.word_ids(t) for t in tokens]
+        chars = [lex.char_ids(t) for t in tokens]
+        filters, _, width = self.conv_w.shape
+        pad = width // 2
+        longest = max(len(c) for c in chars)
+        grid = np.zeros((len(tokens), longest + 2 * pad), dtype=np.intp)  # PAD = 0 around and after
+        for i, c in enumerate(chars):
+            grid[i, pad:pad + len(c)] = c
+        x = self.char_emb[grid]  # words x (longest + 2 pad) x char_dim
+        # windows: words x positions x (char_dim * width), laid out like conv_w reshaped
+        windows = np.stack([x[:, k:k + longest] for k in range(width)], axis=3).reshape(len(tokens), longest, -1)
+        conv = np.maximum(windows @ self.conv_w.reshape(filters, -1).T + self.conv_b, 0.0)
+        lengths = np.array([len(c) for c in chars])
+        conv *= (np.arange(longest)[None, :] < lengths[:, None])[:, :, None]  # positions past the word
+        char_vec = conv.max(axis=1)
+        wid = np.array([w for w, _ in ids], dtype=np.intp)
+        sid = np.array([s for _, s in ids], dtype=np.intp)
+        flags = np.array([[*lex.shape(t), float(w == UNK), float(s == UNK)] for t, (w, s) in zip(tokens, ids)],
+                         dtype=np.float32)
+        return np.concatenate([self.emb[wid], self.emb[sid], char_vec, flags], axis=1)
+
+    def _projected(self, tokens: Sequence[str]) -> np.ndarray:
+        """LSTM input projections (tokens x 8H), computed once per distinct token string."""
+        cache = self._cache
+        new = list(dict.fromkeys(t for t in tokens if t not in cache))
+        if new:
+            if len(cache) + len(new) > _CACHE_LIMIT:
+                cache.clear()
+            rows = (self.word_vectors(new) @ self.w_in + self.b_in).astype(np.float32)
+            for t, row in zip(new, rows):
+                cache[t] = row
+        return np.stack([cache[t] for t in tokens])
+
+    # a sentence --------------------------------------------------------------------
+    def emissions(self, tokens: Sequence[str]) -> np.ndarray:
+        """Label scores per token (tokens x labels) from the BiLSTM."""
+        n = len(tokens)
+        hdim = self.hidden
+        proj = self._projected(tokens)  # n x 8H
+        gates_in = np.empty((n, 2, 1, 4 * hdim), dtype=np.float32)
+        gates_in[:, 0, 0] = proj[:, : 4 * hdim]
+        gates_in[:, 1, 0] = proj[::-1, 4 * hdim:]
+        w_hh = self.w_hh
+        h = np.zeros((2, 1, hdim), dtype=np.float32)
+        c = np.zeros((2, 1, hdim), dtype=np.float32)
+        out = np.empty((n, 2, 1, hdim), dtype=np.float32)
+        h2, h3 = 2 * hdim, 3 * hdim
+        for t in range(n):
+            z = np.tanh(gates_in[t] + np.matmul(h, w_hh))  # i, f, o: tanh(x/2); g: tanh(x)
+            gate = z * 0.5 + 0.5  # sigmoid for i, f, o
+            c = gate[:, :, hdim:h2] * c + gate[:, :, :hdim] * z[:, :, h2:h3]
+            h = gate[:, :, h3:] * np.tanh(c)
+            out[t] = h
+        out = out[:, :, 0]
+        states = np.concatenate([out[:, 0], out[::-1, 1]], axis=1)
+        return states @ self.w_out + self.b_out
+
+    def decode(self, emissions: np.ndarray) -> list[str]:
+        """Viterbi with start/end scores and the IOB2 constraints."""
+        n = emissions.shape[0]
+        trans = self.trans
+        delta = self.start + emissions[0]
+        back = np.empty((n, len(self.labels)), dtype=np.intp)
+        columns = np.arange(len(self.labels))
+        for t in range(1, n):
+            cand = delta[:, None] + trans
+            best_prev = cand.argmax(axis=0)
+            back[t] = best_prev
+            delta = cand[best_prev, columns] + emissions[t]
+        best = int((delta + self.end).argmax())
+        path = [best]
+        for t in range(n - 1, 0, -1):
+            best = int(back[t, best])
+            path.append(best)
+        labels = self.labels
+        return [labels[i] for i in reversed(path)]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """News word counts (what :func:`marsad.extract.entities.canonical_name` needs)."""
+        return self.lexicon.counts
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """IOB2 tags for one sentence's tokens."""
+        if not tokens:
+            return []
+        return self.decode(self.emissions(tokens))
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sentences]
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tag one document's sentences, then *one name, one type per document*
+        (the same second pass as the CRF model, :func:`marsad.training.ner.propagate_names`)."""
+        tags = [self.tag(s) for s in sentences]
+        return propagate_names(sentences, tags, self._key, self._reliable)
+
+    def _key(self, tokens: Sequence[str], start: int, end: int) -> tuple[str, ...]:
+        first = strip_proclitics(fold(tokens[start]), self.lexicon.counts)[1]
+        return (first, *(fold(t) for t in tokens[start + 1:end]))
+
+    def _reliable(self, key: tuple[str, ...]) -> bool:
+        if len(key) > 1:
+            return True
+        return len(key[0]) > 2 and self.lexicon.counts.get(key[0], 0) < RARE_WORD_COUNT
+
+
+def is_neural_model(directory: Path | str) -> bool:
+    """Whether ``directory`` holds a BiLSTM-CRF model (rather than a CRF one)."""
+    directory = Path(directory)
+    return (directory / WEIGHTS_FILE).is_file() and (directory / VOCAB_FILE).is_file() \
+        and not (directory / "ner.crfsuite").is_file()
+
+
+def load_ner(directory: Path | str) -> NerModel | NeuralTagger:
+    """Load whichever model family ``directory`` holds (the files tell: a CRF directory
+    has ``ner.crfsuite``, a neural one ``vocab.json.gz``); both offer ``tag`` and
+    ``tag_document``. Raises :class:`NerModelError` for anything else."""
+    if is_neural_model(directory):
+        return NeuralTagger(directory)
+    return NerModel(Path(directory))

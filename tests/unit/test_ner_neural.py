@@ -1,0 +1,168 @@
+"""The BiLSTM-CRF tagger: the numpy forward pass that ships computes what the torch model
+trained, Viterbi finds the best allowed path, and bad model directories fail clearly.
+
+The torch parts are skipped where torch is not installed (it is an optional extra)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from marsad.extract.ner_neural import (
+    BOW,
+    EOW,
+    UNK,
+    VOCAB_FILE,
+    WEIGHTS_FILE,
+    Lexicon,
+    NeuralModelError,
+    NeuralTagger,
+    allowed_transitions,
+)
+from marsad.training.conll import read_conll
+from marsad.training.features import fold
+
+TINY = Path(__file__).resolve().parents[1] / "fixtures" / "ner" / "tiny.conll"
+LABELS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
+
+
+def _vectors(words: list[str]) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(5)
+    return {w: rng.standard_normal(8).astype(np.float32) * 0.1 for w in words}
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]:
+    torch = pytest.importorskip("torch")
+    from marsad.training import neural
+
+    sentences, _ = read_conll(TINY)
+    words = sorted({fold(t) for s in sentences for t in s.tokens})[::2]  # half the words are unknown
+    config = neural.NeuralConfig(hidden=6, char_dim=5, char_filters=7, epochs=1, word_dropout=0.0)
+    lex, table = neural.build_lexicon(sentences, _vectors(words), dict.fromkeys(words, 50), config)
+    model = neural._torch_model(lex, table, config)
+    torch.manual_seed(0)
+    with torch.no_grad():  # random, non-zero weights everywhere (CRF scores start at 0)
+        for p in model.parameters():
+            p.normal_(0.0, 0.5)
+        model.word_emb.weight[0] = 0.0
+        model.char_emb.weight[0] = 0.0
+        model.word_emb.weight.copy_(model.word_emb.weight.half().float())  # as exported
+    model.eval()
+    out = tmp_path_factory.mktemp("nn") / "model"
+    neural.export(model, lex, out, {"family": "bilstm-crf"})
+    return model, out
+
+
+def test_numpy_forward_matches_torch(trained: tuple[object, Path]) -> None:
+    import torch
+
+    from marsad.training import neural
+
+    model, out = trained
+    tagger = NeuralTagger(out)
+    sentences, _ = read_conll(TINY)
+    unseen = ["وقال", "المتحدث", "باسم", "شركةزيد", "X1", "."]  # unknown words and characters
+    for tokens in [s.tokens for s in sentences] + [unseen, ["واحد"]]:
+        enc = neural.encode([neural.TaggedSentence(tokens, ["O"] * len(tokens))], tagger.lexicon)
+        batch = neural._batch(enc, 0.0, __import__("random").Random(0))
+        with torch.no_grad():
+            expected = model.emissions(batch["words"], batch["stems"], batch["chars"],  # type: ignore[attr-defined]
+                                       batch["char_len"], batch["shapes"], batch["lengths"])[0].numpy()
+        got = tagger.emissions(tokens)
+        assert got.shape == (len(tokens), len(LABELS))
+        np.testing.assert_allclose(got, expected, atol=2e-4)
+
+
+def _best_allowed_path(tagger: NeuralTagger, em: np.ndarray) -> list[str]:
+    trans_ok, start_ok = allowed_transitions(tagger.labels)
+    best, best_path = -np.inf, None
+    for path in itertools.product(range(len(tagger.labels)), repeat=em.shape[0]):
+        if not start_ok[path[0]] or any(not trans_ok[a, b] for a, b in itertools.pairwise(path)):
+            continue
+        score = tagger.start[path[0]] + tagger.end[path[-1]] + sum(em[i, p] for i, p in enumerate(path))
+        score += sum(tagger.trans[a, b] for a, b in itertools.pairwise(path))
+        if score > best:
+            best, best_path = score, path
+    assert best_path is not None
+    return [tagger.labels[i] for i in best_path]
+
+
+def test_viterbi_finds_the_best_allowed_sequence(trained: tuple[object, Path]) -> None:
+    tagger = NeuralTagger(trained[1])
+    rng = np.random.default_rng(1)
+    for n in (1, 2, 3):
+        for _ in range(5):
+            em = rng.standard_normal((n, len(tagger.labels))).astype(np.float32) * 3
+            assert tagger.decode(em) == _best_allowed_path(tagger, em)
+
+
+def test_tags_are_valid_iob2_and_cached_per_word(trained: tuple[object, Path]) -> None:
+    tagger = NeuralTagger(trained[1])
+    tokens = ["قال", "الرئيس", "باراك", "أوباما", "في", "واشنطن", "إن", "الأمم", "المتحدة", "ستجتمع", "."]
+    tags = tagger.tag(tokens)
+    assert len(tags) == len(tokens) and set(tags) <= set(LABELS)
+    for prev, tag in zip(["O", *tags], tags):
+        assert not tag.startswith("I-") or prev[2:] == tag[2:]
+    assert set(tokens) <= set(tagger._cache)
+    assert tagger.tag(tokens) == tags and tagger.tag([]) == []
+    assert len(tagger.tag_document([tokens, tokens[:3]])) == 2
+
+
+def test_lexicon_ids_strip_proclitics_and_roundtrip(tmp_path: Path) -> None:
+    lex = Lexicon(["<pad>", "<unk>", "بريطانيا", "واشنطن"], ["<pad>", "<unk>", "<w>", "</w>", "ب", "ر"],
+                  LABELS, {"بريطانيا": 900, "واشنطن": 500, "اشنطن": 1}, frozenset({fold("الرئيس")}))
+    assert lex.word_ids("وبريطانيا") == (UNK, 2)  # word unknown, stem known
+    assert lex.word_ids("واشنطن") == (3, 3)  # not و + اشنطن
+    assert lex.char_ids("بر") == [BOW, 4, 5, EOW]
+    assert lex.char_ids("x") == [BOW, UNK, EOW]
+    assert len(lex.char_ids("ب" * 50)) == 20
+    assert lex.shape("الرئيس")[3] == 1.0 and lex.shape("12")[0] == 1.0 and lex.shape("،")[2] == 1.0
+    lex.save(tmp_path / "v.json.gz")
+    again = Lexicon.load(tmp_path / "v.json.gz")
+    assert again.words == lex.words and again.counts == lex.counts and again.titles == lex.titles
+
+
+def test_allowed_transitions_follow_iob2() -> None:
+    trans, start = allowed_transitions(LABELS)
+    i = LABELS.index
+    assert not start[i("I-PERS")] and start[i("B-PERS")] and start[i("O")]
+    assert trans[i("B-PERS"), i("I-PERS")] and trans[i("I-PERS"), i("I-PERS")]
+    assert not trans[i("O"), i("I-LOC")] and not trans[i("B-ORG"), i("I-LOC")]
+
+
+def test_bad_model_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(NeuralModelError, match="missing"):
+        NeuralTagger(tmp_path)
+    (tmp_path / WEIGHTS_FILE).write_bytes(b"not numpy")
+    (tmp_path / VOCAB_FILE).write_bytes(b"not gzip")
+    with pytest.raises(NeuralModelError, match="cannot read"):
+        NeuralTagger(tmp_path)
+
+
+def test_shipped_model_if_present_loads_and_tags() -> None:
+    from marsad.extract.ner_neural import NN_MODEL_DIR
+
+    if not (NN_MODEL_DIR / WEIGHTS_FILE).is_file():
+        pytest.skip("no neural model shipped")
+    tagger = NeuralTagger(NN_MODEL_DIR)
+    meta = json.loads((NN_MODEL_DIR / "meta.json").read_text("utf-8"))
+    assert meta["includes_dev"] is False
+    tags = tagger.tag(["وقال", "الرئيس", "المصري", "حسني", "مبارك", "في", "القاهرة"])
+    assert "B-LOC" in tags and "B-PERS" in tags
+
+
+def test_load_ner_picks_the_family_from_the_directory(trained: tuple[object, Path], tmp_path: Path) -> None:
+    from marsad.extract.ner_neural import is_neural_model, load_ner
+    from marsad.training.ner import SHIPPED_MODEL_DIR, NerModel, NerModelError
+
+    assert isinstance(load_ner(trained[1]), NeuralTagger) and is_neural_model(trained[1])
+    assert not is_neural_model(SHIPPED_MODEL_DIR)
+    if (SHIPPED_MODEL_DIR / "ner.crfsuite").is_file():
+        assert isinstance(load_ner(SHIPPED_MODEL_DIR), NerModel)
+    with pytest.raises(NerModelError, match="not a NER model directory"):
+        load_ner(tmp_path)
