@@ -340,3 +340,13 @@ def test_an_event_revealed_by_sources_is_reported() -> None:
 def test_launching_a_strike_is_not_an_attack() -> None:
     text = "قررت النقابة شن إضراب عام يومي الاثنين والثلاثاء."
     assert all(e.type != "attack" for e in analyse(text).layer("events"))
+
+
+def test_submitted_is_not_a_military_advance() -> None:
+    from marsad.extract import cues as C
+    from marsad.extract.events import _find_triggers, _other_sense
+    ws = C.words("رفضت القاضية طلبا تقدمت به جماعة للدفاع عن الحيوان.")
+    senses = {ws[f].text: _other_sense(ws, f, t) for f, _, t, _, _ in _find_triggers(ws) if t == "armed_clash"}
+    assert senses == {"تقدمت": True}
+    ws = C.words("وتقدمت القوات نحو المدينة من الجهة الشرقية.")
+    assert [_other_sense(ws, f, t) for f, _, t, _, _ in _find_triggers(ws) if t == "armed_clash"] == [False]

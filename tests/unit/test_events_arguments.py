@@ -272,3 +272,17 @@ def test_a_dual_verb_carries_its_subject_so_the_town_after_it_is_the_place() -> 
     ev = lead(text, [ent(text, "نجران", "LOC", CITY), ent(text, "السعودية", "LOC", COUNTRY)])
     assert ev.type == "attack" and ev.actors == []
     assert ev.place is not None and ev.place["text"] == "نجران"
+
+
+def test_finite_verb_heads_the_clause_over_a_masdar_in_an_adjunct() -> None:
+    text = ("في اليوم الثاني من زيارته للمملكة المتحدة، اجتمع الرئيس الأمريكي، دونالد ترامب، "
+            "مع رئيسة الوزراء البريطانية، تيريزا ماي، في مقر إقامتها.")
+    ev = lead(text, [ent(text, "دونالد ترامب", "PERS"), ent(text, "تيريزا ماي", "PERS")])
+    assert ev.type == "meeting" and ev.text == "اجتمع"
+    assert "دونالد ترامب" in names(ev.actors)[0]
+
+
+def test_part_of_day_is_not_the_subject() -> None:
+    text = "التقى صبيحة اليوم الأربعاء أمين عام الحركة وفدا من المعارضة في مدينة بنغازي."
+    ev = lead(text, [ent(text, "بنغازي", "LOC")])
+    assert ev.type == "meeting" and not any("صبيحة" in n for n in names(ev.actors))

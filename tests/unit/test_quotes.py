@@ -276,3 +276,63 @@ def test_long_zone_of_adjuncts_closed_by_comma_complementiser() -> None:
             'والمدن الداخلية والقرى، ان "البلاد بصدد خسارة أحد الحلول المهمة".')
     q = analyse(text).layer("quotes")[0]
     assert q.kind == "direct" and q.text == "البلاد بصدد خسارة أحد الحلول المهمة"
+
+
+# ---------------------------------------------------------------- round 5
+
+
+def test_bare_participle_resumes_the_same_direct_quotation() -> None:
+    text = 'وقال الوزير في بيان "نرفض هذا القرار رفضا تاما،" مؤكدا "سنواصل العمل مع شركائنا في المنطقة."'
+    qs = analyse(text, [ent(text, "الوزير", "PERS")]).layer("quotes")
+    assert len(qs) == 1 and qs[0].kind == "direct"
+    assert qs[0].text.startswith("نرفض") and qs[0].text.endswith("في المنطقة")
+
+
+def test_participle_with_complementiser_keeps_two_quotes() -> None:
+    text = 'وقال الوزير إن "القرار خاطئ من أساسه تماما"، مضيفا أن "الحكومة ستعترض عليه أمام المحكمة".'
+    qs = analyse(text, [ent(text, "الوزير", "PERS")]).layer("quotes")
+    assert [q.kind for q in qs] == ["direct", "direct"]
+
+
+def test_short_label_after_a_characterising_verb_is_not_a_quote() -> None:
+    text = 'ووصف الرئيس منفذي التفجيرات بأنهم "أناس مرضى".'
+    assert analyse(text).layer("quotes") == []
+
+
+def test_participle_with_noun_object_before_attribution_adds_no_quote() -> None:
+    text = 'وأضاف الوزير في المقابلة "هذا عمل جبان وبشع"، مشيراً إلى الهجمات الأخيرة على الكنائس، بحسب رويترز.'
+    qs = analyse(text, [ent(text, "الوزير", "PERS"), ent(text, "رويترز", "ORG")]).layer("quotes")
+    assert [q.kind for q in qs] == ["direct"]
+    text = 'وأكد الوزير أن "العلاقات بين البلدين تاريخية" معبرا عن استعداده للزيارة، وفق ما جاء في البيان.'
+    qs = analyse(text, [ent(text, "الوزير", "PERS")]).layer("quotes")
+    assert [q.kind for q in qs] == ["direct"]
+
+
+def test_attribution_set_off_by_commas_covers_its_clause() -> None:
+    text = "وأبدى فريق الخبراء، وفقاً لوكالة الأنباء الرسمية، استعداده لتقديم الدعم الفني للوزارة."
+    qs = analyse(text, [ent(text, "وكالة الأنباء الرسمية", "ORG")]).layer("quotes")
+    assert len(qs) == 1 and qs[0].kind == "reported"
+    assert qs[0].text.startswith("وأبدى") and qs[0].text.endswith("للوزارة")
+    # a relative clause after the source describes the source: the quote ends at the attribution
+    text = "وقع الحادث يوم الاثنين، بحسب مؤسسة النقل الحكومية، التي لم تعرف بالأمر إلا لاحقا."
+    qs = analyse(text, [ent(text, "مؤسسة النقل الحكومية", "ORG")]).layer("quotes")
+    assert [q.text for q in qs] == ["وقع الحادث يوم الاثنين"]
+
+
+def test_vocalised_perfect_passive_has_no_speaker() -> None:
+    text = "وافق البرلمان على مشروع قانون وُصف بأنه حيوي لإنقاذ الاتفاق مع الدول الكبرى."
+    assert analyse(text, [ent(text, "البرلمان", "ORG")]).layer("quotes") == []
+
+
+def test_background_kana_clause_and_purpose_adjunct_stay_in_the_reported_clause() -> None:
+    text = ("وقالت مصادر حكومية إنه تم العثور على أربعة بحارة من طاقم السفينة، "
+            "وكانت السفينة قد جنحت قرب الساحل.")
+    qs = analyse(text).layer("quotes")
+    assert len(qs) == 1 and qs[0].text.endswith("قرب الساحل")
+    text = ("وذكرت القناة أن الجماعة تنوي تنفيذ عمليات في محافظات عدة، "
+            "وذلك بهدف التأثير على المجتمع الدولي.")
+    qs = analyse(text).layer("quotes")
+    assert len(qs) == 1 and qs[0].text.endswith("المجتمع الدولي")
+    # the writer's comment («، وذلك في …») and the speaker's next act («، ورفضت …») still end it
+    text = "وقالت الوزيرة إن الاجتماع سيعقد في موعده، ورفضت الكشف عن جدول الأعمال."
+    assert analyse(text).layer("quotes")[0].text.endswith("في موعده")

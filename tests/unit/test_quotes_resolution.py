@@ -453,3 +453,28 @@ def test_but_with_a_pronoun_for_another_referent_stays_in_the_speakers_words() -
     qs = quotes(text, [])
     assert "مراحلها الأخيرة" in containing(qs, "خطة الإصلاح").text
     assert "شكرت" not in containing(qs, "المفاوضات صعبة").text
+
+
+# ---------------------------------------------------------------- round 5
+
+
+def test_plural_verb_in_attribution_points_to_the_plural_subject() -> None:
+    text = ("أفادت تقارير بأن متظاهرين أحرقوا مبنى المجلس.\n"
+            "وكان المتظاهرون غاضبين من مقتل اثنين من المحتجين، بحسب ما قالوا.")
+    q = containing(quotes(text, []), "غاضبين")
+    assert q.kind == "reported" and q.speaker is not None and q.speaker["text"] == "المتظاهرون"
+
+
+def test_participle_after_while_clause_takes_that_clauses_subject() -> None:
+    text = ('وافتتح الرئيس هوراسيو كارتيس السفارة، قائلا إنه "يوم تاريخي للبلدين، فيما رد رئيس الوزراء '
+            'بنيامين نتنياهو، قائلا إنه "يوم عظيم لصداقتنا".')
+    qs = quotes(text, [ent(text, "هوراسيو كارتيس", "PERS"), ent(text, "بنيامين نتنياهو", "PERS")])
+    assert containing(qs, "يوم تاريخي").speaker["entity"] == "هوراسيو كارتيس"  # type: ignore[index]
+    second = containing(qs, "يوم عظيم")
+    assert second.speaker is not None and second.speaker["entity"] == "بنيامين نتنياهو"
+
+
+def test_a_lamed_name_right_after_the_verb_is_the_addressee() -> None:
+    text = "وكان فلين قد أكد لبنس أنه لم يناقش العقوبات مع الروس."
+    qs = quotes(text, [ent(text, "فلين", "PERS"), ent(text, "لبنس", "PERS")])
+    assert len(qs) == 1 and qs[0].speaker is not None and qs[0].speaker["text"] == "فلين"

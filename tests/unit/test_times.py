@@ -280,3 +280,29 @@ def test_fold_spans_map_back_exactly(text: str, data: st.DataObject) -> None:
 def test_year_before_a_word_starting_like_a_scale_word() -> None:
     # «الأفضل» folds to «الافضل», which begins like «الاف» (thousands)
     assert by_text("الاستثمارات المسجلة عام 2017 الأفضل") == {"عام 2017": ("year", "2017")}
+
+
+# ---------------------------------------------------------------- round 5: one day, one span
+
+
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    ("قال الوزير اليوم الثلاثاء إن المعبر سيفتح.", "2017-03-14", "اليوم الثلاثاء", "2017-03-14"),
+    ("التقى صبيحة اليوم الأربعاء وفدا من الحركة.", "2017-02-22", "صبيحة اليوم الأربعاء", "2017-02-22"),
+    ("وصباح اليوم الثلاثاء أغلقت الطرق.", "2017-03-14", "صباح اليوم الثلاثاء", "2017-03-14"),
+    # agency copy published days later: «اليوم (السبت)» is the Saturday before publication
+    ("انتقد القصر اليوم (السبت) صحيفة محلية.", "2015-07-21", "اليوم (السبت)", "2015-07-18"),
+    # a written date contradicting «اليوم» and its weekday: the publication day wins
+    ("انطلقت اليوم الخميس 24 أكتوبر 2016 الدورة.", "2016-11-24", "اليوم الخميس 24 أكتوبر 2016", "2016-11-24"),
+    ("انطلقت اليوم الجمعة 13 أوت 2016 الدورة.", "2016-08-13", "اليوم الجمعة 13 أوت 2016", "2016-08-13"),
+])
+def test_today_with_its_weekday_is_one_expression(text: str, published: str, span: str, value: str) -> None:
+    assert by_text(text, published) == {span: ("relative", value)}
+
+
+def test_approximate_definite_unit_dual_range_and_military_clock() -> None:
+    found = by_text("دخلوا في اعتصام منذ قرابة الشهر بعد تفجيرات على مدى الأسبوعين الماضيين.", "2017-02-08")
+    assert found["منذ قرابة الشهر"] == ("relative", "2017-01")
+    assert found["الأسبوعين الماضيين"] == ("relative", "P2W/2017-02-08")
+    found = by_text("وقع التفجير في الساعة 8.50 (0150 بتوقيت غرينتش) أمام المكتب.", "2018-05-14")
+    assert found["0150 بتوقيت غرينتش"] == ("time", "T01:50")
+    assert by_text("بلغ عدد الزوار 1500 زائر.", "2018-05-14") == {}  # a count with no time zone

@@ -377,8 +377,9 @@ def _cue_before(text: str, start: int, stop: int) -> int | None:
     for idx in range(len(ws) - 1, -1, -1):
         m = ws[idx]
         bare = strip_conj(fold(m.group()))
-        if bare not in SPEECH_VERBS and fold(m.group()) not in SPEECH_VERBS:
-            continue
+        participle = fold(m.group()) in SPEECH_PARTICIPLES and len(ws) - idx - 1 <= 2
+        if bare not in SPEECH_VERBS and fold(m.group()) not in SPEECH_VERBS and not participle:
+            continue  # «، قائلا إنه "»: a participle with only إنه before the mark also opens one
         if len(ws) - idx - 1 > MAX_MARK_ZONE_WORDS:
             return None
         if any(c in ".!?؟\n" for c in text[m.end():stop]):

@@ -528,7 +528,16 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
     found.sort()
     merged: list[tuple[int, int, str, bool, bool]] = []
     for trig in found:
-        if any(m[2] == trig[2] and abs(trig[0] - m[0]) <= MERGE_WINDOW for m in merged):
+        near = [k for k, m in enumerate(merged) if m[2] == trig[2] and abs(trig[0] - m[0]) <= MERGE_WINDOW]
+        if near:
+            k = near[0]
+            m0 = merged[k][0]
+            if trig[3] and not merged[k][3] and k == len(merged) - 1 and m0 > 0 \
+                    and (ws[m0 - 1].folded in _PREPS or ws[m0].folded[:1] in ("ب", "ل")
+                         and ws[m0].folded[1:] in NOUN_INDEX):
+                # «في اليوم الثاني من زيارته …، اجتمع الرئيس …»: the finite verb heads the clause
+                # and carries its subject; a masdar governed by a preposition is an adjunct
+                merged[k] = trig
             continue
         merged.append(trig)
     return merged
@@ -710,12 +719,16 @@ def _other_sense(ws: list[Word], i: int, etype: str) -> bool:
         launched = _noun_forms(ws[i + 1])
         if any(f in NOUN_INDEX and f not in WEAK_NOUNS and "attack" not in NOUN_INDEX[f] for f in launched):
             return True
+    if etype == "armed_clash" and forms & _ADVANCE_FORMS and i + 1 < len(ws) \
+            and ws[i + 1].folded.startswith("ب") and not ws[i + 1].folded.startswith("بات"):
+        return True  # «طلبا تقدمت به جماعة»، «تقدم بشكوى»: تقدّم بـ is "submitted", not a military advance
     if etype == "attack" and forms & _ERUPT and i + 1 < len(ws):
         nxt = set(_noun_forms(ws[i + 1]))
         return any(f in NOUN_INDEX and "attack" not in NOUN_INDEX[f] for f in nxt)
     return False
 
 
+_ADVANCE_FORMS = frozenset(conjugate("تقدم")) | frozenset(C.fold(w) for w in ("تقدم", "تقدمت", "يتقدم", "تتقدم"))
 _LAUNCH = frozenset(conjugate("شن")) | frozenset(C.fold(w) for w in ("شن", "شنت", "شنوا"))
 _SEARCH_FORMS = frozenset(conjugate("بحث")) | frozenset(C.fold(w) for w in ("بحث", "بحثت", "يبحث", "تبحث"))
 _STOP_FORMS = frozenset(conjugate("أوقف") + conjugate("توقف")) | frozenset(
@@ -1137,7 +1150,8 @@ _BUILDINGS = frozenset(C.fold(w) for w in ("البيت", "قصر", "القصر",
 _NOT_LOCATIVE = frozenset(C.fold(w) for w in ("مع", "من", "عن", "ضد", "لدى", "بين", "على"))
 
 _TIME_WORDS = frozenset(C.fold(w) for w in ("اليوم", "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
-                                            "الخميس", "الجمعة", "السبت", "مساء", "صباح", "الليلة"))
+                                            "الخميس", "الجمعة", "السبت", "مساء", "صباح", "الليلة",
+                                            "صبيحة", "ظهر", "فجر"))
 
 
 def _may_act(text: str, ws: list[Word], ent: Entity) -> bool:

@@ -79,6 +79,8 @@ _CLAUSE_CLOSERS = frozenset(C.fold(w) for w in ("على", "وفق", "حسب", "�
 # contrast («، وذلك في أول رد»، «، بينما تؤكد أنقرة»، «، ولكنه شكر»)
 _NARRATOR_CONNECTORS = frozenset(C.fold(w) for w in (
     "وذلك", "ولكنه", "ولكنها", "لكنه", "لكنها", "ولكنهم", "لكنهم"))
+_PURPOSE = frozenset(C.fold(w) for w in ("بهدف", "بغية", "لغرض", "سعيا"))
+_KANA = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا"))
 _CONTRAST_WHILE = frozenset(C.fold(w) for w in ("بينما", "وبينما", "فيما"))
 
 
@@ -108,6 +110,8 @@ def _other_referent(connector: str, suffix: str | None) -> bool:
 # «قبل أن»، «بعد أن»، «منذ أن»: أن after these is a temporal subordinator, not «قال أن»
 # temporal and concessive heads: «قبل أن»، «رغم أنه» open an adverbial clause, not speech
 _TEMPORAL_PREPS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "حتى", "ريثما", "لدى", "عقب", "رغم", "برغم"))
+# «، بحسب المؤسسة، التي لم تعرف …»: a relative clause after the attribution describes the source
+_RELATIVE_PRONOUNS = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
 _RELATIVE_MA = frozenset(C.fold(w) for w in ("ما", "بما", "مما", "لما", "فيما"))
 SHORT_FRAGMENT_WORDS = 3
 MIN_UNCUED_WORDS = 5
@@ -133,13 +137,16 @@ def _modal_noun(w: Word) -> bool:
 
 
 def _passive(w: Word, lemma: str) -> bool:
-    """Is the speech verb a vocalised passive imperfect («يُزعم»، «يُعتقد»)?
+    """Is the speech verb a vocalised passive («يُزعم»، «يُعتقد»، «وُصف»)?
 
     A damma on the prefix marks the passive of a form I or form VII–X verb; forms II–IV
     (يُؤكد، يُعلن، يُصرّح) carry the same damma in the active, so they never count."""
+    lem = C.fold(lemma)
+    if len(w.text) >= 3 and w.text[1] == "\u064f" and w.text[0] not in "يتنأ" and len(lem) == 3 \
+            and C.fold(w.text[0]) == lem[0]:
+        return True  # «وُصف بأنه»: the perfect passive فُعِل of a form I verb, damma on the first radical
     if len(w.text) < 3 or w.text[0] not in "يت" or w.text[1] != "\u064f":
         return False
-    lem = C.fold(lemma)
     return (len(lem) == 3 and not lem.startswith("ا")) or (len(lem) > 4 and lem.startswith("ا"))
 
 
@@ -212,6 +219,7 @@ class _QuoteFinder(SpeakerRules):
         self._uncued_segments()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         self._cut_overlaps()
+        self._join_participle_fragments()
         return [q for q in self.quotes if q.end > q.start]
 
     # ---------------------------------------------------------------- openers
@@ -379,9 +387,12 @@ class _QuoteFinder(SpeakerRules):
             prev = w.end
             if w.start - pos <= 10 or not any(c in "،,؛;" for c in gap) or self.inside_segment(w.start):
                 continue
-            if w.folded in _NARRATOR_CONNECTORS and not _other_referent(w.folded, suffix):
-                return strip_punct(self.text, pos, w.start)[1]
             nxt = C.words(self.text, w.end, min(end, w.end + 12))
+            if w.folded in _NARRATOR_CONNECTORS and not _other_referent(w.folded, suffix) \
+                    and not (w.folded == C.fold("وذلك") and nxt and nxt[0].folded in _PURPOSE):
+                # «…، وذلك بهدف التأثير على …»: a purpose adjunct (مفعول لأجله) explains the
+                # reported act and stays in the speaker's clause
+                return strip_punct(self.text, pos, w.start)[1]
             if w.folded == "في" and nxt and nxt[0].folded == C.fold("إشارة"):
                 # «…، في إشارة إلى الصواريخ …»: the writer explains what the words referred to
                 return strip_punct(self.text, pos, w.start)[1]
@@ -391,7 +402,10 @@ class _QuoteFinder(SpeakerRules):
                 # a plain «بينما» clause («بينما تتراجع الحالات») may still be the speaker's
                 return strip_punct(self.text, pos, w.start)[1]
             if suffix and w.folded[:1] == "و" and _perfect_suffix(w.folded[1:]) == suffix \
-                    and w.folded[1:] not in C.SPEECH_VERBS:
+                    and w.folded[1:] not in C.SPEECH_VERBS \
+                    and not (w.folded[1:] in _KANA and nxt and nxt[0].bare.startswith("ال")):
+                # «…، وكانت السفينة قد جنحت»: كان with a subject of its own is background the
+                # speaker gives, not the speaker's next act
                 return strip_punct(self.text, pos, w.start)[1]
         return end
 
@@ -415,6 +429,10 @@ class _QuoteFinder(SpeakerRules):
         if span is None:
             return None
         start, end, qkind = span
+        if characterises and qkind == "direct" and len(C.words(self.text, start, end)) <= SHORT_FRAGMENT_WORDS:
+            _, s_end = self.sentence_of(start)
+            if not C.words(self.text, end, s_end):
+                return None  # «ووصفهم بأنهم "أناس مرضى".»: a label closing the sentence, not speech
         if qkind == "reported" and k > 0 and self.words[k - 1].bare in _RELATIVE_MA:
             end = self._relative_end(start, end)
         if len(C.words(self.text, start, end)) < MIN_CUED_WORDS:
@@ -501,6 +519,11 @@ class _QuoteFinder(SpeakerRules):
             return None
         start, end, qkind = span
         s_start, _ = self.sentence_of(w.start)
+        for x in C.words(self.text, s_start, w.start):
+            if x.folded in _CONTRAST_WHILE and any(c in "،," for c in self.text[max(s_start, x.start - 3):x.start]):
+                # «…، فيما رد نتنياهو، قائلا إنه»: the participle (حال) belongs to the finite
+                # verb of its own clause, whose subject follows the connector
+                s_start = x.end
         plural = w.bare.endswith("ين")  # «مضيفين»: the subject is plural, never one named person
         speaker = (self._plural_subject(s_start, w.start) if plural else None) \
             or self._subject_before(s_start, w.start) or self._resolve_pronoun(w.start)
@@ -548,6 +571,22 @@ class _QuoteFinder(SpeakerRules):
                 k2 += 1
                 if k2 < len(self.words) and self.words[k2].folded in ("به", "بها"):
                     k2 += 1
+                verb_w = self.words[j + 1]
+                if (k2 >= len(self.words) or self.words[k2].start >= s_end) and verb_w.bare.endswith("وا"):
+                    # «…، بحسب ما قالوا.»: the plural verb's own subject pronoun is the source;
+                    # it points back to the plural subject of the clause it is attached to
+                    subject = self._plural_subject(s_start, w.start)
+                    for x in C.words(self.text, s_start, w.start):
+                        if subject is None and x.bare.startswith("ال") and x.bare.endswith("ون") \
+                                and len(x.bare) > 5:  # «وكان المتظاهرون غاضبين»: a nominative plural
+                            subject = self._make_speaker(x.start, x.end)
+                    if subject is None:
+                        return None
+                    start, end = strip_punct(self.text, s_start, w.start)
+                    if len(C.words(self.text, start, end)) < 3:
+                        return None
+                    self._add(start, end, "reported", w, subject, cue_end=verb_w.end)
+                    return k2
                 if k2 >= len(self.words):
                     return None
                 j = k2
@@ -576,6 +615,22 @@ class _QuoteFinder(SpeakerRules):
                 if s_start <= q.end <= w.start:
                     start = max(start, q.end)
             end = w.start
+            rest = C.words(self.text, np_end, s_end)
+            if start == s_start and len(rest) >= 3 and self._gap(np_end, rest[0].start).strip() in ("،", ",") \
+                    and rest[0].folded not in _RELATIVE_PRONOUNS \
+                    and self.text[s_start:w.start].rstrip().endswith(("،", ",")):
+                # «وأبدى فريق الخبراء، وفقاً للوكالة، استعداده …»: an attribution set off by
+                # commas inside the clause covers the whole clause around it
+                end = s_end
+            first = C.words(self.text, start, end)[:1]
+            if start > s_start and first and (first[0].bare in C.SPEECH_PARTICIPLES or (
+                    first[0].bare.startswith("م") and len(first[0].bare) >= 4
+                    and first[0].folded.endswith("ا"))):
+                # «"…"، مشيراً إلى الهجمات …، بحسب رويترز»، «"…" معبرا عن استعداده …»: a
+                # circumstantial participle (حال, مُفعِلاً) with a plain noun object (a
+                # complementiser would have made it a cue) continues the narration; the attribution
+                # names the source of the quotation before it, and adds no new quote
+                return None
         start, end = strip_punct(self.text, start, end)
         if len(C.words(self.text, start, end)) < 3:
             return None
@@ -653,6 +708,28 @@ class _QuoteFinder(SpeakerRules):
             cue_start=cue.start if cue else None, cue_end=(cue_end or cue.end) if cue else None,
             speaker=sp_dict,
         ))
+
+    def _join_participle_fragments(self) -> None:
+        """«نفت فيه "…،" مؤكدة "…"»، «"…"، مضيفا "…"»: a speaker's quotation resumed
+        after a bare participle of speech in the same sentence is one direct quote.
+
+        The participle (حال) has no subject of its own and, with no complementiser, takes
+        the marked words themselves as its object: the two stretches are one quotation
+        interrupted by the narrator's linking word.  With a complementiser («مضيفا أن
+        "…"») the participle governs a clause of its own, which stays a separate quote."""
+        out: list[Quote] = []
+        for q in self.quotes:
+            p = out[-1] if out else None
+            if p is not None and p.kind == q.kind == "direct" and q.cue_start is not None \
+                    and p.end <= q.cue_start and q.cue_end is not None and q.cue_end <= q.start:
+                gap = self.text[p.end:q.start]
+                words = C.words(self.text, p.end, q.start)
+                if not any(ch in ".!?؟\n:" for ch in gap) and words \
+                        and words[0].bare in C.SPEECH_PARTICIPLES and len(words) == 1:
+                    p.end, p.text = q.end, self.text[p.start:q.end]
+                    continue
+            out.append(q)
+        self.quotes = out
 
     def _cut_overlaps(self) -> None:
         """A quote runs until the next cue in the same sentence; drop exact duplicates."""

@@ -392,6 +392,9 @@ class SpeakerRules:
             return None  # «وأكد في تصريحات …»: the zone holds no subject
         if zw[0].folded in C.ATTRIBUTION_CUES and zw[0].folded != C.fold("كما"):
             return None  # «وأضافت، بحسب ما نقلته الوكالة:»: an attribution, the subject is the pronoun
+        if len(zw) == 1 and any(e.start == zw[0].start and e.type == "PERS" and e.text.startswith("ل")
+                                and e.text[1:2] != "ل" for e in self.entities):
+            return None  # «كان فلين قد أكد لبنس أنه …»: a لـ-name alone is whom it was told to
         j = self.word_index(zw[0].start)
         end = self._np_end(j, zone[1])
         # «وقال ضابط في الشرطة المحلية لبي بي سي»: a لـ-name after the subject is whom the

@@ -415,6 +415,20 @@ def _rule_plural_range(m: re.Match[str], anchor: date | None) -> _Found | None:
     return _Found(m.start("x"), m.end("x"), "relative", value)
 
 
+def _rule_dual_range(m: re.Match[str], anchor: date | None) -> _Found | None:
+    """«الأسبوعين الماضيين»، «اليومين المقبلين»: a definite dual with a dual adjective is the
+    open range of two units before or after publication, like «الأيام الثلاثة الماضية»."""
+    code, count = _UNIT_FORMS[m.group("unit")]
+    if count != 2:
+        return None
+    value = None
+    if anchor is not None:
+        extent = duration_value(2, code)
+        future = m.group("dir").startswith(tuple(fold_word(w) for w in _FUTURE))
+        value = f"{anchor.isoformat()}/{extent}" if future else f"{extent}/{anchor.isoformat()}"
+    return _Found(m.start("x"), m.end("x"), "relative", value)
+
+
 def _rule_duration(m: re.Match[str], anchor: date | None) -> _Found | None:
     code, implied = _UNIT_FORMS[m.group("unit")]
     if m.group("n"):
@@ -480,6 +494,10 @@ RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"{E}"), _rule_dayword),
     (_rx(rf"{B}{PFX}(?P<x>(?P<dir>منذ|قبل|بعد)\s+{APPROX}(?:(?P<n>{NUM})\s+)?(?P<unit>{UNIT}))"
                 rf"{E}(?P<other>\s+(?:من|على)\s)?"), _rule_ago),
+    (_rx(rf"{B}{PFX}(?P<x>(?P<dir>منذ|قبل|بعد)\s+(?:نحو|حوالي|قرابه|زهاء)\s+ال(?P<unit>{UNIT})(?P<n>(?!))?)"
+                rf"{E}(?P<other>\s+(?:من|على)\s)?"), _rule_ago),  # «منذ حوالي الشهر»: about a month
+    (_rx(rf"{B}{PFX}(?P<x>ال(?P<unit>{UNIT})\s+(?P<dir>(?:الماضي|الاخير|المقبل|القادم|المنصرم)(?:ين|تين)))"
+                rf"{E}"), _rule_dual_range),
     (_rx(rf"{B}{PFX}(?P<x>(?:(?P<this>هذا|هذه)\s+)?{ART}(?P<unit>اسبوع|شهر|عام|سنه)"
                 rf"(?(this)|\s+(?P<dir>{DIR}))){E}"), _rule_this_period),
     (_rx(rf"{B}{PFX}(?P<x>(?:خلال\s+)?{ART}(?P<unit>ساعات|ايام|اسابيع|اشهر|شهور|سنوات|اعوام|سنين|عقود)"
@@ -492,6 +510,8 @@ RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"(?:(?P<n>{NUM})\s+)?(?P<unit>{UNIT})(?P<half>\s+ونصف(?:\s+{UNIT})?)?){E}"), _rule_duration),
     (_rx(r"(?<![\d.,:])(?P<x>(?P<h>\d{1,2})[:.,](?P<mi>\d{2}))(?=\s+(?:بتوقيت|بالتوقيت|ت\s*غ|صباحا|مساء|ظهرا|فجرا))"),
      _rule_clock),
+    # «0150 بتوقيت غرينتش»: military-style HHMM, only with an explicit time zone
+    (_rx(r"(?<![\d.,:])(?P<x>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:بتوقيت|بالتوقيت)\s+\w+)"), _rule_clock),
     (_rx(rf"{B}{PFX}(?P<x>الساعه\s+(?P<h>\d{{1,2}})(?:[:.,](?P<mi>\d{{2}}))?"
                 rf"(?:\s+(?P<part>صباحا|مساء|مساءا|ظهرا|فجرا|ليلا|بعد\s+الظهر))?){E}"), _rule_clock),
 ]
@@ -507,16 +527,60 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
             hit = rule(m, anchor)
             if hit is not None and hit.end > hit.start:
                 found.append(hit)
-    return _select(found, folded, text)
+    return _select(found, folded, text, anchor)
 
 
-def _select(found: list[_Found], folded: Folded, text: str) -> list[TimeExpr]:
+_PART_OF_DAY = re.compile(fold_word(r"(?<![\w])[وف]?(?P<p>صباح|مساء|صبيحة|ظهر|فجر)\s+$"))
+
+
+def _join_today(taken: list[_Found], ftext: str, anchor: date | None) -> list[_Found]:
+    """Join «اليوم» with the weekday (and date) that name the same day, and a part of
+    the day written before it, into one expression.
+
+    Arabic news dates its events as «اليوم الثلاثاء», «صبيحة اليوم الأربعاء», «اليوم
+    (السبت)» or «اليوم الخميس 24 أكتوبر 2016»: one reference to one day, not two. When
+    the parts disagree (agency copy re-published a day later), the part that names the
+    publication day wins, else the written date, else the weekday.
+    """
+    out: list[_Found] = []
+    i = 0
+    while i < len(taken):
+        f = taken[i]
+        if ftext[f.start:f.end] == "اليوم" and i + 1 < len(taken):
+            g = taken[i + 1]
+            gap = ftext[f.end:g.start]
+            if g.tag == "weekday" and re.fullmatch(r"\s*\(?\s*", gap):
+                end, parts, j = g.end, [g], i + 2
+                if "(" in gap and ftext.startswith(")", end):
+                    end += 1
+                if j < len(taken) and taken[j].kind == "date" \
+                        and re.fullmatch(r"[\s,،]*", ftext[end:taken[j].start]):
+                    parts.append(taken[j])
+                    end = taken[j].end
+                    j += 1
+                today = anchor.isoformat() if anchor else None
+                values = [p.value for p in parts]
+                value = today if today in values else values[-1]
+                f = _Found(f.start, end, "relative", value)
+                i = j - 1
+        if f.tag == "weekday" or ftext[f.start:f.end].startswith("اليوم"):
+            m = _PART_OF_DAY.search(ftext[max(0, f.start - 12):f.start])
+            if m:
+                f.start -= len(ftext[max(0, f.start - 12):f.start]) - m.start("p")
+        out.append(f)
+        i += 1
+    return out
+
+
+def _select(found: list[_Found], folded: Folded, text: str,
+            anchor: date | None = None) -> list[TimeExpr]:
     found.sort(key=lambda f: (-(f.end - f.start), -f.priority, f.start))
     taken: list[_Found] = []
     for f in found:
         if all(f.end <= t.start or f.start >= t.end for t in taken):
             taken.append(f)
     taken.sort(key=lambda f: f.start)
+    taken = _join_today(taken, folded.text, anchor)
     # a weekday written just before a full date («الثلاثاء 8 مارس») adds nothing
     kept = [f for i, f in enumerate(taken)
             if not (f.tag == "weekday" and i + 1 < len(taken) and taken[i + 1].kind == "date"
