@@ -51,7 +51,8 @@ def eval_ner(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
 ) -> None:
     """Score the NER model on FILE: CoNLL entity-level precision, recall, F1 and tokens/s."""
-    from marsad.training.ner import SHIPPED_MODEL_DIR, NerModel, NerModelError, evaluate
+    from marsad.extract.ner_neural import NN_MODEL_DIR, load_ner
+    from marsad.training.ner import NerModelError, evaluate
 
     if split not in SPLITS:
         _fail(f"--split must be one of {', '.join(SPLITS)}, got {split!r}")
@@ -59,7 +60,7 @@ def eval_ner(
         _fail(f"--dev-fraction must be between 0 and 1, got {dev_fraction}")
     try:
         sentences, report = read_corpus([file])
-        ner = NerModel(model or SHIPPED_MODEL_DIR)
+        ner = load_ner(model or NN_MODEL_DIR)
     except (ConllError, NerModelError) as exc:
         _fail(str(exc))
         return

@@ -25,10 +25,11 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.extract.ner_neural import NN_MODEL_DIR, NeuralTagger, load_ner
 from marsad.extract.titles import leading_title, split_title_clitic, title_before
 from marsad.model import Article, Entity, Token
 from marsad.training.features import fold, strip_proclitics
-from marsad.training.ner import SHIPPED_MODEL_DIR, NerModel
+from marsad.training.ner import NerModel
 from marsad.training.scoring import tag_spans
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f]")
@@ -37,9 +38,18 @@ MAX_SENTENCE_TOKENS = 200  # a run-on "sentence" is tagged in pieces of this siz
 
 
 @lru_cache(maxsize=4)
-def load_model(path: str | None = None) -> NerModel:
-    """The NER model at ``path`` (default: the one shipped in the package), loaded once."""
-    return NerModel(Path(path) if path else SHIPPED_MODEL_DIR)
+def load_model(path: str | None = None) -> NerModel | NeuralTagger:
+    """The NER model at ``path``, loaded once. The default is the shipped BiLSTM-CRF
+    (``models/ner_nn``: dev F1 0.765 against the CRF's 0.730); a CRF directory
+    (``models/ner``) still loads, the files tell which family it is."""
+    return load_ner(Path(path) if path else NN_MODEL_DIR)
+
+
+def name_resources(model: NerModel | NeuralTagger) -> tuple[Mapping[str, int], AbstractSet[str]]:
+    """News word counts and known names that decide clitic stripping in canonical names."""
+    if isinstance(model, NeuralTagger):
+        return model.counts, frozenset()
+    return model.resources.counts, model.extractor.known
 
 
 def canonical_name(words: Sequence[str], counts: Mapping[str, int], known: AbstractSet[str] = frozenset()) -> str:
@@ -142,7 +152,7 @@ class EntityStage:
         self.model_path = str(model_path) if model_path else None
 
     @property
-    def model(self) -> NerModel:
+    def model(self) -> NerModel | NeuralTagger:
         return load_model(self.model_path)
 
     def __call__(self, article: Article) -> Article:
@@ -150,6 +160,7 @@ class EntityStage:
 
     def pipe(self, articles: Iterable[Article]) -> list[Article]:
         model = self.model
+        counts, known = name_resources(model)
         out: list[Article] = []
         for article in articles:
             tokens = article.tokens
@@ -157,8 +168,7 @@ class EntityStage:
             ranges = _sentence_token_ranges(article)
             words = [[article.text[t.start:t.end] for t in tokens[a:b]] for a, b in ranges]
             for (a, b), tags in zip(ranges, model.tag_document(words)):
-                entities.extend(entities_from_tags(article, tokens[a:b], tags, model.resources.counts,
-                                                   model.extractor.known))
+                entities.extend(entities_from_tags(article, tokens[a:b], tags, counts, known))
             article.set_layer("entities", entities)
             out.append(article)
         return out
