@@ -1,13 +1,15 @@
 """Benchmark the corpus jobs at 100,000 articles, beside naive baselines in the same run.
 
-    python bench/corpus.py [--n 100000] [--subset 2000]
+    python bench/corpus.py [--n 100000] [--subset 2000] [--only stories] [--entities-db /tmp/ant.db]
 
 The shared corpora hold about 58,000 real articles (ANT multi-source + SaudiNewsNet);
 to reach ``--n`` the script adds *perturbed replicas* of real articles (a sentence
 dropped, a few words swapped, published 120 days later per round so replicas form
 their own stories instead of piling onto the originals). The table says how many
-documents were real. Entities are not set (no NER run here), so story similarity uses
-words only; the entity signal adds a small per-article cost not measured here.
+documents were real. Entities are not set unless ``--entities-db`` names a store that
+``marsad ingest .../ant_multisource --no-corpus`` filled: then ANT articles and their
+replicas carry the pipeline's entities and events (SaudiNewsNet articles still have
+none), so the story timing includes the entity signal as ingest uses it.
 
 Rows: near-duplicates with MinHash LSH + exact verification vs an exact-hash dedup
 (fast but blind to edited copies) on all documents, and vs all-pairs exact Jaccard on a
@@ -25,6 +27,7 @@ from dataclasses import replace
 from datetime import timedelta
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -45,6 +48,7 @@ from marsad.corpus.duplicates import (
     verify_pair,
 )
 from marsad.corpus.records import CorpusDoc, parse_time
+from marsad.corpus.registry import resolve_mentions
 from marsad.corpus.stories import Story, StoryClusterer, StoryConfig, cluster_stories, story_id
 from marsad.corpus.textprep import words
 
@@ -64,8 +68,26 @@ def perturb(doc: CorpusDoc, round_no: int, rng: random.Random) -> CorpusDoc:
     return replace(doc, id=f"{doc.id}~r{round_no}", text=" ".join(ws), published=published)
 
 
-def build(n: int, seed: int) -> tuple[list[CorpusDoc], int]:
+def analysed_layers(db: str) -> dict[str, tuple[list[Any], list[str]]]:
+    """DOCNO -> (entities, event types) from a store ``marsad ingest --no-corpus`` filled."""
+    from marsad.store.base import open_store
+    out = {}
+    with open_store(db) as store:
+        ids = [r[0] for r in store._exec("SELECT id FROM articles").fetchall()]  # type: ignore[attr-defined]
+        for aid in ids:
+            article = store.get_article(aid)
+            if article is not None and (article.meta or {}).get("docno"):
+                rec = CorpusDoc.from_article(article)
+                out[str(article.meta["docno"])] = (rec.entities, rec.event_types)
+    return out
+
+
+def build(n: int, seed: int, layers: dict[str, tuple[list[Any], list[str]]] | None = None
+          ) -> tuple[list[CorpusDoc], int]:
     real = list(read_ant()) + list(read_saudi())
+    if layers:  # entities found by the pipeline on the article's own text (ANT only)
+        real = [replace(d, entities=layers[d.id][0], event_types=layers[d.id][1]) if d.id in layers else d
+                for d in real]
     rng = random.Random(seed)
     docs = real[:n]
     round_no = 0
@@ -105,8 +127,10 @@ def brute_force_stories(docs: list[CorpusDoc], config: StoryConfig) -> int:
     c = StoryClusterer(config)
     batch = sorted(docs, key=lambda d: d.published or "")
     terms = c.count_terms(batch)
+    mentions = {d.id: resolve_mentions(d) for d in batch}
+    c.count_entities(mentions.values())
     for doc in batch:
-        f = c.features(doc, terms[doc.id])
+        f = c.features(doc, terms[doc.id], mentions[doc.id])
         best, best_score = None, config.threshold
         for sid in list(c.active):
             story = c.stories[sid]
@@ -158,10 +182,18 @@ def main() -> None:
     parser.add_argument("--incremental", type=int, nargs=2, metavar=("BASE", "STEP"), default=None,
                         help="also time update_corpus on BASE stored articles, then on STEP more")
     parser.add_argument("--skip-big", action="store_true", help="skip the --n runs (with --incremental)")
+    parser.add_argument("--only", choices=["all", "stories", "duplicates"], default="all",
+                        help="time only one of the two jobs")
+    parser.add_argument("--entities-db", default=None, metavar="DB",
+                        help="store filled by `marsad ingest ANT --no-corpus`: ANT articles (and their "
+                             "replicas) get the pipeline's entities and events, so stories use them")
     args = parser.parse_args()
-    (docs, n_real), t_load = timed(build, args.n, args.seed)
-    console.print(f"{len(docs)} documents ({n_real} real, {len(docs) - n_real} perturbed replicas), "
-                  f"read in {t_load:.1f} s")
+    layers = analysed_layers(args.entities_db) if args.entities_db else None
+    (docs, n_real), t_load = timed(build, args.n, args.seed, layers)
+    with_ents = sum(1 for d in docs if d.entities)
+    console.print(f"{len(docs)} documents ({n_real} real, {len(docs) - n_real} perturbed replicas; "
+                  f"{with_ents} with entities), read in {t_load:.1f} s")
+    dups, stories_too = args.only in ("all", "duplicates"), args.only in ("all", "stories")
     dconf, sconf = DuplicateConfig(), StoryConfig()
     # the subset is a run of consecutive articles in time: the densest case for the
     # story window, where scoring every active story costs the most
@@ -171,29 +203,32 @@ def main() -> None:
     rows = []
     if args.incremental:
         rows += incremental(docs, *args.incremental)
-    if not args.skip_big:
+    if not args.skip_big and dups:
         groups, t = timed(find_duplicates, docs, dconf)
         rows.append(("near-duplicates", "MinHash LSH + exact check", len(docs), t, (f"{len(groups)} groups, "
                      f"{sum(len(g.members) for g in groups)} articles")))
         exact, t = timed(exact_duplicates, docs)
         rows.append(("near-duplicates", "baseline: exact hash", len(docs), t, (f"{len(exact)} groups, "
                      f"{sum(len(g.members) for g in exact)} articles")))
+    if not args.skip_big and stories_too:
         stories, t = timed(cluster_stories, docs, sconf)
         multi = sum(1 for s in stories if len(s.sources) > 1)
         rows.append(("stories", "single pass, inverted index", len(docs), t,
                      f"{len(stories)} stories, {multi} multi-source"))
-    sub_groups, t = timed(find_duplicates, subset, dconf)
-    grouped = {frozenset(p) for g in sub_groups for p in combinations(g.members, 2)}
-    rows.append(("near-duplicates", "MinHash LSH + exact check", len(subset), t,
-                 f"{len(grouped)} pairs in groups"))
-    pairs, t = timed(all_pairs_dedup, subset, dconf)
-    covered = len(pairs & grouped)
-    rows.append(("near-duplicates", "baseline: all pairs, exact", len(subset), t,
-                 f"{len(pairs)} verified pairs; {covered} of them grouped by LSH"))
-    sub_stories, t = timed(cluster_stories, subset, sconf)
-    rows.append(("stories", "single pass, inverted index", len(subset), t, f"{len(sub_stories)} stories"))
-    n_brute, t = timed(brute_force_stories, subset, sconf)
-    rows.append(("stories", "baseline: score every active story", len(subset), t, f"{n_brute} stories"))
+    if dups:
+        sub_groups, t = timed(find_duplicates, subset, dconf)
+        grouped = {frozenset(p) for g in sub_groups for p in combinations(g.members, 2)}
+        rows.append(("near-duplicates", "MinHash LSH + exact check", len(subset), t,
+                     f"{len(grouped)} pairs in groups"))
+        pairs, t = timed(all_pairs_dedup, subset, dconf)
+        covered = len(pairs & grouped)
+        rows.append(("near-duplicates", "baseline: all pairs, exact", len(subset), t,
+                     f"{len(pairs)} verified pairs; {covered} of them grouped by LSH"))
+    if stories_too:
+        sub_stories, t = timed(cluster_stories, subset, sconf)
+        rows.append(("stories", "single pass, inverted index", len(subset), t, f"{len(sub_stories)} stories"))
+        n_brute, t = timed(brute_force_stories, subset, sconf)
+        rows.append(("stories", "baseline: score every active story", len(subset), t, f"{n_brute} stories"))
     table = Table(title="Corpus jobs (one process, wall-clock; the machine is shared, numbers are noisy)")
     for col, just in (("task", "left"), ("method", "left"), ("articles", "right"), ("seconds", "right"),
                       ("articles/s", "right"), ("result", "left")):

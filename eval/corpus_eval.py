@@ -212,12 +212,13 @@ def dup_synthetic(args: argparse.Namespace) -> None:
     # the verification rule as shipped, and with its two newer tests switched off in turn
     word_lists = {d.id: words(d.text) for d in docs}
     variants = [
-        ("old rule (overlap only)", replace(default, min_specific_shared=0, max_swaps=0)),
-        ("+ boilerplate discount", replace(default, max_swaps=0)),
-        ("+ swapped specifics", replace(default, min_specific_shared=0)),
-        ("default: both", default),
-        ("both, reject at 3 swaps", replace(default, max_swaps=3)),
-        ("both, reject at 1 swap", replace(default, max_swaps=1)),
+        ("old rule (overlap only)", replace(default, min_specific_shared=0, max_swaps=0, lead_words=0)),
+        ("+ boilerplate discount", replace(default, max_swaps=0, lead_words=0)),
+        ("+ swapped specifics", replace(default, min_specific_shared=0, lead_words=0)),
+        ("both, no same-opening path", replace(default, lead_words=0)),
+        ("default: both + same-opening path", default),
+        ("default, reject at 3 swaps", replace(default, max_swaps=3)),
+        ("default, reject at 1 swap", replace(default, max_swaps=1)),
     ]
     rules = Table(title="Synthetic copies: verification rules at the chosen overlap thresholds")
     for col in ("rule", "pairs found", "precision", "recall"):
@@ -246,7 +247,7 @@ def _groups(truth: dict[str, str]) -> dict[str, list[str]]:
 
 
 # ------------------------------------------------------------ SaudiNewsNet
-OLD_RULE = replace(DuplicateConfig(), min_specific_shared=0, max_swaps=0, boilerplate_df=10**9)
+OLD_RULE = replace(DuplicateConfig(), min_specific_shared=0, max_swaps=0, boilerplate_df=10**9, lead_words=0)
 
 
 def dup_saudi(args: argparse.Namespace) -> None:

@@ -71,3 +71,34 @@ def test_kill_9_then_rerun_on_postgres(pg_url: str, tmp_path: Path) -> None:
     for i in (0, partial, total - 1):
         assert len(watcher.search(f'"رقم {i}"', limit=5)) == 1
     watcher.close()
+
+
+def test_corpus_frequencies_accumulate_across_ingests_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    """Two ingests into one PostgreSQL schema, each followed by the corpus update as
+    ``marsad ingest`` runs it: the second update must add to the first one's document
+    frequencies (``corpus_df``, migration 3), so the stored table equals the counts of
+    the whole fixture folder, and a third update with nothing new changes nothing."""
+    from collections import Counter
+
+    from marsad.corpus.persistence import stored_frequencies, update_corpus
+    from marsad.corpus.records import CorpusDoc
+    from marsad.corpus.stories import StoryClusterer
+
+    store: Store = open_store(pg_url)
+    assert store.schema_version() == len(store.migrations) >= 3  # type: ignore[attr-defined]
+    opts = ReadOptions(csv_text="body", csv_title="headline")
+    files = sorted(p for p in FIXTURES.iterdir() if p.is_file())
+    ingest(files[:2], store, factory=no_analysis, options=opts)
+    first = update_corpus(store)
+    ingest(files[2:], store, factory=no_analysis, options=opts)
+    second = update_corpus(store)
+    assert first.processed > 0 and second.processed > 0
+    n, df = stored_frequencies(store)
+    ids = [r["id"] for r in store.export_jsonl()]
+    one = StoryClusterer()
+    one.count_terms(CorpusDoc.from_article(store.get_article(i), doc_id=i) for i in ids)  # type: ignore[arg-type]
+    assert n == len(ids) == first.processed + second.processed
+    assert Counter(df) == one.df
+    assert update_corpus(store).processed == 0
+    assert stored_frequencies(store) == (n, df)
+    store.close()

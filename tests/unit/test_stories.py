@@ -155,3 +155,130 @@ def test_cli_json_lines_for_stories_and_duplicates(tmp_path: Path) -> None:
     assert human.exit_code == 0 and "1 stories" in human.stdout
     bad = runner.invoke(app, ["stories", "--db", "mysql://nowhere"])
     assert bad.exit_code == 1 and "unknown database URL" in bad.output
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    yield from make_store("sqlite", tmp_path)
+
+
+def test_frequencies_persist_between_runs_and_equal_one_batch(sqlite_store: Store) -> None:
+    """Each update adds its batch's document frequencies to the stored ones, so after
+    three ingests the store holds the frequencies of the whole corpus (not the last batch)."""
+    from collections import Counter
+
+    from marsad.corpus.persistence import stored_frequencies
+    rows = QUAKE + FINAL + RATES
+    arts = _articles(rows)
+    store = sqlite_store
+    for part in (["q1", "f1"], ["q2", "r1"], ["q3", "f2"]):
+        store.add_articles([arts[i] for i in part])
+        update_corpus(store, [arts[i].id for i in part])
+    n, df = stored_frequencies(store)
+    one = StoryClusterer()
+    one.count_terms(CorpusDoc.from_article(a, doc_id=i) for i, a in arts.items())
+    assert n == len(rows) == one.n_docs
+    assert df == dict(one.df)
+    assert max(df.values()) >= 3  # the quake's words were counted across all three runs
+    # a repeated update counts nothing twice
+    update_corpus(store, [a.id for a in arts.values()])
+    assert stored_frequencies(store) == (n, df)
+    # entity frequencies are stored too (the test articles carry one person)
+    tagged = Article.from_raw("أعلن سامي الحداد استقالته.", title="استقالة", source="x", published="2018-03-05")
+    tagged.set_layer("entities", [Entity(5, 15, text="سامي الحداد", type="PERS", canonical="سامي الحداد")])
+    store.add_articles([tagged])
+    update_corpus(store, [tagged.id])
+    n2, edf = stored_frequencies(store, "story_entity")
+    assert n2 == n + 1 and list(edf.values()) == [1]
+    assert Counter(stored_frequencies(store)[1]) != Counter(df)
+
+
+def test_frequencies_kept_as_json_by_an_older_marsad_move_to_rows(sqlite_store: Store) -> None:
+    from marsad.corpus.persistence import ensure_tables, stored_frequencies
+    store = sqlite_store
+    ensure_tables(store)
+    with store._transaction():  # type: ignore[attr-defined]
+        store._exec("INSERT INTO corpus_state (name, value) VALUES (?, ?)",  # type: ignore[attr-defined]
+                    ("story_df", json.dumps({"n_docs": 7, "df": {"زلزال": 4}})))
+    assert stored_frequencies(store) == (7, {"زلزال": 4})
+    arts = _articles(QUAKE[:1])
+    store.add_articles(list(arts.values()))
+    update_corpus(store, [a.id for a in arts.values()])
+    n, df = stored_frequencies(store)
+    assert n == 8 and df["زلزال"] == 5
+    assert store._exec("SELECT COUNT(*) FROM corpus_state WHERE name = 'story_df'").fetchone()[0] == 0  # type: ignore[attr-defined]
+
+
+def test_frequency_table_comes_from_a_migration(tmp_path: Path) -> None:
+    """A database made before migration 3 gains ``corpus_df`` when reopened."""
+    import sqlite3
+
+    from marsad.store.base import open_store
+    path = tmp_path / "old.db"
+    with open_store(path) as s:
+        version = s.schema_version()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE corpus_df")
+    conn.execute("DELETE FROM schema_version WHERE version = 3")
+    conn.commit()
+    conn.close()
+    with open_store(path) as s:
+        assert s.schema_version() == version >= 3
+        assert s._exec("SELECT COUNT(*) FROM corpus_df").fetchone()[0] == 0  # type: ignore[attr-defined]
+
+
+def _salah(doc_id: str, title: str, text: str, source: str, published: str) -> CorpusDoc:
+    name, ents, start = "محمد صلاح", [], 0
+    while (k := text.find(name, start)) >= 0:
+        ents.append(Entity(k, k + len(name), text=name, type="PERS", canonical=name))
+        start = k + len(name)
+    return CorpusDoc(doc_id, text, title=title, source=source, published=published, entities=ents)
+
+
+# one footballer, two developments two days apart (the chain the NER check found on ANT)
+AWARD = _salah("award", "جائزة أفضل لاعب لمحمد صلاح",
+               "فاز اللاعب المصري محمد صلاح بجائزة أفضل لاعب في الدوري الإنجليزي التي تمنحها رابطة اللاعبين "
+               "المحترفين، متفوقا على زملائه المرشحين في حفل أقيم مساء الأحد في لندن.", "x", "2018-04-22T20:00:00")
+GOALS = _salah("goals", "محمد صلاح يقود ليفربول لفوز كبير على روما",
+               "سجل محمد صلاح هدفين وصنع هدفين آخرين في مباراة ليفربول وروما في ذهاب نصف نهائي دوري أبطال "
+               "أوروبا على ملعب أنفيلد، لينتهي اللقاء بخمسة أهداف مقابل هدفين.", "y", "2018-04-24T22:00:00")
+
+
+def test_a_shared_person_alone_does_not_make_one_story() -> None:
+    assert groups(cluster_stories([AWARD, GOALS])) == [["award"], ["goals"]]
+    # what the floor prevents: entities counted at any word overlap merge the two
+    unfloored = StoryConfig(entity_floor=0.0, entity_idf=False)
+    assert groups(cluster_stories([AWARD, GOALS], unfloored)) == [["award", "goals"]]
+
+
+def test_entity_idf_discounts_a_person_in_every_article() -> None:
+    """Of two people in one article, the one the corpus mentions everywhere weighs less."""
+    text = "التقى محمد صلاح بسامي الحداد في القاهرة."
+    doc = CorpusDoc("d", text, title="لقاء", published="2018-03-01", entities=[
+        Entity(6, 15, text="محمد صلاح", type="PERS", canonical="محمد صلاح"),
+        Entity(17, 27, text="سامي الحداد", type="PERS", canonical="سامي الحداد")])
+    from marsad.corpus.registry import resolve_mentions
+    mentions = resolve_mentions(doc)
+    ids = {m.display: m.entity_id for m in mentions}
+    c = StoryClusterer()
+    c.n_docs = 1000
+    c.edf.update({ids["محمد صلاح"]: 400, ids["سامي الحداد"]: 2})
+    weights = c.features(doc, ["لقاء"], mentions).entities
+    assert weights[ids["سامي الحداد"]] > 3 * weights[ids["محمد صلاح"]]
+    flat = StoryClusterer(StoryConfig(entity_idf=False))
+    flat.n_docs, flat.edf = c.n_docs, c.edf
+    same = flat.features(doc, ["لقاء"], mentions).entities
+    assert abs(same[ids["سامي الحداد"]] - same[ids["محمد صلاح"]]) < 1e-9
+
+
+def test_other_people_quoted_do_not_split_what_the_words_group() -> None:
+    """Each report of the quake quotes someone else: entities may add evidence, not veto."""
+    def quoting(d: CorpusDoc, name: str) -> CorpusDoc:
+        text = d.text + f" وقال {name} إن الوضع صعب."
+        k = text.index(name)
+        return CorpusDoc(d.id, text, d.title, d.source, d.published,
+                         entities=[Entity(k, k + len(name), text=name, type="PERS", canonical=name)])
+    tagged = [quoting(d, n) for d, n in zip(docs(QUAKE), ["سامي الحداد", "ليلى حسن", "كريم يوسف"])]
+    assert groups(cluster_stories(tagged)) == [["q1", "q2", "q3"]]
+    # the weighted mean the rule replaced let the disjoint people pull the reports apart
+    assert groups(cluster_stories(tagged, StoryConfig(entities_only_raise=False))) == [["q1"], ["q2"], ["q3"]]

@@ -9,13 +9,16 @@ them and the same SQL runs on both backends.
 :func:`update_corpus` is what ingest calls after storing a batch. It processes only
 articles not yet in ``corpus_docs``: their MinHash signatures join the stored ones
 (nothing is re-hashed), the active stories are reloaded and continued, and entity
-records are merged. Everything is written in one transaction, so an interrupted update
+records are merged. Story document frequencies (words and entities) live in
+``corpus_df`` (store migration 3) and grow by each batch's counts, so every update
+weighs words by the whole corpus. Everything is written in one transaction, so an interrupted update
 leaves the articles unprocessed and the next call does them.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -85,7 +88,7 @@ class UpdateReport:
 
 
 def _check(store: Any) -> None:
-    for hook in ("_exec", "_q", "_transaction"):
+    for hook in ("_exec", "_execmany", "_q", "_transaction"):
         if not hasattr(store, hook):
             raise CorpusStoreError(f"store {type(store).__name__} has no SQL hook {hook!r}; "
                                    "corpus results need an SQL store (SQLite or PostgreSQL)")
@@ -205,17 +208,18 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
         report.entities_touched += len(registry.records)
 
         clusterer = _load_clusterer(store, docs, story_config)
+        new_docs = [d for d in docs if d.id not in clusterer.assignment]
+        terms = {d.id: clusterer.doc_terms(d) for d in new_docs}
+        _load_frequencies(store, clusterer, terms, resolved)
         before = {sid: len(s.members) for sid, s in clusterer.stories.items()}
-        clusterer.cluster(docs, resolved)
+        clusterer.cluster(new_docs, resolved, terms)
         touched = [s for sid, s in clusterer.stories.items() if before.get(sid) != len(s.members)]
         _upsert(store, "corpus_stories", "id", ("id", "end_ts", "size", "n_sources", "state", "public"),
                 ((s.id, s.end, len(s.members), len([x for x in s.sources if x]),
                   json.dumps(s.to_state(), ensure_ascii=False), json.dumps(s.to_dict(), ensure_ascii=False))
                  for s in touched))
         report.stories_touched += len(touched)
-        _upsert(store, "corpus_state", "name", ("name", "value"),
-                [("story_df", json.dumps({"n_docs": clusterer.n_docs, "df": clusterer.df},
-                                         ensure_ascii=False))])
+        _save_frequencies(store, terms, {d.id: resolved.get(d.id, []) for d in new_docs})
         _upsert(store, "corpus_docs", "article_id", ("article_id", "published", "signature", "story_id"),
                 ((d.id, d.published, signatures[d.id], clusterer.assignment.get(d.id)) for d in docs))
         report.processed += len(docs)
@@ -250,13 +254,68 @@ def _merge_entities(store: Any, records: dict[str, EntityRecord]) -> None:
              for r in merged))
 
 
-def _load_clusterer(store: Any, docs: Sequence[CorpusDoc], config: StoryConfig) -> StoryClusterer:
-    """A clusterer holding the stored frequencies and every story the batch could join."""
-    clusterer = StoryClusterer(config)
+# kinds of rows in ``corpus_df`` (schema migration 3)
+DF_DOCS, DF_TERM, DF_ENTITY = "docs", "story_term", "story_entity"
+
+
+def _migrate_df_blob(store: Any) -> None:
+    """Move frequencies an older Marsad kept as one JSON value into ``corpus_df`` rows."""
     state = _state(store, "story_df")
-    if state:
-        clusterer.n_docs = int(state["n_docs"])
-        clusterer.df.update(state["df"])
+    if state is None:
+        return
+    if not _rows(store, "SELECT 1 FROM corpus_df WHERE kind = ?", (DF_DOCS,)):
+        _add_frequencies(store, [(DF_DOCS, "", int(state.get("n_docs", 0)))]
+                         + [(DF_TERM, t, int(n)) for t, n in dict(state.get("df", {})).items()])
+    store._exec(store._q("DELETE FROM corpus_state WHERE name = ?"), ("story_df",))
+
+
+def _add_frequencies(store: Any, rows: Sequence[tuple[str, str, int]]) -> None:
+    """Add counts to ``corpus_df`` (a row is created at its first count)."""
+    if rows:
+        store._execmany(store._q("INSERT INTO corpus_df (kind, term, df) VALUES (?, ?, ?) ON CONFLICT "
+                                 "(kind, term) DO UPDATE SET df = corpus_df.df + excluded.df"), list(rows))
+
+
+def _load_frequencies(store: Any, clusterer: StoryClusterer, terms: dict[str, list[str]],
+                      resolved: dict[str, list[ResolvedMention]]) -> None:
+    """Give ``clusterer`` the stored frequencies of what the batch contains (only those
+    are ever looked up: stored stories keep their weighted sums), and the article count."""
+    _migrate_df_blob(store)
+    rows = _rows(store, "SELECT df FROM corpus_df WHERE kind = ? AND term = ''", (DF_DOCS,))
+    clusterer.n_docs = int(rows[0][0]) if rows else 0
+    vocab = sorted({t for ts in terms.values() for t in ts})
+    clusterer.df = Counter({r[0]: int(r[1]) for r in _in_chunks(
+        store, f"SELECT term, df FROM corpus_df WHERE kind = '{DF_TERM}' AND term IN", vocab)})
+    ents = sorted({m.entity_id for aid in terms for m in resolved.get(aid, [])})
+    clusterer.edf = Counter({r[0]: int(r[1]) for r in _in_chunks(
+        store, f"SELECT term, df FROM corpus_df WHERE kind = '{DF_ENTITY}' AND term IN", ents)})
+
+
+def _save_frequencies(store: Any, terms: dict[str, list[str]], resolved: dict[str, list[ResolvedMention]]) -> None:
+    """Add the batch's own document frequencies to the stored ones."""
+    tdf: Counter[str] = Counter()
+    for ts in terms.values():
+        tdf.update(set(ts))
+    edf: Counter[str] = Counter()
+    for mentions in resolved.values():
+        edf.update({m.entity_id for m in mentions})
+    _add_frequencies(store, [(DF_DOCS, "", len(terms))] + [(DF_TERM, t, n) for t, n in sorted(tdf.items())]
+                     + [(DF_ENTITY, e, n) for e, n in sorted(edf.items())])
+
+
+def stored_frequencies(store: Any, kind: str = DF_TERM) -> tuple[int, dict[str, int]]:
+    """(articles covered, term -> document frequency) as stored; for checks and tools."""
+    ensure_tables(store)
+    _migrate_df_blob(store)
+    rows = _rows(store, "SELECT df FROM corpus_df WHERE kind = ? AND term = ''", (DF_DOCS,))
+    n = int(rows[0][0]) if rows else 0
+    return n, {r[0]: int(r[1]) for r in _rows(store, "SELECT term, df FROM corpus_df WHERE kind = ?", (kind,))}
+
+
+def _load_clusterer(store: Any, docs: Sequence[CorpusDoc], config: StoryConfig) -> StoryClusterer:
+    """A clusterer holding every story the batch could join (frequencies come after,
+    from :func:`_load_frequencies`, once the batch's vocabulary is known)."""
+    clusterer = StoryClusterer(config)
     times = [d.when.timestamp() for d in docs if d.when is not None]
     if times:
         horizon = min(times) - (config.max_span_days + config.window_days) * DAY

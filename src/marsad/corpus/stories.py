@@ -9,8 +9,21 @@ unrelated articles about the same place and misses paraphrases:
 * cosine of TF-IDF vectors over normalised, stemmed content words (title counted twice,
   body capped at its first words, where news puts the facts);
 * cosine of entity vectors (registry ids, so «داعش» meets «تنظيم الدولة»), weighted by
-  type: people and organisations say more about the story than countries do;
+  type (people and organisations say more about the story than countries do) and by
+  inverse document frequency over the corpus (a footballer in the news every day says
+  little about *which* of his matches an article reports);
 * overlap of event types, when the events stage produced them.
+
+Entities are evidence of the same *actors*, not of the same *development*: mixed in
+as a weighted mean at any word overlap, a recurring person's later news chained into
+one story (Mohamed Salah: 28 articles over two weeks, 4 on the development checked),
+and differing entity lists (an NER miss, another official quoted) pulled same-story
+reports apart. So entities and events count only once the words already agree
+somewhat (``entity_floor``), and only to *raise* the word score
+(``entities_only_raise``): they can bring in a report worded differently, never split
+what the words group. ``age_penalty`` (score taken off per day a story has run past
+``age_grace_days``) is off: on the judged pairs it split long real developments far
+more than it cut topic chains.
 
 Candidates come from inverted indexes (term -> stories, entity -> stories) over the
 active stories only, so clustering cost grows with the window, not with the corpus.
@@ -23,7 +36,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -45,6 +58,12 @@ class StoryConfig:
     term_weight: float = 0.7
     entity_weight: float = 0.25
     event_weight: float = 0.05
+    entity_floor: float = 0.2
+    entity_idf: bool = True
+    disjoint_entities_neutral: bool = False
+    entities_only_raise: bool = True
+    age_grace_days: float = 3.0
+    age_penalty: float = 0.0
     body_words: int = 250
     idf_prior: int = 50
     article_terms: int = 40
@@ -194,6 +213,7 @@ class StoryClusterer:
     def __init__(self, config: StoryConfig | None = None) -> None:
         self.config = config or StoryConfig()
         self.df: Counter[str] = Counter()
+        self.edf: Counter[str] = Counter()  # entity id -> articles mentioning it
         self.n_docs = 0
         self.stories: dict[str, Story] = {}
         self.active: set[str] = set()
@@ -206,31 +226,46 @@ class StoryClusterer:
         self._since_evict = 0
 
     # features -----------------------------------------------------------------------
-    def count_terms(self, docs: Iterable[CorpusDoc]) -> dict[str, list[str]]:
+    def doc_terms(self, doc: CorpusDoc) -> list[str]:
+        """The stemmed content words story similarity compares (title twice, body capped)."""
+        body = " ".join(doc.text.split()[: self.config.body_words])
+        return content_terms(f"{doc.title}\n{doc.title}\n{body}")
+
+    def count_terms(self, docs: Iterable[CorpusDoc],
+                    known: Mapping[str, list[str]] | None = None) -> dict[str, list[str]]:
         """Update document frequencies with ``docs`` before clustering them (so the first
-        articles of a batch get IDF weights as good as the last ones)."""
+        articles of a batch get IDF weights as good as the last ones). ``known`` holds
+        terms already computed (persistence needs them first, to load their frequencies)."""
         out = {}
         for doc in docs:
-            body = " ".join(doc.text.split()[: self.config.body_words])
-            terms = content_terms(f"{doc.title}\n{doc.title}\n{body}")
+            terms = known[doc.id] if known is not None and doc.id in known else self.doc_terms(doc)
             out[doc.id] = terms
             self.df.update(set(terms))
             self.n_docs += 1
         return out
 
+    def count_entities(self, resolved: Iterable[list[ResolvedMention]]) -> None:
+        """Update entity document frequencies (call with the batch whose terms were counted)."""
+        for mentions in resolved:
+            self.edf.update({m.entity_id for m in mentions})
+
+    def _idf(self, df: int) -> float:
+        # IDF with a prior of ``idf_prior`` pseudo-documents that lack every term: in a
+        # small corpus a term seen in 4 of 7 articles is not yet known to be common
+        n = self.n_docs + 1 + self.config.idf_prior
+        return math.log((n + 1) / (df + 1))
+
     def features(self, doc: CorpusDoc, terms: list[str],
                  resolved: list[ResolvedMention] | None = None) -> DocFeatures:
         tf = Counter(terms)
-        n = self.n_docs + 1
-        # IDF with a prior of ``idf_prior`` pseudo-documents that lack every term: in a
-        # small corpus a term seen in 4 of 7 articles is not yet known to be common
-        n += self.config.idf_prior
-        vec = {t: (1.0 + math.log(c)) * math.log((n + 1) / (self.df.get(t, 0) + 1)) for t, c in tf.items()}
+        vec = {t: (1.0 + math.log(c)) * self._idf(self.df.get(t, 0)) for t, c in tf.items()}
         vec = _l2(_top({k: v for k, v in vec.items() if v > 0}, self.config.article_terms))
         mentions = resolve_mentions(doc) if resolved is None else resolved
         ecount = Counter(m.entity_id for m in mentions)
         names = {m.entity_id: (m.display, m.type) for m in mentions}
-        evec = _l2({k: self._type_w.get(names[k][1], 0.5) * (1.0 + math.log(c)) for k, c in ecount.items()})
+        idf = self.config.entity_idf
+        evec = _l2({k: self._type_w.get(names[k][1], 0.5) * (1.0 + math.log(c))
+                    * (self._idf(self.edf.get(k, 0)) if idf else 1.0) for k, c in ecount.items()})
         when = doc.when
         return DocFeatures(doc.id, when.timestamp() if when else None, doc.source, doc.title, doc.published,
                            vec, evec, names, set(doc.event_types))
@@ -238,19 +273,37 @@ class StoryClusterer:
     # clustering ---------------------------------------------------------------------
     def similarity(self, f: DocFeatures, s: Story, term_dot: float | None = None,
                    entity_dot: float | None = None) -> float:
-        """Weighted mean of the available signals (a signal missing on either side is
-        left out rather than counted as zero, so articles without entities still cluster)."""
+        """Weighted mean of the available signals, less the age penalty.
+
+        A signal missing on either side is left out rather than counted as zero, so
+        articles without entities still cluster; entities are left out too while the
+        term cosine is under ``entity_floor`` (shared actors alone are not a story).
+        """
         c = self.config
         tdot = _dot(f.terms, s.centroid) if term_dot is None else term_dot
         score, weight = c.term_weight * tdot, c.term_weight
-        if f.entities and s.entity_centroid:
+        words_only = tdot
+        if f.entities and s.entity_centroid and tdot >= c.entity_floor:
             edot = _dot(f.entities, s.entity_centroid) if entity_dot is None else entity_dot
-            score += c.entity_weight * edot
-            weight += c.entity_weight
+            if edot > 0 or not c.disjoint_entities_neutral:
+                score += c.entity_weight * edot
+                weight += c.entity_weight
         if f.events and s.events:
             score += c.event_weight * len(f.events & set(s.events)) / len(f.events | set(s.events))
             weight += c.event_weight
-        return score / weight
+        mixed = score / weight
+        if c.entities_only_raise:
+            # differing entity lists (NER misses, other officials quoted) must not split
+            # what the words already group: entities and events may only add evidence
+            mixed = max(mixed, words_only)
+        return mixed - self._age_penalty(f, s)
+
+    def _age_penalty(self, f: DocFeatures, s: Story) -> float:
+        """Score taken off for a story older than ``age_grace_days`` at the article's time."""
+        if not self.config.age_penalty or f.when is None or s.start is None:
+            return 0.0
+        age = (f.when - s.start) / DAY - self.config.age_grace_days
+        return self.config.age_penalty * age if age > 0 else 0.0
 
     def _in_window(self, f: DocFeatures, s: Story) -> bool:
         if f.when is None or s.start is None or s.end is None:
@@ -305,13 +358,17 @@ class StoryClusterer:
         return best.id
 
     def cluster(self, docs: Iterable[CorpusDoc],
-                resolved: dict[str, list[ResolvedMention]] | None = None) -> None:
+                resolved: Mapping[str, list[ResolvedMention]] | None = None,
+                terms: Mapping[str, list[str]] | None = None) -> None:
         """Add a batch in arrival order (published time, undated last)."""
         batch = sorted(docs, key=sort_key)
         batch = [d for d in batch if d.id not in self.assignment]
-        terms = self.count_terms(batch)
+        terms = self.count_terms(batch, terms)
+        given = resolved or {}
+        mentions = {d.id: given[d.id] if d.id in given else resolve_mentions(d) for d in batch}
+        self.count_entities(mentions.values())
         for doc in batch:
-            self.add(doc, terms[doc.id], (resolved or {}).get(doc.id))
+            self.add(doc, terms[doc.id], mentions[doc.id])
 
     def _index(self, s: Story) -> None:
         ents = [e for e in s.entity_centroid if s.entity_names.get(e, ["", "LOC"])[1] in ("PERS", "ORG")]

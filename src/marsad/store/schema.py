@@ -69,6 +69,20 @@ CREATE TABLE times (
 CREATE INDEX times_article ON times (article_id);
 """
 
+# 3 (both dialects): document frequencies of the corpus jobs, one row per (kind, term),
+# so an incremental update after each ingest weighs words and entities by the whole
+# corpus, not by its own batch. Rows are incremented in place (``df = df + n``), so a
+# batch writes only its own vocabulary; kind ``docs`` / term ``''`` holds the count
+# of articles the frequencies cover.
+_CORPUS_DF = """
+CREATE TABLE corpus_df (
+    kind TEXT NOT NULL,
+    term TEXT NOT NULL,
+    df BIGINT NOT NULL,
+    PRIMARY KEY (kind, term)
+);
+"""
+
 SQLITE_MIGRATIONS: list[str] = [
     # 1: articles and the side tables
     """
@@ -95,6 +109,8 @@ SQLITE_MIGRATIONS: list[str] = [
         title, body, content='', tokenize='unicode61 remove_diacritics 0'
     );
     """,
+    # 3: corpus document frequencies
+    _CORPUS_DF,
 ]
 
 POSTGRES_MIGRATIONS: list[str] = [
@@ -119,6 +135,7 @@ POSTGRES_MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN tsv tsvector;
     CREATE INDEX articles_tsv ON articles USING GIN (tsv);
     """,
+    _CORPUS_DF,
 ]
 
 
