@@ -360,3 +360,21 @@ def test_organisation_scan_peels_proclitics_and_respects_ner_spans() -> None:
     reg = EntityRegistry()
     reg.add_doc(doc)
     assert reg.records[entity_id("ORG", "ISIS")].mentions == 1  # NER span, not counted twice
+
+
+def test_linking_across_separate_ingests_uses_the_stored_context(store: Store) -> None:
+    """Each ingest updates the corpus in its own batch: a family name in a later batch
+    joins the stored full name only when the context agrees, as within one batch."""
+    first = _article(BENGHAZI, "2018-03-01", ("محمد الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC"))
+    store.add_articles([first])
+    update_corpus(store, [first.id])
+    same = _article(LONE_SAME, "2018-03-02", ("الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC"))
+    other = _article(LONE_OTHER, "2018-03-03", ("الزين", "PERS"), ("بيروت", "LOC"))
+    store.add_articles([same])
+    update_corpus(store, [same.id])
+    store.add_articles([other])
+    update_corpus(store, [other.id])
+    zain = next(r for r in find_entities(store, "محمد الزين") if r.id == entity_id("PERS", "محمد الزين"))
+    assert sorted(zain.article_ids) == sorted([first.id, same.id])
+    singer = [r for r in find_entities(store, "الزين") if other.id in r.article_ids]
+    assert singer and singer[0].id != zain.id

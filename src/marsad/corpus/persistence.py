@@ -201,8 +201,13 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
         if new_pairs:
             _regroup(store)
 
-        # entities first: stories use the resolved entity ids
+        # entities first: stories use the resolved entity ids. Stored persons the batch's
+        # names could join are preloaded, so linking across ingests asks the same context
+        # question as linking within one batch.
         registry = EntityRegistry()
+        keys, single = EntityRegistry.wanted_keys(docs)
+        registry.preload(_stored_people(store, keys, single),
+                         n_docs=int(_rows(store, "SELECT COUNT(*) FROM corpus_docs")[0][0]))
         resolved: dict[str, list[ResolvedMention]] = {d.id: registry.add_doc(d) for d in docs}
         _merge_entities(store, registry.records)
         report.entities_touched += len(registry.records)
@@ -223,6 +228,27 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
         _upsert(store, "corpus_docs", "article_id", ("article_id", "published", "signature", "story_id"),
                 ((d.id, d.published, signatures[d.id], clusterer.assignment.get(d.id)) for d in docs))
         report.processed += len(docs)
+
+
+def _stored_people(store: Any, keys: set[str], single: set[str], chunk: int = 50) -> list[EntityRecord]:
+    """Stored person records with one of ``keys``, or a multi-word key ending in one of
+    the ``single`` words (a family name alone may join a full name)."""
+    found: dict[str, EntityRecord] = {}
+    rows = _in_chunks(store, "SELECT id, data FROM corpus_entities WHERE type = 'PERS' AND key IN", sorted(keys))
+    words = sorted(single)
+    for i in range(0, len(words), chunk):
+        part = words[i:i + chunk]
+        where = " OR ".join(["key LIKE ?"] * len(part))
+        rows += _rows(store, f"SELECT id, data FROM corpus_entities WHERE type = 'PERS' AND ({where})",
+                      [f"% {_like_escape(w)}" for w in part])
+    for eid, data in rows:
+        found.setdefault(eid, EntityRecord.from_dict(json.loads(data)))
+    return list(found.values())
+
+
+def _like_escape(word: str) -> str:
+    """A name never holds LIKE wildcards in practice; drop them rather than match widely."""
+    return word.replace("%", "").replace("_", "")
 
 
 def _regroup(store: Any) -> None:
