@@ -378,3 +378,92 @@ def test_linking_across_separate_ingests_uses_the_stored_context(store: Store) -
     assert sorted(zain.article_ids) == sorted([first.id, same.id])
     singer = [r for r in find_entities(store, "الزين") if other.id in r.article_ids]
     assert singer and singer[0].id != zain.id
+
+
+# ------------------------------------------------- the API shows the registry's choices
+
+
+def _api_ids(store: Store, *articles: Article) -> tuple[list[list[str | None]], dict[str, dict[str, object]]]:
+    """Each article's ``entity_ids`` from the JSON API over ``store``, and the entity
+    pages of those ids (what the web workbench links to)."""
+    from fastapi.testclient import TestClient
+
+    from marsad.api import create_app
+
+    with TestClient(create_app(store.url)) as client:
+        ids = [client.get(f"/api/articles/{a.id}").json()["entity_ids"] for a in articles]
+        pages = {}
+        for eid in {e for row in ids for e in row if e}:
+            r = client.get(f"/api/entities/{eid}")
+            assert r.status_code == 200, (eid, r.text)
+            pages[eid] = r.json()
+    return ids, pages
+
+
+def _registry_id(store: Store, name: str, article: Article) -> str:
+    return next(r.id for r in find_entities(store, name) if article.id in r.article_ids)
+
+
+def test_api_keeps_namesakes_apart_as_the_registry_does(store: Store) -> None:
+    """Two lone «الزين» in unrelated articles, each in its own update: the registry keeps
+    them apart, and the API gives each article its own entity, not one shared key id."""
+    officer = _article(LONE_SAME, "2018-03-02", ("الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC"))
+    singer = _article(LONE_OTHER, "2018-03-03", ("الزين", "PERS"), ("بيروت", "LOC"))
+    for a in (officer, singer):
+        store.add_articles([a])
+        update_corpus(store, [a.id])
+    officer_id, singer_id = _registry_id(store, "الزين", officer), _registry_id(store, "الزين", singer)
+    assert officer_id != singer_id
+    ids, pages = _api_ids(store, officer, singer)
+    assert ids[0][0] == officer_id and ids[1][0] == singer_id
+    assert pages[officer_id]["articles"] == 1 and pages[singer_id]["articles"] == 1
+
+
+def test_api_shows_a_family_name_linked_across_updates_as_the_full_name(store: Store) -> None:
+    first = _article(BENGHAZI, "2018-03-01", ("محمد الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC"))
+    same = _article(LONE_SAME, "2018-03-02", ("الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC"))
+    for a in (first, same):
+        store.add_articles([a])
+        update_corpus(store, [a.id])
+    zain = entity_id("PERS", "محمد الزين")
+    assert _registry_id(store, "الزين", same) == zain
+    ids, pages = _api_ids(store, first, same)
+    assert ids[0][0] == zain and ids[1][0] == zain
+    assert pages[zain]["articles"] == 2 and pages[zain]["canonical"] == "محمد الزين"
+    from fastapi.testclient import TestClient
+
+    from marsad.api import create_app
+    with TestClient(create_app(store.url)) as client:  # the workbench links the same entity
+        html = client.get(f"/articles/{same.id}").text
+        assert f'href="/entities/{zain}"' in html and entity_id("PERS", "الزين") not in html
+        assert client.get(f"/entities/{zain}").status_code == 200
+
+
+def test_api_falls_back_to_per_article_ids_before_the_corpus_update(store: Store) -> None:
+    lone = _article(LONE_OTHER, "2018-03-03", ("الزين", "PERS"), ("بيروت", "LOC"))
+    store.add_articles([lone])
+    from marsad.api.backend import Backend
+    backend = Backend(store.url)
+    try:
+        assert backend.entity_ids(lone)[0] == entity_id("PERS", "الزين")
+    finally:
+        backend.close()
+
+
+def test_api_read_model_takes_the_registry_ids_once_the_server_updates_the_corpus(store: Store) -> None:
+    """Articles stored without a corpus update: the server brings them in when it first
+    needs the corpus groups, and the entity pages built before then are rebuilt."""
+    from fastapi.testclient import TestClient
+
+    from marsad.api import create_app
+
+    officer = _article(LONE_SAME, "2018-03-02", ("الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC"))
+    singer = _article(LONE_OTHER, "2018-03-03", ("الزين", "PERS"), ("بيروت", "LOC"))
+    store.add_articles([officer, singer])
+    with TestClient(create_app(store.url)) as client:
+        before = client.get("/api/entities", params={"q": "الزين"}).json()["items"]
+        assert len([e for e in before if e["type"] == "PERS"]) == 1  # per-article ids: one key
+        assert client.get("/api/stories").status_code == 200  # runs the pending corpus update
+        after = client.get("/api/entities", params={"q": "الزين"}).json()["items"]
+    assert sorted(e["id"] for e in after if e["type"] == "PERS") == sorted(
+        [_registry_id(store, "الزين", officer), _registry_id(store, "الزين", singer)])

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.api.index import CorpusIndex, EntityInfo, fold_name, resolve_article
+from marsad.api.index import CorpusIndex, EntityInfo, Mention, fold_name, resolve_article
 from marsad.model import Article
 from marsad.store.base import SearchHit, Store, open_store
 
@@ -157,7 +157,7 @@ class Backend:
                 _update_corpus(self.store, result.stored)
         if created:
             if self._index is not None:
-                self._index.add(analysed)
+                self._index.add(analysed, stored=_stored_mentions(self.store, [analysed.id]).get(analysed.id))
             with self._groups_lock:
                 self._groups = None
         return analysed, created
@@ -277,7 +277,11 @@ class Backend:
             with self._groups_lock:
                 if self._groups is None:
                     with self._write_lock:  # it may bring pending articles into the corpus tables
-                        self._groups = _corpus_groups(self.store, self.index)
+                        duplicates, stories, updated = _corpus_groups(self.store, self.index)
+                        self._groups = (duplicates, stories)
+                    if updated:  # those articles now have registry ids: rebuild the read model
+                        with self._index_lock:
+                            self._index = None
         return self._groups
 
     def duplicates_of(self, article_id: str) -> list[str]:
@@ -303,10 +307,15 @@ class Backend:
             return self._meta_dict(aid)
         return {"id": aid, "title": None, "source": None, "published": None}
 
+    def mentions(self, article: Article) -> list[Mention]:
+        """The article's mentions with the ids the corpus update stored (the same ids the
+        read model and ``marsad entity`` use), or resolved on their own before it ran."""
+        return resolve_article(article, _stored_mentions(self.store, [article.id]).get(article.id))
+
     def entity_ids(self, article: Article) -> list[str | None]:
         """Registry id of each span of the article's entities layer (None if unresolved)."""
         ids: list[str | None] = [None] * len(article.layer("entities"))
-        for m in resolve_article(article):
+        for m in self.mentions(article):
             if 0 <= m.index < len(ids):
                 ids[m.index] = m.id
         return ids
@@ -322,6 +331,21 @@ def _update_corpus(store: Store, ids: list[str]) -> None:
         update_corpus(store, ids)
     except Exception as exc:  # noqa: BLE001 - the article is stored; groups catch up later
         log.warning("corpus update after a write failed: %s", exc)
+
+
+def _stored_mentions(store: Store, ids: list[str] | None
+                     ) -> dict[str, dict[int, tuple[str, str | None]]]:
+    """Span ids the corpus update stored (all articles for ``None``); empty when the
+    corpus layer or its tables are unavailable, so pages fall back to per-article ids."""
+    try:
+        from marsad.corpus.persistence import stored_mentions
+    except ImportError:
+        return {}
+    try:
+        return stored_mentions(store, ids)
+    except Exception as exc:  # noqa: BLE001 - per-article ids are a usable fallback
+        log.warning("stored entity ids unavailable: %s", exc)
+        return {}
 
 
 def hit_dict(hit: SearchHit) -> dict[str, Any]:
@@ -345,9 +369,7 @@ def _looks_like_entity_id(value: str) -> bool:
 
 def _build_index(store: Store) -> CorpusIndex:
     """The read model from full articles (offsets and speaker spans included)."""
-    index = CorpusIndex()
-    for article in _iter_articles(store):
-        index.add(article)
+    index = CorpusIndex.build(_iter_articles(store), _stored_mentions(store, None))
     _fill_country_geo(index)
     return index
 
@@ -380,13 +402,16 @@ AUTO_UPDATE_MAX = 2000  # pending articles the server brings into the corpus tab
 COMPUTE_MAX = 1000  # corpus size up to which groups may be computed in memory as a fallback
 
 
-def _corpus_groups(store: Store, index: CorpusIndex) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Duplicate groups and stories, read from the corpus tables (issue 6's persistence).
+def _corpus_groups(store: Store, index: CorpusIndex
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
+    """Duplicate groups and stories, read from the corpus tables (issue 6's persistence),
+    and whether pending articles were brought into those tables here.
 
     Ingest keeps those tables current (``update_corpus``); a few pending articles (for
     example ones added by POST) are processed here. Without the persistence module, and
     only for a small corpus, the groups are computed in memory instead.
     """
+    updated = False
     try:
         from marsad.corpus import persistence
     except ImportError:
@@ -395,7 +420,7 @@ def _corpus_groups(store: Store, index: CorpusIndex) -> tuple[list[dict[str, Any
         try:
             pending = persistence.pending_ids(store)
             if pending and len(pending) <= AUTO_UPDATE_MAX:
-                persistence.update_corpus(store, pending)
+                updated = persistence.update_corpus(store, pending).processed > 0
             elif pending:
                 log.warning("%d articles are not in the corpus tables yet; run `marsad stories` to update",
                             len(pending))
@@ -406,10 +431,10 @@ def _corpus_groups(store: Store, index: CorpusIndex) -> tuple[list[dict[str, Any
         else:
             for story in stories:
                 story.setdefault("size", len(story.get("articles", [])))
-            return duplicates, stories
+            return duplicates, stories, updated
     if len(index.articles) > COMPUTE_MAX:
-        return [], []
-    return _compute_groups(store)
+        return [], [], updated
+    return (*_compute_groups(store), updated)
 
 
 def _compute_groups(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

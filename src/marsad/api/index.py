@@ -9,7 +9,9 @@ API. When the store grows native queries for these views, :mod:`marsad.api.backe
 should call them instead and this module shrinks.
 
 Entity ids are deterministic (a hash of type and normalised canonical name), so a
-link to ``/entities/<id>`` stays valid across restarts and rebuilds.
+link to ``/entities/<id>`` stays valid across restarts and rebuilds. Where the corpus
+update has linked a person across articles (or kept a namesake apart), the id it
+stored for the span replaces the per-article one, so pages agree with ``marsad entity``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import hashlib
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,12 +102,20 @@ class Mention:
     geo: dict[str, Any] | None = None
 
 
-def resolve_article(article: Article) -> list[Mention]:
+def resolve_article(article: Article, stored: Mapping[int, tuple[str, str | None]] | None = None
+                    ) -> list[Mention]:
     """Mentions of ``article`` with registry ids.
 
     Uses the corpus registry (issue 6: within-article person linking, country and
     organisation aliases) when it is importable, so ids match ``marsad entity``; falls
     back to a hash of type and canonical name otherwise.
+
+    ``stored`` is what the corpus update recorded for this article (span index ->
+    (registry id, registry name), :func:`marsad.corpus.persistence.stored_mentions`).
+    The update links persons across articles only when the context agrees, so a
+    family name may belong to a full-name entity and a namesake may get an id of its
+    own; resolving the article alone cannot know that, so stored ids win. An article
+    the update has not processed yet (``stored`` empty) keeps the per-article ids.
     """
     ents = article.layer("entities")
     try:
@@ -121,17 +131,28 @@ def resolve_article(article: Article) -> list[Mention]:
             name = ent.canonical or ent.text
             out.append(Mention(i, ent.start, ent.end, ent.text, entity_key(ent.type, name), ent.type, name,
                                ent.geo if isinstance(ent.geo, dict) else None))
-        return out
-    for m in resolved:
-        ent = ents[m.index] if 0 <= m.index < len(ents) else None
-        geo = ent.geo if ent is not None and isinstance(ent.geo, dict) else None
-        if geo is None and m.country:
-            geo = {"country": m.country}
-        display = m.display
-        if len(display) == 2 and display.isupper():  # a bare ISO code: show the Arabic name
-            display = _country_names().get(display, display)
-        out.append(Mention(m.index, m.start, m.end, m.surface, m.entity_id, m.type, display, geo))
+    else:
+        for m in resolved:
+            ent = ents[m.index] if 0 <= m.index < len(ents) else None
+            geo = ent.geo if ent is not None and isinstance(ent.geo, dict) else None
+            if geo is None and m.country:
+                geo = {"country": m.country}
+            out.append(Mention(m.index, m.start, m.end, m.surface, m.entity_id, m.type, _shown(m.display), geo))
+    if stored:
+        for mention in out:
+            eid, canonical = stored.get(mention.index, (mention.id, None))
+            if eid != mention.id:  # chosen across articles: the registry's entity and name
+                mention.id = eid
+                if canonical:
+                    mention.display = _shown(canonical)
     return out
+
+
+def _shown(display: str) -> str:
+    """A bare ISO country code is shown by its Arabic name."""
+    if len(display) == 2 and display.isupper():
+        return _country_names().get(display, display)
+    return display
 
 
 def _country_names() -> dict[str, str]:
@@ -188,7 +209,9 @@ class CorpusIndex:
         self._by_date: list[str] | None = None
 
     # building ---------------------------------------------------------------------
-    def add(self, article: Article, article_id: str | None = None) -> None:
+    def add(self, article: Article, article_id: str | None = None,
+            stored: Mapping[int, tuple[str, str | None]] | None = None) -> None:
+        """Index ``article``; ``stored`` are its corpus-update ids (see :func:`resolve_article`)."""
         aid = article_id or article.id
         with self.lock:
             if aid in self.articles:
@@ -199,7 +222,7 @@ class CorpusIndex:
             if meta.source:
                 self.sources[meta.source] += 1
             seen: list[str] = []
-            mentions = resolve_article(article)
+            mentions = resolve_article(article, stored)
             for m in mentions:
                 info = self.entities.get(m.id)
                 if info is None:
@@ -228,10 +251,12 @@ class CorpusIndex:
             self.article_event_types[aid] = sorted(set(types))
 
     @classmethod
-    def build(cls, articles: Iterable[Article]) -> CorpusIndex:
+    def build(cls, articles: Iterable[Article],
+              stored: Mapping[str, Mapping[int, tuple[str, str | None]]] | None = None) -> CorpusIndex:
+        """An index of ``articles``; ``stored`` maps article id to its corpus-update ids."""
         index = cls()
         for article in articles:
-            index.add(article)
+            index.add(article, stored=(stored or {}).get(article.id))
         return index
 
     # queries ----------------------------------------------------------------------

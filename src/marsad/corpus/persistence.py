@@ -65,6 +65,12 @@ CREATE TABLE IF NOT EXISTS corpus_entities (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS corpus_entities_key ON corpus_entities (key);
+CREATE TABLE IF NOT EXISTS corpus_mentions (
+    article_id TEXT NOT NULL,
+    span_index INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (article_id, span_index)
+);
 CREATE TABLE IF NOT EXISTS corpus_state (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -210,6 +216,7 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
                          n_docs=int(_rows(store, "SELECT COUNT(*) FROM corpus_docs")[0][0]))
         resolved: dict[str, list[ResolvedMention]] = {d.id: registry.add_doc(d) for d in docs}
         _merge_entities(store, registry.records)
+        _save_mentions(store, resolved)
         report.entities_touched += len(registry.records)
 
         clusterer = _load_clusterer(store, docs, story_config)
@@ -228,6 +235,22 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
         _upsert(store, "corpus_docs", "article_id", ("article_id", "published", "signature", "story_id"),
                 ((d.id, d.published, signatures[d.id], clusterer.assignment.get(d.id)) for d in docs))
         report.processed += len(docs)
+
+
+def _save_mentions(store: Any, resolved: dict[str, list[ResolvedMention]]) -> None:
+    """Keep the entity id each entities-layer span resolved to, so the API and pages show
+    the registry's cross-article choice (a linked family name, a namesake kept apart)
+    instead of re-resolving the article on its own. Rows of a re-processed article are
+    replaced, not added to."""
+    ids = list(resolved)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ", ".join([store.placeholder] * len(chunk))
+        store._exec(f"DELETE FROM corpus_mentions WHERE article_id IN ({marks})", chunk)
+    rows = [(aid, m.index, m.entity_id) for aid, mentions in resolved.items() for m in mentions if m.index >= 0]
+    if rows:
+        store._execmany(store._q("INSERT INTO corpus_mentions (article_id, span_index, entity_id) "
+                                 "VALUES (?, ?, ?) ON CONFLICT (article_id, span_index) DO NOTHING"), rows)
 
 
 def _stored_people(store: Any, keys: set[str], single: set[str], chunk: int = 50) -> list[EntityRecord]:
@@ -399,3 +422,24 @@ def find_entities(store: Any, name: str) -> list[EntityRecord]:
 def entity_names(store: Any, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
     rows = _in_chunks(store, "SELECT id, canonical, type FROM corpus_entities WHERE id IN", list(ids))
     return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def stored_mentions(store: Any, article_ids: Sequence[str] | None = None
+                    ) -> dict[str, dict[int, tuple[str, str | None]]]:
+    """article id -> {entities-layer span index -> (registry id, registry canonical name)}
+    as the corpus update stored them; ``None`` reads every article. Articles the update
+    has not processed are absent (their callers resolve them on their own). A store
+    without SQL hooks has no corpus tables, so it gives an empty map."""
+    if not all(hasattr(store, h) for h in ("_exec", "_execmany", "_q", "_transaction")):
+        return {}
+    ensure_tables(store)
+    sql = ("SELECT m.article_id, m.span_index, m.entity_id, e.canonical FROM corpus_mentions m "
+           "LEFT JOIN corpus_entities e ON e.id = m.entity_id")
+    if article_ids is None:
+        rows = _rows(store, sql)
+    else:
+        rows = _in_chunks(store, f"{sql} WHERE m.article_id IN", list(dict.fromkeys(article_ids)))
+    out: dict[str, dict[int, tuple[str, str | None]]] = {}
+    for aid, index, eid, canonical in rows:
+        out.setdefault(aid, {})[int(index)] = (eid, canonical)
+    return out

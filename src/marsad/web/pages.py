@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from marsad.api.backend import BackendError
 from marsad.api.deps import DATE_PATTERN, MAX_OFFSET, BackendDep, require_read
-from marsad.api.index import resolve_article, speaker_entity
+from marsad.api.index import speaker_entity
 from marsad.api.routes_corpus import entity_detail, story_timeline
 from marsad.web.charts import bar_chart, fill_months
 from marsad.web.highlight import highlight_article, render_snippet
@@ -165,7 +165,7 @@ def article_page(backend: BackendDep, article_id: Annotated[str, Path(max_length
     article = backend.get_article(article_id)
     if article is None:
         return error_page(404, "لا يوجد مقال بهذا المعرّف.")
-    mentions = resolve_article(article)
+    mentions = backend.mentions(article)
     known = {m.id for m in mentions if backend.entity(m.id) is not None}
     ids: list[str | None] = [None] * len(article.layer("entities"))
     for m in mentions:
