@@ -336,3 +336,97 @@ def test_background_kana_clause_and_purpose_adjunct_stay_in_the_reported_clause(
     # the writer's comment («، وذلك في …») and the speaker's next act («، ورفضت …») still end it
     text = "وقالت الوزيرة إن الاجتماع سيعقد في موعده، ورفضت الكشف عن جدول الأعمال."
     assert analyse(text).layer("quotes")[0].text.endswith("في موعده")
+
+
+# ---------------------------------------------------------------- round 6 (fresh3 opened)
+
+def _sp(q: object) -> str:
+    sp = getattr(q, "speaker", None)
+    return (sp or {}).get("text") or ""
+
+
+def test_doubled_opening_mark_is_one_mark() -> None:
+    text = 'وأكد المطرب سامر الخبر في منشور.\nوكتب المطرب: ""لست نادما على شيء، أنا فخور بنفسي".'
+    qs = analyse(text, [ent(text, "سامر", "PERS")]).layer("quotes")
+    assert [(q.kind, q.text) for q in qs] == [("direct", "لست نادما على شيء، أنا فخور بنفسي")]
+
+
+def test_unclosed_mark_ends_before_the_narrators_next_cue_sentence() -> None:
+    text = ('وأضاف القائد: "سنواصل القتال في العام المقبل وعلى مدى بعيد. وتابع بالقول: '
+            '"لولا الدعم الخارجي ما استمرت الحرب"، وفقا لما نقله موقع الحركة.')
+    qs = [q for q in analyse(text).layer("quotes") if q.kind == "direct"]
+    assert [q.text for q in qs] == ["سنواصل القتال في العام المقبل وعلى مدى بعيد",
+                                    "لولا الدعم الخارجي ما استمرت الحرب"]
+
+
+def test_question_and_reply_verbs_open_a_quote_after_a_colon_only() -> None:
+    text = 'وتساءل القاضي: "هل العدالة موجودة هنا؟" ثم رفع الجلسة.'
+    qs = analyse(text).layer("quotes")
+    assert [(q.kind, q.text, _sp(q)) for q in qs] == [("direct", "هل العدالة موجودة هنا؟", "القاضي")]
+    # «تساءل عن» (wondered about) takes a plain object: the colon later is not its quotation
+    text = 'في تغريدته التي تساءل البعض عن جديتها، كتب المرشح: "أعلن ترشحي للانتخابات النيابية".'
+    assert all(_sp(q) != "البعض" for q in analyse(text).layer("quotes"))
+
+
+def test_reply_in_dialogue_goes_to_the_other_party() -> None:
+    text = ('وعندما سأله الأب، رد عليه ذلك الرجل بالقول: "يذهب إلى الجبهة ويقاتل". فأجابه الأب: "ما شأنه بالجبهة؟"، '
+            'فقال له: "إذن أنت عدو".')
+    qs = analyse(text).layer("quotes")
+    assert [q.text for q in qs] == ["يذهب إلى الجبهة ويقاتل", "ما شأنه بالجبهة؟", "إذن أنت عدو"]
+    # the demonstrative phrase after the addressee pronoun is the subject (the zone also keeps
+    # the manner word «بالقول»); «فقال له» answers the father, so it is the other party again
+    assert _sp(qs[0]).startswith("ذلك الرجل") and _sp(qs[1]) == "الأب"
+    assert _sp(qs[2]) == _sp(qs[0])
+
+
+def test_a_document_provision_with_ala_anna_is_quoted_by_the_document() -> None:
+    text = 'وينص الفصل 12 على أنه "لا يجوز إيقاف أي شخص دون إذن قضائي مسبق".'
+    qs = analyse(text).layer("quotes")
+    assert [(q.kind, q.text, _sp(q)) for q in qs] == [
+        ("direct", "لا يجوز إيقاف أي شخص دون إذن قضائي مسبق", "الفصل 12")]
+    # the noun «نص» with no complementiser is no cue
+    text = "ونشرت الصحيفة نص القرار كاملا على موقعها."
+    assert analyse(text).layer("quotes") == []
+
+
+def test_fronted_attribution_followed_by_marks_is_a_direct_quote() -> None:
+    text = 'ووفقا لمصادر إعلامية تابعة للجماعة "فقد قضت المحكمة بسجن ثلاثة صحفيين عشر سنوات".'
+    qs = analyse(text).layer("quotes")
+    assert [(q.kind, q.text) for q in qs] == [("direct", "فقد قضت المحكمة بسجن ثلاثة صحفيين عشر سنوات")]
+    assert "مصادر إعلامية" in _sp(qs[0])
+
+
+def test_fragments_coordinated_by_wa_are_one_direct_quote() -> None:
+    text = 'وأضاف البيان "شكر الرئيس للأمير التزام بلاده بمكافحة الإرهاب،" و"مناقشة التهديد الذي تفرضه الميليشيات."'
+    qs = analyse(text).layer("quotes")
+    assert len(qs) == 1 and qs[0].kind == "direct"
+    assert qs[0].text.startswith("شكر الرئيس") and qs[0].text.endswith("تفرضه الميليشيات")
+
+
+def test_a_day_after_hasabama_is_not_the_source() -> None:
+    from marsad.extract.times import TimesStage
+    text = "تلقت المنظمة الدولية استقالة رئيسها الموقوف في الصين، وذلك حسبما أعلنت الأحد."
+    article = TimesStage()(SegmentStage()(Article.from_raw(text, published="2018-03-01")))
+    article.set_layer("entities", [ent(text, "المنظمة الدولية", "ORG")])
+    qs = QuoteStage()(article).layer("quotes")
+    assert len(qs) == 1 and _sp(qs[0]) == "المنظمة الدولية"
+
+
+def test_indefinite_object_and_adjective_after_the_verb_are_not_the_speaker() -> None:
+    text = 'ونشر المطرب سامر صورة لنفسه، وكتب تعليقا ساخرا: "هل يريد أحد قليلا من المال؟".'
+    qs = analyse(text, [ent(text, "سامر", "PERS")]).layer("quotes")
+    assert len(qs) == 1 and _sp(qs[0]) != "تعليقا ساخرا"
+
+
+def test_participle_clause_after_narration_joins_the_speakers_reported_quote() -> None:
+    text = ("وأضاف الوزير أن بلاده ستحصل على دعم إضافي من حلفائها, وذلك لمحاربة الإرهابيين, "
+            "مؤكدا أن مستوى الدعم الحالي كاف.")
+    qs = analyse(text).layer("quotes")
+    assert len(qs) == 1 and qs[0].kind == "reported"
+    assert qs[0].text.startswith("بلاده ستحصل") and qs[0].text.endswith("كاف")
+
+
+def test_fronted_attribution_set_off_by_a_comma_names_an_unknown_source() -> None:
+    text = "ووفقا للإنتربول، كانت للعصابة صلات بشبكات تهريب في ثلاث قارات."
+    qs = analyse(text).layer("quotes")
+    assert len(qs) == 1 and qs[0].kind == "reported" and "إنتربول" in _sp(qs[0])

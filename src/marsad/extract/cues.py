@@ -130,7 +130,7 @@ _add("أفصح", "أفصح", "أفصحت")
 _add("أعربت", "أعربت")
 _add("دعا", "دعا", "دعت")  # only counts when followed by a direct quote or إلى أن
 _add("حث", "حث", "حثت", "حثوا", "يحث", "تحث")  # «وحثت المنظمة السلطات على "…"»: the appeal is quoted
-_add("طالب", "طالبت", "طالبوا", "يطالب", "تطالب")
+_add("طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "طالبه", "طالبها", "طالبهم")  # «طالبها بأن تعدّل …»
 _add("ناشد", "ناشد", "ناشدت", "ناشدوا")
 _add("أخبر", "أخبر", "أخبرت", "أخبروا")
 _add("كتب", "كتب", "كتبت", "يكتب", "تكتب")
@@ -145,7 +145,18 @@ _add("جاء", "جاء")  # «وجاء في بيان … أن»: a relay, the so
 # Verbs that are speech only when a colon opens their quotation («فيما رد الزوج في الجلسة: …»).
 # Kept out of SPEECH_VERBS: «رد» is as often the noun "reply" («وقال في رد على سؤال إن»،
 # «وكان رد رئيس الوزراء … بأن»), which must neither open a clause nor end a speaker zone.
-COLON_ONLY_VERBS = frozenset(fold(v) for v in ("رد", "ردت", "ردوا"))
+COLON_ONLY_VERBS = frozenset(fold(v) for v in (
+    "رد", "ردت", "ردوا",
+    # dialogue verbs: «وتساءل القاضي: "هل …؟"»، «فأجابه نبيل: "…"» — with a colon only, since
+    # «تساءل عن …» (wondered about) and «أجاب عن سؤال» take a plain object
+    "تساءل", "تساءلت", "تساءلوا", "يتساءل", "تتساءل",
+    "أجاب", "أجابت", "أجابوا", "أجابه", "أجابها", "أجابهم", "أجابته",
+))
+
+# A document's wording: «وينص الفصل 31 على أنه "…"»، «نصت الاتفاقية على أن …». The text is
+# the speaker. Kept out of SPEECH_VERBS (the noun «نص القرار» is common); a cue only with
+# «على أن» after its subject.
+DOCUMENT_VERBS = frozenset(fold(v) for v in ("نص", "نصت", "ينص", "تنص"))
 
 # Verbs that are ambiguous outside speech: they only count with an explicit
 # complementiser or quote mark after the speaker zone, never with «:» alone.
@@ -316,6 +327,9 @@ def find_segments(text: str) -> list[Segment]:
                 continue
         elif ch == '"' and _followed_by_punct(text, i):
             pass  # «…للبنوك". وصرح»: a mark before punctuation closes, it never opens
+        elif ch == '"' and text[i + 1:i + 2] == '"' and text[i + 2:i + 3].isalpha() \
+                and (i == 0 or not text[i - 1].isalpha()):
+            pass  # «وكتب: ""ليس سيئا …"»: a doubled opener is one mark; the second one opens
         elif ch in ('"', "“", "„", "”"):
             para_end = text.find("\n", i)
             para_end = n if para_end < 0 else para_end
@@ -333,13 +347,15 @@ def find_segments(text: str) -> list[Segment]:
                 j += 1
             if j < para_end and depth == 0:
                 cut = _attribution_inside(text, i, j) if ch == '"' else None
+                narrated = _narrated_sentence(text, i + 1, j) if ch == '"' else None
+                if narrated is not None and cut is not None and narrated < cut:
+                    cut = None  # «"قادمون … العسكرية. وتابع بالقول: "لولا …"»: the earlier boundary wins
                 if cut is not None:
                     # «وقال X "بتنا نرى … . وأضاف X"  لنفترض …"»: the first mark was never
                     # closed; the mark after the new cue opens the next quotation
                     segs.append(Segment(i, i + 1, cut, cut, closed=False))
                     i = j
                     continue
-                narrated = _narrated_sentence(text, i + 1, j) if ch == '"' else None
                 if narrated is not None:
                     # «قائلا "إننا دخلنا … وفق قوله. وأكد منصر أن … حزب "حراك"»: a sentence
                     # opening with the narrator's «وأكد فلان» cannot lie inside a quotation

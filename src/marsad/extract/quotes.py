@@ -112,6 +112,7 @@ def _other_referent(connector: str, suffix: str | None) -> bool:
 _TEMPORAL_PREPS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "حتى", "ريثما", "لدى", "عقب", "رغم", "برغم"))
 # «، بحسب المؤسسة، التي لم تعرف …»: a relative clause after the attribution describes the source
 _RELATIVE_PRONOUNS = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
+_PRONOUN_CONNECTORS = frozenset(C.fold(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "انه", "انها"))
 _RELATIVE_MA = frozenset(C.fold(w) for w in ("ما", "بما", "مما", "لما", "فيما"))
 SHORT_FRAGMENT_WORDS = 3
 MIN_UNCUED_WORDS = 5
@@ -204,7 +205,7 @@ class _QuoteFinder(SpeakerRules):
                 k += 1
                 continue
             is_verb = (w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS or w.bare in C.RELAY_VERBS
-                       or w.bare in C.COLON_ONLY_VERBS) \
+                       or w.bare in C.COLON_ONLY_VERBS or w.bare in C.DOCUMENT_VERBS) \
                 and not _via(self.text, self.words, k)
             if self.inside_quote(w.start) and (not is_verb or (w.folded == w.bare and not (
                     k > 0 and self.words[k - 1].bare in _CONNECTORS))):
@@ -220,6 +221,8 @@ class _QuoteFinder(SpeakerRules):
         self.quotes.sort(key=lambda q: (q.start, q.end))
         self._cut_overlaps()
         self._join_participle_fragments()
+        self._join_coordinated_fragments()
+        self._join_participle_clauses()
         return [q for q in self.quotes if q.end > q.start]
 
     # ---------------------------------------------------------------- openers
@@ -318,6 +321,8 @@ class _QuoteFinder(SpeakerRules):
                 pos += 1
             if self.segment_at(pos) is None:
                 pos = colon + 1
+        if self.text[pos:pos + 2] == '""' and self.segment_at(pos + 1) is not None:
+            pos += 1  # «وكتب: ""ليس …"»: a doubled opening mark
         seg = self.segment_at(pos) if pos < len(self.text) else None
         if seg is not None and kind == "comp" and self._clause_goes_on(seg):
             return self._reported_span(seg.start, cue)  # «قال إن "خطأ مهنيا" من جانب الطاقم كان وراء …»
@@ -415,6 +420,9 @@ class _QuoteFinder(SpeakerRules):
         lemma0 = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded) or ""
         strong = C.fold(lemma0) in _PLAIN_SPEECH
         characterises = C.fold(lemma0) in _CHARACTERISING
+        if w.bare in C.DOCUMENT_VERBS and k > 0 and self.words[k - 1].bare in _PRONOUN_CONNECTORS:
+            return None  # «لكنه نص على أن "…"»: the pronoun is a document, which the speaker
+            # resolver does not track; the uncued-segment rule attributes the quotation
         opener = self._find_opener(k, LONG_ZONE_WORDS if strong else MAX_ZONE_WORDS, marks=not characterises,
                                    stretch=STRETCH_ZONE_WORDS if strong else 0)
         if opener is None:
@@ -422,6 +430,8 @@ class _QuoteFinder(SpeakerRules):
         okind, zone_end, content_start, next_k = opener
         lemma = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded)
         if w.bare in C.COLON_ONLY_VERBS and okind != "colon":
+            return None
+        if w.bare in C.DOCUMENT_VERBS and (okind != "comp" or self.words[next_k - 2].bare != "علي"):
             return None
         if okind == "colon" and lemma is not None and C.fold(lemma) in C.NEEDS_COMPLEMENTISER:
             pass  # «أعلن:» is still speech; kept
@@ -464,12 +474,29 @@ class _QuoteFinder(SpeakerRules):
             speaker = (self._before_speaker(k) or self._svo_subject(k)
                        or (self._resolve_pronoun(w.start) if same_sentence else None)
                        or self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start))
+            speaker = self._dialogue_turn(speaker, zone_words)
         self._add(start, end, qkind, w, speaker)
         colon_seg = self._colon_quotation(end) if qkind == "reported" else None
         if colon_seg is not None:
             colon_seg.used = True  # «بأن الهاربين في وضع مأساوي: "إنهم لم يأكلوا …"»
             self._add(colon_seg.start, colon_seg.end, "direct", w, speaker)
         return max(next_k, k + 1)
+
+    def _dialogue_turn(self, speaker: _Speaker | None, zone_words: list[Word]) -> _Speaker | None:
+        """«فأجابه نبيل: "…"، فقال له: "…"»: «قال له» addresses the one who spoke last, so
+        the pronoun subject is the other party of the exchange — the previous different
+        speaker — not the addressee."""
+        if speaker is None or speaker.kind != "pronoun" or len(zone_words) != 1 \
+                or zone_words[0].folded not in ("له", "لها") or not self.quotes:
+            return speaker
+        last = self.quotes[-1].speaker
+        if not last or last.get("text") != speaker.text:
+            return speaker
+        other = next((q.speaker for q in reversed(self.quotes[:-1])
+                      if q.speaker and q.speaker.get("text") != speaker.text), None)
+        if other is None or other.get("start") is None:
+            return speaker
+        return _Speaker(other["text"], other["start"], other["end"], "pronoun", other.get("entity"))
 
     def _colon_quotation(self, end: int) -> Segment | None:
         """A quotation introduced by a colon right where a reported clause ends."""
@@ -596,6 +623,26 @@ class _QuoteFinder(SpeakerRules):
         if speaker is None and self.text[np_end:s_end].strip(TRIM + "\"»”") == "" \
                 and not self.words[j].text.endswith(("ه", "ها", "هم")):
             speaker = self._make_speaker(np_start, np_end)  # «…، بحسب هيومن رايتس ووتش.»: a source closing the sentence
+        if speaker is not None and self.in_time(self.words[j]):
+            # «…، وذلك حسبما أعلنت الأحد»: a day is no source; the verb's subject is the
+            # pronoun, which points back to the subject of the clause the attribution closes
+            speaker = self._subject_in_sentence(w.start)
+        seg = None if self._gap(s_start, w.start).strip(TRIM + "و") or speaker is None else \
+            next((g for g in self.segments if np_end <= g.open < s_end and g.closed and not g.used), None)
+        if seg is not None and speaker is not None and not any(c in ".،,:؛!?؟\n" for c in self.text[np_end:seg.open]) \
+                and len(C.words(self.text, np_end, seg.open)) <= 4 \
+                and self.text[seg.close + 1:s_end].strip(TRIM + "\"»”") == "" \
+                and len(C.words(self.text, seg.start, seg.end)) >= MIN_CUED_WORDS:
+            # «ووفقا لمصادر إعلامية تابعة للميليشيات "فقد قضت المحكمة …"»: the source's
+            # words in marks fill the rest of the sentence — a direct quote
+            seg.used = True
+            self._add(seg.start, seg.end, "direct", w, speaker,
+                      cue_end=self.words[j - 1].end if j - 1 > k else w.end)
+            return self.word_index(seg.close)
+        if speaker is None and not self._gap(s_start, w.start).strip(TRIM + "و") \
+                and self.text[np_end:np_end + 2].lstrip()[:1] in ("،", ",") \
+                and len(C.words(self.text, np_start, np_end)) <= 3:
+            speaker = self._make_speaker(np_start, np_end)  # «ووفقا للإنتربول، كانت …»: a fronted source set off by a comma
         closing = self._closing_name(np_start, s_end)
         if closing is not None and (speaker is None or speaker.entity is None):
             # «…، وفقا للعضو في المركز الإعلامي …، رضا عيسى.»: a title phrase with the person's
@@ -730,6 +777,50 @@ class _QuoteFinder(SpeakerRules):
                     continue
             out.append(q)
         self.quotes = out
+
+    def _join_participle_clauses(self) -> None:
+        """«وبيّن الخرد أنه تقدم بشكوى …، معربا عن امتعاضه …، مشيرا إلى أنه يجب …»: a
+        participle cue (حال) has no subject of its own and continues the speaker of the
+        finite cue in the same sentence, so its clause belongs to that reported quote even
+        when narration («معربا عن …»، «وفق تعبيره») stood between the two clauses."""
+        out: list[Quote] = []
+        for q in self.quotes:
+            p = out[-1] if out else None
+            if p is not None and p.kind == q.kind == "reported" and q.cue_start is not None \
+                    and p.end <= q.cue_start and q.cue and C.fold(q.cue.split()[0]) in C.SPEECH_PARTICIPLES \
+                    and p.speaker and q.speaker and p.speaker.get("text") == q.speaker.get("text") \
+                    and self.sentence_of(p.start) == self.sentence_of(q.cue_start) \
+                    and not any(c in ".!?؟\n" for c in self.text[p.end:q.cue_start]):
+                p.end, p.text = q.end, self.text[p.start:q.end]
+                continue
+            out.append(q)
+        self.quotes = out
+
+    def _join_coordinated_fragments(self) -> None:
+        """«وأضاف البيان "شكر ترامب …،" و"مناقشة السلوك …"»: a second stretch in marks joined
+        by a bare «و» glued to its mark is a second object of the same speech verb — one
+        direct quote from the first mark to the last (as participle-joined fragments are).
+        Only a stretch of several words that no other cue claims, in the same sentence."""
+        for q in self.quotes:
+            if q.kind != "direct":
+                continue
+            first = next((g for g in self.segments if g.start == q.start and g.closed
+                          and 0 <= g.end - q.end <= 2), None)
+            if first is None:
+                continue
+            _, s_end = self.sentence_of(q.start)
+            nxt = next((g for g in self.segments if g.open > first.close), None)
+            if nxt is None or not nxt.closed or nxt.used or nxt.open >= s_end \
+                    or len(C.words(self.text, nxt.start, nxt.end)) < 3:
+                continue
+            gap = self.text[first.close + 1:nxt.open]
+            if gap.strip(" ،,") != "و" or not gap.endswith("و"):
+                continue
+            if any(o is not q and o.start < nxt.end and nxt.start < o.end for o in self.quotes):
+                continue
+            nxt.used = True
+            q.end = strip_punct(self.text, q.start, nxt.end)[1]
+            q.text = self.text[q.start:q.end]
 
     def _cut_overlaps(self) -> None:
         """A quote runs until the next cue in the same sentence; drop exact duplicates."""

@@ -24,6 +24,7 @@ from marsad.extract.cues import SENT_END, Segment, Word, find_segments, sentence
 from marsad.model import Article, Entity, Quote
 
 _PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع)(?:ه|ها|هم|هما|هن)$")
+_DEMONSTRATIVES = frozenset(C.fold(w) for w in ("ذلك", "تلك", "هذا", "هذه", "هؤلاء", "أولئك"))
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
 _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه",
                                              "ولكنها", "حيث", "كما", "ثم", "لكنهم", "أما", "وأما", "حينما", "عندما"))
@@ -386,10 +387,17 @@ class SpeakerRules:
         while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES
                       or zw[0].bare in _MANNER_SAYING or self.in_time(zw[0])):
             zw = zw[1:]
+        if len(zw) >= 3 and _PRONOUN_PREP.match(zw[0].folded) and zw[1].bare in _DEMONSTRATIVES \
+                and zw[2].bare.startswith("ال"):
+            zw = zw[1:]  # «رد عليه ذلك الشخص بالقول:»: the addressee pronoun, then the subject
         if not zw or zw[0].bare in C.PRONOUNS or (
                 (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
                 or _PRONOUN_PREP.match(zw[0].folded):
             return None  # «وأكد في تصريحات …»: the zone holds no subject
+        if len(zw) >= 2 and _indefinite_object(zw[0]) and _indefinite_object(zw[1]) \
+                and not any(e.start <= zw[0].start < e.end for e in self.entities):
+            return None  # «وكتب تعليقا مداعبا: "…"»: an indefinite noun with its agreeing adjective,
+            # both accusative, is the verb's object; the subject is the pronoun
         if zw[0].folded in C.ATTRIBUTION_CUES and zw[0].folded != C.fold("كما"):
             return None  # «وأضافت، بحسب ما نقلته الوكالة:»: an attribution, the subject is the pronoun
         if len(zw) == 1 and any(e.start == zw[0].start and e.type == "PERS" and e.text.startswith("ل")
