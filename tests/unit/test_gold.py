@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from marsad.evaluation.gold import (
+    HELD_OUT_FILES,
     GoldError,
     GoldEvent,
     GoldQuote,
@@ -98,10 +99,11 @@ def test_folder_run_leaves_the_held_out_file_out(tmp_path: Path) -> None:
     folder = tmp_path / "gold"
     folder.mkdir()
     (folder / "dev.jsonl").write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
-    (folder / "fresh.jsonl").write_text(gold.read_text(encoding="utf-8").replace('"test"', '"fresh"'),
-                                        encoding="utf-8")
+    [held_out] = sorted(HELD_OUT_FILES)
+    (folder / held_out).write_text(gold.read_text(encoding="utf-8").replace('"test"', '"fresh"'),
+                                   encoding="utf-8")
     assert [g.split for g in load_gold(folder)] == ["test"]
-    assert [g.split for g in load_gold(folder / "fresh.jsonl")] == ["fresh"]
+    assert [g.split for g in load_gold(folder / held_out)] == ["fresh"]
 
 
 def test_hash_mismatch_and_bad_snippet_are_reported(tmp_path: Path) -> None:
