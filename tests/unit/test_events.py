@@ -239,9 +239,30 @@ def test_attribution_ranks_after_the_news_it_attributes() -> None:
 
 
 def test_lama_in_an_attribution_is_no_negation() -> None:
+    ev = lead_event(analyse("اعتقلت الشرطة رجلا في المدينة، وفقا لما ذكرته الوكالة الرسمية."))
+    assert ev.type == "arrest" and ev.modality != "denied"
+
+
+def test_an_attribution_alone_is_no_event() -> None:
     a = analyse("وصلت الطائرة إلى المطار، وفقا لما ذكرته الوكالة الرسمية.")
-    said = [e for e in a.layer("events") if e.type == "statement"]
-    assert said and said[0].modality == "asserted"
+    assert [e.type for e in a.layer("events")] == []
+    assert main_event(a.layer("events"), 0) is None
+
+
+def test_reporting_verb_with_a_plain_object_and_no_trigger_is_none() -> None:
+    for text in ("أعلن البيت الأبيض استقالة المستشار من منصبه.", "أصدر الرئيس عملة جديدة للبلاد.",
+                 "كشفت الشركة عن خطتها لتصنيع سيارة جديدة."):
+        assert main_event(analyse(text).layer("events"), 0) is None, text
+
+
+def test_reporting_verb_introducing_a_clause_is_a_statement() -> None:
+    ev = lead_event(analyse("أعلن البيت الأبيض أن المستشار سيبقى في منصبه."))
+    assert ev.type == "statement"
+
+
+def test_assertive_verb_with_a_plain_object_stays_a_statement() -> None:
+    ev = lead_event(analyse("أكد الوزير التزام الحكومة بالخطة الجديدة."))
+    assert ev.type == "statement"
 
 
 def test_pluperfect_qad_is_not_a_possibility() -> None:
@@ -350,3 +371,18 @@ def test_submitted_is_not_a_military_advance() -> None:
     assert senses == {"تقدمت": True}
     ws = C.words("وتقدمت القوات نحو المدينة من الجهة الشرقية.")
     assert [_other_sense(ws, f, t) for f, _, t, _, _ in _find_triggers(ws) if t == "armed_clash"] == [False]
+
+
+def test_what_was_reached_in_a_reported_clause_is_the_news() -> None:
+    ev = lead_event(analyse("قال رئيس الوزراء إن بلاده توصلت لاتفاق مع جارتها."))
+    assert ev.type == "agreement" and ev.modality == "reported"
+
+
+def test_noun_subject_of_a_launch_verb_in_a_reported_clause_is_the_news() -> None:
+    ev = lead_event(analyse("قالت الشرطة إن انتحاريا شن هجوما كبيرا على مبنى حكومي."))
+    assert ev.type == "attack" and ev.modality == "reported"
+
+
+def test_noun_topic_of_a_reported_clause_stays_background() -> None:
+    ev = lead_event(analyse("قال الوزير إن الضربة المشتركة، فجر السبت، ستعقد الحل السياسي."))
+    assert ev.type == "statement"

@@ -137,6 +137,8 @@ def _governed_noun(ws: list[Word], i: int, etype: str | None = None) -> bool:
         return False  # «أعلن الجيش عن اعتقال خلية»: the announced arrest is the news
     if separate and prev is not None and prev.folded == "الي" and i > 1 and ws[i - 2].bare in _REACH:
         return False  # «أعلن التوصل إلى اتفاق»: what was reached is the news
+    if attached and prev is not None and prev.bare in _REACH:
+        return False  # «توصلت لاتفاق»: the same complement with an attached ل
     if i > 1 and (separate or attached):
         forms, _ = _verb_forms(ws[i - 2] if separate else prev) if prev is not None else ([], False)
         if any(f in _RESULT_VERBS or f in _ACHIEVE for f in forms):
@@ -169,8 +171,8 @@ def _occurs_after(ws: list[Word], i: int, etype: str = "") -> bool:
             if etype == "meeting":
                 return True  # «لقاءه … قد لا يعقد»; «الضربة … ستعقد الحل» is another verb
             continue
-        if any(f in _LIGHT_VERBS for f in forms):
-            return True
+        if any(f in _LIGHT_VERBS or f in _LAUNCH for f in forms):
+            return True  # «إن انتحاريا شن هجوما»: the noun is the subject of the clause's light verb
     return False
 
 
@@ -276,8 +278,9 @@ def _predicate_noun(ws: list[Word], i: int, clause_start: int) -> bool:
         if k >= i:
             continue
         forms, future = _verb_forms(ws[k])
-        if any(f in _LIGHT_VERBS or f in VERB_INDEX or f in _ACHIEVE for f in forms) or (future and k == i - 1):
-            return True  # «أنه تم … الاتفاق»، «سيدخل السجن»: the object of a light or future verb
+        if any(f in _LIGHT_VERBS or f in VERB_INDEX or f in _ACHIEVE or f in _REACH for f in forms) \
+                or (future and k == i - 1):
+            return True  # «أنه تم … الاتفاق»، «سيدخل السجن»، «توصلت لاتفاق»: object of a light or future verb
     return False
 
 
@@ -325,6 +328,11 @@ _ANNOUNCE = frozenset(C.fold(w) for w in ("أعلن", "أعلنت", "أعلنو�
                                           "يكشف", "تكشف"))
 
 
+# Reporting verbs are statements only when they introduce what was said (the cue of a quote);
+# evaluative and assertive speech acts (أدان، نفى، حذر، أكد، أشار إلى …) are statements with a
+# plain object too.
+_REPORTING = frozenset(f for lemma in ("قال", "أعلن", "ذكر", "أفاد", "كشف", "أوضح", "صرح", "أصدر", "وصف")
+                       for f in conjugate(lemma))
 _TOPIC_VERBS = frozenset(C.fold(w) for w in ("وصف", "وصفت", "يصف", "تصف"))
 _ADJUNCT = frozenset(C.fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "خلفية", "أعقاب", "منذ", "بعيد", "وسط",
                                          "خلال", "أثناء", "عشية", "غداة", "قبيل"))  # «خلال تنفيذ هجوم»: during — a time adjunct
@@ -390,8 +398,7 @@ def event_rank(e: Event) -> tuple[int, int, int, int]:
     prio = TYPE_BY_NAME[e.type].priority if e.type in TYPE_BY_NAME else 99
     verb = is_verb_trigger(e.text) or bool(e.source and e.source.get("verb"))
     background = bool(e.source and e.source.get("background"))
-    attribution = bool(e.source and e.source.get("attribution"))
-    return (2 if attribution else int(e.type == "statement" or background), 0 if verb else 1, e.start, prio)
+    return (int(e.type == "statement" or background), 0 if verb else 1, e.start, prio)
 
 
 _ATTRIBUTION = frozenset(C.fold(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "كما", "حسبما",
@@ -611,7 +618,9 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         if opens:
             source = dict(source or {}, verb=True)  # «حُكم على طالب لجوء … بالسجن»: the clause's verb
         if etype == "statement" and _attribution(ws, first):
-            source = dict(source or {}, attribution=True)  # «حسبما أعلنت الوزارة»: the source, not the news
+            continue  # «حسبما أعلنت الوزارة»: the source of the news, not an event of its own
+        if etype == "statement" and cue_quote is None and ws[first].bare in _REPORTING:
+            source = dict(source or {}, plain=True)  # «أعلن البيت الأبيض استقالة …»: no clause was reported
         time = _nearest_time(times, t_start)
         events.append(Event(start=t_start, end=t_end, text=text[t_start:t_end], type=etype,
                             modality=modality, actors=actors, targets=targets, place=place, time=time,
@@ -629,6 +638,8 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
             said = [e for e in events if e.type == "statement" and e.start < t_start and e.actors]
             if said:  # «أكدت السلطات الصينية اعتقالها لمدير الانتربول»: the speaker did the arrest
                 events[-1].actors = [dict(a) for a in said[-1].actors]
+    if all(e.source and e.source.get("plain") for e in events):
+        return []  # only «أعلن/أصدر/كشف» + a plain noun: the news is outside the taxonomy (`none`)
     _tidy_arguments(text, events)
     return events
 
