@@ -430,3 +430,29 @@ def test_fronted_attribution_set_off_by_a_comma_names_an_unknown_source() -> Non
     text = "ووفقا للإنتربول، كانت للعصابة صلات بشبكات تهريب في ثلاث قارات."
     qs = analyse(text).layer("quotes")
     assert len(qs) == 1 and qs[0].kind == "reported" and "إنتربول" in _sp(qs[0])
+
+
+def test_present_of_taba_with_a_colon_opens_a_direct_quote() -> None:
+    text = 'تقول الكاتبة سلمى حسن إن الطريق كان صعبا. وتتابع: "كنت أدرك أنني لن أعيش حياة عادية".'
+    q = quote_containing(analyse(text), "كنت أدرك")
+    assert q.kind == "direct"
+
+
+def test_present_of_taba_without_a_colon_is_follow_not_speech() -> None:
+    text = 'وتتابع الوزارة عن كثب "الوضع الأمني" في المدينة.'
+    assert not analyse(text).layer("quotes")
+
+
+def test_zada_with_a_colon_is_speech_and_without_it_is_not() -> None:
+    said = analyse('وزاد المدرب: "اللاعب سيعود إلى التدريبات الأسبوع المقبل".').layer("quotes")
+    assert len(said) == 1 and said[0].kind == "direct"
+    assert not analyse('وزاد عدد الزوار "بشكل لافت" هذا العام.').layer("quotes")
+
+
+def test_unmarked_colon_quote_ends_where_a_new_verb_opens_marks() -> None:
+    text = ('وقال المدرب سامي العلي: بقي اللاعب في المدينة ليواصل العلاج تحت إشراف الطبيب، '
+            'وأضاف «الحديث عن اللاعب ينطبق على زملائه المصابين أيضا».')
+    qs = analyse(text).layer("quotes")
+    first = next(q for q in qs if "بقي اللاعب" in q.text)
+    assert "الحديث" not in first.text
+    assert any(q.text.startswith("الحديث عن اللاعب") and q.kind == "direct" for q in qs)

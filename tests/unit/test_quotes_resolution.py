@@ -478,3 +478,75 @@ def test_a_lamed_name_right_after_the_verb_is_the_addressee() -> None:
     text = "وكان فلين قد أكد لبنس أنه لم يناقش العقوبات مع الروس."
     qs = quotes(text, [ent(text, "فلين", "PERS"), ent(text, "لبنس", "PERS")])
     assert len(qs) == 1 and qs[0].speaker is not None and qs[0].speaker["text"] == "فلين"
+
+
+# ---------------------------------------------------------------- round 7
+
+
+def test_manner_adverbial_after_the_verb_is_no_speaker() -> None:
+    text = "وكان باحثون مستقلون قد أكدوا بشكل منفصل في دراسة حديثة أن المياه الجوفية تتراجع بسرعة."
+    q = containing(quotes(text, []), "المياه الجوفية")
+    assert q.speaker is None or "بشكل" not in q.speaker["text"]
+
+
+def test_a_lamed_reporter_after_a_pronoun_verb_is_the_addressee() -> None:
+    text = ('طالب النائب سمير الحداد بفتح تحقيق في الحادث.\n'
+            'وقال لمراسل "إذاعة المدينة" إن كل المؤشرات تدل على تقصير في الإنقاذ.')
+    qs = quotes(text, [ent(text, "سمير الحداد", "PERS")])
+    q = containing(qs, "كل المؤشرات")
+    assert q.speaker is not None and q.speaker["entity"] == "سمير الحداد"
+
+
+def test_a_lamed_definite_noun_is_whom_it_was_told_to() -> None:
+    text = 'شوهد المدرب سالم العمري وهو يقول للاعب الشاب "ستلعب أساسيا في المباراة المقبلة".'
+    q = containing(quotes(text, [ent(text, "سالم العمري", "PERS")]), "ستلعب أساسيا")
+    assert q.speaker is None or "للاعب" not in q.speaker["text"]
+
+
+def test_fi_is_never_a_name_start() -> None:
+    text = 'وقال الممثل نادر فوزي إن العرض ناجح. وأضاف في تصريحات لراديو النجوم: "سنعود في الخريف".'
+    qs = quotes(text, [ent(text, "نادر فوزي", "PERS"), ent(text, "لراديو النجوم", "PERS")])
+    q = containing(qs, "سنعود في الخريف")
+    assert q.speaker is not None and q.speaker["entity"] == "نادر فوزي"
+
+
+def test_waw_before_a_definite_noun_opens_a_circumstantial_clause() -> None:
+    text = ('وقال سعيد الهاشمي إن ابنه كان بعيدا عن المواجهات. '
+            'وأضاف والحزن باد على وجهه "لن أتنازل عن حقه أمام القضاء".')
+    qs = quotes(text, [ent(text, "سعيد الهاشمي", "PERS")])
+    q = containing(qs, "لن أتنازل")
+    assert q.speaker is not None and q.speaker["entity"] == "سعيد الهاشمي"
+
+
+def test_father_is_still_a_subject() -> None:
+    text = 'وقال والد الطالب: "كان ابني يدرس في المكتبة".'
+    q = containing(quotes(text, []), "كان ابني")
+    assert q.speaker is not None and q.speaker["text"].startswith("والد")
+
+
+def test_a_quotation_after_the_verb_is_never_its_subject() -> None:
+    text = ('وقال ماجد السالم: "الطريق طويل أمامنا". وأضاف "لا نريد أن يدفع الأطفال الثمن"، '
+            'داعيا المنظمات إلى "أن تتحرك قبل فوات الأوان".')
+    qs = quotes(text, [ent(text, "ماجد السالم", "PERS")])
+    q = containing(qs, "أن تتحرك")
+    assert q.speaker is not None and q.speaker["entity"] == "ماجد السالم"
+
+
+def test_a_short_marked_name_after_the_verb_is_still_the_subject() -> None:
+    text = 'وقال "أبو خالد": "المشروع يبدأ الشهر المقبل".'
+    q = containing(quotes(text, []), "المشروع يبدأ")
+    assert q.speaker is not None and "أبو خالد" in q.speaker["text"]
+
+
+def test_manner_of_saying_is_trimmed_from_the_speaker() -> None:
+    text = 'وختم الوزير بالقول: "سنواصل العمل حتى النهاية".'
+    q = containing(quotes(text, []), "سنواصل العمل")
+    assert q.speaker is not None and q.speaker["text"] == "الوزير"
+
+
+def test_person_in_a_fronted_topic_phrase_is_not_the_speaker() -> None:
+    text = ('أكد الوكيل فهد الراشد أن اللاعب بخير.\n'
+            'وحول موعد عودة سلطان الماجد إلى الملاعب قال: بحسب الطبيب فإنه سيكون جاهزا الشهر المقبل.')
+    qs = quotes(text, [ent(text, "فهد الراشد", "PERS"), ent(text, "سلطان الماجد", "PERS")])
+    q = containing(qs, "سيكون جاهزا")
+    assert q.speaker is not None and q.speaker["entity"] == "فهد الراشد"

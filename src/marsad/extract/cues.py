@@ -151,6 +151,11 @@ COLON_ONLY_VERBS = frozenset(fold(v) for v in (
     # «تساءل عن …» (wondered about) and «أجاب عن سؤال» take a plain object
     "تساءل", "تساءلت", "تساءلوا", "يتساءل", "تتساءل",
     "أجاب", "أجابت", "أجابوا", "أجابه", "أجابها", "أجابهم", "أجابته",
+    # the present of تابع in feature narration: «وتتابع: "كنت أدرك …"»; with a colon only,
+    # since «تتابع الوزارة الوضع» (follows, monitors) is the commoner sense
+    "يتابع", "تتابع",
+    # «وزاد: "…"» (he added), common in Gulf news; without a colon زاد is "increased"
+    "زاد",
 ))
 
 # A document's wording: «وينص الفصل 31 على أنه "…"»، «نصت الاتفاقية على أن …». The text is
@@ -251,6 +256,11 @@ SPEAKER_STOP = frozenset(fold(w) for w in (
     "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "عقب", "بعد", "قبل", "عن", "على", "إلى", "حول",
     "بشأن", "لدى", "عبر", "ضمن", "أثناء", "مساء", "صباح", "الليلة", "لقناة", "لصحيفة", "لوكالة",
     "لموقع", "لـ", "ل", "القول", "قوله", "إنها", "أنها", "إنهم", "أنهم", "بأنه", "بأنها", "بينما", "حين", "عندما",
+    # «أكدوا بشكل منفصل»، «قال بصورة رسمية»: a manner adverbial (بشكل/بصورة + adjective)
+    # stands where a subject could, but is never one
+    "بشكل", "بصورة", "بالمناسبة",
+    # «وقال لمراسل "الجوهرة"»: a لـ-reporter is whom the words were told to (as لقناة)
+    "لمراسل", "لمراسلة", "لمراسلي", "لمندوب",
 ))
 
 # Words that may precede the noun phrase and are not part of it.

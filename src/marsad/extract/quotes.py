@@ -339,10 +339,28 @@ class _QuoteFinder(SpeakerRules):
                                       and len(first) > 1)):  # «فيما» keeps its ف
                         end = s_start
                         break
+            end = self._colon_resumed(pos, end)
             return pos, end, "direct"
         if kind == "mark":
             return None
         return self._reported_span(pos, cue)
+
+    def _colon_resumed(self, pos: int, end: int) -> int:
+        """«وزاد: بقي إبراهيم في الرياض …، وأضاف «الحديث عن …»»: words after a colon with no
+        marks run to the paragraph end, but a comma then a و-joined speech verb whose
+        quotation opens in marks within two words is the narrator speaking again — the
+        unmarked quotation ends at that comma and the marked one is a quote of its own."""
+        prev = pos
+        for w in C.words(self.text, pos, end):
+            gap, prev = self.text[prev:w.start], w.end
+            if not any(c in "،," for c in gap) or not w.folded.startswith("و") \
+                    or w.folded[1:] not in C.SPEECH_VERBS:
+                continue
+            ahead = self.text[w.end:min(end, w.end + 30)]
+            seg = next((g for g in self.segments if w.end <= g.open < w.end + 30 and g.closed), None)
+            if seg is not None and len(C.words(self.text, w.end, seg.open)) <= 2 and ahead.strip():
+                return strip_punct(self.text, pos, w.start)[1]
+        return end
 
     def _clause_goes_on(self, seg: Segment) -> bool:
         """After «إن "…"» does the reported clause continue past the closing mark?

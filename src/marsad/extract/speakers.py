@@ -26,6 +26,9 @@ from marsad.model import Article, Entity, Quote
 _PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع)(?:ه|ها|هم|هما|هن)$")
 _DEMONSTRATIVES = frozenset(C.fold(w) for w in ("ذلك", "تلك", "هذا", "هذه", "هؤلاء", "أولئك"))
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
+# Nouns that merely begin with «وال» (father, mother, governor, Walter), not و + article.
+_WAL_NOUNS = re.compile(r"^وال(?:د(?:ه|ة|ي|ها|هم|ته|تها|ين|ان|ا)?|ي|تر)$")
+_TOPIC_PREPOSITIONS = frozenset(C.fold(w) for w in ("حول", "عن", "بشأن", "بخصوص"))
 _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه",
                                              "ولكنها", "حيث", "كما", "ثم", "لكنهم", "أما", "وأما", "حينما", "عندما"))
 
@@ -211,6 +214,10 @@ class SpeakerRules:
         if end <= start:
             return None
         zone_words = C.words(self.text, start, end)
+        while len(zone_words) > 1 and zone_words[-1].bare in _MANNER_SAYING:
+            # «وختم ترامب بالقول:»: the manner of saying follows the subject, not part of it
+            zone_words = zone_words[:-1]
+            end = zone_words[-1].end
         if not zone_words:
             return None
         head = zone_words[0].bare
@@ -394,6 +401,16 @@ class SpeakerRules:
                 (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
                 or _PRONOUN_PREP.match(zw[0].folded):
             return None  # «وأكد في تصريحات …»: the zone holds no subject
+        seg = next((g for g in self.segments if g.start == zw[0].start), None)
+        if seg is not None and len(C.words(self.text, seg.start, seg.end)) > 3:
+            # «وأضاف "لا يريدون …"، داعيا …»: a quotation opening right after the verb is what
+            # was said, never the subject; a short marked name («وقال "أبو عباة":») still is
+            return None
+        if zw[0].folded.startswith("لل") and len(zw[0].folded) > 4 and not self._name_start(zw):
+            return None  # «وهو يقول للمهاجم البرازيلي "…"»: لـ + article marks whom it was told to
+        if zw[0].folded.startswith("وال") and not _WAL_NOUNS.match(zw[0].folded):
+            return None  # «واضاف والدموع في عينيه "…"»: و before a definite noun opens a
+            # circumstantial clause (واو الحال); a subject never takes و, so the subject is the pronoun
         if len(zw) >= 2 and _indefinite_object(zw[0]) and _indefinite_object(zw[1]) \
                 and not any(e.start <= zw[0].start < e.end for e in self.entities):
             return None  # «وكتب تعليقا مداعبا: "…"»: an indefinite noun with its agreeing adjective,
@@ -471,8 +488,8 @@ class SpeakerRules:
         """«قال علي أكبر ولايتي»: the name علي folds like the preposition على; it is a name
         when written with ya (not alef maqsura) and a person mention starts within two words."""
         first = zw[0]
-        if not first.text.endswith("ي"):
-            return False
+        if not first.text.endswith("ي") or first.folded == "في":
+            return False  # «وأضاف في تصريحات لنيوزبيتس:»: في is never a name
         return any(e.type == "PERS" and first.start <= e.start <= (zw[min(2, len(zw) - 1)].start)
                    for e in self.entities)
 
@@ -636,7 +653,8 @@ class SpeakerRules:
             return None
         if self.entities:
             cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in ("PERS", "ORG")
-                     and not self.inside_segment(e.start) and not self.inside_quote(e.start)]
+                     and not self.inside_segment(e.start) and not self.inside_quote(e.start)
+                     and not self._fronted_topic(e.start)]
             if cands:
                 return self._make_speaker(cands[0].start, cands[0].end)
         for w in C.words(self.text, s_start, pos):
@@ -657,8 +675,20 @@ class SpeakerRules:
         if folded[:1] in ("ل", "ب") and not canon.startswith(folded[:1]):
             return True
         before = C.words(self.text, max(0, ent.start - 30), ent.start)
-        return bool(before) and (before[-1].bare in C.ATTRIBUTION_CUES or before[-1].folded in _PREPOSITIONS
-                                 or before[-1].folded in ("عن", "لـ", "ل"))
+        if before and (before[-1].bare in C.ATTRIBUTION_CUES or before[-1].folded in _PREPOSITIONS
+                       or before[-1].folded in ("عن", "لـ", "ل")):
+            return True
+        return self._fronted_topic(ent.start)
+
+    def _fronted_topic(self, pos: int) -> bool:
+        """«وحول موعد عودة غالب إلى الملاعب قال: …»: a sentence that opens with a topic
+        phrase (حول، عن، بشأن، بخصوص) fronted before its verb names what is spoken about;
+        a person inside it is the topic, and the verb's pronoun subject is the earlier speaker."""
+        s_start, _ = self.sentence_of(pos)
+        ws = C.words(self.text, s_start, pos)
+        if not ws or C.fold(ws[0].bare.removeprefix("و")) not in _TOPIC_PREPOSITIONS:
+            return False
+        return not any(w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS for w in ws[1:])
 
     def _previous_subject(self, pos: int) -> _Speaker | None:
         """«وقدم أحد أفراد الشرطة نسخة ثالثة. وقال إن …»: a sentence opening with a verb
