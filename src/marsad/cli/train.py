@@ -12,12 +12,32 @@ import datetime as _dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from marsad.cli import train_app
+
+if TYPE_CHECKING:
+    from marsad.training.conll import ReadReport
+
+
+def read_train_dev(data: list[Path], dev_fraction: float) -> tuple[list[Any], list[Any], ReadReport]:
+    """Sentences of each CoNLL file, split per file into train and its last ``dev_fraction``
+    (so every corpus given contributes to the dev split), and one merged read report."""
+    from marsad.training.conll import ReadReport, read_corpus, split_dev
+
+    train: list[Any] = []
+    dev: list[Any] = []
+    report = ReadReport()
+    for source in data:
+        sents, rep = read_corpus([source])
+        report.merge(rep)
+        t, d = split_dev(sents, dev_fraction)
+        train += t
+        dev += d
+    return train, dev, report
 
 
 def _fail(command: str, message: str) -> None:
@@ -95,7 +115,7 @@ def train_ner_cmd(
     """Train the CRF named-entity tagger and print its dev (and cross-domain) scores."""
     from marsad.cli.evaluate_ner import scores_table
     from marsad.training.clusters import ClusterModel
-    from marsad.training.conll import ConllError, ReadReport, conll_files, read_corpus, split_dev
+    from marsad.training.conll import ConllError, ReadReport, conll_files, read_corpus
     from marsad.training.gazetteers import GazetteerError
     from marsad.training.ner import build_resources, evaluate, sha256_file, shared_data_dir, train_model
 
@@ -111,14 +131,7 @@ def train_ner_cmd(
     if vector_dims < 0 or vector_scale <= 0:
         _fail("ner", "--vector-dims must be >= 0 and --vector-scale > 0")
     try:
-        train, dev = [], []
-        report = ReadReport()
-        for source in data:
-            sents, rep = read_corpus([source])
-            report.merge(rep)
-            t, d = split_dev(sents, dev_fraction)
-            train += t
-            dev += d
+        train, dev, report = read_train_dev(data, dev_fraction)
         extra_sents, extra_rep = read_corpus(extra) if extra else ([], ReadReport())
         report.merge(extra_rep)
         cross_sets = {str(p): read_corpus([p])[0] for p in cross}
@@ -197,7 +210,7 @@ def train_ner_nn_cmd(
 ) -> None:
     """Train the character-aware BiLSTM-CRF tagger (needs torch: the `train` extra)."""
     from marsad.cli.evaluate_ner import scores_table
-    from marsad.training.conll import ConllError, ReadReport, conll_files, read_corpus, split_dev
+    from marsad.training.conll import ConllError, conll_files, read_corpus
     from marsad.training.ner import evaluate, sha256_file
 
     try:
@@ -216,14 +229,7 @@ def train_ner_nn_cmd(
         _fail("ner-nn", "--epochs, --hidden and --batch-size must be >= 1 and --lr > 0")
     console = Console(stderr=as_json)
     try:
-        train, dev = [], []
-        report = ReadReport()
-        for source in data:
-            sents, rep = read_corpus([source])
-            report.merge(rep)
-            t, d = split_dev(sents, dev_fraction)
-            train += t
-            dev += d
+        train, dev, report = read_train_dev(data, dev_fraction)
         cross_sets = {str(p): read_corpus([p])[0] for p in cross}
         if not clusters.is_file():
             raise ValueError(f"{clusters}: no such cluster file")

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from marsad.training.features import fold, strip_proclitics
-from marsad.training.ner import RARE_WORD_COUNT, NerModel, NerModelError, propagate_names
+from marsad.training.ner import RARE_WORD_COUNT, NerModel, NerModelError, propagate_names, viterbi
 
 NN_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner_nn"
 WEIGHTS_FILE = "weights.npz"
@@ -242,24 +242,8 @@ class NeuralTagger:
         return states @ self.w_out + self.b_out
 
     def decode(self, emissions: np.ndarray) -> list[str]:
-        """Viterbi with start/end scores and the IOB2 constraints."""
-        n = emissions.shape[0]
-        trans = self.trans
-        delta = self.start + emissions[0]
-        back = np.empty((n, len(self.labels)), dtype=np.intp)
-        columns = np.arange(len(self.labels))
-        for t in range(1, n):
-            cand = delta[:, None] + trans
-            best_prev = cand.argmax(axis=0)
-            back[t] = best_prev
-            delta = cand[best_prev, columns] + emissions[t]
-        best = int((delta + self.end).argmax())
-        path = [best]
-        for t in range(n - 1, 0, -1):
-            best = int(back[t, best])
-            path.append(best)
-        labels = self.labels
-        return [labels[i] for i in reversed(path)]
+        """Viterbi with start/end scores and the IOB2 constraints (built into ``trans``)."""
+        return [self.labels[i] for i in viterbi(emissions, self.trans, self.start, self.end)]
 
     @property
     def counts(self) -> dict[str, int]:

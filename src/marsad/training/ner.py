@@ -173,22 +173,29 @@ class FastCrf:
             emissions = emissions + dense @ dense_weights
         if n == 1:
             return [self.labels[int(emissions[0].argmax())]]
-        trans = self.transitions
-        columns = np.arange(len(self.labels))
-        back = np.empty((n, len(self.labels)), dtype=np.intp)
-        delta = emissions[0]
-        for t in range(1, n):
-            cand = delta[:, None] + trans
-            best_prev = cand.argmax(axis=0)
-            back[t] = best_prev
-            delta = cand[best_prev, columns] + emissions[t]
-        best = int(delta.argmax())
-        path = [best]
-        for t in range(n - 1, 0, -1):
-            best = int(back[t, best])
-            path.append(best)
-        labels = self.labels
-        return [labels[i] for i in reversed(path)]
+        return [self.labels[i] for i in viterbi(emissions, self.transitions)]
+
+
+def viterbi(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray | None = None,
+            end: np.ndarray | None = None) -> list[int]:
+    """Best label path of a linear-chain model: ``emissions`` is tokens x labels,
+    ``trans[i, j]`` the score of label j after label i; optional start/end scores.
+    Shared by the CRF and the BiLSTM-CRF decoders (constraints live in ``trans``)."""
+    n, labels = emissions.shape
+    columns = np.arange(labels)
+    back = np.empty((n, labels), dtype=np.intp)
+    delta = emissions[0] if start is None else start + emissions[0]
+    for t in range(1, n):
+        cand = delta[:, None] + trans
+        best_prev = cand.argmax(axis=0)
+        back[t] = best_prev
+        delta = cand[best_prev, columns] + emissions[t]
+    best = int((delta if end is None else delta + end).argmax())
+    path = [best]
+    for t in range(n - 1, 0, -1):
+        best = int(back[t, best])
+        path.append(best)
+    return path[::-1]
 
 
 # ------------------------------------------------------------------ model
