@@ -23,6 +23,22 @@ if TYPE_CHECKING:
     from marsad.training.conll import ReadReport
 
 
+def finish_training(console: Console, out: Path, meta: dict[str, Any], results: dict[str, Any],
+                    as_json: bool) -> None:
+    """Write the model's ``meta.json`` (with its scores) and show the scores: one JSON
+    object with ``--json``, else a table per evaluated set."""
+    from marsad.cli.evaluate_ner import scores_table
+
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if as_json:
+        print(json.dumps(results, ensure_ascii=False))
+        return
+    for name, res in results.items():
+        console.print(scores_table(f"{name}", res))
+        console.print(f"tokens/s: {res['tokens_per_second']:,.0f}")
+    console.print(f"model written to {out} (training took {meta.get('train_seconds')} s)")
+
+
 def read_train_dev(data: list[Path], dev_fraction: float) -> tuple[list[Any], list[Any], ReadReport]:
     """Sentences of each CoNLL file, split per file into train and its last ``dev_fraction``
     (so every corpus given contributes to the dev split), and one merged read report."""
@@ -113,7 +129,6 @@ def train_ner_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
 ) -> None:
     """Train the CRF named-entity tagger and print its dev (and cross-domain) scores."""
-    from marsad.cli.evaluate_ner import scores_table
     from marsad.training.clusters import ClusterModel
     from marsad.training.conll import ConllError, ReadReport, conll_files, read_corpus
     from marsad.training.gazetteers import GazetteerError
@@ -169,14 +184,7 @@ def train_ner_cmd(
         model = train_model(train + dev + extra_sents, resources, out, params,
                             {**meta, "includes_dev": True})
         meta = model.meta
-    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    if as_json:
-        print(json.dumps(results, ensure_ascii=False))
-        return
-    for name, res in results.items():
-        console.print(scores_table(f"{name}", res))
-        console.print(f"tokens/s: {res['tokens_per_second']:,.0f}")
-    console.print(f"model written to {out} (training took {meta.get('train_seconds')} s)")
+    finish_training(console, out, meta, results, as_json)
 
 
 @train_app.command("ner-nn")
@@ -209,7 +217,6 @@ def train_ner_nn_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
 ) -> None:
     """Train the character-aware BiLSTM-CRF tagger (needs torch: the `train` extra)."""
-    from marsad.cli.evaluate_ner import scores_table
     from marsad.training.conll import ConllError, conll_files, read_corpus
     from marsad.training.ner import evaluate, sha256_file
 
@@ -262,11 +269,4 @@ def train_ner_nn_cmd(
     for name, sents in cross_sets.items():
         results[name] = evaluate(model.tag, sents).as_dict()
     meta = {**model.meta, "scores": results}
-    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    if as_json:
-        print(json.dumps(results, ensure_ascii=False))
-        return
-    for name, res in results.items():
-        console.print(scores_table(f"{name}", res))
-        console.print(f"tokens/s: {res['tokens_per_second']:,.0f}")
-    console.print(f"model written to {out} (training took {meta.get('train_seconds')} s)")
+    finish_training(console, out, meta, results, as_json)
