@@ -21,8 +21,8 @@ def ent(text: str, needle: str, typ: str) -> Entity:
     return Entity(start, start + len(needle), needle, typ, needle)
 
 
-def analyse(text: str, entities: list[Entity] | None = None) -> Article:
-    article = SegmentStage()(Article.from_raw(text, published="2018-03-01"))
+def analyse(text: str, entities: list[Entity] | None = None, published: str = "2018-03-01") -> Article:
+    article = SegmentStage()(Article.from_raw(text, published=published))
     article.set_layer("entities", entities or [])
     article = QuoteStage()(article)
     article = EventStage()(article)

@@ -6,10 +6,9 @@ rule depends on the gazetteer kind) are given explicitly so the NER model is not
 
 from __future__ import annotations
 
-from marsad.extract.events import EventStage, main_event
-from marsad.extract.quotes import QuoteStage
-from marsad.model import Article, Entity, Event
-from marsad.text.stages import SegmentStage
+from test_events import analyse, lead_event, names
+
+from marsad.model import Entity, Event
 
 COUNTRY = {"kind": "country"}
 CITY = {"kind": "city"}
@@ -21,17 +20,7 @@ def ent(text: str, needle: str, typ: str, geo: dict | None = None) -> Entity:  #
 
 
 def lead(text: str, entities: list[Entity]) -> Event:
-    article = SegmentStage()(Article.from_raw(text, published="2019-05-01"))
-    article.set_layer("entities", entities)
-    article = EventStage()(QuoteStage()(article))
-    article.validate()
-    ev = main_event(article.layer("events"), 0)
-    assert ev is not None, "no event in the first sentence"
-    return ev
-
-
-def names(args: list[dict]) -> list[str]:  # type: ignore[type-arg]
-    return [a["text"] for a in args]
+    return lead_event(analyse(text, entities, published="2019-05-01"))
 
 
 def test_a_city_is_never_the_actor() -> None:
@@ -88,9 +77,7 @@ def test_the_reporting_paper_is_not_a_target() -> None:
 
 def test_future_verb_before_a_noun_trigger_is_possible() -> None:
     text = "أفادت المحكمة بأن الوزير السابق سيدخل السجن خلال أيام."
-    article = SegmentStage()(Article.from_raw(text, published="2019-05-01"))
-    article.set_layer("entities", [])
-    article = EventStage()(QuoteStage()(article))
+    article = analyse(text, [], published="2019-05-01")
     prison = [e for e in article.layer("events") if e.text == "السجن"]
     assert prison and prison[0].modality == "possible"
 
