@@ -312,15 +312,20 @@ def _quote_holds_sentence(quotes: list[Span], mark_start: int, after: int, text:
 _TITLE_WORDS = 3
 
 
+def _skip_space(text: str, index: int, end: int) -> int:
+    """First index from ``index`` (before ``end``) that is not white space, else ``end``."""
+    while index < end and text[index].isspace():
+        index += 1
+    return index
+
+
 def _word_follows_inside(text: str, after: int, quote: Span) -> bool:
     """Whether white space then a word (not a lower-case Latin one) follow ``after``
     inside ``quote``, and the quotation is longer than a title."""
     open_index, close_index = quote
     if after >= close_index or not text[after].isspace():
         return False
-    index = after + 1
-    while index < close_index and text[index].isspace():
-        index += 1
+    index = _skip_space(text, after + 1, close_index)
     if index >= close_index:
         return False
     char = text[index]
@@ -333,9 +338,7 @@ def _followed_by_new_sentence(text: str, after: int, end: int) -> bool:
     """Whether what follows a sentence mark can begin a new sentence."""
     char = text[after]
     if char.isspace():
-        index = after + 1
-        while index < end and text[index].isspace():
-            index += 1
+        index = _skip_space(text, after + 1, end)
         if index >= end:
             return True
         nxt = text[index]
