@@ -101,12 +101,18 @@ def _check(store: Any) -> None:
 
 
 def ensure_tables(store: Any) -> None:
-    """Create the corpus tables if absent (idempotent, same SQL on both backends)."""
+    """Create the corpus tables if absent (idempotent, same SQL on both backends).
+
+    Done once per open store: read paths (an article page, the stories list) call this on
+    every request, and a transaction of CREATE TABLE IF NOT EXISTS each time is wasted work."""
     _check(store)
+    if getattr(store, "_corpus_tables_ready", False):
+        return
     with store._transaction():
         for stmt in CORPUS_TABLES.split(";"):
             if stmt.strip():
                 store._exec(stmt.strip())
+    store._corpus_tables_ready = True
 
 
 def _rows(store: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
