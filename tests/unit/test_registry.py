@@ -303,8 +303,8 @@ def test_preloaded_records_steer_linking_but_are_not_counted_again() -> None:
     first = EntityRegistry()
     first.add_doc(_doc("a1", BENGHAZI, ("محمد الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC")))
     stored = {eid: EntityRecord.from_dict(r.to_dict()) for eid, r in first.records.items()}
-    keys, single = EntityRegistry.wanted_keys([_doc("a2", LONE_SAME, ("الزين", "PERS"))])
-    assert keys == {"الزين"} and single == {"الزين"}
+    keys, single, variants = EntityRegistry.wanted_keys([_doc("a2", LONE_SAME, ("الزين", "PERS"))])
+    assert keys == {"الزين"} and single == {"الزين"} and variants == {"الزن", "~الزن"}
     batch = EntityRegistry()
     batch.preload(stored.values(), n_docs=1)
     batch.add_doc(_doc("a2", LONE_SAME, ("الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC")))
@@ -467,3 +467,53 @@ def test_api_read_model_takes_the_registry_ids_once_the_server_updates_the_corpu
         after = client.get("/api/entities", params={"q": "الزين"}).json()["items"]
     assert sorted(e["id"] for e in after if e["type"] == "PERS") == sorted(
         [_registry_id(store, "الزين", officer), _registry_id(store, "الزين", singer)])
+
+
+# ------------------------------------------------- spelling variants of one name
+
+TRUMP_BBC = "قال الرئيس الأمريكي دونالد ترامب إن البيت الأبيض سيفرض رسوما على واردات الصلب من الصين."
+TRUMP_ARABIYA = "أعلن الرئيس الأمريكي دونالد ترمب أن البيت الأبيض يدرس رسوما جديدة على الصين."
+TRUMP_SHORT = "وقال ترمب إن البيت الأبيض لن يتراجع عن الرسوم على الصين."
+TRUMP_ELSEWHERE = "افتتح دونالد ترمب متجرا للزهور في حي صغير بمدينة ليون."
+
+
+def test_spelling_variants_and_given_names() -> None:
+    from marsad.corpus.registry import skeleton, spelling_variants, variant_key
+
+    assert skeleton("ترامب") == skeleton("ترمب") and skeleton("بوتين") == skeleton("بوتن")
+    assert variant_key("بنيامين نتنياهو") == variant_key("بنيامين نتانياهو")
+    assert spelling_variants("دونالد ترامب", "دونالد ترمب")
+    assert not spelling_variants("محمد عباس", "محمود عباس")  # two given names, two people
+    assert not spelling_variants("حسن نصرالله", "حسين نصرالله")
+    assert not spelling_variants("دونالد ترامب", "دونالد ترامب")  # the same key is no variant
+    assert not spelling_variants("ترامب", "دونالد ترامب")
+
+
+def _trump_doc(doc_id: str, text: str, *names: tuple[str, str]) -> CorpusDoc:
+    return CorpusDoc(doc_id, text, published="2018-03-01T10:00:00", entities=ents(text, *names))
+
+
+def test_a_spelling_variant_joins_only_when_the_context_agrees() -> None:
+    reg = EntityRegistry()
+    first = reg.add_doc(_trump_doc("a1", TRUMP_BBC, ("دونالد ترامب", "PERS"), ("البيت الأبيض", "ORG"),
+                                   ("الصين", "LOC")))
+    variant = reg.add_doc(_trump_doc("a2", TRUMP_ARABIYA, ("دونالد ترمب", "PERS"), ("البيت الأبيض", "ORG"),
+                                     ("الصين", "LOC")))
+    short = reg.add_doc(_trump_doc("a3", TRUMP_SHORT, ("ترمب", "PERS"), ("البيت الأبيض", "ORG"), ("الصين", "LOC")))
+    florist = reg.add_doc(_trump_doc("a4", TRUMP_ELSEWHERE, ("دونالد ترمب", "PERS"), ("ليون", "LOC")))
+    trump = first[0].entity_id
+    assert variant[0].entity_id == trump and short[0].entity_id == trump
+    assert florist[0].entity_id != trump  # a namesake in another context stays apart
+    record = reg.records[trump]
+    assert {"دونالد ترامب", "دونالد ترمب", "ترمب"} <= set(record.aliases)
+
+
+def test_spelling_variants_link_across_separate_ingests(store: Store) -> None:
+    first = _article(TRUMP_BBC, "2018-03-01", ("دونالد ترامب", "PERS"), ("البيت الأبيض", "ORG"), ("الصين", "LOC"))
+    later = _article(TRUMP_ARABIYA, "2018-03-02", ("دونالد ترمب", "PERS"), ("البيت الأبيض", "ORG"),
+                     ("الصين", "LOC"))
+    for a in (first, later):
+        store.add_articles([a])
+        update_corpus(store, [a.id])
+    found = [r for r in find_entities(store, "دونالد ترامب") if first.id in r.article_ids]
+    assert found and sorted(found[0].article_ids) == sorted([first.id, later.id])

@@ -20,12 +20,20 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
 from marsad.corpus.duplicates import DuplicateConfig, DuplicateDetector, DuplicateGroup, group_pairs
 from marsad.corpus.records import CorpusDoc, sort_key
-from marsad.corpus.registry import EntityRecord, EntityRegistry, ResolvedMention, match_records, query_keys
+from marsad.corpus.registry import (
+    EntityRecord,
+    EntityRegistry,
+    ResolvedMention,
+    match_records,
+    query_keys,
+    stored_variant_keys,
+)
 from marsad.corpus.stories import DAY, Story, StoryClusterer, StoryConfig
 
 CORPUS_TABLES = """
@@ -65,6 +73,11 @@ CREATE TABLE IF NOT EXISTS corpus_entities (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS corpus_entities_key ON corpus_entities (key);
+CREATE TABLE IF NOT EXISTS corpus_name_variants (
+    variant TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (variant, entity_id)
+);
 CREATE TABLE IF NOT EXISTS corpus_mentions (
     article_id TEXT NOT NULL,
     span_index INTEGER NOT NULL,
@@ -217,8 +230,8 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
         # names could join are preloaded, so linking across ingests asks the same context
         # question as linking within one batch.
         registry = EntityRegistry()
-        keys, single = EntityRegistry.wanted_keys(docs)
-        registry.preload(_stored_people(store, keys, single),
+        keys, single, variants = EntityRegistry.wanted_keys(docs)
+        registry.preload(_stored_people(store, keys, single, variants),
                          n_docs=int(_rows(store, "SELECT COUNT(*) FROM corpus_docs")[0][0]))
         resolved: dict[str, list[ResolvedMention]] = {d.id: registry.add_doc(d) for d in docs}
         _merge_entities(store, registry.records)
@@ -259,11 +272,15 @@ def _save_mentions(store: Any, resolved: dict[str, list[ResolvedMention]]) -> No
                                  "VALUES (?, ?, ?) ON CONFLICT (article_id, span_index) DO NOTHING"), rows)
 
 
-def _stored_people(store: Any, keys: set[str], single: set[str], chunk: int = 50) -> list[EntityRecord]:
-    """Stored person records with one of ``keys``, or a multi-word key ending in one of
-    the ``single`` words (a family name alone may join a full name)."""
+def _stored_people(store: Any, keys: set[str], single: set[str], variants: AbstractSet[str] = frozenset(),
+                   chunk: int = 50) -> list[EntityRecord]:
+    """Stored person records with one of ``keys``, a multi-word key ending in one of the
+    ``single`` words (a family name alone may join a full name), or one of the spelling
+    ``variants`` lookup keys (``corpus_name_variants``)."""
     found: dict[str, EntityRecord] = {}
     rows = _in_chunks(store, "SELECT id, data FROM corpus_entities WHERE type = 'PERS' AND key IN", sorted(keys))
+    rows += _in_chunks(store, "SELECT e.id, e.data FROM corpus_entities e JOIN corpus_name_variants v "
+                       "ON v.entity_id = e.id WHERE v.variant IN", sorted(variants))
     words = sorted(single)
     for i in range(0, len(words), chunk):
         part = words[i:i + chunk]
@@ -307,6 +324,11 @@ def _merge_entities(store: Any, records: dict[str, EntityRecord]) -> None:
     _upsert(store, "corpus_entities", "id", ("id", "type", "key", "canonical", "mentions", "data"),
             ((r.id, r.type, r.key, r.canonical, r.mentions, json.dumps(r.to_dict(), ensure_ascii=False))
              for r in merged))
+    variant_rows = [(v, r.id) for r in merged if r.type == "PERS" and r.id not in stored
+                    for v in stored_variant_keys(r.key)]
+    if variant_rows:
+        store._execmany(store._q("INSERT INTO corpus_name_variants (variant, entity_id) VALUES (?, ?) "
+                                 "ON CONFLICT (variant, entity_id) DO NOTHING"), variant_rows)
 
 
 # kinds of rows in ``corpus_df`` (schema migration 3)

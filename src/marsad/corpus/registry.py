@@ -17,6 +17,11 @@ distinction). Resolution happens in two steps:
    new entity is made, with the candidates it was kept apart from and why (``links``);
    a common given name alone («محمد») never links across articles. Other types link by
    key. Organisation names NER missed are counted from the text (``scan_aliases``).
+3. **Spelling variants** of transliterated names («دونالد ترامب» in one outlet, «دونالد
+   ترمب» in another; بوتين / بوتن; نتنياهو / نتانياهو) share a :func:`variant_key` and are
+   candidates for each other, but only through the context test (never the full-name
+   shortcut), and only when the words that differ are not common Arabic given names
+   (محمد / محمود and حسن / حسين are different people, not spellings).
 
 Countries and well-known organisations go through :mod:`marsad.corpus.aliases`
 (بريطانيا / المملكة المتحدة / «قالت لندن» -> GB; داعش / تنظيم الدولة الإسلامية -> ISIS).
@@ -81,6 +86,47 @@ def name_tokens(name: str) -> list[str]:
     while len(toks) > 1 and toks[0] in _TITLE_WORDS:
         toks = toks[1:]
     return toks
+
+
+_LONG_VOWELS = frozenset("اوي")
+
+
+def skeleton(word: str) -> str:
+    """A word without the long vowels inside it (first and last letters kept): the part
+    of a transliterated name that outlets agree on (ترامب / ترمب -> ترمب). Words under
+    four letters are left alone."""
+    if len(word) < 4:
+        return word
+    return word[0] + "".join(c for c in word[1:-1] if c not in _LONG_VOWELS) + word[-1]
+
+
+def variant_key(key: str) -> str:
+    """Key shared by spelling variants of a person key (see :func:`skeleton`)."""
+    return " ".join(skeleton(t) for t in key.split())
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Whether person keys ``a`` and ``b`` differ only in the long vowels of words that are
+    not common Arabic given names (محمد / محمود stay apart)."""
+    ta, tb = a.split(), b.split()
+    if a == b or len(ta) != len(tb):
+        return False
+    differ = [(x, y) for x, y in zip(ta, tb) if x != y]
+    return all(skeleton(x) == skeleton(y) and len(x) >= 4 and len(y) >= 4
+               and x not in COMMON_GIVEN_NAMES and y not in COMMON_GIVEN_NAMES for x, y in differ)
+
+
+_TOKEN_VARIANT = "~"  # prefix of a stored lookup key made from a full name's last word
+
+
+def stored_variant_keys(key: str) -> list[str]:
+    """Lookup keys a store keeps for a person entity so that later spellings find it:
+    the :func:`variant_key` and, for a full name, ``~`` + the last word's skeleton."""
+    toks = key.split()
+    out = [variant_key(key)]
+    if len(toks) > 1:
+        out.append(_TOKEN_VARIANT + skeleton(toks[-1]))
+    return out
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
@@ -349,6 +395,8 @@ class EntityRegistry:
         self._known_docs = 0
         self._by_key: dict[str, list[str]] = {}  # person key -> entity ids, oldest first
         self._by_token: dict[str, set[str]] = {}  # last word -> ids of multi-word person entities
+        self._by_variant: dict[str, set[str]] = {}  # variant_key -> ids (see spelling_variants)
+        self._by_token_variant: dict[str, set[str]] = {}  # skeleton of the last word -> ids
 
     def preload(self, records: Iterable[EntityRecord], n_docs: int = 0) -> None:
         """Stored records the linking may join (their counts stay in the store)."""
@@ -359,26 +407,32 @@ class EntityRegistry:
         self._known_docs = max(self._known_docs, n_docs)
 
     @staticmethod
-    def wanted_keys(docs: Iterable[CorpusDoc]) -> tuple[set[str], set[str]]:
+    def wanted_keys(docs: Iterable[CorpusDoc]) -> tuple[set[str], set[str], set[str]]:
         """What a store should :meth:`preload` for ``docs``: person keys to fetch by
-        equality, and single words to fetch multi-word person keys ending in them."""
+        equality, single words to fetch multi-word person keys ending in them, and the
+        lookup keys of spelling variants (:func:`stored_variant_keys`)."""
         keys: set[str] = set()
         single: set[str] = set()
+        variants: set[str] = set()
         for doc in docs:
             for m in resolve_mentions(doc):
                 if m.type == "PERS":
                     keys.add(m.key)
+                    variants.add(variant_key(m.key))
                     if " " not in m.key:
                         single.add(m.key)
-        return keys, single
+                        variants.add(_TOKEN_VARIANT + skeleton(m.key))
+        return keys, single, variants
 
     def _index(self, rec: EntityRecord) -> None:
         ids = self._by_key.setdefault(rec.key, [])
         if rec.id not in ids:
             ids.append(rec.id)
         toks = rec.key.split()
+        self._by_variant.setdefault(variant_key(rec.key), set()).add(rec.id)
         if len(toks) > 1:  # across articles only the family name stands for a full name
             self._by_token.setdefault(toks[-1], set()).add(rec.id)
+            self._by_token_variant.setdefault(skeleton(toks[-1]), set()).add(rec.id)
 
     # ------------------------------------------------------------ context view
     def _articles(self, eid: str) -> int:
@@ -419,6 +473,11 @@ class EntityRegistry:
         ids = list(self._by_key.get(key, []))
         if " " not in key:  # a single surname may be the short form of a known full name
             ids += sorted(self._by_token.get(key, ()))
+        ids += sorted(e for e in self._by_variant.get(variant_key(key), ()) if e not in ids
+                      and spelling_variants(key, self._record(e).key))
+        if " " not in key:  # «ترمب» alone for a known «دونالد ترامب»
+            ids += sorted(e for e in self._by_token_variant.get(skeleton(key), ()) if e not in ids
+                          and spelling_variants(key, self._record(e).key.split()[-1]))
         return ids
 
     def _record(self, eid: str) -> EntityRecord:
