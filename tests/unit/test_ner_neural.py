@@ -43,7 +43,8 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]:
     sentences, _ = read_conll(TINY)
     words = sorted({fold(t) for s in sentences for t in s.tokens})[::2]  # half the words are unknown
     config = neural.NeuralConfig(hidden=6, char_dim=5, char_filters=7, epochs=1, word_dropout=0.0)
-    lex, table = neural.build_lexicon(sentences, _vectors(words), dict.fromkeys(words, 50), config)
+    names = {"LOC": frozenset({fold("واشنطن")}), "PERS": frozenset({fold("أوباما"), fold("زيد")})}
+    lex, table = neural.build_lexicon(sentences, _vectors(words), dict.fromkeys(words, 50), config, names)
     model = neural._torch_model(lex, table, config)
     torch.manual_seed(0)
     with torch.no_grad():  # random, non-zero weights everywhere (CRF scores start at 0)
@@ -122,9 +123,21 @@ def test_lexicon_ids_strip_proclitics_and_roundtrip(tmp_path: Path) -> None:
     assert lex.char_ids("x") == [BOW, UNK, EOW]
     assert len(lex.char_ids("ب" * 50)) == 20
     assert lex.shape("الرئيس")[3] == 1.0 and lex.shape("12")[0] == 1.0 and lex.shape("،")[2] == 1.0
+    assert lex.n_shape == 6 and len(lex.shape("x")) == 6  # a model trained without name lists
     lex.save(tmp_path / "v.json.gz")
     again = Lexicon.load(tmp_path / "v.json.gz")
     assert again.words == lex.words and again.counts == lex.counts and again.titles == lex.titles
+
+
+def test_name_list_flags_follow_the_sorted_lists_and_roundtrip(tmp_path: Path) -> None:
+    lex = Lexicon(["<pad>", "<unk>"], ["<pad>", "<unk>", "<w>", "</w>"], LABELS, {"بريطانيا": 900},
+                  name_lists={"PERS": frozenset({"زيد"}), "LOC": frozenset({"بريطانيا"})})
+    assert lex.n_shape == 8
+    assert lex.shape("وبريطانيا")[6:] == [1.0, 0.0]  # LOC before PERS; the stem is looked up
+    assert lex.shape("زيد")[6:] == [0.0, 1.0] and lex.shape("عمرو")[6:] == [0.0, 0.0]
+    lex.save(tmp_path / "v.json.gz")
+    again = Lexicon.load(tmp_path / "v.json.gz")
+    assert again.name_lists == lex.name_lists and again.shape("وبريطانيا") == lex.shape("وبريطانيا")
 
 
 def test_allowed_transitions_follow_iob2() -> None:
@@ -166,3 +179,23 @@ def test_load_ner_picks_the_family_from_the_directory(trained: tuple[object, Pat
         assert isinstance(load_ner(SHIPPED_MODEL_DIR), NerModel)
     with pytest.raises(NerModelError, match="not a NER model directory"):
         load_ner(tmp_path)
+
+
+def test_ensemble_sums_member_scores(trained: tuple[object, Path], tmp_path: Path) -> None:
+    import shutil
+
+    from marsad.extract.ner_neural import ENSEMBLE_FILE, NeuralEnsemble, load_ner
+
+    ens = tmp_path / "ens"
+    for name in ("a", "b"):
+        shutil.copytree(trained[1], ens / name)
+    (ens / ENSEMBLE_FILE).write_text(json.dumps({"members": ["a", "b"]}), "utf-8")
+    single, both = NeuralTagger(trained[1]), load_ner(ens)
+    assert isinstance(both, NeuralEnsemble)
+    tokens = ["قال", "الرئيس", "باراك", "أوباما", "في", "واشنطن"]
+    np.testing.assert_allclose(both.emissions(tokens), 2 * single.emissions(tokens), rtol=1e-5)
+    np.testing.assert_allclose(both.trans, 2 * single.trans)
+    assert both.tag(tokens) == single.tag(tokens)  # doubling every score keeps the best path
+    (ens / ENSEMBLE_FILE).write_text("{}", "utf-8")
+    with pytest.raises(NeuralModelError, match="ensemble.json"):
+        load_ner(ens)

@@ -187,6 +187,16 @@ def train_ner_cmd(
     finish_training(console, out, meta, results, as_json)
 
 
+def _name_lists(gaz_dir: Path | None, cluster_file: Path) -> dict[str, frozenset[str]]:
+    """Gazetteer word sets (when a folder is given) plus the lists the cluster file
+    induced from news."""
+    from marsad.training.clusters import ClusterModel
+    from marsad.training.gazetteers import compile_gazetteers, name_word_lists
+
+    singles, phrases = compile_gazetteers(gaz_dir)[:2] if gaz_dir is not None else ({}, {})
+    return name_word_lists(singles, phrases, ClusterModel.load(cluster_file).lexicons)
+
+
 @train_app.command("ner-nn")
 def train_ner_nn_cmd(
     data: Annotated[list[Path], typer.Option("--data", help="CoNLL file or folder (repeatable); its last "
@@ -198,6 +208,8 @@ def train_ner_nn_cmd(
                                                 help="Share of sentences held out as dev.")] = 0.1,
     cross: Annotated[list[Path] | None, typer.Option(
         "--cross", help="CoNLL data to score after training (repeatable).")] = None,
+    extra: Annotated[list[Path] | None, typer.Option(
+        "--extra", help="Extra CoNLL training data, never split (repeatable).")] = None,
     epochs: Annotated[int, typer.Option("--epochs", help="Most epochs; the best on dev is kept.")] = 30,
     patience: Annotated[int, typer.Option("--patience", help="Stop after this many epochs without a "
                                           "better dev F1.")] = 6,
@@ -214,11 +226,17 @@ def train_ner_nn_cmd(
     lr: Annotated[float, typer.Option("--lr", help="Adam learning rate.")] = 2e-3,
     threads: Annotated[int, typer.Option("--threads", help="torch threads.")] = 1,
     seed: Annotated[int, typer.Option("--seed")] = 13,
+    ema: Annotated[float, typer.Option("--ema", help="Decay of a per-batch moving average of the weights, "
+                                       "which is what is scored and kept (0: off).")] = 0.0,
+    gazetteers: Annotated[Path | None, typer.Option(
+        "--gazetteers", help="Gazetteer folder for the name-list flags (default: $MARSAD_DATA/gazetteers).")] = None,
+    no_name_lists: Annotated[bool, typer.Option(
+        "--no-name-lists", help="No name-list flags (gazetteers, lists induced from news).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
 ) -> None:
     """Train the character-aware BiLSTM-CRF tagger (needs torch: the `train` extra)."""
-    from marsad.training.conll import ConllError, conll_files, read_corpus
-    from marsad.training.ner import evaluate, sha256_file
+    from marsad.training.conll import ConllError, ReadReport, conll_files, read_corpus
+    from marsad.training.ner import evaluate, sha256_file, shared_data_dir
 
     try:
         from marsad.training.neural import NeuralConfig, load_vectors, train_neural
@@ -237,11 +255,19 @@ def train_ner_nn_cmd(
     console = Console(stderr=as_json)
     try:
         train, dev, report = read_train_dev(data, dev_fraction)
+        extra_sents, extra_rep = read_corpus(extra) if extra else ([], ReadReport())
+        report.merge(extra_rep)
+        train = train + extra_sents
         cross_sets = {str(p): read_corpus([p])[0] for p in cross}
         if not clusters.is_file():
             raise ValueError(f"{clusters}: no such cluster file")
         vectors, counts = load_vectors(clusters)
-    except (ConllError, ValueError) as exc:
+        gaz_dir = gazetteers or shared_data_dir() / "gazetteers"
+        if gazetteers is None and not gaz_dir.is_dir() and not no_name_lists:
+            console.print(f"[yellow]no gazetteer folder at {gaz_dir}: name lists from the news only[/yellow]")
+        name_lists = None if no_name_lists else _name_lists(gaz_dir if gaz_dir.is_dir() or gazetteers else None,
+                                                            clusters)
+    except (ConllError, ValueError) as exc:  # GazetteerError is a ValueError
         _fail("ner-nn", str(exc))
         return
     if not train or not dev:
@@ -251,19 +277,23 @@ def train_ner_nn_cmd(
     try:
         config = NeuralConfig(hidden=hidden, char_filters=char_filters, word_dropout=word_dropout,
                               embeddings=embeddings, embedding_lr_scale=embedding_lr_scale, epochs=epochs,
-                              patience=patience, batch_size=batch_size, lr=lr, threads=threads, seed=seed)
+                              patience=patience, batch_size=batch_size, lr=lr, threads=threads, seed=seed,
+                              ema=ema)
     except ValueError as exc:
         _fail("ner-nn", str(exc))
         return
     meta: dict[str, Any] = {
         "trained": _dt.date.today().isoformat(),
         "data": [{"path": str(f), "sha256": sha256_file(f)} for f in conll_files(data)],
+        "extra": [{"path": str(f), "sha256": sha256_file(f)} for f in conll_files(extra or [])],
         "clusters": str(clusters),
         "dev_fraction": dev_fraction,
         "reader": report.summary(),
         "includes_dev": False,
+        "name_lists": {k: len(v) for k, v in sorted((name_lists or {}).items())},
     }
-    model = train_neural(train, dev, vectors, counts, out, config, meta, log=console.print)
+    model = train_neural(train, dev, vectors, counts, out, config, meta, log=console.print,
+                         name_lists=name_lists)
     results: dict[str, Any] = {"dev": evaluate(model.tag, dev).as_dict()}
     results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
     for name, sents in cross_sets.items():

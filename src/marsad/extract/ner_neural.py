@@ -39,7 +39,7 @@ META_FILE = "meta.json"
 PAD, UNK = 0, 1  # word and character ids
 BOW, EOW = 2, 3  # character ids marking the word's edges
 MAX_CHARS = 20  # longer words keep their first and last letters (clitics and suffixes)
-N_SHAPE = 6  # see word_shape()
+N_SHAPE = 6  # shape flags before the name-list flags, see Lexicon.shape()
 _CACHE_LIMIT = 200_000
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 _LATIN = re.compile("[A-Za-z]")
@@ -59,7 +59,10 @@ class Lexicon:
 
     ``words``: folded words (index 0 PAD, 1 UNK); ``chars``: characters (0 PAD, 1 UNK,
     2 BOW, 3 EOW); ``counts``: news word counts that decide proclitic stripping
-    (وبريطانيا → بريطانيا, but واشنطن stays whole); ``titles``: folded title words.
+    (وبريطانيا → بريطانيا, but واشنطن stays whole); ``titles``: folded title words;
+    ``name_lists``: folded words of name lists (gazetteers, lists induced from news), one
+    flag per list in :meth:`shape` — they give names that neither ANERcorp nor the news
+    vectors know well a type hint (an empty mapping for models trained without them).
     """
 
     words: list[str]
@@ -68,10 +71,17 @@ class Lexicon:
     counts: dict[str, int] = field(default_factory=dict)
     titles: frozenset[str] = frozenset()
     config: dict[str, Any] = field(default_factory=dict)
+    name_lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.word_index = {w: i for i, w in enumerate(self.words)}
         self.char_index = {c: i for i, c in enumerate(self.chars)}
+        self._lists = [self.name_lists[k] for k in sorted(self.name_lists)]
+
+    @property
+    def n_shape(self) -> int:
+        """Length of :meth:`shape`: the six shape flags plus one per name list."""
+        return N_SHAPE + len(self._lists)
 
     def word_ids(self, token: str) -> tuple[int, int]:
         """(id of the folded word, id of the word without proclitics); UNK when unknown."""
@@ -88,18 +98,21 @@ class Lexicon:
         return [BOW, *(self.char_index.get(c, UNK) for c in key), EOW]
 
     def shape(self, token: str) -> list[float]:
-        """Binary flags: digit, Latin, punctuation, title word, definite stem, clitic split."""
+        """Binary flags: digit, Latin, punctuation, title word, definite stem, clitic split,
+        then one per name list (sorted by name): the word or its stem is in the list."""
         key = fold(token)
         prefix, stem = strip_proclitics(key, self.counts)
         return [float(bool(_DIGIT.search(token))), float(bool(_LATIN.search(token))),
                 float(not _WORDISH.search(token)), float(key in self.titles or stem in self.titles),
-                float(stem.startswith("ال")), float(bool(prefix))]
+                float(stem.startswith("ال")), float(bool(prefix)),
+                *(float(key in names or stem in names) for names in self._lists)]
 
     def to_json(self) -> dict[str, Any]:
         return {"format": 1, "words": self.words, "chars": self.chars, "labels": self.labels,
                 "counts": [self.counts.get(w, 0) for w in self.words], "extra_counts": {
                     w: c for w, c in self.counts.items() if w not in self.word_index},
-                "titles": sorted(self.titles), "config": self.config}
+                "titles": sorted(self.titles), "config": self.config,
+                "name_lists": {k: sorted(v) for k, v in sorted(self.name_lists.items())}}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Lexicon:
@@ -109,7 +122,8 @@ class Lexicon:
         counts = {w: int(c) for w, c in zip(words, data["counts"]) if c}
         counts.update({w: int(c) for w, c in data.get("extra_counts", {}).items()})
         return cls(words, list(data["chars"]), list(data["labels"]), counts,
-                   frozenset(data.get("titles", ())), dict(data.get("config", {})))
+                   frozenset(data.get("titles", ())), dict(data.get("config", {})),
+                   {k: frozenset(v) for k, v in data.get("name_lists", {}).items()})
 
     def save(self, path: Path) -> None:
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
@@ -275,6 +289,51 @@ class NeuralTagger:
         return len(key[0]) > 2 and self.lexicon.counts.get(key[0], 0) < RARE_WORD_COUNT
 
 
+ENSEMBLE_FILE = "ensemble.json"
+
+
+class NeuralEnsemble(NeuralTagger):
+    """Several BiLSTM-CRF taggers scored as one CRF (a product of experts).
+
+    A sequence's score is the sum of the members' scores, so summing their emissions,
+    transitions and start/end scores and running one Viterbi finds the tag sequence the
+    members agree on best. Members trained from different seeds or word vectors make
+    different mistakes; the price is one forward pass per member.
+
+    The directory holds ``ensemble.json`` (``{"members": ["a", "b"]}``, sub-directories
+    that are ordinary neural model directories) and usually a ``meta.json``.
+    """
+
+    def __init__(self, directory: Path | str) -> None:  # not super().__init__: that loads one model
+        _one_blas_thread()
+        directory = Path(directory)
+        try:
+            spec = json.loads((directory / ENSEMBLE_FILE).read_text("utf-8"))
+            names = [str(n) for n in spec["members"]]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise NeuralModelError(f"{directory}: cannot read {ENSEMBLE_FILE} ({exc})") from None
+        if not names:
+            raise NeuralModelError(f"{directory}: {ENSEMBLE_FILE} lists no members")
+        self.members = [NeuralTagger(directory / n) for n in names]
+        first = self.members[0]
+        if any(m.labels != first.labels for m in self.members):
+            raise NeuralModelError(f"{directory}: ensemble members have different label sets")
+        self.directory = directory
+        self.lexicon = first.lexicon  # news counts for clitic stripping and the name keys
+        self.labels = first.labels
+        self.trans = sum((m.trans for m in self.members), np.zeros_like(first.trans))
+        self.start = sum((m.start for m in self.members), np.zeros_like(first.start))
+        self.end = sum((m.end for m in self.members), np.zeros_like(first.end))
+        meta_path = directory / META_FILE
+        self.meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+
+    def emissions(self, tokens: Sequence[str]) -> np.ndarray:
+        out = self.members[0].emissions(tokens)
+        for m in self.members[1:]:
+            out = out + m.emissions(tokens)
+        return out
+
+
 def _one_blas_thread() -> None:
     """Keep numpy's BLAS on one thread for this process.
 
@@ -288,8 +347,11 @@ def _one_blas_thread() -> None:
 
 
 def is_neural_model(directory: Path | str) -> bool:
-    """Whether ``directory`` holds a BiLSTM-CRF model (rather than a CRF one)."""
+    """Whether ``directory`` holds a BiLSTM-CRF model or an ensemble of them (rather
+    than a CRF one)."""
     directory = Path(directory)
+    if (directory / ENSEMBLE_FILE).is_file():
+        return True
     return (directory / WEIGHTS_FILE).is_file() and (directory / VOCAB_FILE).is_file() \
         and not (directory / "ner.crfsuite").is_file()
 
@@ -298,6 +360,8 @@ def load_ner(directory: Path | str) -> NerModel | NeuralTagger:
     """Load whichever model family ``directory`` holds (the files tell: a CRF directory
     has ``ner.crfsuite``, a neural one ``vocab.json.gz``); both offer ``tag`` and
     ``tag_document``. Raises :class:`NerModelError` for anything else."""
+    if (Path(directory) / ENSEMBLE_FILE).is_file():
+        return NeuralEnsemble(directory)
     if is_neural_model(directory):
         return NeuralTagger(directory)
     return NerModel(Path(directory))

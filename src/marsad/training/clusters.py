@@ -47,14 +47,23 @@ def news_tokenize(text: str) -> list[str]:
 
 
 def iter_news_texts(paths: Iterable[Path]) -> Iterator[str]:
-    """Title and body of every ANT-style ``.txt`` article under ``paths`` (sorted order).
+    """Title and body of every ANT-style ``.txt`` article and every item of a ``.zip``
+    (SaudiNewsNet: JSON arrays, read by the ingest reader) under ``paths``, sorted order.
 
-    A file without ``<TEXT>`` markup is taken whole, so plain-text folders work too.
+    A ``.txt`` file without ``<TEXT>`` markup is taken whole, so plain-text folders work too.
     """
+    from marsad.ingest.readers import RawRecord, ReadOptions, read_zip
+
     for root in paths:
         files = [root] if root.is_file() else sorted(
-            f for f in root.rglob("*.txt") if f.is_file() and not _NOT_DATA.match(f.name))
+            f for f in root.rglob("*") if f.suffix in (".txt", ".zip") and f.is_file()
+            and not _NOT_DATA.match(f.name))
         for f in files:
+            if f.suffix == ".zip":
+                for item in read_zip(f, ReadOptions()):
+                    if isinstance(item, RawRecord):
+                        yield (item.title or "") + "\n" + item.text
+                continue
             raw = f.read_text(encoding="utf-8", errors="replace")
             fields = {name: body for name, body in _FIELD.findall(raw)}
             if fields:

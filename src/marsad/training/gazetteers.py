@@ -94,3 +94,24 @@ def compile_gazetteers(root: Path, with_cities: bool = True
         raise GazetteerError(f"no known gazetteer files under {root} "
                              "(expected anergazet/, countries/ or geonames_cities/)")
     return singles, phrases, sizes
+
+
+# Phrase words of these lists are flagged too (most organisation names have two or more
+# words); city phrases are not, their words are too often common nouns.
+_PHRASE_WORD_LISTS = frozenset({"PERS", "LOC", "ORG", "CTRY"})
+
+
+def name_word_lists(singles: dict[str, set[str]], phrases: dict[tuple[str, ...], str],
+                    induced: dict[str, list[str]] | None = None) -> dict[str, frozenset[str]]:
+    """Word sets for the neural tagger's name-list flags (one flag per set).
+
+    The tagger flags single words, not phrases, so every word of a multi-word gazetteer
+    name counts; lists induced from news trigger words (``marsad train clusters``) come in
+    as ``news_<CLASS>``."""
+    out: dict[str, set[str]] = {kind: set(names) for kind, names in singles.items()}
+    for phrase, kind in phrases.items():
+        if kind in _PHRASE_WORD_LISTS:
+            out.setdefault(kind, set()).update(w for w in phrase if len(w) >= 2)
+    for cls, induced_words in (induced or {}).items():
+        out[f"news_{cls}"] = set(induced_words)
+    return {kind: frozenset(names) for kind, names in out.items() if names}

@@ -34,7 +34,6 @@ import numpy as np
 
 from marsad.extract.ner_neural import (
     META_FILE,
-    N_SHAPE,
     PAD,
     UNK,
     VOCAB_FILE,
@@ -70,10 +69,14 @@ class NeuralConfig:
     seed: int = 13
     threads: int = 1
     train_word_min_count: int = 2  # unless "frozen": training words without a vector get a row
+    ema: float = 0.0  # > 0: score and export an exponential moving average of the weights
+    # (decay per batch), which evens out the epoch-to-epoch swing of the dev score
 
     def __post_init__(self) -> None:
         if self.embeddings not in EMBEDDING_MODES:
             raise ValueError(f"embeddings must be one of {', '.join(EMBEDDING_MODES)}, got {self.embeddings!r}")
+        if not 0.0 <= self.ema < 1.0:
+            raise ValueError(f"ema must be in [0, 1), got {self.ema}")
 
 
 EMBEDDING_MODES = ("frozen", "new", "tuned")
@@ -83,10 +86,12 @@ EMBEDDING_MODES = ("frozen", "new", "tuned")
 
 
 def build_lexicon(train: Sequence[TaggedSentence], vectors: dict[str, np.ndarray], counts: dict[str, int],
-                  config: NeuralConfig) -> tuple[Lexicon, np.ndarray]:
+                  config: NeuralConfig, name_lists: dict[str, frozenset[str]] | None = None
+                  ) -> tuple[Lexicon, np.ndarray]:
     """Words = pretrained vocabulary (plus frequent training words when embeddings are
-    fine-tuned); characters = those seen in training. Returns the lexicon and the
-    initial embedding table (rows of unseen words: small random)."""
+    fine-tuned); characters = those seen in training; ``name_lists`` become one input flag
+    each (:meth:`Lexicon.shape`). Returns the lexicon and the initial embedding table
+    (rows of unseen words: small random)."""
     from marsad.extract.titles import TITLE_WORDS
 
     words = ["<pad>", "<unk>", *vectors]
@@ -104,7 +109,7 @@ def build_lexicon(train: Sequence[TaggedSentence], vectors: dict[str, np.ndarray
         if vec is not None:
             table[i] = vec
     titles = frozenset(fold(t) for t in TITLE_WORDS)
-    lex = Lexicon(words, chars, list(LABELS), dict(counts), titles, {"embedding_dim": dim})
+    lex = Lexicon(words, chars, list(LABELS), dict(counts), titles, {"embedding_dim": dim}, dict(name_lists or {}))
     return lex, table
 
 
@@ -173,7 +178,7 @@ def _torch_model(lex: Lexicon, table: np.ndarray, config: NeuralConfig,
             self.char_emb = nn.Embedding(len(lex.chars), config.char_dim, padding_idx=PAD)
             self.conv = nn.Conv1d(config.char_dim, config.char_filters, config.char_width,
                                   padding=config.char_width // 2)
-            in_dim = 2 * dim + config.char_filters + N_SHAPE + 2
+            in_dim = 2 * dim + config.char_filters + lex.n_shape + 2
             self.lstm = nn.LSTM(in_dim, config.hidden, batch_first=True, bidirectional=True)
             self.drop = nn.Dropout(config.dropout)
             self.out = nn.Linear(2 * config.hidden, len(lex.labels))
@@ -230,7 +235,7 @@ def _batch(items: Sequence[Encoded], word_dropout: float, rng: random.Random) ->
     stems = torch.zeros(b, t, dtype=torch.long)
     chars = torch.zeros(b, t, c, dtype=torch.long)
     char_len = torch.ones(b, t, dtype=torch.long)
-    shapes = torch.zeros(b, t, N_SHAPE)
+    shapes = torch.zeros(b, t, len(items[0].shapes[0]))
     tags = torch.zeros(b, t, dtype=torch.long)
     mask = torch.zeros(b, t, dtype=torch.bool)
     for i, e in enumerate(items):
@@ -251,6 +256,26 @@ def _batch(items: Sequence[Encoded], word_dropout: float, rng: random.Random) ->
     lengths = torch.tensor([len(e.words) for e in items])
     return {"words": words, "stems": stems, "chars": chars, "char_len": char_len, "shapes": shapes,
             "tags": tags, "mask": mask, "lengths": lengths}
+
+
+class _WeightAverage:
+    """Exponential moving average of a model's float weights, kept beside it."""
+
+    def __init__(self, model: Any, decay: float) -> None:
+        self.model = model
+        self.decay = decay
+        self.shadow = {k: v.detach().clone() for k, v in model.state_dict().items() if v.is_floating_point()}
+
+    def update(self) -> None:
+        for k, v in self.model.state_dict().items():
+            if k in self.shadow:
+                self.shadow[k].mul_(self.decay).add_(v.detach(), alpha=1.0 - self.decay)
+
+    def swap_in(self) -> dict[str, Any]:
+        """Load the averaged weights into the model; return the live ones to restore."""
+        live = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+        self.model.load_state_dict({**live, **self.shadow})
+        return live
 
 
 def export(model: Any, lex: Lexicon, out_dir: Path, meta: dict[str, Any]) -> None:
@@ -275,7 +300,8 @@ def export(model: Any, lex: Lexicon, out_dir: Path, meta: dict[str, Any]) -> Non
 def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
                  vectors: dict[str, np.ndarray], counts: dict[str, int], out_dir: Path,
                  config: NeuralConfig | None = None, meta: dict[str, Any] | None = None,
-                 log: Callable[[str], None] = print) -> NeuralTagger:
+                 log: Callable[[str], None] = print,
+                 name_lists: dict[str, frozenset[str]] | None = None) -> NeuralTagger:
     """Train, keep the epoch with the best dev F1 (numpy tagger), write ``out_dir``."""
     import torch
 
@@ -287,7 +313,7 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
     torch.manual_seed(config.seed)
     torch.set_num_threads(max(1, config.threads))
     rng = random.Random(config.seed)
-    lex, table = build_lexicon(train, vectors, counts, config)
+    lex, table = build_lexicon(train, vectors, counts, config, name_lists)
     data = encode(train, lex)
     model = _torch_model(lex, table, config, vectors)
     params = [p for p in model.parameters() if p.requires_grad]
@@ -298,6 +324,7 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
     opt = torch.optim.Adam(groups, lr=config.lr)
     order = sorted(range(len(data)), key=lambda i: len(data[i].words))
     batches = [order[i:i + config.batch_size] for i in range(0, len(order), config.batch_size)]
+    averaged = _WeightAverage(model, config.ema) if config.ema > 0 else None
     started = time.perf_counter()
     best_f1, best_epoch, best_state = -1.0, 0, None
     history: list[dict[str, float]] = []
@@ -314,8 +341,11 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
             (loss / len(idx)).backward()
             torch.nn.utils.clip_grad_norm_(params, config.clip)
             opt.step()
+            if averaged is not None:
+                averaged.update()
             total += float(loss.detach())
         model.eval()
+        live = averaged.swap_in() if averaged is not None else None
         with tempfile.TemporaryDirectory() as tmp:  # score what ships: the numpy tagger
             export(model, lex, Path(tmp), {})
             f1 = evaluate(NeuralTagger(tmp).tag, dev).scores.f1 if dev else 0.0
@@ -326,7 +356,9 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
             best_f1, best_epoch = f1, epoch
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
             export(model, lex, out_dir, {"partial": True, "best_epoch": epoch})  # survives an interruption
-        elif epoch - best_epoch >= config.patience:
+        if live is not None:
+            model.load_state_dict(live)  # training continues from the live weights
+        if epoch - best_epoch >= config.patience:
             break
     if best_state is not None:
         model.load_state_dict(best_state)
