@@ -149,3 +149,29 @@ def test_train_ner_nn_rejects_an_unknown_embedding_mode(tmp_path: Path) -> None:
                   str(tmp_path / "m"), "--dev-fraction", "0.25", "--embeddings", "warm")
     assert proc.returncode == 2 and "embeddings must be one of" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_train_ner_ensemble_joins_members_and_scores_them(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    clusters = _tiny_cluster_file(tmp_path / "c.json.gz")
+    single = tmp_path / "nn"
+    proc = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out", str(single),
+                  "--dev-fraction", "0.25", "--epochs", "1", "--hidden", "8", "--json")
+    assert proc.returncode == 0, proc.stderr
+    alone = json.loads(proc.stdout.strip().splitlines()[-1])
+    copy = tmp_path / "nn2"
+    __import__("shutil").copytree(single, copy)
+    ens = tmp_path / "ens"
+    proc = marsad("train", "ner-ensemble", "--member", str(single), "--member", str(copy), "--data", str(TINY),
+                  "--dev-fraction", "0.25", "--out", str(ens), "--json")
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert scores["dev"]["f1"] == alone["dev"]["f1"]  # twice the same model: the same tags
+    meta = json.loads((ens / "meta.json").read_text("utf-8"))
+    assert meta["family"] == "bilstm-crf-ensemble" and sorted(meta["members"]) == ["m1", "m2"]
+    from marsad.extract.ner_neural import NeuralEnsemble, load_ner
+
+    assert isinstance(load_ner(ens), NeuralEnsemble)
+    proc = marsad("train", "ner-ensemble", "--member", str(single), "--data", str(TINY), "--out",
+                  str(tmp_path / "e2"))
+    assert proc.returncode == 2 and "at least two" in proc.stderr and "Traceback" not in proc.stderr

@@ -300,3 +300,57 @@ def train_ner_nn_cmd(
         results[name] = evaluate(model.tag, sents).as_dict()
     meta = {**model.meta, "scores": results}
     finish_training(console, out, meta, results, as_json)
+
+
+@train_app.command("ner-ensemble")
+def train_ner_ensemble_cmd(
+    member: Annotated[list[Path], typer.Option("--member", help="Neural model directory (repeatable, >= 2).")],
+    data: Annotated[list[Path], typer.Option("--data", help="CoNLL data whose last --dev-fraction is the "
+                                             "dev split the members were tuned on (scored here).")],
+    out: Annotated[Path, typer.Option("--out", help="Ensemble directory to write.")],
+    dev_fraction: Annotated[float, typer.Option("--dev-fraction")] = 0.1,
+    cross: Annotated[list[Path] | None, typer.Option(
+        "--cross", help="CoNLL data to score as well (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
+) -> None:
+    """Join trained BiLSTM-CRF taggers into one ensemble directory (their scores summed,
+    one Viterbi) and score it; no training, so no torch needed."""
+    import shutil
+
+    from marsad.extract.ner_neural import ENSEMBLE_FILE, NeuralEnsemble, NeuralModelError, is_neural_model
+    from marsad.training.conll import ConllError, read_corpus
+    from marsad.training.ner import evaluate
+
+    if len(member) < 2:
+        _fail("ner-ensemble", "give at least two --member directories")
+    bad = [str(m) for m in member if not is_neural_model(m) or (m / ENSEMBLE_FILE).is_file()]
+    if bad:
+        _fail("ner-ensemble", f"not a neural model directory: {', '.join(bad)}")
+    if out.resolve() in {m.resolve() for m in member}:
+        _fail("ner-ensemble", "--out must not be one of the members")
+    console = Console(stderr=as_json)
+    try:
+        _, dev, _ = read_train_dev(data, dev_fraction)
+        cross_sets = {str(p): read_corpus([p])[0] for p in cross or []}
+    except (ConllError, ValueError) as exc:
+        _fail("ner-ensemble", str(exc))
+        return
+    names = [f"m{i + 1}" for i in range(len(member))]
+    out.mkdir(parents=True, exist_ok=True)
+    for name, src in zip(names, member):
+        shutil.rmtree(out / name, ignore_errors=True)
+        shutil.copytree(src, out / name)
+    (out / ENSEMBLE_FILE).write_text(json.dumps({"members": names}) + "\n", "utf-8")
+    try:
+        model = NeuralEnsemble(out)
+    except NeuralModelError as exc:
+        _fail("ner-ensemble", str(exc))
+        return
+    results: dict[str, Any] = {"dev": evaluate(model.tag, dev).as_dict()}
+    results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
+    for name, sents in cross_sets.items():
+        results[name] = evaluate(model.tag, sents).as_dict()
+    meta = {"family": "bilstm-crf-ensemble", "trained": _dt.date.today().isoformat(),
+            "members": {n: str(m) for n, m in zip(names, member)}, "dev_fraction": dev_fraction,
+            "includes_dev": False, "scores": results}
+    finish_training(console, out, meta, results, as_json)
