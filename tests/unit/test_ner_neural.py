@@ -196,6 +196,16 @@ def test_ensemble_sums_member_scores(trained: tuple[object, Path], tmp_path: Pat
     np.testing.assert_allclose(both.emissions(tokens), 2 * single.emissions(tokens), rtol=1e-5)
     np.testing.assert_allclose(both.trans, 2 * single.trans)
     assert both.tag(tokens) == single.tag(tokens)  # doubling every score keeps the best path
+    # a different second member: the chains stepped together give each member's own scores
+    with np.load(ens / "b" / WEIGHTS_FILE) as data:
+        arrays = {k: data[k] for k in data.files}
+    rng = np.random.default_rng(3)
+    for k in ("w_hh_f", "w_hh_b", "w_ih_b", "w_out"):
+        arrays[k] = (arrays[k] + rng.standard_normal(arrays[k].shape) * 0.3).astype(arrays[k].dtype)
+    np.savez_compressed(ens / "b" / WEIGHTS_FILE, **arrays)
+    mixed, other = NeuralEnsemble(ens), NeuralTagger(ens / "b")
+    np.testing.assert_allclose(mixed.emissions(tokens), single.emissions(tokens) + other.emissions(tokens),
+                               rtol=1e-4, atol=1e-4)
     (ens / ENSEMBLE_FILE).write_text("{}", "utf-8")
     with pytest.raises(NeuralModelError, match="ensemble.json"):
         load_ner(ens)
