@@ -20,6 +20,7 @@ from marsad.corpus.duplicates import (
     minhash_from_bytes,
     shingles,
     signature_bytes,
+    subject_share,
 )
 from marsad.corpus.persistence import load_duplicate_groups, pending_ids, update_corpus
 from marsad.corpus.records import CorpusDoc
@@ -122,9 +123,12 @@ PORT_MORE = """وكانت الهيئة قد أغلقت الرصيف الشمال
 def test_trimmed_copy_with_the_same_opening_is_found_but_not_a_digest_lead() -> None:
     full = PORT + "\n" + PORT_MORE + "\n" + LIBRARY.replace("العاصمة", "الحديدة")
     trimmed = "الحديدة - وكالات\n" + "\n".join(PORT.split("\n")[:3])
-    # far shorter than the full release: the size floor blocks plain containment
+    # far shorter than the full release: the size floor blocks plain containment (the
+    # subject path, which reads the same opening subject, would find it too: off here)
     assert find_duplicates([doc("full", full), doc("trim", trimmed, "2024-05-02")],
-                           DuplicateConfig(lead_words=0)) == []
+                           DuplicateConfig(lead_words=0, min_subject_share=0)) == []
+    assert [sorted(g.members) for g in find_duplicates([doc("full", full), doc("trim", trimmed, "2024-05-02")],
+                                                       DuplicateConfig(lead_words=0))] == [["full", "trim"]]
     groups = find_duplicates([doc("full", full), doc("trim", trimmed, "2024-05-02")])
     assert [sorted(g.members) for g in groups] == [["full", "trim"]]
     # a page that leads with another story and reprints the port item further down
@@ -347,3 +351,44 @@ def test_trimmed_copy_under_a_reworded_opening_is_found_by_the_relaxed_lead() ->
     # a digest page carrying the port item under another lead story still stays apart
     page = FLOODS + "\n" + PORT + "\n" + PORT_MORE
     assert find_duplicates([doc("page", page), doc("re", reled, "2024-05-02")]) == []
+
+
+# An outlet's own opening on the port story (same subject, its own wording), written for
+# these tests: a re-led copy puts it in front of the release's body.
+PORT_NEW_LEAD = ("الحديدة - خاص: بعد ثلاثة أسابيع من الصيانة، الرصيف الشمالي يستقبل السفن مجددا. "
+                 "هيئة الموانئ في الحديدة قالت الثلاثاء إن العمل استؤنف وإن التوقف انتهى. "
+                 "ويأتي استئناف العمل في الميناء بعد أسابيع من الانتظار عاشها التجار والسكان، "
+                 "فيما ظلت السفن المحملة بالقمح والوقود راسية قبالة الرصيف تنتظر الإذن بالتفريغ.")
+
+
+def _port_release_and_reled_copy() -> tuple[str, str]:
+    paras = (PORT + "\n" + PORT_MORE).split("\n")
+    return "\n".join(paras), "\n".join([PORT_NEW_LEAD] + paras[1:5])
+
+
+def test_subject_share_reads_the_longer_texts_opening() -> None:
+    release, reled = _port_release_and_reled_copy()
+    assert subject_share(words(reled), words(release), 40) >= 0.7
+    # a page opening on another item shares none of its opening with the port copy
+    assert subject_share(words(reled), words(FLOODS + "\n" + release), 40) < 0.2
+    assert subject_share(words(reled), [], 40) == 0.0
+
+
+def test_reled_copy_is_found_only_by_the_subject_path() -> None:
+    release, reled = _port_release_and_reled_copy()
+    docs = [doc("release", release), doc("reled", reled, "2024-05-02")]
+    # new opening, 40 words of its own: Jaccard, containment and opening paths all fail
+    assert find_duplicates(docs, DuplicateConfig(min_subject_share=0)) == []
+    assert [sorted(g.members) for g in find_duplicates(docs)] == [["release", "reled"]]
+
+
+def test_subject_path_keeps_digests_and_swapped_specifics_apart() -> None:
+    release, reled = _port_release_and_reled_copy()
+    paras = release.split("\n")
+    # a digest page leading with two other items, then the same port paragraphs
+    digest = FLOODS + "\n" + LIBRARY + "\n" + "\n".join(paras[1:5])
+    assert find_duplicates([doc("digest", digest), doc("reled", reled, "2024-05-02")]) == []
+    # the same re-led text for another count of ships: a re-issued release, not a copy
+    other = reled.replace("اثنتي عشرة سفينة", "ثماني سفن")
+    assert other != reled
+    assert find_duplicates([doc("release", release), doc("other", other, "2024-05-02")]) == []
