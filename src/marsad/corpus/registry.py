@@ -386,9 +386,10 @@ class EntityRegistry:
     the store merges into its rows).
     """
 
-    def __init__(self, context_check: bool = True, scan_aliases: bool = True) -> None:
+    def __init__(self, context_check: bool = True, scan_aliases: bool = True, link_variants: bool = True) -> None:
         self.records: dict[str, EntityRecord] = {}
         self.context_check = context_check
+        self.link_variants = link_variants  # off: only to measure what variant linking adds
         self.scan_aliases = scan_aliases
         self.known: dict[str, EntityRecord] = {}
         self.n_docs = 0
@@ -473,6 +474,8 @@ class EntityRegistry:
         ids = list(self._by_key.get(key, []))
         if " " not in key:  # a single surname may be the short form of a known full name
             ids += sorted(self._by_token.get(key, ()))
+        if not self.link_variants:
+            return ids
         ids += sorted(e for e in self._by_variant.get(variant_key(key), ()) if e not in ids
                       and spelling_variants(key, self._record(e).key))
         if " " not in key:  # «ترمب» alone for a known «دونالد ترامب»
