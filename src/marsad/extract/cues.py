@@ -56,6 +56,7 @@ def _root_initial(folded: str) -> bool:
 _ROOT_WAW_FA = tuple(fold(w) for w in (
     "وزار", "وزير", "وكال", "وسائل", "وفق", "وفد", "والي", "ولي", "وحد", "وطن", "وقف", "وقع", "وصف", "وضع",
     "وصل", "وجه", "وثيق", "وعد", "ورد", "فريق", "فرنس", "فلسطين", "فصيل", "فرع", "فترة", "فكر",
+    "وزرا",  # Round 8: «وزراء» (ministers), as in «رئيس وزراء مقدونيا»
 ))
 
 
@@ -133,7 +134,7 @@ _add("حث", "حث", "حثت", "حثوا", "يحث", "تحث")  # «وحثت ا�
 _add("طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "طالبه", "طالبها", "طالبهم")  # «طالبها بأن تعدّل …»
 _add("ناشد", "ناشد", "ناشدت", "ناشدوا")
 _add("أخبر", "أخبر", "أخبرت", "أخبروا")
-_add("كتب", "كتب", "كتبت", "يكتب", "تكتب")
+_add("كتب", "كتب", "كتبت", "يكتب", "تكتب", "كتبوا")
 _add("ادعى", "ادعى", "ادعت", "يدعي", "تدعي", "ادعوا")
 _add("وصف", "وصف", "وصفت", "وصفوا", "يصف", "تصف")
 _add("أكدت", "أكدت")
@@ -141,15 +142,34 @@ _add("عبر", "عبر", "عبرت", "عبروا", "يعبر", "تعبر")
 _add("علق", "علق", "علقت", "علقوا", "يعلق", "تعلق")
 _add("أصر", "أصر", "أصرت", "أصروا", "يصر", "تصر")
 _add("جاء", "جاء")  # «وجاء في بيان … أن»: a relay, the source follows في
+# Round 8: commitments and forecasts are speech acts with a complement clause («تعهد كيم بأن
+# …»، «توقع صندوق النقد أن …»، «المصدر يرجح أن …»); with a plain object («تعهد بالرد») they
+# give no quote (NEEDS_COMPLEMENTISER below), and an imperfect with no subject of its own
+# («ويتوقع أن يرتفع …», "it is expected") is impersonal — see quotes._impersonal_forecast.
+_add("تعهد", "تعهد", "تعهدت", "تعهدوا", "يتعهد", "تتعهد")
+_add("أدان", "دان", "دانت")  # «دان رئيس الجمعية … الانفجار»: condemned (a name «دان» is rare in Arabic news)
+_add("توقع", "توقع", "توقعت", "توقعوا", "يتوقع", "تتوقع", "يتوقعون")
+_add("رجح", "رجح", "رجحت", "رجحوا", "يرجح", "ترجح", "يرجحون")
+
+# Round 8: the lemmas of speech acts that are not plain reporting (a forecast, a commitment):
+# they open a reported clause after their own subject, but a sentence opening with them inside
+# a quotation («… .. وتوقعت أن يفشلوا») is the quoted speaker's own first person, not the
+# narrator's next attribution, so they never cut a quotation mark pair.
+WEAK_SPEECH = frozenset(fold(v) for v in ("توقع", "رجح", "تعهد"))
+
+
+def narrator_cue(bare: str) -> bool:
+    """Is ``bare`` a speech verb that can mark the narrator's next attribution?"""
+    return bare in SPEECH_VERBS and fold(SPEECH_VERBS[bare]) not in WEAK_SPEECH
+
 
 # Verbs that are speech only when a colon opens their quotation («فيما رد الزوج في الجلسة: …»).
 # Kept out of SPEECH_VERBS: «رد» is as often the noun "reply" («وقال في رد على سؤال إن»،
 # «وكان رد رئيس الوزراء … بأن»), which must neither open a clause nor end a speaker zone.
 COLON_ONLY_VERBS = frozenset(fold(v) for v in (
-    "رد", "ردت", "ردوا",
+    "رد", "ردت", "ردوا", "يرد", "ترد",  # Round 8: «وترد عليه بعفوية: "…"»
     # dialogue verbs: «وتساءل القاضي: "هل …؟"»، «فأجابه نبيل: "…"» — with a colon only, since
     # «تساءل عن …» (wondered about) and «أجاب عن سؤال» take a plain object
-    "تساءل", "تساءلت", "تساءلوا", "يتساءل", "تتساءل",
     "أجاب", "أجابت", "أجابوا", "أجابه", "أجابها", "أجابهم", "أجابته",
     # the present of تابع in feature narration: «وتتابع: "كنت أدرك …"»; with a colon only,
     # since «تتابع الوزارة الوضع» (follows, monitors) is the commoner sense
@@ -157,6 +177,24 @@ COLON_ONLY_VERBS = frozenset(fold(v) for v in (
     # «وزاد: "…"» (he added), common in Gulf news; without a colon زاد is "increased"
     "زاد",
 ))
+
+# Round 8: verbs of shouting, chanting, asking and urging introduce words only in quote marks
+# (or after a colon): «وهتفوا "عار .. عار"»، «وهو يصرخ "…"»، «كانت تسألهن "كيف كان الأمر"»،
+# «وأهابت السفارة بمواطنيها "أن يتبعوا …"». Without marks they narrate an act («صرخ من الألم»،
+# «تساءل عن الأمر»، «أهاب بالمواطنين التقيد …»), so a complementiser never opens a quote after them.
+MARK_ONLY_VERBS = frozenset(fold(v) for v in (
+    "هتف", "هتفت", "هتفوا", "يهتف", "تهتف", "يهتفون",
+    "صرخ", "صرخت", "صرخوا", "يصرخ", "تصرخ", "يصرخون",
+    "صاح", "صاحت", "صاحوا", "يصيح", "تصيح", "يصيحون",
+    "ردد", "رددت", "رددوا", "يردد", "تردد", "يرددون",
+    "تساءل", "تساءلت", "تساءلوا", "يتساءل", "تتساءل", "يتساءلون",
+    "سأل", "سألت", "سألوا", "يسأل", "تسأل", "سأله", "سألها", "سألهم", "يسأله", "يسألها", "يسألهم",
+    "تسأله", "تسألها", "تسألهم", "تسألهن", "سألته", "سألتها", "سألتهم",
+    "أهاب", "أهابت",
+))
+# words naming what was chanted or written, the object of «ردد/رفع» («رددوا هتافات تقول "…"»)
+CHANT_OBJECTS = frozenset(fold(w) for w in (
+    "هتافات", "شعارات", "عبارات", "لافتات", "كلمات", "هتافا", "شعارا", "عبارة", "لافتة"))
 
 # A document's wording: «وينص الفصل 31 على أنه "…"»، «نصت الاتفاقية على أن …». The text is
 # the speaker. Kept out of SPEECH_VERBS (the noun «نص القرار» is common); a cue only with
@@ -168,6 +206,7 @@ DOCUMENT_VERBS = frozenset(fold(v) for v in ("نص", "نصت", "ينص", "تنص
 NEEDS_COMPLEMENTISER = frozenset(fold(v) for v in (
     "أعلن", "كشف", "اعتبر", "رأى", "شدد", "زعم", "حذر", "أبلغ", "أعرب", "نوه", "اعترف",
     "أقر", "بين", "دعا", "أشار", "لفت", "أفصح", "وصف", "عبر", "علق", "حث", "طالب", "ناشد",
+    "تعهد", "توقع", "رجح", "دان",
 ))
 
 # Impersonal cues that have no speaker («يذكر أن …» = "it should be noted that").
@@ -196,6 +235,7 @@ for _lemma, _forms in {
     "قول": ("بقوله", "بقولها"),
     "بين": ("مبينا", "مبينة", "مبينين"),
     "تابع": ("متابعا", "متابعة"),
+    "توقع": ("متوقعا", "متوقعة", "متوقعين"),
 }.items():
     for _f in _forms:
         SPEECH_PARTICIPLES[fold(_f)] = _lemma
@@ -221,6 +261,7 @@ ANONYMOUS_HEADS = frozenset(fold(w) for w in (
     "محللون", "مقربون", "مصدرا", "مسؤولا", "مسؤولة", "مصدرين", "أوساط", "جهات", "متحدث",
     "متحدثة", "مواطنون", "عامل", "عمال", "شخص", "أشخاص", "تقارير", "تقرير", "معلومات",
     "أحد", "إحدى",  # «أحد أفراد الشرطة»، «إحدى الناجيات»: one unnamed member of a group
+    "ضابط", "ضباط", "محققون", "محققين",  # «بحسب ما قاله الضباط»
 ))
 
 # Heads of organisation noun phrases (when NER found nothing).
@@ -233,6 +274,7 @@ ORGANIZATION_HEADS = frozenset(fold(w) for w in (
     "مديرية", "المديرية", "نقابة", "النقابة", "جمعية", "الجمعية", "محكمة", "المحكمة", "النيابة",
     "المرصد", "مرصد", "البنك", "بنك", "الديوان", "ديوان", "القيادة", "قيادة", "الخارجية", "الداخلية",
     "الدفاع", "البيت", "الكرملين", "البنتاغون", "الاليزيه", "الإليزيه", "بلاغ", "البلاغ",
+    "صندوق", "الصندوق",  # «صندوق النقد الدولي»
 ))
 
 # Titles and offices that start a person's noun phrase.
@@ -245,6 +287,10 @@ TITLE_WORDS = frozenset(fold(w) for w in (
     "والي", "الوالي", "عضو", "رئيسة", "الرئيسة", "الخبير", "الباحث", "المدرب", "مدرب", "اللاعب",
     "الأستاذة", "الدكتورة", "الناطقة", "المتحدثة", "المقرر", "المفوض", "المنسق", "المفوضة", "المساعدة",
     "النقيب", "نقيب", "القائم", "السيناتور", "المدعي", "الأمينة", "المندوبة", "الملكة", "الإمام", "البابا", "المندوب", "مندوب", "الممثل", "الممثلة", "المرشح", "المرشحة",
+    # Round 8: descriptive heads that take a name in apposition like a title («دعا رجل الدين
+    # الشيعي العراقي، مقتدى الصدر، …»، «قال الناشط الحقوقي، فلان، إن»)
+    "رجل", "الناشط", "الناشطة", "الفنان", "الفنانة", "المغني", "المغنية", "الداعية", "الشاعر",
+    "الروائي", "المحلل", "الإعلامي", "الإعلامية", "المؤرخ", "رجل الأعمال",
 ))
 
 # Pronoun subjects that stand for an earlier speaker.
@@ -378,7 +424,7 @@ def find_segments(text: str) -> list[Segment]:
                 i = j + 1
                 continue
             if ch == '"' and _after_cue(text, i):
-                end = _unclosed_end(text, i + 1, para_end)
+                end = _unclosed_end(text, i + 1, para_end, after_colon=_after_colon(text, i))
                 if len(WORD_RE.findall(text, i + 1, end)) >= 2:
                     segs.append(Segment(i, i + 1, end, end, closed=False))
                     i = end
@@ -404,7 +450,7 @@ def _cue_before(text: str, start: int, stop: int) -> int | None:
         m = ws[idx]
         bare = strip_conj(fold(m.group()))
         participle = fold(m.group()) in SPEECH_PARTICIPLES and len(ws) - idx - 1 <= 2
-        if bare not in SPEECH_VERBS and fold(m.group()) not in SPEECH_VERBS and not participle:
+        if not narrator_cue(bare) and not narrator_cue(fold(m.group())) and not participle:
             continue  # «، قائلا إنه "»: a participle with only إنه before the mark also opens one
         if len(ws) - idx - 1 > MAX_MARK_ZONE_WORDS:
             return None
@@ -456,7 +502,7 @@ def _narrated_sentence(text: str, start: int, stop: int) -> int | None:
         if w is None:
             continue
         f = fold(w.group())
-        if f[:1] in "وف" and strip_conj(f) in SPEECH_VERBS and strip_conj(f) != f:
+        if f[:1] in "وف" and narrator_cue(strip_conj(f)) and strip_conj(f) != f:
             return start + m.start()
     return None
 
@@ -474,9 +520,22 @@ def _after_cue(text: str, i: int) -> bool:
     return _cue_before(text, s, i) is not None
 
 
-def _unclosed_end(text: str, start: int, para_end: int) -> int:
+def _after_colon(text: str, i: int) -> bool:
+    """Does the mark at ``i`` follow a colon («وأضاف: "…»)?"""
+    return text[max(0, i - 5):i].rstrip().endswith(":")
+
+
+def _unclosed_end(text: str, start: int, para_end: int, after_colon: bool = False) -> int:
     """An unclosed quotation runs to the end of its sentence (within the paragraph),
-    stopping before a speech participle."""
+    stopping before a speech participle.
+
+    Round 8: after a colon («وأضاف: "يا راجل …؟ … غريبة!») the mark only reinforces the
+    colon, which already hands the rest of the paragraph to the speaker (the «قال:» rule),
+    so a question or exclamation inside does not end it; it still stops at a new sentence
+    that opens with the narrator's «وقال/وأضاف»."""
+    if after_colon:
+        end = _narrated_sentence(text, start, para_end)
+        return _participle_cut(text, start, para_end if end is None else end)
     m = re.compile(r"[.!?؟]").search(text, start, para_end)
     end = m.start() if m else para_end
     return _participle_cut(text, start, end)

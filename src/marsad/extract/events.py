@@ -90,6 +90,9 @@ def _is_background(ws: list[Word], i: int, etype: str, is_verb: bool = True, lea
         return True  # «اعتبرت أن اعتقال بوتينا يهدف إلى …»: the subject of what was said is its topic
     if any(x.bare in _TOPIC_VERBS for x in ws[max(0, i - 6):i]):
         return True  # «وصف الأمير … هجوم الحوثي بأنه …»: the described event is the topic
+    if not is_verb and any(x.bare in _CONDEMN for x in ws[max(0, i - 16):i]) \
+            and not any(C.COMPLEMENTISER_RE.match(x.folded) for x in ws[max(0, i - 16):i]):
+        return True  # Round 8: «دان رئيس البرلمان، الهجوم الذي …»: the condemned event is the topic
     if any(x.bare == C.fold("وذلك") or x.folded == C.fold("وذلك") for x in ws[:i]):
         return True
     if etype != "statement" and any(x.folded == "من" for x in ws[max(0, i - 2):i]) \
@@ -135,6 +138,9 @@ def _governed_noun(ws: list[Word], i: int, etype: str | None = None) -> bool:
         return False
     if separate and prev is not None and prev.folded == "عن" and any(w.bare in _ANNOUNCE for w in ws[max(0, i - 6):i]):
         return False  # «أعلن الجيش عن اعتقال خلية»: the announced arrest is the news
+    if separate and prev is not None and prev.folded == "في" and any(
+            f in _TAKE_PART for x in ws[max(0, i - 8):i - 1] for f in _verb_forms(x)[0]):
+        return False  # Round 8: «شارك عشرات الآلاف … في مسيرات»: what people took part in is the news
     if separate and prev is not None and prev.folded == "الي" and i > 1 and ws[i - 2].bare in _REACH:
         return False  # «أعلن التوصل إلى اتفاق»: what was reached is the news
     if attached and prev is not None and prev.bare in _REACH:
@@ -334,6 +340,9 @@ _ANNOUNCE = frozenset(C.fold(w) for w in ("أعلن", "أعلنت", "أعلنو�
 _REPORTING = frozenset(f for lemma in ("قال", "أعلن", "ذكر", "أفاد", "كشف", "أوضح", "صرح", "أصدر", "وصف")
                        for f in conjugate(lemma))
 _TOPIC_VERBS = frozenset(C.fold(w) for w in ("وصف", "وصفت", "يصف", "تصف"))
+# Round 8: what is condemned is the topic of the condemnation («دان/أدان … الانفجار»)
+_CONDEMN = frozenset(f for lemma in ("أدان", "ندد", "استنكر", "شجب") for f in conjugate(lemma)) | frozenset(
+    C.fold(w) for w in ("دان", "دانت", "أدان", "أدانت", "ندد", "نددت", "استنكر", "استنكرت", "شجب", "شجبت"))
 _ADJUNCT = frozenset(C.fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "خلفية", "أعقاب", "منذ", "بعيد", "وسط",
                                          "خلال", "أثناء", "عشية", "غداة", "قبيل"))  # «خلال تنفيذ هجوم»: during — a time adjunct
 _WARNED = frozenset(C.fold(w) for w in ("حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذرة", "دعا", "دعت", "طالب",
@@ -521,6 +530,10 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
     for i, w in enumerate(ws):
         if i in taken:
             continue
+        special = _clause_verb_trigger(ws, i, vforms_all[i][0])
+        if special is not None:
+            found.append((i, i, special, True, vforms_all[i][1]))
+            continue
         vforms, future = vforms_all[i]
         after_prep = i > 0 and (ws[i - 1].folded in _PREPS or ws[i - 1].folded in _GOVERNING)
         # «يدلل على سيطرة …»: right after a preposition only a noun can stand, never a finite verb
@@ -550,6 +563,43 @@ def _find_triggers(ws: list[Word]) -> list[tuple[int, int, str, bool, bool]]:
     return merged
 
 
+def _opens_clause(ws: list[Word], i: int) -> bool:
+    """Is word ``i`` the first of its sentence, or joined to it by و/ف only?"""
+    return i == 0 or ws[i].folded != ws[i].bare and ws[i].folded[:1] in "وف"
+
+
+def _clause_verb_trigger(ws: list[Word], i: int, forms: list[str]) -> str | None:
+    """Round 8: verbs whose event reading needs their clause, not the lexicon alone.
+
+    * «بحث الرئيس … مع ولي العهد …»: clause-initial بحث with «مع» ahead is talks (the
+      word is also the noun "research", so the lexicon keeps it out);
+    * «قررت النيابة العامة تشريح …»، «أمرت المحكمة …»: a decision or order whose subject
+      is a prosecutor or a court is a judicial act (`court_ruling`);
+    * «دان رئيس الجمعية … الانفجار»: clause-initial دان is «condemned» (أدان), a statement.
+    """
+    w = ws[i]
+    if w.bare == C.fold("بحث") and _opens_clause(ws, i):
+        for x in ws[i + 1:i + 10]:
+            if x.folded == "مع":
+                return "meeting"
+            if x.folded == "عن":
+                return None
+    if set(forms) & _ORDER_FORMS and i + 1 < len(ws) and ws[i + 1].bare in _JUDICIAL_HEADS:
+        j = i + 2
+        while j < len(ws) and j < i + 5 and ws[j].bare.startswith("ال"):
+            j += 1  # «النيابة العامة المصرية»: the subject's adjectives
+        if j < len(ws) and ws[j].bare in _DETENTION:
+            return "arrest"  # «قررت النيابة حبس …»: what was ordered is a detention
+        return "court_ruling"
+    if w.bare in (C.fold("دان"), C.fold("دانت")) and _opens_clause(ws, i) and i + 1 < len(ws) \
+            and ws[i + 1].folded not in _PREPS:
+        return "statement"
+    if w.bare in _FORECAST_FORMS and _opens_clause(ws, i) and not any(
+            x.folded == "علي" or "agreement" in NOUN_INDEX.get(x.bare, ()) for x in ws[i + 1:i + 6]):
+        return "statement"  # «توقع مازن السديري ارتفاع الدخل»: a forecast (signing takes «على» or a deal)
+    return None
+
+
 # ------------------------------------------------------------------ one sentence
 
 
@@ -569,8 +619,10 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         t_start, t_end = ws[first].start, ws[last].end
         opens = not is_verb and first == lead and _verb_spelling(ws[first])
         is_verb = is_verb or opens
-        if any(e.start <= t_start < e.end for e in ents):
-            continue  # a word inside a name («مجلس الأمن» …) is not a trigger
+        if any(e.start <= t_start < e.end for e in ents) and not (
+                is_verb and first == lead and any(e.start == t_start and e.end == t_end for e in ents)):
+            continue  # a word inside a name («مجلس الأمن» …) is not a trigger; Round 8: a one-word
+            # "name" opening the sentence and spelt like a listed verb («دان رئيس …») is the verb
         if any(q.speaker and q.speaker.get("kind") != "pronoun-resolved"
                and q.speaker["start"] <= t_start < q.speaker["end"] for q in quotes):
             continue  # «المفوضية العليا للانتخابات قالت»: a word of the speaker's name
@@ -649,6 +701,7 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
 _DOMAIN_HEADS = frozenset(C.fold(w) for w in (
     "مركز", "مراكز", "نظام", "أنظمة", "قانون", "قوانين", "لجنة", "لجان", "مفوضية", "هيئة", "صندوق", "صناديق",
     "مكتب", "مكاتب", "مقر", "مقرات", "قاعة", "بطاقة", "بطاقات", "ورقة", "أوراق", "وزارة", "إدارة", "خلية",
+    "معسكر", "معسكرات", "مخيم", "مخيمات", "سجن", "سجون", "منشأة", "منشآت",  # «معسكرات احتجاز»
 ))
 
 
@@ -725,6 +778,21 @@ def _other_sense(ws: list[Word], i: int, etype: str) -> bool:
     if etype == "diplomatic_cooperation" and w.folded == C.fold("بالتعاون") and i + 1 < len(ws) \
             and ws[i + 1].folded == "مع":
         return True  # «أطلق البريد بالتعاون مع القوات خدمة»: a manner adjunct, not an event
+    if etype == "attack" and (forms | {w.bare}) & _LAUNCH and i + 1 < len(ws) and ws[i + 1].bare in _CAMPAIGN \
+            and not any(x.bare.removeprefix("ال") in _CAMPAIGN_EVENT or x.bare in _CAMPAIGN_EVENT
+                        for x in ws[i + 2:i + 5]):
+        return True  # Round 8: «تشن حملة من الخطب والاتصالات»: a campaign of words, not an attack
+    if etype == "arrest" and w.bare.removeprefix("ال") == C.fold("ضبط") and not forms & _ARREST_VERB_FORMS:
+        # Round 8: the masdar «ضبط» arrests only people («من ضبط 6 أشخاص»); «ضبط كميات من
+        # المخدرات» seizes goods
+        return not any(x.bare.removeprefix("ال").startswith(_HUMAN_OBJECTS_FOLDED) for x in ws[i + 1:i + 4])
+    if etype == "meeting" and forms & _RECEIVE_FORMS and any(
+            x.bare.removeprefix("ال") in _FACILITY_HEADS for x in ws[max(0, i - 3):i] + ws[i + 1:i + 2]):
+        return True  # Round 8: «سيستقبل مطار المنستير أول رحلة»: a facility receives traffic, not guests
+    if etype == "appeal" and w.bare == C.fold("الطلب") and (
+            (i > 0 and ws[i - 1].bare.removeprefix("ال") in _ECONOMIC_DEMAND)
+            or (i + 1 < len(ws) and ws[i + 1].folded == "علي")):
+        return True  # Round 8: «تآكل الطلب»، «الطلب على النفط»: economic demand, not a request
     if etype == "attack" and (forms | {w.bare}) & _LAUNCH and i + 1 < len(ws):
         # «شن إضراب»، «شنت حملة اعتقالات»: شنّ is the light verb of the noun it launches
         launched = _noun_forms(ws[i + 1])
@@ -739,6 +807,27 @@ def _other_sense(ws: list[Word], i: int, etype: str) -> bool:
     return False
 
 
+_ARREST_VERB_FORMS = frozenset(conjugate("ضبط"))
+_DETENTION = frozenset(C.fold(w) for w in ("حبس", "سجن", "توقيف", "احتجاز", "إيقاف", "اعتقال"))
+_FORECAST_FORMS = frozenset(C.fold(w) for w in ("توقع", "توقعت", "توقعوا"))
+_RECEIVE_FORMS = frozenset(conjugate("استقبل"))
+_TAKE_PART = frozenset(conjugate("شارك")) | frozenset(C.fold(w) for w in ("شارك", "شاركت", "شاركوا"))
+_CAMPAIGN = frozenset(C.fold(w) for w in ("حملة", "حملات", "الحملة", "الحملات"))
+# what makes a «حملة» an attack or a wave of arrests rather than a campaign of speeches or ads
+_CAMPAIGN_EVENT = frozenset(C.fold(w) for w in (
+    "عسكرية", "جوية", "عسكري", "قصف", "غارات", "اعتقالات", "مداهمات", "اعتقال", "أمنية", "تفجيرات", "هجمات",
+    "عنيفة", "دامية"))
+_JUDICIAL_HEADS = frozenset(C.fold(w) for w in (
+    "النيابة", "المحكمة", "محكمة", "القاضي", "قاضي", "الادعاء", "القضاء", "النائب"))
+_ORDER_FORMS = frozenset(f for lemma in ("قرر", "أمر") for f in conjugate(lemma)) | frozenset(
+    C.fold(w) for w in ("قرر", "قررت", "أمر", "أمرت", "يقرر", "تقرر"))
+_FACILITY_HEADS = frozenset(C.fold(w) for w in (
+    "مطار", "ميناء", "مستشفى", "ملعب", "فندق", "مطارات", "موانئ", "محطة", "معبر"))
+_HUMAN_OBJECTS = ("شخص", "أشخاص", "اشخاص", "متهم", "مطلوب", "مشتبه", "عنصر", "عناصر", "مهرب", "مهربين",
+                  "إرهابي", "ارهابي", "مسلح", "شاب", "شبان", "امرأة", "رجل", "نفر", "أفراد", "افراد")
+_HUMAN_OBJECTS_FOLDED = tuple(C.fold(w) for w in _HUMAN_OBJECTS)
+_ECONOMIC_DEMAND = frozenset(C.fold(w) for w in (
+    "تآكل", "زيادة", "ارتفاع", "انخفاض", "تراجع", "ضعف", "نمو", "حجم", "العرض", "ضعيف", "قوة"))
 _ADVANCE_FORMS = frozenset(conjugate("تقدم")) | frozenset(C.fold(w) for w in ("تقدم", "تقدمت", "يتقدم", "تتقدم"))
 _LAUNCH = frozenset(conjugate("شن")) | frozenset(C.fold(w) for w in ("شن", "شنت", "شنوا"))
 _SEARCH_FORMS = frozenset(conjugate("بحث")) | frozenset(C.fold(w) for w in ("بحث", "بحثت", "يبحث", "تبحث"))

@@ -41,6 +41,7 @@ Every offset refers to ``Article.text``; ``Quote.text`` equals the slice.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from marsad.extract import cues as C
@@ -53,7 +54,7 @@ from marsad.extract.cues import (
     sentence_bounds,
     strip_punct,
 )
-from marsad.extract.speakers import _CONNECTORS, _PREPOSITIONS, SpeakerRules, _Speaker
+from marsad.extract.speakers import _CONNECTORS, _PREPOSITIONS, _PRONOUN_PREP, SpeakerRules, _Speaker
 from marsad.model import Article, Quote
 
 # re-exported: callers (events, the evaluation runner, tests) import these from here
@@ -82,6 +83,7 @@ _NARRATOR_CONNECTORS = frozenset(C.fold(w) for w in (
 _PURPOSE = frozenset(C.fold(w) for w in ("بهدف", "بغية", "لغرض", "سعيا"))
 _KANA = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا"))
 _CONTRAST_WHILE = frozenset(C.fold(w) for w in ("بينما", "وبينما", "فيما"))
+_TIME_CLAUSE = frozenset(C.fold(w) for w in ("بعدما", "وبعدما"))
 
 
 def _perfect_suffix(bare: str) -> str | None:
@@ -115,6 +117,7 @@ _RELATIVE_PRONOUNS = frozenset(C.fold(w) for w in ("الذي", "التي", "ال
 _PRONOUN_CONNECTORS = frozenset(C.fold(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "انه", "انها"))
 _RELATIVE_MA = frozenset(C.fold(w) for w in ("ما", "بما", "مما", "لما", "فيما"))
 SHORT_FRAGMENT_WORDS = 3
+LONG_FRAGMENT_WORDS = 6
 MIN_UNCUED_WORDS = 5
 MIN_CUED_WORDS = 2
 
@@ -170,6 +173,42 @@ def _via(text: str, ws: list[Word], i: int) -> bool:
     return prev.folded not in _CONNECTORS and prev.bare not in _CONNECTORS and prev.folded != "كما"
 
 
+def _mark_only(w: Word) -> bool:
+    """Is ``w`` a shouting/asking verb (MARK_ONLY_VERBS), also when و is glued to a stem
+    that ``strip_conj`` keeps whole («ورددوا»: ورد is also a root)?"""
+    return w.bare in C.MARK_ONLY_VERBS or (w.folded[:1] in "وف" and w.folded[1:] in C.MARK_ONLY_VERBS)
+
+
+def _colon_only(w: Word) -> bool:
+    """Is ``w`` a verb that is speech only before a colon (COLON_ONLY_VERBS), also «وردت»
+    whose و ``strip_conj`` keeps (ورد is also a root)?"""
+    return w.bare in C.COLON_ONLY_VERBS or (w.folded[:1] in "وف" and w.folded[1:] in C.COLON_ONLY_VERBS)
+
+
+def _prepositional_object(w: Word) -> bool:
+    """«بالمواطنين»، «بجميع مواطنيها»: a word with a glued بـ is a complement, never a subject."""
+    return w.folded.startswith("ب") and len(w.folded) > 3 and not w.folded.startswith("بين")
+
+
+# imperfect forecast verbs: with no subject of their own they are the impersonal "it is expected"
+_FORECAST = frozenset(C.fold(w) for w in ("توقع", "رجح"))
+_COUNT_WORDS = frozenset(C.fold(w) for w in (
+    "واحد", "اثنان", "إثنان", "اثنين", "ثلاثة", "أحدهم", "بعضهم", "أحدهما", "كلاهما", "جميعهم"))
+_CAME_IN = frozenset(C.fold(w) for w in ("ورد", "جاء"))
+# documents that «بحسب/وفقا لـ» can cite as the source of a clause (the law article of fresh3)
+_DOCUMENT_SOURCES = frozenset(C.fold(w) for w in (
+    "قانون", "دستور", "تقرير", "دراسة", "إحصائية", "احصائية", "فيديو", "وثيقة", "مرسوم", "قرار", "اتفاقية",
+    "بيانات", "أرقام", "نتائج", "استطلاع", "مسح"))
+_INSET_MARKS = ("،", ",", "-", "–", "—")
+_CONTRAST_HEADS = frozenset(C.fold(w) for w in ("إلا", "الا", "لكن", "ولكن", "غير", "بينما", "فيما"))
+# «ردت»، «ردوا»: a person-marked perfect of رد is the verb "replied", never the noun «رد»
+_MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
+_SUBJECT_PRONOUNS = frozenset(C.fold(w) for w in ("وهو", "وهي", "وهم", "هو", "هي", "هم"))
+_HUMAN_BROKEN_PLURALS = frozenset(C.fold(w) for w in (
+    "الساسة", "النشطاء", "الشهود", "الخبراء", "السكان", "المصادر", "العمال", "الطلاب", "الأطباء"))
+_QUANTITY_HEADS = frozenset(C.fold(w) for w in ("عشرات", "آلاف", "مئات", "ملايين", "كبار", "بعض"))
+
+
 # ------------------------------------------------------------------ public stage
 
 
@@ -205,7 +244,8 @@ class _QuoteFinder(SpeakerRules):
                 k += 1
                 continue
             is_verb = (w.bare in C.SPEECH_VERBS or w.folded in C.SPEECH_VERBS or w.bare in C.RELAY_VERBS
-                       or w.bare in C.COLON_ONLY_VERBS or w.bare in C.DOCUMENT_VERBS) \
+                       or _colon_only(w) or w.bare in C.DOCUMENT_VERBS
+                       or _mark_only(w) or self._relative_speech(k) or self._bayyana(k)) \
                 and not _via(self.text, self.words, k)
             if self.inside_quote(w.start) and (not is_verb or (w.folded == w.bare and not (
                     k > 0 and self.words[k - 1].bare in _CONNECTORS))):
@@ -223,6 +263,7 @@ class _QuoteFinder(SpeakerRules):
         self._join_participle_fragments()
         self._join_coordinated_fragments()
         self._join_participle_clauses()
+        self._inner_quotes()
         return [q for q in self.quotes if q.end > q.start]
 
     # ---------------------------------------------------------------- openers
@@ -340,6 +381,7 @@ class _QuoteFinder(SpeakerRules):
                         end = s_start
                         break
             end = self._colon_resumed(pos, end)
+            end = self._next_turn(pos, end)
             return pos, end, "direct"
         if kind == "mark":
             return None
@@ -362,6 +404,57 @@ class _QuoteFinder(SpeakerRules):
                 return strip_punct(self.text, pos, w.start)[1]
         return end
 
+    def _turn_subject(self, k: int) -> _Speaker | None:
+        """Round 8: «، قلبه الصائغ ثم قال: …»: a speech verb after «ثم» (or with ف) continues
+        the subject of the verb that opens its clause — the definite noun right after it."""
+        w = self.words[k]
+        if not (k > 0 and self.words[k - 1].folded == C.fold("ثم")) and w.folded[:1] != "ف":
+            return None
+        first = k - 1 if w.folded[:1] == "ف" else k - 2
+        clause: list[Word] = []
+        for i in range(first, max(-1, first - 4), -1):
+            x = self.words[i]
+            clause.insert(0, x)
+            if any(c in "،,.:!?؟\n" for c in self.text[(self.words[i - 1].end if i else 0):x.start]):
+                break
+        subject = next((x for x in clause[1:] if x.bare.startswith("ال") and not _PRONOUN_PREP.match(x.folded)), None)
+        if len(clause) < 2 or subject is None or self.inside_quote(subject.start) \
+                or self.inside_segment(subject.start) \
+                or any(not _PRONOUN_PREP.match(x.folded) for x in clause[1:clause.index(subject)]):
+            return None  # «نظر إليه البائع ثم قال»: only an addressee pronoun may stand before the subject
+        return self._make_speaker(subject.start, subject.end)
+
+    def _reply_party(self, w: Word, speaker: _Speaker | None) -> _Speaker | None:
+        """Round 8: «فرد: …»، «فأجاب: …» with no subject answers the last speaker, so the
+        speaker is the other party of the exchange (the previous different speaker)."""
+        stem = w.folded[1:] if w.folded[:1] in "وف" and w.folded[1:] in C.COLON_ONLY_VERBS else w.bare
+        if not (_colon_only(w) and stem.startswith((C.fold("رد"), C.fold("أجاب")))) or len(self.quotes) < 2:
+            return speaker
+        last = self.quotes[-1].speaker
+        other = next((q.speaker for q in reversed(self.quotes[:-1])
+                      if q.speaker and last and q.speaker.get("text") != last.get("text")), None)
+        if other is None or other.get("start") is None:
+            return speaker
+        return _Speaker(other["text"], other["start"], other["end"], "pronoun", other.get("entity"))
+
+    def _next_turn(self, pos: int, end: int) -> int:
+        """Round 8: «وقال: أنقدني به دراهم، قلبه الصائغ ثم قال: هذا زائف، فرد: …» — in a
+        dialogue told in one paragraph, an unmarked turn ends before the clause of the next
+        speech verb that opens its own turn with a colon (at most three words before it)."""
+        ws = C.words(self.text, pos, end)
+        for i, w in enumerate(ws):
+            if i == 0 or not (w.bare in C.SPEECH_VERBS or _colon_only(w)) or w.bare in C.IMPERSONAL:
+                continue
+            after = ws[i + 1:i + 4]
+            stop = next((x.start for x in after if ":" in self.text[w.end:x.start]), None)
+            if stop is None and ":" not in self.text[w.end:(after[0].start if after else end)]:
+                continue
+            comma = max(self.text.rfind("،", pos, w.start), self.text.rfind(",", pos, w.start))
+            cut = comma if comma > pos else w.start
+            if len(C.words(self.text, pos, cut)) >= MIN_CUED_WORDS:
+                return strip_punct(self.text, pos, cut)[1]
+        return end
+
     def _clause_goes_on(self, seg: Segment) -> bool:
         """After «إن "…"» does the reported clause continue past the closing mark?
 
@@ -370,12 +463,17 @@ class _QuoteFinder(SpeakerRules):
         whole reported clause; a mark that closes the clause is followed by punctuation,
         the sentence end, a preposition of an adjunct («في مؤتمر») or a trailing
         attribution («على حد تعبيره»، «وفق قوله»)."""
-        if len(C.words(self.text, seg.start, seg.end)) > SHORT_FRAGMENT_WORDS:
-            return False  # a longer quotation is a clause of its own; what follows is an adjunct
+        n_words = len(C.words(self.text, seg.start, seg.end))
         after = C.words(self.text, seg.close + 1, min(len(self.text), seg.close + 40))
         if not after or self.text[seg.close + 1:after[0].start].strip():
             return False
         first = after[0]
+        if n_words > SHORT_FRAGMENT_WORDS:
+            # Round 8: «إنها "ضللت عن غير قصد" النواب بشأن …» — a definite noun right after the
+            # closing mark, with no punctuation, is the object of the marked verb: the clause goes
+            # on, so the quote is the reported clause (an adjunct would open with a preposition)
+            return n_words <= LONG_FRAGMENT_WORDS and first.folded.startswith("ال") \
+                and first.folded not in _CLAUSE_CLOSERS and not self.in_time(first)
         return first.folded not in _CLAUSE_CLOSERS and first.bare not in C.ATTRIBUTION_CUES \
             and first.bare not in C.SPEECH_VERBS and first.bare not in C.SPEECH_PARTICIPLES
 
@@ -419,6 +517,10 @@ class _QuoteFinder(SpeakerRules):
             if w.folded == "في" and nxt and nxt[0].folded == C.fold("إشارة"):
                 # «…، في إشارة إلى الصواريخ …»: the writer explains what the words referred to
                 return strip_punct(self.text, pos, w.start)[1]
+            if w.folded in _TIME_CLAUSE and self._cue_ahead(w.end, end, 3):
+                # Round 8: «…، بعدما قال في حصيلة أولية إن …»، «، بعدما كان توقع أن …»: the
+                # writer's time clause holds a second statement; the first ends before it
+                return strip_punct(self.text, pos, w.start)[1]
             if w.folded in _CONTRAST_WHILE and any(
                     x.bare in C.SPEECH_VERBS for x in C.words(self.text, w.end, end)[:2]):
                 # «…، بينما تؤكد أنقرة …»، «…، بينما كان يدعي أنه …»: a contrasting attribution;
@@ -433,21 +535,86 @@ class _QuoteFinder(SpeakerRules):
         return end
 
     # ---------------------------------------------------------------- cue kinds
+    def _relative_speech(self, k: int) -> bool:
+        """«ما كشفه ولي العهد أن …»، «ما ذكرته الوكالة أن»: after the relative «ما» a speech
+        verb carries a resumptive object pronoun; it is still the cue of the clause after أن."""
+        w = self.words[k]
+        if k == 0 or self.words[k - 1].folded != "ما":
+            return False  # «لما/بما/فيما ذكرته» belong to an attribution («وفقا لما ذكرته المصادر»)
+        if not any(w.bare.endswith(suf) and w.bare[:-len(suf)] in C.SPEECH_VERBS
+                   for suf in ("ه", "ها", "ته", "تها") if len(w.bare) > len(suf) + 2):
+            return False
+        for x in self.words[k + 1:k + 8]:  # the complementiser follows the subject, with no comma between
+            if any(c in "،,.:!?؟\n" for c in self.text[w.end:x.start]):
+                return False
+            if C.COMPLEMENTISER_RE.match(x.folded):
+                return True
+        return False
+
+    def _bayyana(self, k: int) -> bool:
+        """«وبيّن الدوسري، أن …»: unvocalised «بين» is the preposition "between" unless it
+        opens its clause with و/ف and a complementiser follows within eight words with no
+        «و» joining two nouns on the way (the «بين X وY» of the preposition)."""
+        w = self.words[k]
+        if w.bare != C.fold("بين") or w.folded == w.bare:
+            return False
+        prev_end = self.words[k - 1].end if k else 0
+        if k and not any(c in ".!?؟\n،,:" for c in self.text[prev_end:w.start]):
+            return False
+        if k + 1 < len(self.words):
+            nxt = self.words[k + 1]
+            after = self.words[k + 2] if k + 2 < len(self.words) else None
+            closed = after is not None and (C.COMPLEMENTISER_RE.match(after.folded) is not None
+                                            or any(c in "،," for c in self.text[nxt.end:after.start]))
+            if not (C.COMPLEMENTISER_RE.match(nxt.folded) or nxt.bare in C.TITLE_WORDS | C.ORGANIZATION_HEADS
+                    or any(e.start == nxt.start and e.type in ("PERS", "ORG") for e in self.entities)
+                    or (nxt.bare.startswith("ال") and closed)):
+                return False  # «وبين الضحايا شرطي …»: "among the victims", not «وبيّن المدير أن»
+        for x in self.words[k + 1:k + 9]:
+            if x.folded.startswith("و") and len(x.folded) > 2 and not C.COMPLEMENTISER_RE.match(x.folded[1:]):
+                return False
+            if C.COMPLEMENTISER_RE.match(x.folded):
+                return True
+            if any(c in ".!?؟\n" for c in self.text[w.end:x.start]):
+                return False
+        return False
+
+    def _verb_lemma(self, w: Word) -> str:
+        """The lemma of a cue word, also for «كشفه» after «ما» and the verb «بيّن»."""
+        lemma = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded)
+        if lemma:
+            return lemma
+        if w.bare == C.fold("بين"):
+            return "بين"
+        for suf in ("ته", "تها", "ه", "ها"):
+            if w.bare.endswith(suf) and w.bare[:-len(suf)] in C.SPEECH_VERBS:
+                return C.SPEECH_VERBS[w.bare[:-len(suf)]]
+        return ""
+
     def _verb_cue(self, k: int) -> int | None:
         w = self.words[k]
-        lemma0 = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded) or ""
+        lemma0 = self._verb_lemma(w)
         strong = C.fold(lemma0) in _PLAIN_SPEECH
         characterises = C.fold(lemma0) in _CHARACTERISING
         if w.bare in C.DOCUMENT_VERBS and k > 0 and self.words[k - 1].bare in _PRONOUN_CONNECTORS:
             return None  # «لكنه نص على أن "…"»: the pronoun is a document, which the speaker
             # resolver does not track; the uncued-segment rule attributes the quotation
-        opener = self._find_opener(k, LONG_ZONE_WORDS if strong else MAX_ZONE_WORDS, marks=not characterises,
-                                   stretch=STRETCH_ZONE_WORDS if strong else 0)
+        if _mark_only(w):
+            opener = self._mark_opener(k)
+        else:
+            opener = self._find_opener(k, LONG_ZONE_WORDS if strong else MAX_ZONE_WORDS, marks=not characterises,
+                                       stretch=STRETCH_ZONE_WORDS if strong else 0)
         if opener is None:
             return None
         okind, zone_end, content_start, next_k = opener
-        lemma = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded)
-        if w.bare in C.COLON_ONLY_VERBS and okind != "colon":
+        lemma = self._verb_lemma(w) or None
+        if _colon_only(w) and okind != "colon" and not (
+                _MARKED_REPLY & {w.bare, w.folded[1:]} and okind == "comp"
+                and self.words[next_k - 1].folded.startswith("ب")):
+            return None  # Round 8: «وردت واشنطن … بأنها ستفعل»: a marked perfect of رد is the verb
+        if _mark_only(w) and okind not in ("colon", "mark"):
+            return None  # «تساءلت عن الأمر وعرفت أنه …»: asking narrates, the أن clause is no quote
+        if self._impersonal_forecast(w, zone_end):
             return None
         if w.bare in C.DOCUMENT_VERBS and (okind != "comp" or self.words[next_k - 2].bare != "علي"):
             return None
@@ -477,28 +644,104 @@ class _QuoteFinder(SpeakerRules):
         if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)
                and not _via(self.text, zone_words, i) for i, z in enumerate(zone_words) if i > 0):
             return None  # «جاء ذلك في مقابلة … حيث قال:»: the later verb is the cue
+        if any((z.bare in C.COLON_ONLY_VERBS or z.bare in C.MARK_ONLY_VERBS) and z.folded != z.bare
+               or any(c in "،," for c in self.text[zone_words[i - 1].end:z.start]) and (
+                   z.bare in C.COLON_ONLY_VERBS or z.bare in C.MARK_ONLY_VERBS)
+               for i, z in enumerate(zone_words) if i > 0):
+            return None  # «وعندما سأله الأب، رد عليه الرجل: "…"»: the later dialogue verb is the cue
         if any(z.bare in C.SPEECH_PARTICIPLES for z in zone_words):
             return None  # «حذر من … بقوله «…»»: the participle introduces the quote
         if (w.bare in C.IMPERSONAL or w.folded in C.IMPERSONAL or _passive(w, lemma or "")) and not zone_words:
             return None  # «يذكر أن …»، «قرد يُزعم أنه …»: background or passive, nobody speaks
         if w.bare in C.ADDRESSEE_VERBS:
             speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
+        elif _mark_only(w) and zone_words and (
+                zone_words[0].bare in C.CHANT_OBJECTS or _prepositional_object(zone_words[0])):
+            speaker = None  # «ورددوا هتافات تقول "…"»، «وأهاب بالمواطنين "…"»: the zone is the object
         elif w.bare in C.RELAY_VERBS or any(z.bare in (C.fold("نقلا"), C.fold("نقلاً")) for z in zone_words):
             speaker = self._relay_speaker(zone, w)
         else:
             speaker = self._zone_speaker(zone)
+        if speaker is None and w.bare.endswith("وا") and (w.folded != w.bare or _mark_only(w) or not zone_words
+                                                          or _PRONOUN_PREP.match(zone_words[0].folded)):
+            # «وانتقد عشرات الناشطين الحكم داخل قاعة المحكمة ورددوا …»: a plural verb joined by و
+            # continues the plural subject of its sentence, not the last noun before it
+            s0, _ = self.sentence_of(w.start)
+            speaker = self._plural_noun_subject(s0, w.start)
         if speaker is None:
             same_sentence = bool(self.quotes) and self.sentence_of(self.quotes[-1].start) == self.sentence_of(w.start)
             speaker = (self._before_speaker(k) or self._svo_subject(k)
                        or (self._resolve_pronoun(w.start) if same_sentence else None)
                        or self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start))
             speaker = self._dialogue_turn(speaker, zone_words)
+            if not zone_words:
+                speaker = self._turn_subject(k) or self._reply_party(w, speaker)
         self._add(start, end, qkind, w, speaker)
         colon_seg = self._colon_quotation(end) if qkind == "reported" else None
         if colon_seg is not None:
             colon_seg.used = True  # «بأن الهاربين في وضع مأساوي: "إنهم لم يأكلوا …"»
             self._add(colon_seg.start, colon_seg.end, "direct", w, speaker)
         return max(next_k, k + 1)
+
+    def _cue_ahead(self, start: int, end: int, n: int) -> bool:
+        """Is one of the ``n`` words after ``start`` (past «كان» or «قد») a speech verb?"""
+        ws = C.words(self.text, start, end)[:n]
+        return any(x.bare in C.SPEECH_VERBS and x.bare not in C.IMPERSONAL for x in ws)
+
+    def _mark_opener(self, k: int, max_words: int = 6) -> tuple[str, int, int, int] | None:
+        """The opener of a shouting/asking verb: the first quote mark or colon within
+        ``max_words`` words of the same sentence («وهتفوا "عار .. عار" في حين …»: a short
+        chant is the quote even when a complementiser follows later in the sentence)."""
+        prev_end = self.words[k].end
+        for j in range(k + 1, min(len(self.words), k + 2 + max_words)):
+            gap = self._gap(prev_end, self.words[j].start)
+            for off, ch in enumerate(gap):
+                if ch in ".!?؟\n":
+                    return None
+                if ch == ":":
+                    return "colon", prev_end + off, prev_end + off + 1, j
+                if ch in OPEN_MARKS and self.segment_at(prev_end + off) is not None:
+                    return "mark", prev_end + off, prev_end + off, j
+            prev_end = self.words[j].end
+        return None
+
+    def _impersonal_forecast(self, w: Word, zone_end: int) -> bool:
+        """«ويتوقع أن يرتفع …»، «كما يتوقع أن يستمر …»: an imperfect forecast verb with an
+        empty zone is the impersonal "it is expected" (nobody speaks); «يتوقع صندوق النقد أن»
+        has its subject in the zone and «المصدر يرجح أن» before the verb."""
+        lemma = C.fold(self._verb_lemma(w))
+        if lemma not in _FORECAST or w.bare[:1] not in ("ي", "ت") or w.bare.startswith(lemma):
+            return False
+        if C.words(self.text, w.end, zone_end):
+            return not self._zone_source(w.end, zone_end)
+        k = self.word_index(w.start)
+        return self._svo_subject(k) is None
+
+    def _zone_source(self, start: int, end: int) -> bool:
+        """Does the zone open with a named entity or a source/organisation/title noun?"""
+        zw = C.words(self.text, start, end)
+        if not zw:
+            return False
+        if any(e.start <= zw[0].start < e.end and e.type in ("PERS", "ORG", "LOC") for e in self.entities):
+            return True
+        return zw[0].bare in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS
+
+    def _plural_noun_subject(self, s_start: int, pos: int) -> _Speaker | None:
+        """The first human plural noun of the clause before ``pos`` («المحتجون»، «عشرات
+        الناشطين»، «الساسة»): the subject a coordinated plural verb continues."""
+        ws = C.words(self.text, s_start, pos)
+        for i, x in enumerate(ws):
+            if self.inside_segment(x.start) or self.inside_quote(x.start):
+                continue
+            noun = x.bare.removeprefix("ال")
+            human = x.bare.startswith("ال") and noun.endswith(("ون", "ين")) and len(noun) > 4
+            if not (human or x.bare in _HUMAN_BROKEN_PLURALS):
+                continue
+            start = x.start
+            if i > 0 and ws[i - 1].bare in _QUANTITY_HEADS:
+                start = ws[i - 1].start  # «عشرات الناشطين»، «آلاف المحتجين»
+            return self._make_speaker(start, x.end)
+        return None
 
     def _dialogue_turn(self, speaker: _Speaker | None, zone_words: list[Word]) -> _Speaker | None:
         """«فأجابه نبيل: "…"، فقال له: "…"»: «قال له» addresses the one who spoke last, so
@@ -583,6 +826,8 @@ class _QuoteFinder(SpeakerRules):
         if w.bare in (C.fold("حسبما"), C.fold("كما")):
             if self.words[j].bare not in C.SPEECH_VERBS:
                 return None
+            if C.fold(C.SPEECH_VERBS[self.words[j].bare]) in C.WEAK_SPEECH:
+                return None  # «، كما يتوقع أن يستمر …»: "as is expected", no source
             s0, _ = self.sentence_of(w.start)
             if w.bare == C.fold("كما") and not C.words(self.text, s0, w.start):
                 return None  # «كما أعرب المجلس عن …»: "also", the verb itself is the cue
@@ -612,6 +857,11 @@ class _QuoteFinder(SpeakerRules):
         if j < len(self.words) and self.words[j].bare in ("ما", "لما") or (
                 j < len(self.words) and C.fold(self.text[np_start:self.words[j].end]) == "ما"):
             k2 = j + 1
+            if k2 + 2 < len(self.words) and self.words[k2].bare in _CAME_IN and self.words[k2 + 1].folded == "في":
+                # Round 8: «وحسب ما ورد في تقرير الشرطة …»: the document after «ورد/جاء في» is the source
+                j = k2 + 2
+                np_start = self.words[j].start
+                k2 = len(self.words)
             if k2 < len(self.words) and (self._speech_stem(self.words[k2].bare)):
                 k2 += 1
                 if k2 < len(self.words) and self.words[k2].folded in ("به", "بها"):
@@ -636,8 +886,10 @@ class _QuoteFinder(SpeakerRules):
                     return None
                 j = k2
                 np_start = self.words[j].start
-        np_end = self._np_end(j, s_end)
+        np_end = self._definite_np_end(j, self._np_end(j, s_end))
         speaker = self._make_speaker(np_start, np_end, require_source=True)
+        if speaker is None and self.words[j].bare.removeprefix("ال") in _DOCUMENT_SOURCES:
+            speaker = self._make_speaker(np_start, np_end)  # «وحسب القانون الإسباني يختلف …»
         if speaker is None and self.text[np_end:s_end].strip(TRIM + "\"»”") == "" \
                 and not self.words[j].text.endswith(("ه", "ها", "هم")):
             speaker = self._make_speaker(np_start, np_end)  # «…، بحسب هيومن رايتس ووتش.»: a source closing the sentence
@@ -681,11 +933,19 @@ class _QuoteFinder(SpeakerRules):
                     start = max(start, q.end)
             end = w.start
             rest = C.words(self.text, np_end, s_end)
-            if start == s_start and len(rest) >= 3 and self._gap(np_end, rest[0].start).strip() in ("،", ",") \
-                    and rest[0].folded not in _RELATIVE_PRONOUNS \
-                    and self.text[s_start:w.start].rstrip().endswith(("،", ",")):
+            if start == s_start and len(rest) >= 3 and self._gap(np_end, rest[0].start).strip() in _INSET_MARKS \
+                    and rest[0].folded not in _RELATIVE_PRONOUNS and rest[0].bare not in _CONTRAST_HEADS \
+                    and self.text[s_start:w.start].rstrip().endswith(_INSET_MARKS):
                 # «وأبدى فريق الخبراء، وفقاً للوكالة، استعداده …»: an attribution set off by
-                # commas inside the clause covers the whole clause around it
+                # commas inside the clause covers the whole clause around it. Round 8: a
+                # dash-set one («… إلى أسرة واحدة - بحسب ما قاله الضباط - ويرجح …») does too; a
+                # contrast after it («، وفقا لما ذكرته المصادر، إلا أنه …») is the writer's
+                end = s_end
+            elif start == s_start and len(rest) >= 3 and self._gap(np_end, rest[0].start).strip() in _INSET_MARKS \
+                    and w.folded[:1] == "و" and 1 <= len(C.words(self.text, s_start, w.start)) <= 3 \
+                    and not any(c in TRIM for c in self.text[s_start:w.start].strip()):
+                # Round 8: «الميليشيات وبحسب ناشطين، حولت القضاء …»: an attribution inserted
+                # with و after a fronted subject covers the clause it interrupts
                 end = s_end
             first = C.words(self.text, start, end)[:1]
             if start > s_start and first and (first[0].bare in C.SPEECH_PARTICIPLES or (
@@ -701,6 +961,21 @@ class _QuoteFinder(SpeakerRules):
             return None
         self._add(start, end, "reported", w, speaker, cue_end=self.words[j - 1].end if j - 1 > k else w.end)
         return self.word_index(np_end)
+
+    def _definite_np_end(self, j: int, np_end: int) -> int:
+        """«وحسب القانون الإسباني يختلف …»: with no comma after it, a definite source phrase
+        runs over its definite adjectives and genitives only; the first indefinite word is
+        the verb of the clause the attribution introduces."""
+        head = self.words[j]
+        if not head.bare.startswith("ال") or any(e.start <= head.start < e.end for e in self.entities) \
+                or head.bare in C.TITLE_WORDS or head.bare[2:] in C.TITLE_WORDS:
+            return np_end  # «بحسب ما أعلن العقيد الركن صادق الدويد»: a title takes its name
+        end = head.end
+        for x in self.words[j + 1:]:
+            if x.start >= np_end or self.text[end:x.start].strip() or not x.bare.startswith("ال"):
+                break
+            end = x.end
+        return end
 
     def _closing_name(self, start: int, s_end: int) -> tuple[int, int] | None:
         """A PERS mention set off by a comma that ends the sentence after ``start``."""
@@ -789,6 +1064,10 @@ class _QuoteFinder(SpeakerRules):
                     and p.end <= q.cue_start and q.cue_end is not None and q.cue_end <= q.start:
                 gap = self.text[p.end:q.start]
                 words = C.words(self.text, p.end, q.start)
+                if words and len(words) == 1:
+                    # Round 8: «"…،" مضيفاً: "…"» — a colon after the bare participle only
+                    # announces the resumed quotation (fresh4–fresh6 annotate one quote)
+                    gap = gap[:words[0].end - p.end] + gap[words[0].end - p.end:].replace(":", "", 1)
                 if not any(ch in ".!?؟\n:" for ch in gap) and words \
                         and words[0].bare in C.SPEECH_PARTICIPLES and len(words) == 1:
                     p.end, p.text = q.end, self.text[p.start:q.end]
@@ -834,11 +1113,189 @@ class _QuoteFinder(SpeakerRules):
             gap = self.text[first.close + 1:nxt.open]
             if gap.strip(" ،,") != "و" or not gap.endswith("و"):
                 continue
+            if not any(c in "،," for c in self.text[q.end:first.close + 1]):
+                # Round 8: «كتبوا عليها "…" و"…"» — marked slogans with no comma inside the
+                # first mark are two quotes of the same cue and speaker; «"شكر ترامب …،"
+                # و"مناقشة …"» (the comma inside the mark) continues one sentence
+                nxt.used = True
+                self.quotes.append(Quote(start=nxt.start, end=nxt.end, text=self.text[nxt.start:nxt.end],
+                                         kind="direct", cue=q.cue, cue_start=q.cue_start, cue_end=q.cue_end,
+                                         speaker=q.speaker))
+                continue
             if any(o is not q and o.start < nxt.end and nxt.start < o.end for o in self.quotes):
                 continue
             nxt.used = True
             q.end = strip_punct(self.text, q.start, nxt.end)[1]
             q.text = self.text[q.start:q.end]
+        self.quotes.sort(key=lambda x: (x.start, x.end))
+
+    # ---------------------------------------------------------------- nested quotes
+    def _inner_quotes(self) -> None:
+        """Round 8: words another speaker said, reported inside a quote («قالت الوزارة إن 3 منهم
+        صرحوا بأنهم من السنيغال»، «إن المهاجم اندفع … وهو يصرخ "سأقتلكم"»، a host reading out
+        «… وأكد نائب المرشد أن …» inside his own quotation) are an inner quote; the outer quote
+        keeps its span. The main pass skips such cues (only «وقال/فأضاف» opens a new quote
+        inside a reported clause), so this pass looks at them afterwards: a speech verb that no
+        quote took as its cue, an opener inside the outer quote, and a speaker of its own —
+        the noun phrase in the zone («صرح اثنان بأنهما»), the subject right before the verb
+        («مصادر أمنية ترجح أن»), or, after «وهو»/«وأنه», the subject that opens the outer
+        clause. A cue whose speaker is the outer speaker, or that sits in a relative clause
+        («التوتر الذي قال إنه …»), adds nothing."""
+        taken = {q.cue_start for q in self.quotes if q.cue_start is not None}
+        added: list[Quote] = []
+        for q in list(self.quotes):
+            k = self.word_index(q.start)
+            while k < len(self.words) and self.words[k].start < q.end:
+                inner = self._inner_at(k, q) if self.words[k].start not in taken else None
+                if inner is not None and not any(
+                        o is not q and o.start < inner.end and inner.start < o.end
+                        and not (o.start <= q.start and q.end <= o.end) for o in self.quotes):
+                    added.append(inner)
+                k += 1
+        added.sort(key=lambda x: x.start)
+        for a, b in itertools.pairwise(added):
+            if b.cue_start is not None and a.start < b.cue_start < a.end:
+                a.end = strip_punct(self.text, a.start, b.cue_start)[1]
+                comma = max(self.text.rfind("،", a.start, a.end), self.text.rfind(",", a.start, a.end))
+                if comma > a.start and len(C.words(self.text, comma, a.end)) <= 2:
+                    a.end = comma  # «بأنهم من السنيغال، في حين صرح …»: the connector opens the next clause
+                a.text = self.text[a.start:a.end]
+                for word in reversed(C.words(self.text, a.start, a.end)):
+                    if word.folded.startswith("و") and word.start > a.start and word.bare not in C.SPEECH_VERBS \
+                            and not any(c in "،," for c in self.text[word.end:b.cue_start]) \
+                            and len(C.words(self.text, word.start, b.cue_start)) == 1:
+                        # «بأنهما من غينيا وواحد قال إنه»: the coordinated subject of the next cue
+                        a.end = strip_punct(self.text, a.start, word.start)[1]
+                        a.text = self.text[a.start:a.end]
+                    break
+        self.quotes.extend(x for x in added if len(C.words(self.text, x.start, x.end)) >= MIN_CUED_WORDS)
+        self.quotes.sort(key=lambda x: (x.start, x.end))
+
+    def _inner_at(self, k: int, q: Quote) -> Quote | None:
+        """The inner quote whose cue is word ``k`` inside quote ``q``, if it has one."""
+        w = self.words[k]
+        mark_only = _mark_only(w)
+        colon_only = _colon_only(w)
+        if not (w.bare in C.SPEECH_VERBS or mark_only or colon_only) or w.bare in C.IMPERSONAL \
+                or C.SPEECH_VERBS.get(w.bare) == "جاء":
+            return None
+        if k > 0 and (self.words[k - 1].folded in _NEGATION or self.words[k - 1].bare in _RELATIVE_MA
+                      or self.words[k - 1].bare in _RELATIVE_PRONOUNS):
+            return None  # «الذي قال إنه …»، «ما قالت إنها …»: a relative clause, no quote of its own
+        if _passive(w, C.SPEECH_VERBS.get(w.bare, "")) or _via(self.text, self.words, k):
+            return None
+        opener = self._mark_opener(k) if mark_only else self._find_opener(k)
+        if opener is None:
+            return None
+        okind, zone_end, content_start, _ = opener
+        if colon_only and okind != "colon":
+            return None  # «أجاب كيم: "…"» inside the outer clause: a dialogue verb needs its colon
+        if content_start >= q.end or (mark_only and okind == "comp") or self._impersonal_forecast(w, zone_end):
+            return None
+        zw = C.words(self.text, w.end, zone_end)
+        if any(z.bare in C.SPEECH_VERBS or z.bare in C.SPEECH_PARTICIPLES for z in zw):
+            return None  # «أعرب عن تعاطفه … وأكد أن»: the later verb is the cue
+        speaker = None
+        if zw and w.bare not in C.ADDRESSEE_VERBS and not (
+                mark_only and (zw[0].bare in C.CHANT_OBJECTS or _prepositional_object(zw[0]))):
+            speaker = self._zone_speaker((w.end, zone_end))
+        checked = speaker is not None and self._source_like(speaker)
+        if speaker is None:
+            speaker, checked = self._inner_subject(k, q)
+        if speaker is None or not checked or self._same_speaker(speaker, q):
+            return None
+        span = self._content(okind, content_start, w)
+        if span is None:
+            return None
+        start, end, kind = span
+        end = min(end, q.end)
+        start, end = strip_punct(self.text, start, end)
+        if end <= start:
+            return None
+        return Quote(start=start, end=end, text=self.text[start:end], kind=kind, cue=w.text,
+                     cue_start=w.start, cue_end=w.end, speaker=speaker.as_dict())
+
+    def _inner_subject(self, k: int, q: Quote) -> tuple[_Speaker | None, bool]:
+        """Subject of an inner cue with an empty zone: the words between the clause start
+        (a complementiser, «في حين», a connector) and the verb («وأن 3 منهم صرحوا»); after
+        «وهو»/«وأنه» or a bare «و» the subject that opens the outer clause («إن المهاجم اندفع …
+        وهو يصرخ»)."""
+        verb = self.words[k]
+        phrase: list[Word] = []
+        marker: Word | None = None
+        i = k - 1
+        while i >= 0 and self.words[i].start >= q.start:
+            x = self.words[i]
+            nxt_start = phrase[0].start if phrase else verb.start
+            if any(c in ".!?؟،,:;؛\n" for c in self.text[x.end:nxt_start]):
+                break
+            if C.COMPLEMENTISER_RE.match(x.folded) or C.COMPLEMENTISER_RE.match(x.folded.removeprefix("و")) \
+                    or x.folded in _CONNECTORS or x.bare in _CONNECTORS \
+                    or x.folded in _SUBJECT_PRONOUNS or x.folded == "حين":
+                marker = x
+                break
+            phrase.insert(0, x)
+            if x.folded != x.bare and x.folded[:1] == "و":
+                marker = x
+                break  # «وواحد قال»: a coordinated subject starts at its و
+            if len(phrase) > 5:
+                return None, False
+            i -= 1
+        phrase = [x for x in phrase if x.folded not in ("قد", "كان", "كانت")]
+        if phrase:
+            if phrase[0].folded in _PREPOSITIONS or phrase[0].bare in C.PRONOUNS or marker is None \
+                    and phrase[0].start > q.start:
+                return None, False
+            start = phrase[0].start + (1 if phrase[0].folded != phrase[0].bare else 0)
+            sp = self._make_speaker(start, phrase[-1].end)
+            return sp, sp is not None and self._source_like(sp)
+        pronoun = marker is not None and (marker.folded in _SUBJECT_PRONOUNS or (
+            C.COMPLEMENTISER_RE.match(marker.folded.removeprefix("و")) and marker.folded.endswith(("ه", "ها"))))
+        if pronoun and marker is not None and marker.end <= verb.start and not C.words(self.text, marker.end, verb.start):
+            return self._clause_subject(q), True  # «وهو يصرخ»، «وأنه صرح»: the outer clause's subject
+        return None, False
+
+    def _source_like(self, sp: _Speaker) -> bool:
+        """Can ``sp`` be an inner speaker: a named entity, a source, body or title noun, a
+        human plural, or a number of people («3 منهم»، «اثنان»، «بعضهم»)?"""
+        ws = C.words(self.text, sp.start, sp.end) if sp.start is not None else []
+        if not ws:
+            return False
+        head = ws[0]
+        if any(e.start <= head.start < e.end and e.type in ("PERS", "ORG") for e in self.entities):
+            return True
+        bare = C.strip_conj(head.folded)
+        return bare in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS | _HUMAN_BROKEN_PLURALS \
+            or bare in _COUNT_WORDS or bare.isdigit() or bare.removeprefix("ال") in C.ANONYMOUS_HEADS \
+            or bare.removeprefix("ال") in C.ORGANIZATION_HEADS or bare in _QUANTITY_HEADS
+
+    def _clause_subject(self, q: Quote) -> _Speaker | None:
+        """The noun phrase that opens a reported clause («المهاجم اندفع …»، «سيف الدين اختار …»)."""
+        if q.kind != "reported":
+            return None
+        ws = C.words(self.text, q.start, q.end)
+        if not ws:
+            return None
+        ent = next((e for e in self.entities if e.start <= ws[0].start < e.end and e.type in ("PERS", "ORG")), None)
+        if ent is not None:
+            return self._make_speaker(ent.start, ent.end)
+        if not ws[0].bare.startswith("ال") or len(ws) < 2:
+            return None
+        end = ws[0].end
+        for x in ws[1:3]:
+            if not x.bare.startswith("ال") or self.text[end:x.start].strip():
+                break
+            end = x.end
+        return self._make_speaker(ws[0].start, end)
+
+    @staticmethod
+    def _same_speaker(sp: _Speaker, q: Quote) -> bool:
+        """Does ``sp`` name the speaker of ``q`` (one folded name containing the other)?"""
+        if not q.speaker:
+            return False
+        mine = {C.fold(x) for x in (sp.text, sp.entity) if x}
+        theirs = {C.fold(x) for x in (q.speaker.get("text"), q.speaker.get("entity")) if x}
+        return any(a in b or b in a for a in mine for b in theirs)
 
     def _cut_overlaps(self) -> None:
         """A quote runs until the next cue in the same sentence; drop exact duplicates."""

@@ -73,6 +73,7 @@ def _plural_body(noun: str) -> bool:
     return noun in _GROUP_NOUNS
 
 
+_QUANTIFIERS = frozenset(C.fold(w) for w in ("عدة", "بعض", "عدد", "أحد", "إحدى", "كبار"))
 _EMPHATIC = frozenset(C.fold(w) for w in ("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"))
 
 
@@ -247,6 +248,12 @@ class SpeakerRules:
                     e, name = tail, name + self.text[ent.end:tail]
             s, e = strip_punct(self.text, s, e)
             return _Speaker(self.text[s:e], s, e, kind, name)
+        if require_source and len(zone_words) > 1 and head in _QUANTIFIERS:
+            # Round 8: «وفقا لما أكده عدة مسؤولين»، «بحسب بعض المصادر»: the source noun follows
+            # the quantifier (and its «من»)
+            head = zone_words[2].bare if zone_words[1].folded == "من" and len(zone_words) > 2 else zone_words[1].bare
+        if require_source and head.startswith("ال") and head[2:] in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS:
+            head = head[2:]  # «وفقا لما ذكرته المصادر»: the definite source noun
         if require_source:
             if head not in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS and not self.entities:
                 if C.strip_conj(head) not in C.ORGANIZATION_HEADS:
@@ -394,6 +401,8 @@ class SpeakerRules:
         while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES
                       or zw[0].bare in _MANNER_SAYING or self.in_time(zw[0])):
             zw = zw[1:]
+        if len(zw) >= 3 and zw[0].folded == C.fold("كل") and zw[1].folded == "من":
+            zw = zw[2:]  # Round 8: «وقال كل من الفتاة والمعتدون، إنهم»: "both X and Y" — the speakers follow من
         if len(zw) >= 3 and _PRONOUN_PREP.match(zw[0].folded) and zw[1].bare in _DEMONSTRATIVES \
                 and zw[2].bare.startswith("ال"):
             zw = zw[1:]  # «رد عليه ذلك الشخص بالقول:»: the addressee pronoun, then the subject
@@ -610,7 +619,8 @@ class SpeakerRules:
     def _subject_before(self, s_start: int, pos: int) -> _Speaker | None:
         """Subject of a clause ending in a participle cue: last PERS/ORG before it."""
         cands = [e for e in self.entities if s_start <= e.start and e.end <= pos
-                 and e.type in ("PERS", "ORG") and not self.inside_segment(e.start)]
+                 and e.type in ("PERS", "ORG") and not self.inside_segment(e.start)
+                 and C.fold(e.text) not in C.SPEECH_VERBS]  # Round 8: «دان» tagged as a name is the verb
         if cands:
             pers = [e for e in cands if e.type == "PERS" and not self._governed(e)] or \
                 [e for e in cands if e.type == "PERS"]

@@ -330,8 +330,99 @@ def _rule_year(m: re.Match[str], anchor: date | None) -> _Found | None:
         return _Found(m.start("x"), m.end("x"), "year", value, "hijri")
     if not 1000 <= y1 <= 2100:
         return None
+    if y2 is not None and g.get("conj"):
+        # Round 8: «في 2018 و2019» names two years, each its own expression (a dual noun
+        # «عامي 2015 و2016» stays one); the second is matched on its own
+        return _Found(m.start("x"), m.end("year"), "year", f"{y1:04d}")
     value = f"{y1:04d}" if y2 is None else f"{y1:04d}/{y2:04d}"
     return _Found(m.start("x"), m.end("x"), "year", value)
+
+
+def _rule_second_year(m: re.Match[str], anchor: date | None) -> _Found | None:
+    """The second year of «في 2018 و2019» (a preposition, a year, و, a year)."""
+    if not _PAIR_BEFORE.search(m.string[max(0, m.start("x") - 30):m.start("x")]):
+        return None
+    return _rule_year(m, anchor)
+
+
+_HOUR_WORDS = {fold_word(w): h for w, h in (
+    ("الواحدة", 1), ("الثانية", 2), ("الثالثة", 3), ("الرابعة", 4), ("الخامسة", 5), ("السادسة", 6),
+    ("السابعة", 7), ("الثامنة", 8), ("التاسعة", 9), ("العاشرة", 10), ("الحادية عشرة", 11),
+    ("الثانية عشرة", 12))}
+HOUR_WORD = "(?:" + "|".join(sorted((re.escape(k) for k in _HOUR_WORDS), key=len, reverse=True)) + ")"
+_PART_HOURS = fold_word(r"(?:صباحا|صباحاً|مساء|مساءا|مساءً|ظهرا|ظهراً|عصرا|عصراً|فجرا|فجراً|ليلا|ليلاً)")
+
+
+def _rule_word_clock(m: re.Match[str], anchor: date | None) -> _Found | None:
+    """Round 8: «الساعة الثامنة صباحا»، «الثالثة عصراً»، «12 ظهراً»: an hour written as an
+    ordinal word (or digits) with a part of the day; afternoon, evening and night add 12."""
+    hw = re.sub(r"\s+", " ", m.group("hw") or "")
+    h = _HOUR_WORDS.get(hw) if hw else int(m.group("hd"))
+    if h is None or not 0 < h <= 12:
+        return None
+    part = m.group("part") or ""
+    if part.startswith(("مساء", "ليلا", "عصر")) and h < 12 or part.startswith("ظهر") and h < 6:
+        h += 12
+    return _Found(m.start("x"), m.end("x"), "time", f"T{h:02d}:00")
+
+
+_DECADES = {fold_word(w): d for w, d in (
+    ("الخمسينيات", 195), ("الخمسينات", 195), ("الستينيات", 196), ("الستينات", 196),
+    ("السبعينيات", 197), ("السبعينات", 197), ("الثمانينيات", 198), ("الثمانينات", 198),
+    ("التسعينيات", 199), ("التسعينات", 199))}
+
+
+def _rule_decade(m: re.Match[str], anchor: date | None) -> _Found | None:
+    """Round 8: «في الستينيات» (of the last century) is the decade ``196``; ages («في
+    الستينيات من عمره») are excluded by the pattern."""
+    return _Found(m.start("x"), m.end("x"), "year", str(_DECADES[m.group("dec")]))
+
+
+_QUARTERS = {fold_word(w): q for w, q in (("الأول", 1), ("الثاني", 2), ("الثالث", 3), ("الرابع", 4),
+                                          ("الأخير", 4))}
+
+
+def _rule_quarter(m: re.Match[str], anchor: date | None) -> _Found | None:
+    """Round 8: «الربع الأول من 2017»، «الربع الثاني من العام الجاري» -> ``2017-Q1``."""
+    q = _QUARTERS[m.group("q")]
+    if m.group("year"):
+        year: int | None = int(m.group("year"))
+    elif anchor is not None:
+        d = m.group("dir") or "الجاري"
+        year = anchor.year - 1 if d.startswith(tuple(fold_word(w) for w in _PAST)) else \
+            anchor.year + 1 if d.startswith(tuple(fold_word(w) for w in _FUTURE)) else anchor.year
+    else:
+        year = None
+    return _Found(m.start("x"), m.end("x"), "date", f"{year:04d}-Q{q}" if year else None)
+
+
+def _rule_since_start(m: re.Match[str], anchor: date | None) -> _Found | None:
+    """Round 8: «منذ بداية العام (المنصرم)» counts from January of that year (fresh5/fresh6)."""
+    if anchor is None:
+        return _Found(m.start("x"), m.end("x"), "relative", None)
+    d = m.group("dir") or ""
+    year = anchor.year - 1 if d.startswith(tuple(fold_word(w) for w in _PAST)) else anchor.year
+    return _Found(m.start("x"), m.end("x"), "relative", f"{year:04d}-01", priority=3)
+
+
+def _rule_vague(m: re.Match[str], anchor: date | None) -> _Found | None:
+    """Round 8: time words that refer to a moment of the story or a vague stretch
+    («آنذاك»، «حينها»، «منذ ذلك الحين»، «لفترة طويلة»، «الفترة الماضية»): reported with
+    no value, as the gold conventions annotate them."""
+    return _Found(m.start("x"), m.end("x"), "relative", None)
+
+
+def _rule_age_ordinal(m: re.Match[str], anchor: date | None) -> _Found | None:
+    """Round 8: «العاشرة من عمرهم»، «سن الـ16»: an age is a duration in years."""
+    n = _day(m.group("ord")) if m.group("ord") else int(m.group("n"))
+    if n is None or not 0 < n < 130:
+        return None
+    return _Found(m.start("x"), m.end("x"), "duration", f"P{n}Y", priority=2)
+
+
+def _rule_yearly(m: re.Match[str], anchor: date | None) -> _Found | None:
+    """Round 8: «18 مارس من كل عام»: a date that recurs every year is habitual, no value."""
+    return _Found(m.start("x"), m.end("x"), "relative", None, priority=3)
 
 
 _FUTURE_CONTEXT = re.compile(fold_word(
@@ -459,6 +550,7 @@ def _rule_clock(m: re.Match[str], anchor: date | None) -> _Found | None:
 _YEAR_TRIGGERS = r"(?:عام|العام|لعام|عامي|سنه|السنه|لسنه|سنتي)"
 _YEAR_PREPS = r"(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|منتصف|اواخر|نهايه|بدايه|بين|ربيع|صيف|خريف|شتاء)"
 _NOT_COUNT = r"(?!\s*(?:%|في\s+الم[ئا]|بالم[ئا]|(?:الف|الاف|مليون|ملايين|مليار)(?!\w))|\s*[/.\-]\d)"
+_PAIR_BEFORE = re.compile(fold_word(rf"{_YEAR_PREPS}\s+\d{{4}}\s*و\s*$"))
 
 def _rx(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written in plain Arabic against the folded text (حتى -> حتي)."""
@@ -482,8 +574,11 @@ RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"(?:\s*(?:و|-|الى|حتى)\s*(?P<year2>\d{{4}}))?(?:(?P<ah>{AH})|{AD})){_NOT_COUNT}(?!\d)"),
      _rule_year),
     (_rx(rf"{B}{PFX}{_YEAR_PREPS}\s+(?P<x>(?P<year>(?:19|20)\d\d)"
-                rf"(?:\s*(?:و|-|الى|حتى)\s*(?P<year2>(?:19|20)\d\d))?(?:(?P<ah>{AH})|{AD})){_NOT_COUNT}(?!\d)"),
+                rf"(?:(?:(?P<conj>\s*و\s*)|\s*(?:-|الى|حتى)\s*)(?P<year2>(?:19|20)\d\d))?(?:(?P<ah>{AH})|{AD}))"
+                rf"{_NOT_COUNT}(?!\d)"),
      _rule_year),
+    # Round 8: «في 2018 و2019»: the second year of a pair joined by و after a preposition
+    (_rx(rf"(?<=[0-9]{{4}})\s*و\s*(?P<x>(?P<year>(?:19|20)\d\d){AD}){_NOT_COUNT}(?!\d)"), _rule_second_year),
     (_rx(rf"{B}{PFX}(?:من|الى|عن|مع)\s+(?P<x>(?P<year>(?:19|20)\d\d){AD})"
          rf"(?=\s*[.,،؛:)»\"]|\s*$)"), _rule_year),
     (_rx(rf"(?<![\w\d])(?P<x>(?P<year>\d{{3,4}})(?P<ah>{AH}))"), _rule_year),
@@ -512,6 +607,22 @@ RULES: list[tuple[re.Pattern[str], _Rule]] = [
      _rule_clock),
     # «0150 بتوقيت غرينتش»: military-style HHMM, only with an explicit time zone
     (_rx(r"(?<![\d.,:])(?P<x>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:بتوقيت|بالتوقيت)\s+\w+)"), _rule_clock),
+    (_rx(rf"{B}{PFX}(?P<x>(?:الساعه\s+)?(?:(?P<hw>{HOUR_WORD})|(?P<hd>\d{{1,2}}))\s+"
+         rf"(?P<part>{_PART_HOURS})){E}"), _rule_word_clock),
+    (_rx(rf"{B}{PFX}(?P<x>الساعه\s+(?P<hw>{HOUR_WORD})(?P<hd>(?!))?){E}(?!\s*و(?:\S+\s+){{1,3}}دق)"
+         rf"(?=(?:\s+من\s+(?P<part>مساء|صباح|ليل|ظهر|عصر|فجر))?)"), _rule_word_clock),
+    (_rx(rf"{B}{PFX}(?:في\s+)?(?P<x>(?P<dec>{_alt(_DECADES)})(?:\s+من\s+القرن\s+(?:الماضي|العشرين))?){E}"
+         rf"(?!\s+من\s+(?:العمر|عمر))"), _rule_decade),
+    (_rx(rf"{B}{PFX}(?P<x>الربع\s+(?P<q>{_alt(_QUARTERS)})\s+(?:من\s+)?(?:(?:عام\s+|العام\s+|سنه\s+)?"
+         rf"(?P<year>(?:19|20)\d\d)|(?:العام|السنه)(?:\s+(?P<dir>{DIR}))?)){E}"), _rule_quarter),
+    (_rx(rf"{B}{PFX}(?P<x>منذ\s+(?:بدايه|مطلع)\s+(?:العام|السنه)(?:\s+(?P<dir>{DIR}))?){E}"), _rule_since_start),
+    (_rx(rf"{B}{PFX}(?P<x>اناذاك|انذاك|آنذاك|حينها|حينئذ|حينذاك|منذ\s+ذلك\s+الحين|في\s+ذلك\s+الوقت"
+         rf"|(?:ل)?فتره\s+طويله|لسنوات\s+طويله|الفتره\s+الماضيه){E}"), _rule_vague),
+    (_rx(rf"{B}{PFX}(?P<x>(?P<ord>{ORDINAL_DAY})(?P<n>(?!))?\s+من\s+(?:العمر|عمره|عمرها|عمرهم|عمرهما)){E}"),
+     _rule_age_ordinal),
+    (_rx(rf"{B}{PFX}(?P<x>سن\s+(?:ال)?(?P<n>\d{{1,3}})(?P<ord>(?!))?){E}"), _rule_age_ordinal),
+    (_rx(rf"(?<![\w\d])(?P<x>(?:\d{{1,2}}|{ORDINAL_DAY})\s+(?:من\s+)?(?:{GMONTH})\s+من\s+كل\s+(?:عام|سنه)){E}"),
+     _rule_yearly),
     (_rx(rf"{B}{PFX}(?P<x>الساعه\s+(?P<h>\d{{1,2}})(?:[:.,](?P<mi>\d{{2}}))?"
                 rf"(?:\s+(?P<part>صباحا|مساء|مساءا|ظهرا|فجرا|ليلا|بعد\s+الظهر))?){E}"), _rule_clock),
 ]
@@ -530,6 +641,8 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
     return _select(found, folded, text, anchor)
 
 
+# day words that a weekday names again: «اليوم الخميس»، «أمس الأحد»، «غدا السبت»
+_NEAR_DAYS = frozenset(("اليوم", "امس", "الامس", "غدا"))
 _PART_OF_DAY = re.compile(fold_word(r"(?<![\w])[وف]?(?P<p>صباح|مساء|صبيحة|ظهر|فجر)\s+$"))
 
 
@@ -546,7 +659,7 @@ def _join_today(taken: list[_Found], ftext: str, anchor: date | None) -> list[_F
     i = 0
     while i < len(taken):
         f = taken[i]
-        if ftext[f.start:f.end] == "اليوم" and i + 1 < len(taken):
+        if ftext[f.start:f.end] in _NEAR_DAYS and i + 1 < len(taken):
             g = taken[i + 1]
             gap = ftext[f.end:g.start]
             if g.tag == "weekday" and re.fullmatch(r"\s*\(?\s*", gap):
@@ -561,9 +674,11 @@ def _join_today(taken: list[_Found], ftext: str, anchor: date | None) -> list[_F
                 today = anchor.isoformat() if anchor else None
                 values = [p.value for p in parts]
                 value = today if today in values else values[-1]
-                f = _Found(f.start, end, "relative", value)
+                if ftext[f.start:f.end] != "اليوم":
+                    value = f.value  # Round 8: «مساء أمس السبت»، «غدا السبت»: the day word fixes the day
+                f = _Found(f.start, end, "relative", value, tag="near_day")
                 i = j - 1
-        if f.tag == "weekday" or ftext[f.start:f.end].startswith("اليوم"):
+        if f.tag in ("weekday", "near_day") or ftext[f.start:f.end].startswith(("اليوم", "امس")):
             m = _PART_OF_DAY.search(ftext[max(0, f.start - 12):f.start])
             if m:
                 f.start -= len(ftext[max(0, f.start - 12):f.start]) - m.start("p")
