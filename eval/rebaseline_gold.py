@@ -41,6 +41,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--margin", type=float, default=0.02)
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--save", type=Path, help="also write each task's full JSON result to DIR/<task>.json")
     args = parser.parse_args()
     gold = load_gold(ROOT / "eval" / "gold")
     paths = list(dict.fromkeys(g.path for g in gold))
@@ -51,7 +52,11 @@ def main() -> int:
         base = json.loads(path.read_text("utf-8"))
         proc = subprocess.run([str(ROOT / ".venv" / "bin" / "marsad"), *base["command"][1:]], cwd=ROOT,
                               capture_output=True, text=True, check=True)
-        result = json.loads([x for x in proc.stdout.splitlines() if x.strip()][-1])
+        line = [x for x in proc.stdout.splitlines() if x.strip()][-1]
+        result = json.loads(line)
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            (args.save / f"{task}.json").write_text(line + "\n", "utf-8")
         measured = {k: round(_dig(result, k), 4) for k in base["minimums"]}
         base["minimums"] = {k: math.floor((v - args.margin) * 100) / 100 for k, v in measured.items()}
         base["measured"] = measured
