@@ -517,3 +517,42 @@ def test_spelling_variants_link_across_separate_ingests(store: Store) -> None:
         update_corpus(store, [a.id])
     found = [r for r in find_entities(store, "دونالد ترامب") if first.id in r.article_ids]
     assert found and sorted(found[0].article_ids) == sorted([first.id, later.id])
+
+
+def test_rebuild_recomputes_what_an_older_marsad_left(store: Store) -> None:
+    """A store processed before variant keys and span ids existed: a later spelling does
+    not find the stored entity until ``rebuild_corpus`` recomputes every result."""
+    from marsad.corpus.persistence import rebuild_corpus
+
+    first = _article(TRUMP_BBC, "2018-03-01", ("دونالد ترامب", "PERS"), ("البيت الأبيض", "ORG"), ("الصين", "LOC"))
+    store.add_articles([first])
+    update_corpus(store, [first.id])
+    store._exec("DELETE FROM corpus_name_variants")  # what an older Marsad stored: no variant keys,
+    store._exec("DELETE FROM corpus_mentions")  # no span -> entity ids
+    later = _article(TRUMP_ARABIYA, "2018-03-02", ("دونالد ترمب", "PERS"), ("البيت الأبيض", "ORG"),
+                     ("الصين", "LOC"))
+    store.add_articles([later])
+    update_corpus(store, [later.id])
+    apart = [r for r in find_entities(store, "دونالد ترامب") if first.id in r.article_ids]
+    assert apart and later.id not in apart[0].article_ids
+    report = rebuild_corpus(store)
+    assert report.processed == 2
+    joined = [r for r in find_entities(store, "دونالد ترامب") if first.id in r.article_ids]
+    assert joined and sorted(joined[0].article_ids) == sorted([first.id, later.id])
+    assert store._exec("SELECT COUNT(*) FROM corpus_mentions").fetchone()[0] > 0
+    assert len([r for r in find_entities(store, "دونالد ترمب") if later.id in r.article_ids]) == 1
+
+
+def test_rebuild_corpus_command(tmp_path: Path) -> None:
+    db = str(tmp_path / "m.db")
+    from marsad.cli import _register, app
+
+    _register()
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "examples", "--db", db, "--report", str(tmp_path / "r.jsonl")]).exit_code == 0
+    result = runner.invoke(app, ["rebuild-corpus", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output.strip().splitlines()[-1])
+    assert summary["articles"] == 1 and summary["entities"] > 0
+    bad = runner.invoke(app, ["rebuild-corpus", "--db", str(tmp_path / "missing" / "x.db")])
+    assert bad.exit_code != 0 and "Traceback" not in bad.output

@@ -63,6 +63,29 @@ def _emit(obj: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+@app.command("rebuild-corpus")
+def rebuild_corpus(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Recompute duplicates, stories and the entity registry for every stored article with
+    this version's rules (run once after upgrading Marsad; articles are not re-analysed)."""
+    from marsad.store.base import StoreError
+
+    store = _open("rebuild-corpus", db, update=False, quiet=True)
+    try:
+        report = persistence.rebuild_corpus(store)
+    except (persistence.CorpusStoreError, StoreError) as exc:
+        raise _fail("rebuild-corpus", str(exc)) from None
+    finally:
+        store.close()
+    summary = {"articles": report.processed, "duplicate_pairs": report.duplicate_pairs,
+               "duplicate_groups": report.duplicate_groups, "stories_touched": report.stories_touched,
+               "entities": report.entities_touched}
+    if as_json:
+        _emit(summary)
+    else:
+        Console().print("corpus results rebuilt: " + ", ".join(f"{k} {v}" for k, v in summary.items()),
+                        markup=False)
+
+
 @app.command()
 def duplicates(db: DbOption = None, as_json: JsonOption = False, no_update: NoUpdate = False,
                limit: Annotated[int | None, typer.Option("--limit", min=1, help="Largest N groups.")] = None,

@@ -128,6 +128,26 @@ def ensure_tables(store: Any) -> None:
     store._corpus_tables_ready = True
 
 
+# every table update_corpus writes, corpus_df (schema migration 3) included
+_CORPUS_RESULT_TABLES = ("corpus_docs", "corpus_dup_pairs", "corpus_dup_groups", "corpus_stories",
+                         "corpus_entities", "corpus_name_variants", "corpus_mentions", "corpus_state", "corpus_df")
+
+
+def rebuild_corpus(store: Any, batch_size: int = 2000) -> UpdateReport:
+    """Forget every corpus result and recompute duplicates, stories and the registry for
+    all stored articles with the current rules.
+
+    Why: results are computed once per article and then only extended, so after an
+    upgrade (a new duplicate rule, spelling-variant keys, stored span -> entity ids) the
+    articles processed by the older Marsad keep the older answers. The articles and their
+    layers are not touched; only the derived tables are emptied, in one transaction."""
+    ensure_tables(store)
+    with store._transaction():
+        for table in _CORPUS_RESULT_TABLES:
+            store._exec(f"DELETE FROM {table}")
+    return update_corpus(store, None, batch_size=batch_size)
+
+
 def _rows(store: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     return list(store._exec(store._q(sql), tuple(params)).fetchall())
 
