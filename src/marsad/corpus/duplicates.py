@@ -328,7 +328,10 @@ def verify_pair(words_a: list[str], words_b: list[str], a: set[str], b: set[str]
             rare_limit = max(2, int(config.rare_word_share * freq.n_docs))
             is_rare = lambda w: not freq.words.frequent({w}, rare_limit)
         allowed = 1 if by_lead or by_subject else config.max_swaps + specific // max(1, config.swaps_per_shared)
-        if len(specific_swaps(words_a, words_b, entities, is_rare=is_rare)) >= allowed:
+        # the word alignment behind the swap count is not symmetric: compare in an order
+        # fixed by the texts, so a pair's verdict does not depend on which arrived first
+        first, second = sorted((words_a, words_b), key=lambda ws: (len(ws), ws))
+        if len(specific_swaps(first, second, entities, is_rare=is_rare)) >= allowed:
             return False, score
     return True, score
 
