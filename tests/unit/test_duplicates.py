@@ -392,3 +392,31 @@ def test_subject_path_keeps_digests_and_swapped_specifics_apart() -> None:
     other = reled.replace("اثنتي عشرة سفينة", "ثماني سفن")
     assert other != reled
     assert find_duplicates([doc("release", release), doc("other", other, "2024-05-02")]) == []
+
+
+def test_verdict_does_not_depend_on_which_text_comes_first() -> None:
+    """The swap count aligns words, which is not symmetric (a bulletin whose items were
+    reordered and partly dropped gives 4 swaps one way and 2 the other); the verdict must be."""
+    from marsad.corpus.duplicates import shingles_of_words, verify_pair
+    from marsad.corpus.textprep import words
+
+    rng = random.Random(1)
+    towns = ["الرياض", "جدة", "الدمام", "مكة", "المدينة", "أبها", "تبوك", "حائل"]
+    config = DuplicateConfig()
+    for _ in range(300):
+        items = [f"أعلنت وزارة الصحة تسجيل {rng.randrange(5, 40)} حالة في {rng.choice(towns)} "
+                 f"وشفاء {rng.randrange(5, 40)} حالة" for _ in range(rng.randrange(3, 7))]
+        other = list(items)
+        for _ in range(rng.randrange(1, 4)):  # a figure changed, an item repeated or dropped, reordered
+            op, i = rng.random(), rng.randrange(len(other))
+            if op < 0.3:
+                other[i] = other[i].replace(other[i].split()[4], str(rng.randrange(5, 40)), 1)
+            elif op < 0.5:
+                other.insert(i, rng.choice(items))
+            elif op < 0.7 and len(other) > 2:
+                other.pop(i)
+            else:
+                rng.shuffle(other)
+        wa, wb = words(" . ".join(items)), words(" . ".join(other))
+        sa, sb = shingles_of_words(wa), shingles_of_words(wb)
+        assert verify_pair(wa, wb, sa, sb, config) == verify_pair(wb, wa, sb, sa, config)
