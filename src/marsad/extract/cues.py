@@ -150,6 +150,14 @@ _add("تعهد", "تعهد", "تعهدت", "تعهدوا", "يتعهد", "تتع
 _add("أدان", "دان", "دانت")  # «دان رئيس الجمعية … الانفجار»: condemned (a name «دان» is rare in Arabic news)
 _add("توقع", "توقع", "توقعت", "توقعوا", "يتوقع", "تتوقع", "يتوقعون")
 _add("رجح", "رجح", "رجحت", "رجحوا", "يرجح", "ترجح", "يرجحون")
+# Round 9: hinting and speculating report a clause too («وألمحت الوكالة إلى أن …»، «وتكهنت بأنها
+# …»); with a plain object they give no quote (NEEDS_COMPLEMENTISER).
+_add("لمح", "لمح", "لمحت", "لمحوا", "ألمح", "ألمحت", "ألمحوا", "يلمح", "تلمح")
+_add("تكهن", "تكهن", "تكهنت", "تكهنوا", "يتكهن", "تتكهن")
+# Round 9: the jussive after «لم» («لكنه لم يقل سوى إن …»); spelt like «يقلّ» "is less", so the
+# quote finder accepts it only right after «لم» (quotes._jussive_say)
+_add("قال", "يقل", "تقل")
+JUSSIVE_SAY = frozenset(fold(w) for w in ("يقل", "تقل"))
 
 # Round 8: the lemmas of speech acts that are not plain reporting (a forecast, a commitment):
 # they open a reported clause after their own subject, but a sentence opening with them inside
@@ -206,7 +214,7 @@ DOCUMENT_VERBS = frozenset(fold(v) for v in ("نص", "نصت", "ينص", "تنص
 NEEDS_COMPLEMENTISER = frozenset(fold(v) for v in (
     "أعلن", "كشف", "اعتبر", "رأى", "شدد", "زعم", "حذر", "أبلغ", "أعرب", "نوه", "اعترف",
     "أقر", "بين", "دعا", "أشار", "لفت", "أفصح", "وصف", "عبر", "علق", "حث", "طالب", "ناشد",
-    "تعهد", "توقع", "رجح", "دان",
+    "تعهد", "توقع", "رجح", "دان", "لمح", "تكهن",
 ))
 
 # Impersonal cues that have no speaker («يذكر أن …» = "it should be noted that").

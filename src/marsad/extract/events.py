@@ -138,13 +138,21 @@ def _governed_noun(ws: list[Word], i: int, etype: str | None = None) -> bool:
         return False
     if separate and prev is not None and prev.folded == "عن" and any(w.bare in _ANNOUNCE for w in ws[max(0, i - 6):i]):
         return False  # «أعلن الجيش عن اعتقال خلية»: the announced arrest is the news
+    if _announcement_object(ws, i, separate, attached):
+        return False  # Round 9: «أعلن المتحدث …، العميد …، عن اعتقال»، «أفادت تقارير بمقتل»
     if separate and prev is not None and prev.folded == "في" and any(
             f in _TAKE_PART for x in ws[max(0, i - 8):i - 1] for f in _verb_forms(x)[0]):
         return False  # Round 8: «شارك عشرات الآلاف … في مسيرات»: what people took part in is the news
     if separate and prev is not None and prev.folded == "الي" and i > 1 and ws[i - 2].bare in _REACH:
         return False  # «أعلن التوصل إلى اتفاق»: what was reached is the news
+    if separate and prev is not None and prev.folded == "الي" and _reached_after_subject(ws, i - 1):
+        return False  # Round 9: «توصل الطرفان المتنازعان إلى اتفاق»: the subject stands between
     if attached and prev is not None and prev.bare in _REACH:
         return False  # «توصلت لاتفاق»: the same complement with an attached ل
+    if _wished(ws, i, separate, attached):
+        return False  # Round 9: «عبر عن رغبته بزيارة بيونغ يانغ»: the wished-for event is the news
+    if attached and _exposed_to(ws, i):
+        return False  # Round 9: «تعرضت دورية … لإطلاق نار»: what the subject suffered is the news
     if i > 1 and (separate or attached):
         forms, _ = _verb_forms(ws[i - 2] if separate else prev) if prev is not None else ([], False)
         if any(f in _RESULT_VERBS or f in _ACHIEVE for f in forms):
@@ -155,6 +163,89 @@ def _governed_noun(ws: list[Word], i: int, etype: str | None = None) -> bool:
         if any(etype in VERB_INDEX.get(f, ()) for f in forms):
             return False  # «فازت بالانتخابات»: the complement of a verb of the same event
     return True
+
+
+_REPORT_BI = frozenset(conjugate("أفاد")) | frozenset(C.fold(w) for w in ("أفاد", "أفادت", "أفادوا", "يفيد", "تفيد"))
+
+
+_WISH_NOUNS = frozenset(C.fold(w) for w in (
+    "رغبته", "رغبتها", "رغبتهم", "رغبة", "استعداده", "استعدادها", "استعدادهم", "نيته", "نيتها", "نيتهم",
+    "عزمه", "عزمها", "عزمهم"))
+
+
+def _wished(ws: list[Word], i: int, separate: bool, attached: bool) -> bool:
+    """Round 9: is the noun at ``i`` what a wish, readiness or intention noun right before it
+    names («عبر عن رغبته بزيارة …»، «أعلن استعداده للقاء …»، «عن نيتها في الترشح»)?  That
+    event is the sentence's news, only possible (see the modality in ``_sentence_events``)."""
+    if i == 0:
+        return False
+    if attached and ws[i].bare[:1] in ("ب", "ل"):
+        return ws[i - 1].bare in _WISH_NOUNS or ws[i - 1].folded in _WISH_NOUNS
+    if separate and i > 1 and ws[i - 1].folded in ("في", "ل", "ب"):
+        return ws[i - 2].bare in _WISH_NOUNS or ws[i - 2].folded in _WISH_NOUNS
+    return False
+
+
+_EXPOSED = frozenset(conjugate("تعرض")) | frozenset(C.fold(w) for w in (
+    "تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون"))
+
+
+def _exposed_to(ws: list[Word], i: int) -> bool:
+    """Round 9: is the ل-noun at ``i`` the complement of «تعرض» ("was subjected to") opening
+    its clause («تعرضت إحدى دوريات الأمن … لإطلاق نار»، «تعرض الموكب لهجوم»)?  The event
+    happened to the subject: it is the clause's predicate, not a purpose or a topic.  The
+    verb may stand a long subject and adjuncts away; a complementiser, relative pronoun or
+    attribution word on the way ends the search."""
+    if not ws[i].bare.startswith("ل") or _suffix_stem(ws[i].bare) != ws[i].bare and ws[i].bare.endswith("ه"):
+        return False
+    for k in range(i - 1, max(-1, i - 14), -1):
+        w = ws[k]
+        if w.bare in _EXPOSED or w.folded in _EXPOSED:
+            return True
+        if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _RELATIVE or w.folded in _ATTRIBUTION_WORDS:
+            return False
+    return False
+
+
+def _reached_after_subject(ws: list[Word], prep: int) -> bool:
+    """Round 9: is the «إلى» at ``prep`` the complement of a «توصل» a few words back, with only
+    its subject between («توصل الطرفان إلى اتفاق»، «توصلت الحكومة والنقابة إلى اتفاق»)?  A
+    complementiser, an attribution word or a relative pronoun on the way ends the search."""
+    for k in range(prep - 1, max(-1, prep - 8), -1):
+        w = ws[k]
+        if w.bare in _REACH or w.folded in _REACH:
+            return True
+        if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _RELATIVE or w.folded in _ATTRIBUTION_WORDS:
+            return False
+    return False
+
+
+_NATURAL_DEATH = frozenset(C.fold(w) for w in ("وفاة", "الوفاة", "وفاه"))
+
+
+def _announcement_object(ws: list[Word], i: int, separate: bool, attached: bool) -> bool:
+    """Round 9: is the noun at ``i`` what an announcement verb of its clause reports, with
+    the verb's own preposition («أعلن … عن اعتقال»، «كشف … عن مقتل»، «أفادت تقارير بمقتل»)?
+
+    The subject of such a verb can be long (a title, a comma-set name, a time word), so
+    the verb is searched back over the clause; a complementiser, an attribution word or
+    another comma-less verb clause in between means the noun belongs to something else."""
+    if ws[i].folded in _NATURAL_DEATH or ws[i].folded.removeprefix("ب") in _NATURAL_DEATH:
+        return False  # «أعلن … عن وفاة زعيم الحركة»: a death announced is no killing (a statement)
+    prev = ws[i - 1] if i > 0 else None
+    if separate and prev is not None and prev.folded == "عن":
+        verbs, start = _ANNOUNCE, i - 2
+    elif attached and ws[i].bare[:1] == "ب":
+        verbs, start = _REPORT_BI, i - 1
+    else:
+        return False
+    for k in range(start, max(-1, i - 16), -1):
+        w = ws[k]
+        if w.bare in verbs or w.folded in verbs:
+            return True
+        if C.COMPLEMENTISER_RE.match(w.folded) or w.folded in _ATTRIBUTION_WORDS or w.bare in _RELATIVE:
+            return False
+    return False
 
 
 def _suffix_stem(b: str) -> str:
@@ -639,8 +730,11 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
         cue_quote = next((q for q in quotes if q.cue_start is not None and q.cue_start <= t_start < (q.cue_end or 0)),
                          None)
         modality = _modality(ws, first, future, quote, text, s_start, t_start)
-        if modality == "asserted" and not is_verb and quote is None and _announced(ws, first):
+        if modality == "asserted" and not is_verb and quote is None and (
+                _announced(ws, first) or _announcement_object(ws, first, False, True)):
             modality = "reported"  # «كشفت مصادر عن مقتل قيادي»: the event is known from what was said
+        if not is_verb and modality in ("asserted", "reported") and _wished(ws, first, True, True):
+            modality = "possible"  # Round 9: a wished-for or intended event has not happened
         if not is_verb and modality in ("asserted", "reported") and first > 0 \
                 and C.COMPLEMENTISER_RE.match(ws[first - 1].folded):
             modality = _predicate_modality(ws, first, etype) or modality
@@ -667,8 +761,9 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
             source = dict(source or {}, background=True)  # «الرجل الذي شن الهجوم»: background, not the news
             if modality == "asserted" and any(x.bare in _WARNED for x in ws[max(0, first - 4):first]):
                 modality = "possible"  # «حذر من تصاعد المواجهات»: warned about, not happening
-        if opens:
+        if opens or (not is_verb and etype != "statement" and _exposed_to(ws, first)):
             source = dict(source or {}, verb=True)  # «حُكم على طالب لجوء … بالسجن»: the clause's verb
+            # (Round 9: «تعرضت الدورية لإطلاق نار»: the complement of «تعرض» is the predicate)
         if etype == "statement" and _attribution(ws, first):
             continue  # «حسبما أعلنت الوزارة»: the source of the news, not an event of its own
         if etype == "statement" and cue_quote is None and ws[first].bare in _REPORTING:
@@ -686,6 +781,12 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
                 and _authority([quote.speaker]) and not _authority(actors):
             # «قالت المحكمة العليا إن الرئيس الأسبق سيدخل السجن»: the court rules; the person is sentenced
             events[-1].actors = [dict(quote.speaker, type="speaker")]
+        if not is_verb and etype != "statement" and _exposed_to(ws, first):
+            events[-1].actors = []  # Round 9: «تعرضت الدورية لإطلاق نار»: the subject is the target
+        if not is_verb and etype != "statement" and _wished(ws, first, True, True):
+            said = [e for e in events if e.type == "statement" and e.start < t_start and e.actors]
+            if said:  # Round 9: «أعرب X عن نيته بالترشح»: the one who wishes would act
+                events[-1].actors = [dict(a) for a in said[-1].actors]
         if not is_verb and etype != "statement" and _agent_suffix(ws, first, last):
             said = [e for e in events if e.type == "statement" and e.start < t_start and e.actors]
             if said:  # «أكدت السلطات الصينية اعتقالها لمدير الانتربول»: the speaker did the arrest
@@ -789,6 +890,9 @@ def _other_sense(ws: list[Word], i: int, etype: str) -> bool:
     if etype == "meeting" and forms & _RECEIVE_FORMS and any(
             x.bare.removeprefix("ال") in _FACILITY_HEADS for x in ws[max(0, i - 3):i] + ws[i + 1:i + 2]):
         return True  # Round 8: «سيستقبل مطار المنستير أول رحلة»: a facility receives traffic, not guests
+    if etype == "diplomatic_cooperation" and (forms | set(_noun_forms(w)) | {w.bare}) & _SUPPORT_FORMS \
+            and any(x.bare.removeprefix("ال") in _ECONOMY_OBJECTS for x in ws[i + 1:i + 3]):
+        return True  # Round 9: «سيدعم النمو»، «دعم الأسعار»: propping up the economy, not ties
     if etype == "appeal" and w.bare == C.fold("الطلب") and (
             (i > 0 and ws[i - 1].bare.removeprefix("ال") in _ECONOMIC_DEMAND)
             or (i + 1 < len(ws) and ws[i + 1].folded == "علي")):
@@ -833,6 +937,15 @@ _LAUNCH = frozenset(conjugate("شن")) | frozenset(C.fold(w) for w in ("شن", "
 _SEARCH_FORMS = frozenset(conjugate("بحث")) | frozenset(C.fold(w) for w in ("بحث", "بحثت", "يبحث", "تبحث"))
 _STOP_FORMS = frozenset(conjugate("أوقف") + conjugate("توقف")) | frozenset(
     C.fold(w) for w in ("أوقف", "أوقفت", "إيقاف", "توقيف", "الإيقاف", "التوقيف", "أُوقف"))
+
+
+# Round 9: support of an economic quantity is no diplomatic cooperation («سيدعم النمو»)
+_SUPPORT_FORMS = frozenset(conjugate("دعم")) | frozenset(C.fold(w) for w in (
+    "دعم", "الدعم", "دعمت", "يدعم", "تدعم", "سيدعم", "ستدعم"))
+_ECONOMY_OBJECTS = frozenset(C.fold(w) for w in (
+    "نمو", "اقتصاد", "أسعار", "اسعار", "عملة", "إنفاق", "انفاق", "صادرات", "أسواق", "اسواق", "سوق", "طلب",
+    "استهلاك", "أرباح", "ارباح", "إيرادات", "ايرادات", "مبيعات", "أسهم", "اسهم", "بورصة", "ليرة", "جنيه",
+    "دولار", "ريال", "دينار", "الدرهم", "درهم", "يورو", "سيولة", "قطاع", "موازنة", "ميزانية"))
 
 
 def _suspended(ws: list[Word], i: int) -> bool:

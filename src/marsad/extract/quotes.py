@@ -73,6 +73,8 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"|\s(?:على حد|وفق|حسب)\s(?:تعبيره|تعبيرها|قوله|قولها|وصفه|وصفها|تعبيرهم)(?=\s*(?:[.،,؛:!?؟\n\"»”]|$))")
 # jussive/future negation before a speech verb; «ما» is left out (it is also the relative «ما قال إنه»)
 _NEGATION = frozenset(C.fold(w) for w in ("لم", "ولم", "فلم", "لن", "ولن", "فلن"))
+# Round 9: «لم يقل سوى إن …»، «لم يذكر إلا أن …»: an exception after a negated speech verb asserts the clause
+_EXCEPT = frozenset(C.fold(w) for w in ("سوى", "إلا"))
 _CONTRAST = frozenset(C.fold(w) for w in ("لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بل"))
 # words that close a quoted clause rather than continue it: «"…" على حد تعبيره»، «"…" وفق قوله»
 _CLAUSE_CLOSERS = frozenset(C.fold(w) for w in ("على", "وفق", "حسب", "بحسب", "كما", "وفقا", "وذلك", "في", "خلال"))
@@ -115,6 +117,9 @@ _TEMPORAL_PREPS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "�
 # «، بحسب المؤسسة، التي لم تعرف …»: a relative clause after the attribution describes the source
 _RELATIVE_PRONOUNS = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
 _PRONOUN_CONNECTORS = frozenset(C.fold(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "انه", "انها"))
+# Round 9: groups that speak for themselves in a relative clause («الفرقة التي تقول إنها …»)
+_SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميليشيا", "ميليشيات", "عصابة", "قبيلة", "عائلة",
+                                            "أسرة", "جالية", "أقلية"))
 _RELATIVE_MA = frozenset(C.fold(w) for w in ("ما", "بما", "مما", "لما", "فيما"))
 SHORT_FRAGMENT_WORDS = 3
 LONG_FRAGMENT_WORDS = 6
@@ -205,8 +210,10 @@ _CONTRAST_HEADS = frozenset(C.fold(w) for w in ("إلا", "الا", "لكن", "�
 _MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
 _SUBJECT_PRONOUNS = frozenset(C.fold(w) for w in ("وهو", "وهي", "وهم", "هو", "هي", "هم"))
 _HUMAN_BROKEN_PLURALS = frozenset(C.fold(w) for w in (
-    "الساسة", "النشطاء", "الشهود", "الخبراء", "السكان", "المصادر", "العمال", "الطلاب", "الأطباء"))
-_QUANTITY_HEADS = frozenset(C.fold(w) for w in ("عشرات", "آلاف", "مئات", "ملايين", "كبار", "بعض"))
+    "الساسة", "النشطاء", "الشهود", "الخبراء", "السكان", "المصادر", "العمال", "الطلاب", "الأطباء",
+    "النواب", "الوزراء", "الأعضاء", "الزعماء", "القادة", "المسؤولين", "المسؤولون"))
+_QUANTITY_HEADS = frozenset(C.fold(w) for w in ("عشرات", "آلاف", "مئات", "ملايين", "كبار", "بعض",
+                                                 "أغلبية", "غالبية", "معظم"))
 
 
 # ------------------------------------------------------------------ public stage
@@ -234,6 +241,11 @@ def extract_quotes(article: Article) -> list[Quote]:
 
 class _QuoteFinder(SpeakerRules):
     """Finds quotes (cues, openers, spans); speaker rules come from :class:`SpeakerRules`."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__(article)
+        # Round 9: direct quotes a reported clause embeds on purpose (kept by _cut_overlaps)
+        self._embedded: set[tuple[int, int]] = set()
 
     # ---------------------------------------------------------------- main
     def run(self) -> list[Quote]:
@@ -324,6 +336,16 @@ class _QuoteFinder(SpeakerRules):
             seen += 1
         return None
 
+    @staticmethod
+    def _via_after_mark(after: list[Word], i: int) -> bool:
+        """Round 9: «في تصريح لـ"إذاعة …" عبر "برنامج …"، أن»: unvocalised عبر right after a
+        quoted name, without its «عن» close by, is the preposition "via" (a channel), not the
+        verb عبّر that would start a new statement."""
+        w = after[i]
+        if w.bare != C.fold("عبر") or w.folded != w.bare:
+            return False
+        return i <= 1 and not any(x.folded == "عن" for x in after[i + 1:i + 4])
+
     def _zone_continues(self, seg: Segment, strict: bool = False) -> bool:
         """After a quoted segment, does the speaker zone go on to an opener?
 
@@ -341,7 +363,8 @@ class _QuoteFinder(SpeakerRules):
                 return not (i > 0 and after[i - 1].bare in _TEMPORAL_PREPS)
             if not strict and w.folded in C.COMPLEMENTISER_PREPS:
                 return True
-            if strict and (w.bare in C.SPEECH_VERBS or w.bare in C.SPEECH_PARTICIPLES):
+            if strict and (w.bare in C.SPEECH_VERBS or w.bare in C.SPEECH_PARTICIPLES) \
+                    and not self._via_after_mark(after, i):
                 return False
             if i < 8 and ":" in self.text[seg.close:w.start]:  # also «لـ"رويترز" في رسالة: "…"»
                 return True  # «في كلمة ضمن "مؤتمر ميونيخ للأمن" بألمانيا، الأحد: "…"»
@@ -593,6 +616,8 @@ class _QuoteFinder(SpeakerRules):
 
     def _verb_cue(self, k: int) -> int | None:
         w = self.words[k]
+        if w.bare in C.JUSSIVE_SAY and not (k > 0 and self.words[k - 1].folded in _NEGATION):
+            return None  # Round 9: «لا يقل عن 50»: "is not less than", no speech
         lemma0 = self._verb_lemma(w)
         strong = C.fold(lemma0) in _PLAIN_SPEECH
         characterises = C.fold(lemma0) in _CHARACTERISING
@@ -635,7 +660,7 @@ class _QuoteFinder(SpeakerRules):
         zone = (w.end, zone_end)
         zone_words = C.words(self.text, *zone)
         if k > 0 and self.words[k - 1].folded in _NEGATION and not any(
-                z.folded in _CONTRAST for z in zone_words):
+                z.folded in _CONTRAST for z in zone_words) and not self._exception_close(w, zone_words):
             return None  # «ولم يذكر … أي تفاصيل حول أن»: a negated speech verb reports that nothing was
             # said; «لم يذكر القانون البرقع، لكنه نص على أن» — the contrast clause asserts the words
         if w.bare == C.fold("جاء") and (not zone_words or (zone_words[0].folded != "في"
@@ -653,6 +678,9 @@ class _QuoteFinder(SpeakerRules):
             return None  # «حذر من … بقوله «…»»: the participle introduces the quote
         if (w.bare in C.IMPERSONAL or w.folded in C.IMPERSONAL or _passive(w, lemma or "")) and not zone_words:
             return None  # «يذكر أن …»، «قرد يُزعم أنه …»: background or passive, nobody speaks
+        if self._exception_close(w, zone_words):
+            zone_words = zone_words[:-1]  # Round 9: «لم يقل سوى إن»: the exception word is no subject
+            zone = (w.end, zone_words[-1].end if zone_words else w.end)
         if w.bare in C.ADDRESSEE_VERBS:
             speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
         elif _mark_only(w) and zone_words and (
@@ -668,6 +696,10 @@ class _QuoteFinder(SpeakerRules):
             # continues the plural subject of its sentence, not the last noun before it
             s0, _ = self.sentence_of(w.start)
             speaker = self._plural_noun_subject(s0, w.start)
+            if speaker is None and not zone_words and not C.words(self.text, s0, w.start):
+                speaker = self._previous_plural_subject(s0)
+        if speaker is None and not zone_words:
+            speaker = self._relative_antecedent(k)
         if speaker is None:
             same_sentence = bool(self.quotes) and self.sentence_of(self.quotes[-1].start) == self.sentence_of(w.start)
             speaker = (self._before_speaker(k) or self._svo_subject(k)
@@ -676,12 +708,88 @@ class _QuoteFinder(SpeakerRules):
             speaker = self._dialogue_turn(speaker, zone_words)
             if not zone_words:
                 speaker = self._turn_subject(k) or self._reply_party(w, speaker)
-        self._add(start, end, qkind, w, speaker)
         colon_seg = self._colon_quotation(end) if qkind == "reported" else None
+        inner = self._clause_participle_subject(w, start, end) if colon_seg is not None else None
+        if inner is not None and colon_seg is not None:
+            # Round 9: the reported clause runs over the participle and its quotation
+            self._add(start, colon_seg.end, qkind, w, speaker)
+            colon_seg.used = True
+            self._add(colon_seg.start, colon_seg.end, "direct", w, inner)
+            self._embedded.add((self.quotes[-1].start, self.quotes[-1].end))
+            return max(next_k, k + 1)
+        self._add(start, end, qkind, w, speaker)
         if colon_seg is not None:
             colon_seg.used = True  # «بأن الهاربين في وضع مأساوي: "إنهم لم يأكلوا …"»
             self._add(colon_seg.start, colon_seg.end, "direct", w, speaker)
         return max(next_k, k + 1)
+
+    def _clause_participle_subject(self, cue: Word, start: int, end: int) -> _Speaker | None:
+        """Round 9: «وقالت الوكالة إن الأسد تسلم …، قائلا حينها: "…"»: a participle of speech that
+        closes the reported clause and disagrees in gender with the cue verb is a حال of the
+        clause's own verb; its quotation is the words of the clause's subject (a name opening
+        the clause), and the reported clause runs over it.  When the genders agree the
+        participle may be the speaker's and nothing changes."""
+        ws = C.words(self.text, start, end)
+        if len(ws) < 4:
+            return None
+        part = next((i for i in (len(ws) - 1, len(ws) - 2) if ws[i].bare in C.SPEECH_PARTICIPLES), None)
+        if part is None or "،" not in self._gap(ws[part - 1].end, ws[part].start):
+            return None
+        p_fem = ws[part].folded.endswith("ه")
+        if ws[part].folded.endswith(("ين", "ات")):
+            return None
+        v = cue.folded
+        v_fem = v.endswith("ت") or (v[:1] == "ت" and len(v) > 3)
+        if p_fem == v_fem:
+            return None
+        ent = next((e for e in self.entities if e.type == "PERS" and ws[0].start <= e.start <= ws[min(3, len(ws) - 1)].start
+                    and e.start < ws[part].start), None)
+        if ent is None:
+            return None
+        return self._make_speaker(ent.start, ent.end)
+
+    def _exception_close(self, verb: Word, zone_words: list[Word]) -> bool:
+        """Round 9: does the speaker zone end in «سوى/إلا» right before the complementiser, with
+        no comma before it («لكنه لم يقل سوى إن …»، «لم يذكر المتحدث إلا أن …»)?  The negated
+        verb then asserts that clause.  After a comma «إلا أن» is "however" and opens a clause
+        of the narrator's («لم تعلن عن الدعوة، …، إلا أن كوريا أعلنت …»)."""
+        if not zone_words or zone_words[-1].folded not in _EXCEPT:
+            return False
+        return len(zone_words) <= 4 and not any(c in "،,;؛" for c in self.text[verb.end:zone_words[-1].start])
+
+    def _relative_antecedent(self, k: int) -> _Speaker | None:
+        """Round 9: «… أتباع الفرقة التي تقول إنها تعاني …»: a speech verb right after a relative
+        pronoun it agrees with, and with no subject of its own, has the relative's antecedent as
+        subject — the definite noun phrase just before the pronoun (its adjectives agree in
+        definiteness; an indefinite construct head before it is not part of it).  A verb that
+        does not agree («الأسلحة التي قال إنها …») has another subject and is left alone."""
+        if k < 2:
+            return None
+        rel, verb = self.words[k - 1], self.words[k]
+        if rel.bare not in _RELATIVE_PRONOUNS or self._gap(rel.end, verb.start).strip():
+            return None
+        v = verb.folded
+        feminine = v.startswith("ت") or v.endswith("ت")
+        plural = v.endswith(("وا", "ون"))
+        agrees = {C.fold("التي"): feminine and not plural, C.fold("الذي"): not feminine and not plural,
+                  C.fold("الذين"): plural}.get(rel.bare, False)
+        if not agrees or any(ch in "،,.:!?؟\n" for ch in self._gap(self.words[k - 2].end, rel.start)):
+            return None
+        ent = next((e for e in self.entities if e.start <= self.words[k - 2].start < e.end), None)
+        if ent is not None:
+            return self._make_speaker(ent.start, ent.end) if ent.type in ("PERS", "ORG", "LOC") else None
+        heads = C.ORGANIZATION_HEADS | C.TITLE_WORDS | C.ANONYMOUS_HEADS | _SECT_HEADS
+        first, best = k - 2, None
+        while first >= 0 and k - 2 - first < 3 and self.words[first].bare.startswith("ال"):
+            head = self.words[first].bare
+            if head in heads or head[2:] in heads:
+                best = first  # the longest definite phrase whose head is a speaking body or person
+            if first == 0 or self._gap(self.words[first - 1].end, self.words[first].start).strip():
+                break
+            first -= 1
+        if best is None:
+            return None  # «بسبب التوتر التجاري الذي قال إنه …»: a thing is what was spoken about
+        return self._make_speaker(self.words[best].start, self.words[k - 2].end)
 
     def _cue_ahead(self, start: int, end: int, n: int) -> bool:
         """Is one of the ``n`` words after ``start`` (past «كان» or «قد») a speech verb?"""
@@ -742,6 +850,19 @@ class _QuoteFinder(SpeakerRules):
                 start = ws[i - 1].start  # «عشرات الناشطين»، «آلاف المحتجين»
             return self._make_speaker(start, x.end)
         return None
+
+    def _previous_plural_subject(self, s0: int) -> _Speaker | None:
+        """Round 9: «وأصدر أغلبية النواب، … بيانا … . وقالوا إن …»: a plural verb opening its
+        sentence with no subject continues a human plural subject among the first words of the
+        sentence before (a verb-initial sentence's subject), when that sentence reported no
+        quote of its own (the last speaker, if any, is older and singular in form)."""
+        prev = [b for b in self.sents if b[1] <= s0]
+        if not prev or self.last_speaker_at >= prev[-1][0]:
+            return None
+        ws = C.words(self.text, prev[-1][0], prev[-1][1])[:4]
+        if len(ws) < 2:
+            return None
+        return self._plural_noun_subject(ws[1].start, ws[-1].end)
 
     def _dialogue_turn(self, speaker: _Speaker | None, zone_words: list[Word]) -> _Speaker | None:
         """«فأجابه نبيل: "…"، فقال له: "…"»: «قال له» addresses the one who spoke last, so
@@ -1007,7 +1128,8 @@ class _QuoteFinder(SpeakerRules):
             gap = self._gap(seg.close + 1, after[0].start) if after else ""
             cue_taken = bool(after) and any(q.cue_start == after[0].start for q in self.quotes)
             if after and not cue_taken and n_words >= 3 and "\n" not in gap and "." not in gap and (
-                    after[0].bare in C.SPEECH_VERBS or after[0].bare in C.ATTRIBUTION_CUES):
+                    after[0].bare in C.SPEECH_VERBS or after[0].bare in C.ATTRIBUTION_CUES) \
+                    and not self._via_after_mark(after, 0):
                 _, s_end = self.sentence_of(after[0].start)
                 j = self.word_index(after[0].end)
                 if after[0].bare in (C.fold("حسبما"), C.fold("كما")) and j < len(self.words):
@@ -1308,7 +1430,7 @@ class _QuoteFinder(SpeakerRules):
                     if e - s >= 10:
                         p.end, p.text = e, self.text[s:e]
                         p.start = s
-                if q.start < p.end and (q.end <= p.end):
+                if q.start < p.end and (q.end <= p.end) and (q.start, q.end) not in self._embedded:
                     continue  # contained: keep the earlier, larger quote
             out.append(q)
         self.quotes = out

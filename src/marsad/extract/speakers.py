@@ -28,6 +28,11 @@ _DEMONSTRATIVES = frozenset(C.fold(w) for w in ("ذلك", "تلك", "هذا", "�
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
 # Nouns that merely begin with «وال» (father, mother, governor, Walter), not و + article.
 _WAL_NOUNS = re.compile(r"^وال(?:د(?:ه|ة|ي|ها|هم|ته|تها|ين|ان|ا)?|ي|تر)$")
+# Round 9: sentence-initial words that are no verb (a previous sentence opening with them has no
+# verb-subject order to continue)
+_NOT_VERBS = frozenset(C.fold(w) for w in ("حسبما", "كما", "بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "بينما",
+                                           "فيما", "حيث", "لكن", "لكن", "غير", "إلا", "أما", "إذ", "إذا", "منذ",
+                                           "بعد", "قبل", "خلال", "أثناء", "وسط", "رغم", "عقب", "إثر"))
 _TOPIC_PREPOSITIONS = frozenset(C.fold(w) for w in ("حول", "عن", "بشأن", "بخصوص"))
 _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه",
                                              "ولكنها", "حيث", "كما", "ثم", "لكنهم", "أما", "وأما", "حينما", "عندما"))
@@ -584,6 +589,9 @@ class SpeakerRules:
             j = self.word_index(zw[0].start)  # «وقد جاء ببلاغ السفارة الفرنسية أن»: the document, without بـ
             return self._make_speaker(zw[0].start + 1, self._np_end(j, zone[1]))
         markers = ("عن", "من", "في") if verb is not None and verb.bare == C.fold("جاء") else ("عن", "من")
+        tongue = self._tongue_speaker(zw, zone)
+        if tongue is not None:
+            return tongue
         for i, w in enumerate(zw):
             if w.folded in markers and i + 1 < len(zw):
                 j = self.word_index(zw[i + 1].start)
@@ -597,6 +605,15 @@ class SpeakerRules:
                     # «ونسبت الوكالة له قوله إن»: the words are his; the subject only relays them
                     return self._resolve_pronoun(w.start)
         return self._zone_speaker(zone)
+
+    def _tongue_speaker(self, zw: list[Word], zone: tuple[int, int]) -> _Speaker | None:
+        """Round 9: «ونقل الموقع الرسمي للحركة على لسان هنية قوله:»: the relaying subject only
+        carries the words; the person after «على لسان» ("on the tongue of") said them."""
+        for i, w in enumerate(zw[:-1]):
+            if i > 0 and w.folded == C.fold("لسان") and zw[i - 1].folded in (C.fold("على"), "علي"):
+                j = self.word_index(zw[i + 1].start)
+                return self._make_speaker(zw[i + 1].start, self._np_end(j, zone[1]))
+        return None
 
     def _before_speaker(self, k: int) -> _Speaker | None:
         """«وكان الوزير قد قال إن»: an entity just before the verb in the same sentence."""
@@ -664,7 +681,7 @@ class SpeakerRules:
         if self.entities:
             cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in ("PERS", "ORG")
                      and not self.inside_segment(e.start) and not self.inside_quote(e.start)
-                     and not self._fronted_topic(e.start)]
+                     and not self._fronted_topic(e.start) and not self._channel_apposition(e)]
             if cands:
                 return self._make_speaker(cands[0].start, cands[0].end)
         for w in C.words(self.text, s_start, pos):
@@ -674,6 +691,16 @@ class SpeakerRules:
                 j = self.word_index(w.start)
                 return self._make_speaker(w.start, self._np_end(j, pos))
         return None
+
+    def _channel_apposition(self, ent: Entity) -> bool:
+        """Round 9: «أدلى به السفير لوكالة الأنباء الروسية، تاس، حيث قال:»: a name set off by a
+        comma right after a ل-phrase naming the outlet the words were given to is that outlet's
+        name, not a subject."""
+        gap = self.text[max(0, ent.start - 3):ent.start]
+        if "،" not in gap and "," not in gap:
+            return False
+        before = C.words(self.text, max(0, ent.start - 60), ent.start)[-4:]
+        return any(_channel(w.bare) or w.bare.startswith("لل") and _channel("ل" + w.bare[2:]) for w in before)
 
     def _governed(self, ent: Entity) -> bool:
         """Is the mention the object of a preposition or an attribution («لفرانس برس»، «بحسب رويترز»)?
@@ -723,9 +750,15 @@ class SpeakerRules:
             head = ws[2]  # «وكان رد رئيس الوزراء …»: the verbal noun's genitive is its agent
         ent = next((e for e in self.entities if e.start <= head.start < e.end), None)
         if ent is not None:
-            # «أكد تحالف دعم الشرعية … . وأضاف أن»: an organisation subject (a person subject is
-            # already the latest person mention)
-            return self._make_speaker(ent.start, ent.end) if ent.type == "ORG" and ent.start == head.start else None
+            # «أكد تحالف دعم الشرعية … . وأضاف أن»: an organisation subject; Round 9: a person
+            # subject too («قدم سامر الخالدي اعتذاره للأمير … . وأوضح أن»), which a later person
+            # of that sentence (its object) must not take over
+            ok = ent.type in ("ORG", "PERS") and ent.start == head.start and self._verb_initial(ws[0])
+            return self._make_speaker(ent.start, ent.end) if ok else None
+        if head.bare in C.TITLE_WORDS and self._verb_initial(ws[0]):
+            titled = self._titled_subject(ws, ws.index(head))
+            if titled is not None:
+                return titled
         if head.bare not in C.ANONYMOUS_HEADS and head.bare not in C.TITLE_WORDS \
                 and head.bare not in C.ORGANIZATION_HEADS:
             return None
@@ -738,6 +771,27 @@ class SpeakerRules:
             definite = definite or w.bare.startswith("ال")
             end = w.end
         return _Speaker(self.text[head.start:end], head.start, end, "anonymous", None)
+
+    @staticmethod
+    def _verb_initial(first: Word) -> bool:
+        """Round 9: does the previous sentence open with a perfect verb (its first word is no
+        preposition, particle or definite noun)?  Only then is the word after it the subject."""
+        bare = C.strip_conj(first.bare)
+        if bare in C.ATTRIBUTION_CUES or first.folded in C.ATTRIBUTION_CUES or bare in _NOT_VERBS:
+            return False  # «حسبما أوردت أسوسيتد برس.»: an attribution, its subject is no topic
+        return len(bare) >= 3 and not bare.startswith("ال") and bare not in _PREPOSITIONS \
+            and bare not in _TOPIC_PREPOSITIONS and not first.text[-1:].isdigit()
+
+    def _titled_subject(self, ws: list[Word], h: int) -> _Speaker | None:
+        """Round 9: «قدم الإعلامي سامر الخالدي …»، «استقبل وزير الخارجية أحمد سالم …»: a title
+        phrase of up to four words with the person's name right after it is the subject."""
+        for w in ws[h + 1:h + 5]:
+            ent = next((e for e in self.entities if e.start == w.start), None)
+            if ent is not None:  # «وكان الرئيس الأميركي، دونالد ترمب، قد قرر»: a name set off by commas too
+                return self._make_speaker(ent.start, ent.end) if ent.type == "PERS" else None
+            if "،" in self._gap(ws[h].start, w.start) or w.folded in C.SPEAKER_STOP:
+                return None
+        return None
 
     def _construct_head(self, head: Word, nxt: Word) -> bool:
         """Is ``head`` the first noun of a construct state whose genitive ``nxt`` names the
@@ -758,13 +812,18 @@ class SpeakerRules:
             return ent.type in ("PERS", "ORG") and ent.start == nxt.start
         return nxt.bare in C.TITLE_WORDS or nxt.bare in C.ANONYMOUS_HEADS or nxt.bare in C.ORGANIZATION_HEADS
 
+    def _same_sentence(self, a: int, b: int) -> bool:
+        """Round 9: do offsets ``a`` ≤ ``b`` lie in one sentence (the later person is then the
+        object or a complement of the subject at ``a``, not the new topic)?"""
+        return a <= b and self.sentence_of(a) == self.sentence_of(b)
+
     def _resolve_pronoun(self, pos: int) -> _Speaker | None:
         """Previous speaker, or a person mentioned (outside quotes) more recently than it."""
         pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
                 and not self.inside_quote(e.start) and not self.inside_segment(e.start)]
         cand = None
         focus = self._previous_subject(pos)
-        if focus is not None and (not pers or pers[-1].start < focus.start) and (
+        if focus is not None and (not pers or pers[-1].start < focus.start or self._same_sentence(focus.start, pers[-1].start)) and (
                 self.last_speaker is None or focus.start > self.last_speaker_at):
             return _Speaker(focus.text, focus.start, focus.end, "pronoun", focus.entity)
         if pers and (self.last_speaker is None or pers[-1].start > self.last_speaker_at):

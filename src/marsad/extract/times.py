@@ -283,7 +283,12 @@ def _rule_gdate(m: re.Match[str], anchor: date | None) -> _Found | None:
     year = int(m.group("year")) if m.group("year") else None
     direction = m.group("dir") or ""
     named_month = bool(m.group("shahr"))  # «شهر مارس»
-    bare = day is None and year is None and not direction and not named_month
+    ydir = m.group("ydir")
+    if ydir and anchor is not None:
+        # Round 9: «نيسان/أبريل من العام الماضي»، «يونيو من العام الجاري»: the phrase fixes the year
+        year = anchor.year - 1 if ydir.startswith(tuple(fold_word(w) for w in _PAST)) else \
+            anchor.year + 1 if ydir.startswith(tuple(fold_word(w) for w in _FUTURE)) else anchor.year
+    bare = day is None and year is None and not direction and not named_month and not ydir
     if bare and (re.sub(r"\s+", " ", m.group("month")) in _AMBIGUOUS_MONTHS or not m.group("prep")):
         return None  # «مارس الرياضة»: a bare month name needs «في/منذ...» and no ambiguity
     if day is not None and not 1 <= day <= 31:
@@ -566,7 +571,7 @@ RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"{PFX}(?P<x>(?:(?P<day>\d{{1,2}}|{ORDINAL_DAY})\s+(?:من\s+)?)?(?P<shahr>شهر\s+)?"
                 rf"(?P<month>{GMONTH})(?:\s*[/(]\s*{GMONTH}\s*\)?)?"
                 rf"(?:\s*[,،]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<year>\d{{4}}){AD}"
-                rf"|\s+(?P<dir>{DIR}))?){E}"), _rule_gdate),
+                rf"|\s+(?P<dir>{DIR})|\s+من\s+(?:العام|السنه)\s+(?P<ydir>{DIR}))?){E}"), _rule_gdate),
     (_rx(rf"{B}(?P<x>(?:(?P<day>\d{{1,2}}|{ORDINAL_DAY})\s+(?:من\s+)?)?(?P<shahr>شهر\s+)?"
                 rf"(?P<month>{HMONTH})(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<year>\d{{3,4}})(?:{AH})?)?)"
                 rf"{E}"), _rule_hdate),
@@ -617,7 +622,8 @@ RULES: list[tuple[re.Pattern[str], _Rule]] = [
          rf"(?P<year>(?:19|20)\d\d)|(?:العام|السنه)(?:\s+(?P<dir>{DIR}))?)){E}"), _rule_quarter),
     (_rx(rf"{B}{PFX}(?P<x>منذ\s+(?:بدايه|مطلع)\s+(?:العام|السنه)(?:\s+(?P<dir>{DIR}))?){E}"), _rule_since_start),
     (_rx(rf"{B}{PFX}(?P<x>اناذاك|انذاك|آنذاك|حينها|حينئذ|حينذاك|منذ\s+ذلك\s+الحين|في\s+ذلك\s+الوقت"
-         rf"|(?:ل)?فتره\s+طويله|لسنوات\s+طويله|الفتره\s+الماضيه){E}"), _rule_vague),
+         rf"|(?:ل)?فتره\s+طويله|لسنوات\s+طويله|الفتره\s+الماضيه"
+         rf"|في\s+اليوم\s+التالي){E}"), _rule_vague),  # Round 9: «في اليوم التالي» (story-anchored)
     (_rx(rf"{B}{PFX}(?P<x>(?P<ord>{ORDINAL_DAY})(?P<n>(?!))?\s+من\s+(?:العمر|عمره|عمرها|عمرهم|عمرهما)){E}"),
      _rule_age_ordinal),
     (_rx(rf"{B}{PFX}(?P<x>سن\s+(?:ال)?(?P<n>\d{{1,3}})(?P<ord>(?!))?){E}"), _rule_age_ordinal),
