@@ -2,7 +2,7 @@
 score the last 10% once.
 
     .venv/bin/python eval/ner_holdout.py [--clusters build/ner/clusters60k_snn.json.gz]
-        [--work /tmp/marsad_ner_holdout]
+        [--work /tmp/marsad_ner_holdout] [--previous]
 
 The shipped model picks its epoch on the last 10% of the ANERcorp train file and reports
 its scores there too, so those are tuning scores. This script retrains the shipped recipe
@@ -30,6 +30,9 @@ from marsad.training.conll import read_conll, split_dev
 from marsad.training.ner import shared_data_dir
 
 RECIPE = ["--epochs", "24", "--patience", "5", "--ema", "0.995"]
+# the previous default, for a comparison under the same protocol (run with --previous
+# --clusters build/ner/clusters60k.json.gz: ANT vectors only)
+PREVIOUS = ["--epochs", "30", "--patience", "6", "--no-name-lists"]
 
 
 def _marsad(*args: str) -> dict:
@@ -44,6 +47,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", type=Path, default=ROOT / "build" / "ner" / "clusters60k_snn.json.gz")
     parser.add_argument("--work", type=Path, default=Path("/tmp/marsad_ner_holdout"))
+    parser.add_argument("--previous", action="store_true",
+                        help="the previous default recipe (no name lists, no weight averaging)")
     args = parser.parse_args()
     data = shared_data_dir() / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt"
     if not data.is_file():
@@ -58,7 +63,8 @@ def main() -> int:
             fh.write("".join(f"{t} {g}\n" for t, g in zip(s.tokens, s.tags)) + "\n")
     model = args.work / "model"
     trained = _marsad("train", "ner-nn", "--data", str(train_file), "--clusters", str(args.clusters),
-                      "--out", str(model), "--dev-fraction", "0.1111", *RECIPE, "--json")
+                      "--out", str(model), "--dev-fraction", "0.1111",
+                      *(PREVIOUS if args.previous else RECIPE), "--json")
     scores = {
         "tuning split (sentences 80-90%)": trained["dev"],
         "held-out last 10%, sentences": _marsad("eval", "ner", str(data), "--split", "dev", "--model", str(model),
