@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -112,14 +113,19 @@ def _tiny_cluster_file(path: Path) -> Path:
     return path
 
 
+def _train_tiny(tmp_path: Path, out: Path, epochs: int) -> dict[str, Any]:
+    """Train a tiny BiLSTM-CRF on the fixture with the CLI; its printed scores."""
+    clusters = _tiny_cluster_file(tmp_path / "c.json.gz")
+    proc = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out", str(out),
+                  "--dev-fraction", "0.25", "--epochs", str(epochs), "--hidden", "8", "--json")
+    assert proc.returncode == 0, proc.stderr
+    return cast(dict[str, Any], json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
 def test_train_ner_nn_writes_a_neural_model(tmp_path: Path) -> None:
     pytest.importorskip("torch")
-    clusters = _tiny_cluster_file(tmp_path / "c.json.gz")
     out = tmp_path / "nn"
-    proc = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out", str(out),
-                  "--dev-fraction", "0.25", "--epochs", "2", "--hidden", "8", "--json")
-    assert proc.returncode == 0, proc.stderr
-    scores = json.loads(proc.stdout.strip().splitlines()[-1])
+    scores = _train_tiny(tmp_path, out, 2)
     assert set(scores) == {"dev", "dev_documents_20"}
     assert {"precision", "recall", "f1", "tokens_per_second", "per_type"} <= set(scores["dev"])
     meta = json.loads((out / "meta.json").read_text("utf-8"))
@@ -153,12 +159,8 @@ def test_train_ner_nn_rejects_an_unknown_embedding_mode(tmp_path: Path) -> None:
 
 def test_train_ner_ensemble_joins_members_and_scores_them(tmp_path: Path) -> None:
     pytest.importorskip("torch")
-    clusters = _tiny_cluster_file(tmp_path / "c.json.gz")
     single = tmp_path / "nn"
-    proc = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out", str(single),
-                  "--dev-fraction", "0.25", "--epochs", "1", "--hidden", "8", "--json")
-    assert proc.returncode == 0, proc.stderr
-    alone = json.loads(proc.stdout.strip().splitlines()[-1])
+    alone = _train_tiny(tmp_path, single, 1)
     copy = tmp_path / "nn2"
     __import__("shutil").copytree(single, copy)
     ens = tmp_path / "ens"

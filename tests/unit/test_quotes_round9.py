@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.extract.quotes import QuoteStage
-from marsad.model import Article, Entity
-from marsad.text.stages import SegmentStage
-
-
-def analyse(text: str, entities: list[Entity] | None = None) -> Article:
-    article = SegmentStage()(Article.from_raw(text, published="2019-05-02"))
-    article.set_layer("entities", entities or [])
-    return QuoteStage()(article)
-
-
-def ent(text: str, name: str, etype: str = "PERS") -> Entity:
-    s = text.index(name)
-    return Entity(start=s, end=s + len(name), text=name, type=etype)
-
-
-def quotes(text: str, entities: list[Entity] | None = None) -> list[tuple[str, str, str]]:
-    return [(q.kind, q.text, (q.speaker or {}).get("text") or "") for q in analyse(text, entities).layer("quotes")]
+from quote_support import ent, quotes
 
 
 def test_previous_subject_beats_a_later_object_person() -> None:

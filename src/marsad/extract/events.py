@@ -198,22 +198,23 @@ def _exposed_to(ws: list[Word], i: int) -> bool:
     attribution word on the way ends the search."""
     if not ws[i].bare.startswith("ل") or _suffix_stem(ws[i].bare) != ws[i].bare and ws[i].bare.endswith("ه"):
         return False
-    for k in range(i - 1, max(-1, i - 14), -1):
-        w = ws[k]
-        if w.bare in _EXPOSED or w.folded in _EXPOSED:
-            return True
-        if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _RELATIVE or w.folded in _ATTRIBUTION_WORDS:
-            return False
-    return False
+    return _verb_before(ws, i, _EXPOSED, 13)
 
 
 def _reached_after_subject(ws: list[Word], prep: int) -> bool:
     """Round 9: is the «إلى» at ``prep`` the complement of a «توصل» a few words back, with only
     its subject between («توصل الطرفان إلى اتفاق»، «توصلت الحكومة والنقابة إلى اتفاق»)?  A
     complementiser, an attribution word or a relative pronoun on the way ends the search."""
-    for k in range(prep - 1, max(-1, prep - 8), -1):
+    return _verb_before(ws, prep, _REACH, 7)
+
+
+def _verb_before(ws: list[Word], i: int, verbs: frozenset[str], reach: int) -> bool:
+    """Whether one of ``verbs`` stands at most ``reach`` words before ``i`` in the same
+    clause: a complementiser, a relative pronoun or an attribution word between them means
+    the verb governs another clause."""
+    for k in range(i - 1, max(-1, i - reach - 1), -1):
         w = ws[k]
-        if w.bare in _REACH or w.folded in _REACH:
+        if w.bare in verbs or w.folded in verbs:
             return True
         if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _RELATIVE or w.folded in _ATTRIBUTION_WORDS:
             return False
