@@ -209,3 +209,34 @@ def test_ensemble_sums_member_scores(trained: tuple[object, Path], tmp_path: Pat
     (ens / ENSEMBLE_FILE).write_text("{}", "utf-8")
     with pytest.raises(NeuralModelError, match="ensemble.json"):
         load_ner(ens)
+
+
+def test_sentences_stepped_together_score_as_one_by_one(trained: tuple[object, Path], tmp_path: Path) -> None:
+    """Batching pads shorter sentences at the end of both LSTM chains; it must not change
+    any score, for one model or an ensemble."""
+    import shutil
+
+    from marsad.extract.ner_neural import ENSEMBLE_FILE, NeuralEnsemble
+
+    sentences = [["قال", "الرئيس", "باراك", "أوباما", "في", "واشنطن", "إن", "الأمم", "المتحدة", "ستجتمع", "."],
+                 ["وصل", "زيد"], [], ["X1"], ["المتحدث", "باسم", "شركةزيد", "قال", "."]]
+    ens = tmp_path / "ens"
+    for name in ("a", "b"):
+        shutil.copytree(trained[1], ens / name)
+    (ens / ENSEMBLE_FILE).write_text(json.dumps({"members": ["a", "b"]}), "utf-8")
+    for tagger in (NeuralTagger(trained[1]), NeuralEnsemble(ens)):
+        together = tagger.emissions_many([s for s in sentences if s])
+        for got, tokens in zip(together, [s for s in sentences if s]):
+            np.testing.assert_allclose(got, tagger.emissions(tokens), rtol=1e-5, atol=1e-5)
+        assert tagger.tag_many(sentences) == [tagger.tag(s) for s in sentences]
+
+
+def test_batched_viterbi_gives_each_sentence_its_own_best_path(trained: tuple[object, Path]) -> None:
+    from marsad.training.ner import viterbi, viterbi_many
+
+    tagger = NeuralTagger(trained[1])
+    rng = np.random.default_rng(4)
+    ems = [rng.standard_normal((n, len(tagger.labels))).astype(np.float32) * 3 for n in (5, 1, 3, 8, 2)]
+    paths = viterbi_many(ems, tagger.trans, tagger.start, tagger.end)
+    assert paths == [viterbi(e, tagger.trans, tagger.start, tagger.end) for e in ems]
+    assert [len(p) for p in paths] == [5, 1, 3, 8, 2] and viterbi_many([], tagger.trans, tagger.start, tagger.end) == []

@@ -29,7 +29,14 @@ from typing import Any
 import numpy as np
 
 from marsad.training.features import fold, strip_proclitics
-from marsad.training.ner import RARE_WORD_COUNT, NerModel, NerModelError, propagate_names, viterbi
+from marsad.training.ner import (
+    RARE_WORD_COUNT,
+    NerModel,
+    NerModelError,
+    propagate_names,
+    viterbi,
+    viterbi_many,
+)
 
 NN_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner_nn"
 WEIGHTS_FILE = "weights.npz"
@@ -135,32 +142,48 @@ class Lexicon:
             return cls.from_json(json.load(fh))
 
 
-def _run_lstms(projections: Sequence[np.ndarray], w_hh: np.ndarray, hdim: int) -> np.ndarray:
-    """Hidden states of several LSTM chains run side by side over one sentence.
+def _run_lstms(projections: Sequence[Sequence[np.ndarray]], w_hh: np.ndarray, hdim: int
+               ) -> list[list[np.ndarray]]:
+    """BiLSTM states of several sentences and several models, all stepped together.
 
-    ``projections``: per model, the input projections (tokens x 8H: forward gates, then
-    backward gates); ``w_hh``: the recurrent weights of all chains stacked (2 per model,
-    forward then backward, each H x 4H, gates i, f, o pre-halved, see ``NeuralTagger``).
-    Returns tokens x chains x H, backward chains in reversed token order. Running every
-    chain in one matrix product per step costs about what one chain costs: per step the
-    time goes to numpy's call overhead, not to arithmetic."""
-    n = projections[0].shape[0]
-    chains = 2 * len(projections)
-    gates_in = np.empty((n, chains, 1, 4 * hdim), dtype=np.float32)
-    for k, proj in enumerate(projections):
-        gates_in[:, 2 * k, 0] = proj[:, : 4 * hdim]
-        gates_in[:, 2 * k + 1, 0] = proj[::-1, 4 * hdim:]
-    h = np.zeros((chains, 1, hdim), dtype=np.float32)
-    c = np.zeros((chains, 1, hdim), dtype=np.float32)
-    out = np.empty((n, chains, 1, hdim), dtype=np.float32)
+    ``projections[k][m]``: the input projections of sentence ``k`` under model ``m`` (tokens x
+    8H: forward gates, then backward gates); ``w_hh``: the recurrent weights of every model's
+    two chains stacked (2 per model, forward then backward, each H x 4H, gates i, f, o
+    pre-halved, see ``NeuralTagger``). Returns ``states[k][m]``, tokens x 2H (forward ⊕
+    backward). One matrix product per step serves every chain: per step the time goes to
+    numpy's call overhead, not to arithmetic, so a document's sentences (and an ensemble's
+    members) cost about what one sentence costs. Shorter sentences are padded at the end of
+    both chains (the backward chain reads the sentence reversed), where padding cannot reach
+    the states of real tokens."""
+    n_sent, chains = len(projections), w_hh.shape[0]
+    lengths = [p[0].shape[0] for p in projections]
+    n = max(lengths)
+    gates_in = np.zeros((n, n_sent, chains, 1, 4 * hdim), dtype=np.float32)
+    for k, per_model in enumerate(projections):
+        for m, proj in enumerate(per_model):
+            gates_in[: lengths[k], k, 2 * m, 0] = proj[:, : 4 * hdim]
+            gates_in[: lengths[k], k, 2 * m + 1, 0] = proj[::-1, 4 * hdim:]
+    h = np.zeros((n_sent, chains, 1, hdim), dtype=np.float32)
+    c = np.zeros((n_sent, chains, 1, hdim), dtype=np.float32)
+    out = np.empty((n, n_sent, chains, hdim), dtype=np.float32)
     h2, h3 = 2 * hdim, 3 * hdim
     for t in range(n):
         z = np.tanh(gates_in[t] + np.matmul(h, w_hh))  # i, f, o: tanh(x/2); g: tanh(x)
         gate = z * 0.5 + 0.5  # sigmoid for i, f, o
-        c = gate[:, :, hdim:h2] * c + gate[:, :, :hdim] * z[:, :, h2:h3]
-        h = gate[:, :, h3:] * np.tanh(c)
-        out[t] = h
-    return out[:, :, 0]
+        c = gate[..., hdim:h2] * c + gate[..., :hdim] * z[..., h2:h3]
+        h = gate[..., h3:] * np.tanh(c)
+        out[t] = h[:, :, 0]
+    return [[np.concatenate([out[: lengths[k], k, 2 * m], out[lengths[k] - 1::-1, k, 2 * m + 1]], axis=1)
+             for m in range(len(projections[k]))] for k in range(n_sent)]
+
+
+_BATCH = 32  # sentences stepped together (sorted by length, so little padding)
+
+
+def _batches(sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+    """Indices of the non-empty sentences in groups of similar length."""
+    order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+    return [order[i:i + _BATCH] for i in range(0, len(order), _BATCH)]
 
 
 def allowed_transitions(labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -262,9 +285,12 @@ class NeuralTagger:
     # a sentence --------------------------------------------------------------------
     def emissions(self, tokens: Sequence[str]) -> np.ndarray:
         """Label scores per token (tokens x labels) from the BiLSTM."""
-        out = _run_lstms([self._projected(tokens)], self.w_hh, self.hidden)
-        states = np.concatenate([out[:, 0], out[::-1, 1]], axis=1)
-        return states @ self.w_out + self.b_out
+        return self.emissions_many([tokens])[0]
+
+    def emissions_many(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """:meth:`emissions` of several non-empty sentences, their LSTMs stepped together."""
+        states = _run_lstms([[self._projected(s)] for s in sentences], self.w_hh, self.hidden)
+        return [st[0] @ self.w_out + self.b_out for st in states]
 
     def decode(self, emissions: np.ndarray) -> list[str]:
         """Viterbi with start/end scores and the IOB2 constraints (built into ``trans``)."""
@@ -282,13 +308,19 @@ class NeuralTagger:
         return self.decode(self.emissions(tokens))
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        return [self.tag(s) for s in sentences]
+        """IOB2 tags of several sentences; batches of similar length share the LSTM steps
+        (the same tags as :meth:`tag` one by one, several times faster)."""
+        tags: list[list[str]] = [[] for _ in sentences]
+        for batch in _batches(sentences):
+            paths = viterbi_many(self.emissions_many([sentences[i] for i in batch]), self.trans, self.start, self.end)
+            for i, path in zip(batch, paths):
+                tags[i] = [self.labels[j] for j in path]
+        return tags
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tag one document's sentences, then *one name, one type per document*
         (the same second pass as the CRF model, :func:`marsad.training.ner.propagate_names`)."""
-        tags = [self.tag(s) for s in sentences]
-        return propagate_names(sentences, tags, self._key, self._reliable)
+        return propagate_names(sentences, self.tag_many(sentences), self._key, self._reliable)
 
     def _key(self, tokens: Sequence[str], start: int, end: int) -> tuple[str, ...]:
         first = strip_proclitics(fold(tokens[start]), self.lexicon.counts)[1]
@@ -342,14 +374,13 @@ class NeuralEnsemble(NeuralTagger):
         meta_path = directory / META_FILE
         self.meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
 
-    def emissions(self, tokens: Sequence[str]) -> np.ndarray:
-        """Sum of the members' label scores; their LSTMs step together (:func:`_run_lstms`)."""
-        out = _run_lstms([m._projected(tokens) for m in self.members], self.w_hh, self.hidden)
-        total = np.zeros((len(tokens), len(self.labels)), dtype=np.float32)
-        for k, m in enumerate(self.members):
-            states = np.concatenate([out[:, 2 * k], out[::-1, 2 * k + 1]], axis=1)
-            total += states @ m.w_out + m.b_out
-        return total
+    def emissions_many(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Sum of the members' label scores per sentence; every member's LSTMs for every
+        sentence step together (:func:`_run_lstms`)."""
+        states = _run_lstms([[m._projected(s) for m in self.members] for s in sentences], self.w_hh, self.hidden)
+        return [sum((st @ m.w_out + m.b_out for st, m in zip(per_model, self.members)),
+                    np.zeros((len(s), len(self.labels)), dtype=np.float32))
+                for s, per_model in zip(sentences, states)]
 
 
 def _one_blas_thread() -> None:

@@ -198,6 +198,37 @@ def viterbi(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray | None =
     return path[::-1]
 
 
+def viterbi_many(emissions: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray,
+                 end: np.ndarray) -> list[list[int]]:
+    """:func:`viterbi` of several sentences at once (the same paths): one numpy step per
+    token position serves every sentence, shorter ones keep their scores once they end."""
+    if not emissions:
+        return []
+    lengths = np.array([len(e) for e in emissions])
+    k, n, labels = len(emissions), int(lengths.max()), trans.shape[0]
+    em = np.zeros((k, n, labels), dtype=np.float32)
+    for i, e in enumerate(emissions):
+        em[i, : len(e)] = e
+    back = np.zeros((n, k, labels), dtype=np.intp)
+    delta = start + em[:, 0]
+    for t in range(1, n):
+        cand = delta[:, :, None] + trans  # sentence x previous x next
+        best_prev = cand.argmax(axis=1)
+        back[t] = best_prev
+        stepped = np.take_along_axis(cand, best_prev[:, None, :], axis=1)[:, 0] + em[:, t]
+        delta = np.where((t < lengths)[:, None], stepped, delta)
+    finals = (delta + end).argmax(axis=1)
+    paths = []
+    for i in range(k):
+        best = int(finals[i])
+        path = [best]
+        for t in range(int(lengths[i]) - 1, 0, -1):
+            best = int(back[t, i, best])
+            path.append(best)
+        paths.append(path[::-1])
+    return paths
+
+
 # ------------------------------------------------------------------ model
 
 
