@@ -30,6 +30,11 @@ def analyse(text: str, entities: list[Entity] | None = None, published: str = "2
     return article
 
 
+def lead(text: str, entities: list[Entity] | None = None) -> Event | None:
+    """The main event of the text's first sentence, or None (the rule tests of each round)."""
+    return main_event(analyse(text, entities).layer("events"), 0)
+
+
 def lead_event(article: Article) -> Event:
     ev = main_event(article.layer("events"), 0)
     assert ev is not None, "no event in the first sentence"

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from test_events import analyse, ent
-
-from marsad.extract.events import main_event
-
-
-def lead(text: str, entities: list | None = None):  # type: ignore[no-untyped-def]
-    return main_event(analyse(text, entities).layer("events"), 0)
+from test_events import ent, lead
 
 
 def test_bahatha_with_ma_is_talks() -> None:

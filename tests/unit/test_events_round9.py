@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from test_events import analyse
-
-from marsad.extract.events import main_event
-
-
-def lead(text: str):  # type: ignore[no-untyped-def]
-    return main_event(analyse(text).layer("events"), 0)
+from test_events import lead
 
 
 def test_reported_with_bi_is_the_reported_event() -> None:

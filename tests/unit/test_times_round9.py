@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.extract.times import find_times
-
-
-def spans(text: str, published: str = "2019-06-12") -> list[tuple[str, str | None]]:
-    return [(t.text, t.value) for t in find_times(text, published)]
+from test_times_round8 import spans
 
 
 def test_month_of_last_or_this_year_is_one_expression() -> None:

@@ -235,17 +235,9 @@ def _announcement_object(ws: list[Word], i: int, separate: bool, attached: bool)
         return False  # «أعلن … عن وفاة زعيم الحركة»: a death announced is no killing (a statement)
     prev = ws[i - 1] if i > 0 else None
     if separate and prev is not None and prev.folded == "عن":
-        verbs, start = _ANNOUNCE, i - 2
-    elif attached and ws[i].bare[:1] == "ب":
-        verbs, start = _REPORT_BI, i - 1
-    else:
-        return False
-    for k in range(start, max(-1, i - 16), -1):
-        w = ws[k]
-        if w.bare in verbs or w.folded in verbs:
-            return True
-        if C.COMPLEMENTISER_RE.match(w.folded) or w.folded in _ATTRIBUTION_WORDS or w.bare in _RELATIVE:
-            return False
+        return _verb_before(ws, i - 1, _ANNOUNCE, 14)  # the search starts before «عن»
+    if attached and ws[i].bare[:1] == "ب":
+        return _verb_before(ws, i, _REPORT_BI, 15)
     return False
 
 
