@@ -26,7 +26,7 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.extract.ner_neural import NN_MODEL_DIR, NeuralEnsemble, NeuralTagger, load_ner
+from marsad.extract.ner_neural import NN_MODEL_DIR, NeuralTagger, load_ner
 from marsad.training.conll import TaggedSentence, read_conll, split_dev
 from marsad.training.features import Resources, fold, strip_proclitics
 from marsad.training.gazetteers import compile_gazetteers
@@ -113,11 +113,8 @@ def measure(tag: Callable[[Sequence[str]], list[str]], dev: list[TaggedSentence]
 
 def _clear_caches(model: NerModel | NeuralTagger) -> None:
     """Empty the per-word caches, so the first pass is measured cold."""
-    if isinstance(model, NeuralEnsemble):
-        for member in model.members:
-            member._cache.clear()
-    elif isinstance(model, NeuralTagger):
-        model._cache.clear()
+    if isinstance(model, NeuralTagger):  # an ensemble clears its members
+        model.clear_cache()
     else:
         model.extractor._cache.clear()
 

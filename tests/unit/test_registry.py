@@ -303,7 +303,7 @@ def test_preloaded_records_steer_linking_but_are_not_counted_again() -> None:
     first = EntityRegistry()
     first.add_doc(_doc("a1", BENGHAZI, ("محمد الزين", "PERS"), ("المنطقة العسكرية", "ORG"), ("درنة", "LOC")))
     stored = {eid: EntityRecord.from_dict(r.to_dict()) for eid, r in first.records.items()}
-    keys, single, variants = EntityRegistry.wanted_keys([_doc("a2", LONE_SAME, ("الزين", "PERS"))])
+    keys, single, variants = EntityRegistry.wanted_keys([resolve_mentions(_doc("a2", LONE_SAME, ("الزين", "PERS")))])
     assert keys == {"الزين"} and single == {"الزين"} and variants == {"الزن", "~الزن"}
     batch = EntityRegistry()
     batch.preload(stored.values(), n_docs=1)

@@ -32,6 +32,7 @@ from marsad.corpus.registry import (
     ResolvedMention,
     match_records,
     query_keys,
+    resolve_mentions,
     stored_variant_keys,
 )
 from marsad.corpus.stories import DAY, Story, StoryClusterer, StoryConfig
@@ -250,10 +251,12 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
         # names could join are preloaded, so linking across ingests asks the same context
         # question as linking within one batch.
         registry = EntityRegistry()
-        keys, single, variants = EntityRegistry.wanted_keys(docs)
+        mentions = [resolve_mentions(d) for d in docs]  # once: for the preload and for add_doc
+        keys, single, variants = EntityRegistry.wanted_keys(mentions)
         registry.preload(_stored_people(store, keys, single, variants),
                          n_docs=int(_rows(store, "SELECT COUNT(*) FROM corpus_docs")[0][0]))
-        resolved: dict[str, list[ResolvedMention]] = {d.id: registry.add_doc(d) for d in docs}
+        resolved: dict[str, list[ResolvedMention]] = {
+            d.id: registry.add_doc(d, m) for d, m in zip(docs, mentions)}
         _merge_entities(store, registry.records)
         _save_mentions(store, resolved)
         report.entities_touched += len(registry.records)

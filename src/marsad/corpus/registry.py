@@ -408,15 +408,17 @@ class EntityRegistry:
         self._known_docs = max(self._known_docs, n_docs)
 
     @staticmethod
-    def wanted_keys(docs: Iterable[CorpusDoc]) -> tuple[set[str], set[str], set[str]]:
-        """What a store should :meth:`preload` for ``docs``: person keys to fetch by
-        equality, single words to fetch multi-word person keys ending in them, and the
-        lookup keys of spelling variants (:func:`stored_variant_keys`)."""
+    def wanted_keys(mentions: Iterable[list[ResolvedMention]]) -> tuple[set[str], set[str], set[str]]:
+        """What a store should :meth:`preload` for documents with these resolved mentions
+        (:func:`resolve_mentions` of each): person keys to fetch by equality, single words to
+        fetch multi-word person keys ending in them, and the lookup keys of spelling variants
+        (:func:`stored_variant_keys`). Takes mentions, not documents, so the caller resolves
+        each document once and hands the same lists to :meth:`add_doc`."""
         keys: set[str] = set()
         single: set[str] = set()
         variants: set[str] = set()
-        for doc in docs:
-            for m in resolve_mentions(doc):
+        for resolved in mentions:
+            for m in resolved:
                 if m.type == "PERS":
                     keys.add(m.key)
                     variants.add(variant_key(m.key))
@@ -526,8 +528,11 @@ class EntityRegistry:
             return base, why
         return entity_id("PERS", f"{person.key}@{doc_id}"), why
 
-    def add_doc(self, doc: CorpusDoc) -> list[ResolvedMention]:
-        resolved = resolve_mentions(doc)
+    def add_doc(self, doc: CorpusDoc, resolved: list[ResolvedMention] | None = None) -> list[ResolvedMention]:
+        """Count ``doc``'s mentions into the registry and link its persons across articles;
+        returns its mentions with their entities. ``resolved``: :func:`resolve_mentions` of
+        ``doc`` when the caller already has it (it is updated in place, not copied)."""
+        resolved = resolve_mentions(doc) if resolved is None else resolved
         extra = text_mentions(doc, resolved) if self.scan_aliases else []
         links = self._link_persons(doc, resolved, extra) if self.context_check else {}
         when = parse_time(doc.published)

@@ -84,6 +84,20 @@ class Lexicon:
         self.word_index = {w: i for i, w in enumerate(self.words)}
         self.char_index = {c: i for i, c in enumerate(self.chars)}
         self._lists = [self.name_lists[k] for k in sorted(self.name_lists)]
+        self._forms: dict[str, tuple[str, str, str]] = {}
+
+    def forms(self, token: str) -> tuple[str, str, str]:
+        """(folded word, proclitics, word without them), remembered per token string: the
+        ids, the letters, the flags and the document keys all start from them, and folding
+        and clitic stripping were a third of a cold pass when each recomputed them."""
+        got = self._forms.get(token)
+        if got is None:
+            if len(self._forms) > _CACHE_LIMIT:
+                self._forms.clear()
+            key = fold(token)
+            prefix, stem = strip_proclitics(key, self.counts)
+            got = self._forms[token] = (key, prefix, stem)
+        return got
 
     @property
     def n_shape(self) -> int:
@@ -92,13 +106,12 @@ class Lexicon:
 
     def word_ids(self, token: str) -> tuple[int, int]:
         """(id of the folded word, id of the word without proclitics); UNK when unknown."""
-        key = fold(token)
-        _, stem = strip_proclitics(key, self.counts)
+        key, _, stem = self.forms(token)
         return self.word_index.get(key, UNK), self.word_index.get(stem, UNK)
 
     def char_ids(self, token: str) -> list[int]:
         """BOW, letters of the folded word (first/last MAX_CHARS-2 kept), EOW."""
-        key = fold(token) or token
+        key = self.forms(token)[0] or token
         room = MAX_CHARS - 2
         if len(key) > room:
             key = key[: room // 2] + key[-(room - room // 2):]
@@ -107,8 +120,7 @@ class Lexicon:
     def shape(self, token: str) -> list[float]:
         """Binary flags: digit, Latin, punctuation, title word, definite stem, clitic split,
         then one per name list (sorted by name): the word or its stem is in the list."""
-        key = fold(token)
-        prefix, stem = strip_proclitics(key, self.counts)
+        key, prefix, stem = self.forms(token)
         return [float(bool(_DIGIT.search(token))), float(bool(_LATIN.search(token))),
                 float(not _WORDISH.search(token)), float(key in self.titles or stem in self.titles),
                 float(stem.startswith("ال")), float(bool(prefix)),
@@ -282,6 +294,11 @@ class NeuralTagger:
                 cache[t] = row
         return np.stack([cache[t] for t in tokens])
 
+    def clear_cache(self) -> None:
+        """Forget every word seen (projections and word forms): what a cold start sees."""
+        self._cache.clear()
+        self.lexicon._forms.clear()
+
     # a sentence --------------------------------------------------------------------
     def emissions(self, tokens: Sequence[str]) -> np.ndarray:
         """Label scores per token (tokens x labels) from the BiLSTM."""
@@ -323,8 +340,8 @@ class NeuralTagger:
         return propagate_names(sentences, self.tag_many(sentences), self._key, self._reliable)
 
     def _key(self, tokens: Sequence[str], start: int, end: int) -> tuple[str, ...]:
-        first = strip_proclitics(fold(tokens[start]), self.lexicon.counts)[1]
-        return (first, *(fold(t) for t in tokens[start + 1:end]))
+        forms = self.lexicon.forms
+        return (forms(tokens[start])[2], *(forms(t)[0] for t in tokens[start + 1:end]))
 
     def _reliable(self, key: tuple[str, ...]) -> bool:
         if len(key) > 1:
@@ -373,6 +390,10 @@ class NeuralEnsemble(NeuralTagger):
         self.end = sum((m.end for m in self.members), np.zeros_like(first.end))
         meta_path = directory / META_FILE
         self.meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+
+    def clear_cache(self) -> None:
+        for member in self.members:
+            member.clear_cache()
 
     def emissions_many(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Sum of the members' label scores per sentence; every member's LSTMs for every

@@ -307,7 +307,12 @@ MAX_NAME_TOKENS = 4
 def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]],
                     key: Callable[[Sequence[str], int, int], tuple[str, ...]],
                     reliable: Callable[[tuple[str, ...]], bool]) -> list[list[str]]:
-    """Second pass of :meth:`NerModel.tag_document` (pure function, unit-tested)."""
+    """Second pass of :meth:`NerModel.tag_document` (pure function, unit-tested).
+
+    ``key(tokens, start, end)`` must begin with the same first element for every ``end``
+    (the first word's form, then the others'): a position whose one-word key starts no
+    remembered name is skipped at once, which spares the n-gram keys of almost every word
+    (they cost more than the tagging itself on a cold cache)."""
     from collections import Counter
 
     from marsad.training.scoring import tag_spans
@@ -325,12 +330,16 @@ def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]],
     if not memory:
         return tags
     longest = max(len(k) for k in memory)
+    firsts = {k[0] for k in memory}
     out: list[list[str]] = []
     for tokens, sent_tags in zip(sentences, tags):
         new = list(sent_tags)
         i = 0
         while i < len(tokens):
             done = False
+            if new[i] != "O" or key(tokens, i, i + 1)[0] not in firsts:
+                i += 1
+                continue
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 if any(t != "O" for t in new[i:i + n]):
                     continue
