@@ -99,11 +99,13 @@ def test_folder_run_leaves_the_held_out_file_out(tmp_path: Path) -> None:
     folder = tmp_path / "gold"
     folder.mkdir()
     (folder / "dev.jsonl").write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
-    [held_out] = sorted(HELD_OUT_FILES)
-    (folder / held_out).write_text(gold.read_text(encoding="utf-8").replace('"test"', '"fresh"'),
-                                   encoding="utf-8")
+    assert HELD_OUT_FILES
+    for held_out in sorted(HELD_OUT_FILES):
+        (folder / held_out).write_text(gold.read_text(encoding="utf-8").replace('"test"', '"fresh"'),
+                                       encoding="utf-8")
     assert [g.split for g in load_gold(folder)] == ["test"]
-    assert [g.split for g in load_gold(folder / held_out)] == ["fresh"]
+    for held_out in sorted(HELD_OUT_FILES):
+        assert [g.split for g in load_gold(folder / held_out)] == ["fresh"]
 
 
 def test_hash_mismatch_and_bad_snippet_are_reported(tmp_path: Path) -> None:
