@@ -1,0 +1,204 @@
+"""Attribution cues: «بحسب»، «وفقا لـ»، «حسبما قال»، «نقلا عن» name a source, not a verb.
+
+A fronted attribution covers the rest of its sentence; one that trails or is set off by commas
+covers the clause before or around it.  The source is the noun phrase after the cue (a
+definite phrase stops at its first indefinite word, a title phrase may close in the person's
+name); «بحسب ما قالوا» points back to the plural subject of the clause; a source's words in
+marks filling the rest of the sentence are a direct quote.
+"""
+
+from __future__ import annotations
+
+from marsad.extract import cues as C
+from marsad.extract.cues import TRIM, strip_punct
+from marsad.extract.quote_base import QuoteBase
+from marsad.extract.quote_words import _RELATIVE_PRONOUNS, MIN_CUED_WORDS
+
+_CAME_IN = frozenset(C.fold(w) for w in ("ورد", "جاء"))
+# documents that «بحسب/وفقا لـ» can cite as the source of a clause (the law article of fresh3)
+_DOCUMENT_SOURCES = frozenset(C.fold(w) for w in (
+    "قانون", "دستور", "تقرير", "دراسة", "إحصائية", "احصائية", "فيديو", "وثيقة", "مرسوم", "قرار", "اتفاقية",
+    "بيانات", "أرقام", "نتائج", "استطلاع", "مسح"))
+_INSET_MARKS = ("،", ",", "-", "–", "—")
+_CONTRAST_HEADS = frozenset(C.fold(w) for w in ("إلا", "الا", "لكن", "ولكن", "غير", "بينما", "فيما"))
+
+
+class AttributionCues(QuoteBase):
+    """Source attributions («بحسب»، «وفقا لـ» …) and the clause each one covers."""
+
+    def _attribution_cue(self, k: int) -> int | None:
+        w = self.words[k]
+        if k + 1 >= len(self.words):
+            return None
+        j = k + 1
+        if w.bare in (C.fold("حسبما"), C.fold("كما")):
+            if self.words[j].bare not in C.SPEECH_VERBS:
+                return None
+            if C.fold(C.SPEECH_VERBS[self.words[j].bare]) in C.WEAK_SPEECH:
+                return None  # «، كما يتوقع أن يستمر …»: "as is expected", no source
+            s0, _ = self.sentence_of(w.start)
+            if w.bare == C.fold("كما") and not C.words(self.text, s0, w.start):
+                return None  # «كما أعرب المجلس عن …»: "also", the verb itself is the cue
+            j += 1
+        elif w.bare == C.fold("نقلا"):
+            if self.words[j].bare != "عن":
+                return None
+            j += 1
+        if j >= len(self.words):
+            return None
+        s_start, s_end = self.sentence_of(w.start)
+        if self.words[j].start >= s_end:
+            return None
+        np_start = self.words[j].start
+        # «وفقا لـ» / «طبقا ل»: the لـ may be a separate token or glued to the next word
+        if w.folded in (C.fold("وفقا"), C.fold("طبقا"), C.fold("وفق"), C.fold("ووفقا")):
+            if self.words[j].text in ("ل", "لـ"):
+                j += 1
+                if j >= len(self.words):
+                    return None
+                np_start = self.words[j].start
+            elif self.words[j].text.startswith("ل"):
+                np_start = self.words[j].start + (2 if self.words[j].text.startswith("لـ") else 1)
+            elif w.folded not in (C.fold("وفق"),):
+                return None  # «وفقا» needs its لـ; «وفق» governs the noun directly (وفق ما صرح به)
+        # «وفقا لما ذكره الجيش» / «بحسب ما أفادت به الوكالة»: skip «ما» + speech verb (+ به)
+        if j < len(self.words) and self.words[j].bare in ("ما", "لما") or (
+                j < len(self.words) and C.fold(self.text[np_start:self.words[j].end]) == "ما"):
+            k2 = j + 1
+            if k2 + 2 < len(self.words) and self.words[k2].bare in _CAME_IN and self.words[k2 + 1].folded == "في":
+                # Round 8: «وحسب ما ورد في تقرير الشرطة …»: the document after «ورد/جاء في» is the source
+                j = k2 + 2
+                np_start = self.words[j].start
+                k2 = len(self.words)
+            if k2 < len(self.words) and (self._speech_stem(self.words[k2].bare)):
+                k2 += 1
+                if k2 < len(self.words) and self.words[k2].folded in ("به", "بها"):
+                    k2 += 1
+                verb_w = self.words[j + 1]
+                if (k2 >= len(self.words) or self.words[k2].start >= s_end) and verb_w.bare.endswith("وا"):
+                    # «…، بحسب ما قالوا.»: the plural verb's own subject pronoun is the source;
+                    # it points back to the plural subject of the clause it is attached to
+                    subject = self._plural_subject(s_start, w.start)
+                    for x in C.words(self.text, s_start, w.start):
+                        if subject is None and x.bare.startswith("ال") and x.bare.endswith("ون") \
+                                and len(x.bare) > 5:  # «وكان المتظاهرون غاضبين»: a nominative plural
+                            subject = self._make_speaker(x.start, x.end)
+                    if subject is None:
+                        return None
+                    start, end = strip_punct(self.text, s_start, w.start)
+                    if len(C.words(self.text, start, end)) < 3:
+                        return None
+                    self._add(start, end, "reported", w, subject, cue_end=verb_w.end)
+                    return k2
+                if k2 >= len(self.words):
+                    return None
+                j = k2
+                np_start = self.words[j].start
+        np_end = self._definite_np_end(j, self._np_end(j, s_end))
+        speaker = self._make_speaker(np_start, np_end, require_source=True)
+        if speaker is None and self.words[j].bare.removeprefix("ال") in _DOCUMENT_SOURCES:
+            speaker = self._make_speaker(np_start, np_end)  # «وحسب القانون الإسباني يختلف …»
+        if speaker is None and self.text[np_end:s_end].strip(TRIM + "\"»”") == "" \
+                and not self.words[j].text.endswith(("ه", "ها", "هم")):
+            speaker = self._make_speaker(np_start, np_end)  # «…، بحسب هيومن رايتس ووتش.»: a source closing the sentence
+        if speaker is not None and self.in_time(self.words[j]):
+            # «…، وذلك حسبما أعلنت الأحد»: a day is no source; the verb's subject is the
+            # pronoun, which points back to the subject of the clause the attribution closes
+            speaker = self._subject_in_sentence(w.start)
+        seg = None if self._gap(s_start, w.start).strip(TRIM + "و") or speaker is None else \
+            next((g for g in self.segments if np_end <= g.open < s_end and g.closed and not g.used), None)
+        if seg is not None and speaker is not None and not any(c in ".،,:؛!?؟\n" for c in self.text[np_end:seg.open]) \
+                and len(C.words(self.text, np_end, seg.open)) <= 4 \
+                and self.text[seg.close + 1:s_end].strip(TRIM + "\"»”") == "" \
+                and len(C.words(self.text, seg.start, seg.end)) >= MIN_CUED_WORDS:
+            # «ووفقا لمصادر إعلامية تابعة للميليشيات "فقد قضت المحكمة …"»: the source's
+            # words in marks fill the rest of the sentence — a direct quote
+            seg.used = True
+            self._add(seg.start, seg.end, "direct", w, speaker,
+                      cue_end=self.words[j - 1].end if j - 1 > k else w.end)
+            return self.word_index(seg.close)
+        if speaker is None and not self._gap(s_start, w.start).strip(TRIM + "و") \
+                and self.text[np_end:np_end + 2].lstrip()[:1] in ("،", ",") \
+                and len(C.words(self.text, np_start, np_end)) <= 3:
+            speaker = self._make_speaker(np_start, np_end)  # «ووفقا للإنتربول، كانت …»: a fronted source set off by a comma
+        closing = self._closing_name(np_start, s_end)
+        if closing is not None and (speaker is None or speaker.entity is None):
+            # «…، وفقا للعضو في المركز الإعلامي …، رضا عيسى.»: a title phrase with the person's
+            # name in apposition closing the sentence — the named person is the source
+            speaker, np_end = self._make_speaker(closing[0], closing[1]), closing[1]
+        if speaker is None:
+            return None
+        cue_at_start = self._gap(s_start, w.start).strip(TRIM + "و") == ""
+        if cue_at_start:
+            start = np_end
+            while start < s_end and self.text[start] in TRIM:
+                start += 1
+            end = s_end
+        else:
+            start = s_start
+            for q in self.quotes:
+                if s_start <= q.end <= w.start:
+                    start = max(start, q.end)
+            end = w.start
+            rest = C.words(self.text, np_end, s_end)
+            if start == s_start and len(rest) >= 3 and self._gap(np_end, rest[0].start).strip() in _INSET_MARKS \
+                    and rest[0].folded not in _RELATIVE_PRONOUNS and rest[0].bare not in _CONTRAST_HEADS \
+                    and self.text[s_start:w.start].rstrip().endswith(_INSET_MARKS):
+                # «وأبدى فريق الخبراء، وفقاً للوكالة، استعداده …»: an attribution set off by
+                # commas inside the clause covers the whole clause around it. Round 8: a
+                # dash-set one («… إلى أسرة واحدة - بحسب ما قاله الضباط - ويرجح …») does too; a
+                # contrast after it («، وفقا لما ذكرته المصادر، إلا أنه …») is the writer's
+                end = s_end
+            elif start == s_start and len(rest) >= 3 and self._gap(np_end, rest[0].start).strip() in _INSET_MARKS \
+                    and w.folded[:1] == "و" and 1 <= len(C.words(self.text, s_start, w.start)) <= 3 \
+                    and not any(c in TRIM for c in self.text[s_start:w.start].strip()):
+                # Round 8: «الميليشيات وبحسب ناشطين، حولت القضاء …»: an attribution inserted
+                # with و after a fronted subject covers the clause it interrupts
+                end = s_end
+            first = C.words(self.text, start, end)[:1]
+            if start > s_start and first and (first[0].bare in C.SPEECH_PARTICIPLES or (
+                    first[0].bare.startswith("م") and len(first[0].bare) >= 4
+                    and first[0].folded.endswith("ا"))):
+                # «"…"، مشيراً إلى الهجمات …، بحسب رويترز»، «"…" معبرا عن استعداده …»: a
+                # circumstantial participle (حال, مُفعِلاً) with a plain noun object (a
+                # complementiser would have made it a cue) continues the narration; the attribution
+                # names the source of the quotation before it, and adds no new quote
+                return None
+        start, end = strip_punct(self.text, start, end)
+        if len(C.words(self.text, start, end)) < 3:
+            return None
+        self._add(start, end, "reported", w, speaker, cue_end=self.words[j - 1].end if j - 1 > k else w.end)
+        return self.word_index(np_end)
+
+    def _definite_np_end(self, j: int, np_end: int) -> int:
+        """«وحسب القانون الإسباني يختلف …»: with no comma after it, a definite source phrase
+        runs over its definite adjectives and genitives only; the first indefinite word is
+        the verb of the clause the attribution introduces."""
+        head = self.words[j]
+        if not head.bare.startswith("ال") or any(e.start <= head.start < e.end for e in self.entities) \
+                or head.bare in C.TITLE_WORDS or head.bare[2:] in C.TITLE_WORDS:
+            return np_end  # «بحسب ما أعلن العقيد الركن صادق الدويد»: a title takes its name
+        end = head.end
+        for x in self.words[j + 1:]:
+            if x.start >= np_end or self.text[end:x.start].strip() or not x.bare.startswith("ال"):
+                break
+            end = x.end
+        return end
+
+    def _closing_name(self, start: int, s_end: int) -> tuple[int, int] | None:
+        """A PERS mention set off by a comma that ends the sentence after ``start``."""
+        for e in self.entities:
+            if e.type == "PERS" and start < e.start and e.end <= s_end \
+                    and self.text[e.end:s_end].strip(TRIM + "\"»”") == "" \
+                    and self.text[start:e.start].rstrip().endswith(("،", ",")):
+                return e.start, e.end
+        return None
+
+    @staticmethod
+    def _speech_stem(bare: str) -> bool:
+        """A speech verb possibly carrying an object pronoun: ذكره، نقلته، أعلنه."""
+        for suffix in ("", "ه", "ته", "تها", "ها"):
+            if bare.endswith(suffix) and (bare[:len(bare) - len(suffix)] if suffix else bare) in (
+                    C.SPEECH_VERBS.keys() | C.RELAY_VERBS):
+                return True
+        return False

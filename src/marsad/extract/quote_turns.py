@@ -1,0 +1,163 @@
+"""Turns: the subject a speech verb takes from context when its zone names nobody.
+
+In a dialogue «ثم قال» continues the subject of its clause and «فرد:» or «فقال له» answers
+the last speaker, so the speaker is the other party; a verb after an agreeing relative pronoun
+(«الفرقة التي تقول إن») has the antecedent as subject; a plural verb joined by و continues a
+human plural subject; a participle that disagrees with the cue verb speaks for the reported
+clause's own subject.  These are grammatical links, so they run before the generic
+pronoun resolution of :mod:`~marsad.extract.speakers`.
+"""
+
+from __future__ import annotations
+
+from marsad.extract import cues as C
+from marsad.extract.cues import Word
+from marsad.extract.quote_base import QuoteBase
+from marsad.extract.quote_words import _HUMAN_BROKEN_PLURALS, _QUANTITY_HEADS, _RELATIVE_PRONOUNS, _colon_only
+from marsad.extract.speakers import _PRONOUN_PREP, _Speaker
+
+# Round 9: groups that speak for themselves in a relative clause («الفرقة التي تقول إنها …»)
+_SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميليشيا", "ميليشيات", "عصابة", "قبيلة", "عائلة",
+                                            "أسرة", "جالية", "أقلية"))
+
+
+class TurnRules(QuoteBase):
+    """Speakers that a cue with no subject in its zone takes from the surrounding text."""
+
+    def _turn_subject(self, k: int) -> _Speaker | None:
+        """Round 8: «، قلبه الصائغ ثم قال: …»: a speech verb after «ثم» (or with ف) continues
+        the subject of the verb that opens its clause — the definite noun right after it."""
+        w = self.words[k]
+        if not (k > 0 and self.words[k - 1].folded == C.fold("ثم")) and w.folded[:1] != "ف":
+            return None
+        first = k - 1 if w.folded[:1] == "ف" else k - 2
+        clause: list[Word] = []
+        for i in range(first, max(-1, first - 4), -1):
+            x = self.words[i]
+            clause.insert(0, x)
+            if any(c in "،,.:!?؟\n" for c in self.text[(self.words[i - 1].end if i else 0):x.start]):
+                break
+        subject = next((x for x in clause[1:] if x.bare.startswith("ال") and not _PRONOUN_PREP.match(x.folded)), None)
+        if len(clause) < 2 or subject is None or self.inside_quote(subject.start) \
+                or self.inside_segment(subject.start) \
+                or any(not _PRONOUN_PREP.match(x.folded) for x in clause[1:clause.index(subject)]):
+            return None  # «نظر إليه البائع ثم قال»: only an addressee pronoun may stand before the subject
+        return self._make_speaker(subject.start, subject.end)
+
+    def _reply_party(self, w: Word, speaker: _Speaker | None) -> _Speaker | None:
+        """Round 8: «فرد: …»، «فأجاب: …» with no subject answers the last speaker, so the
+        speaker is the other party of the exchange (the previous different speaker)."""
+        stem = w.folded[1:] if w.folded[:1] in "وف" and w.folded[1:] in C.COLON_ONLY_VERBS else w.bare
+        if not (_colon_only(w) and stem.startswith((C.fold("رد"), C.fold("أجاب")))) or len(self.quotes) < 2:
+            return speaker
+        last = self.quotes[-1].speaker
+        other = next((q.speaker for q in reversed(self.quotes[:-1])
+                      if q.speaker and last and q.speaker.get("text") != last.get("text")), None)
+        if other is None or other.get("start") is None:
+            return speaker
+        return _Speaker(other["text"], other["start"], other["end"], "pronoun", other.get("entity"))
+
+    def _dialogue_turn(self, speaker: _Speaker | None, zone_words: list[Word]) -> _Speaker | None:
+        """«فأجابه نبيل: "…"، فقال له: "…"»: «قال له» addresses the one who spoke last, so
+        the pronoun subject is the other party of the exchange — the previous different
+        speaker — not the addressee."""
+        if speaker is None or speaker.kind != "pronoun" or len(zone_words) != 1 \
+                or zone_words[0].folded not in ("له", "لها") or not self.quotes:
+            return speaker
+        last = self.quotes[-1].speaker
+        if not last or last.get("text") != speaker.text:
+            return speaker
+        other = next((q.speaker for q in reversed(self.quotes[:-1])
+                      if q.speaker and q.speaker.get("text") != speaker.text), None)
+        if other is None or other.get("start") is None:
+            return speaker
+        return _Speaker(other["text"], other["start"], other["end"], "pronoun", other.get("entity"))
+
+    def _clause_participle_subject(self, cue: Word, start: int, end: int) -> _Speaker | None:
+        """Round 9: «وقالت الوكالة إن الأسد تسلم …، قائلا حينها: "…"»: a participle of speech that
+        closes the reported clause and disagrees in gender with the cue verb is a حال of the
+        clause's own verb; its quotation is the words of the clause's subject (a name opening
+        the clause), and the reported clause runs over it.  When the genders agree the
+        participle may be the speaker's and nothing changes."""
+        ws = C.words(self.text, start, end)
+        if len(ws) < 4:
+            return None
+        part = next((i for i in (len(ws) - 1, len(ws) - 2) if ws[i].bare in C.SPEECH_PARTICIPLES), None)
+        if part is None or "،" not in self._gap(ws[part - 1].end, ws[part].start):
+            return None
+        p_fem = ws[part].folded.endswith("ه")
+        if ws[part].folded.endswith(("ين", "ات")):
+            return None
+        v = cue.folded
+        v_fem = v.endswith("ت") or (v[:1] == "ت" and len(v) > 3)
+        if p_fem == v_fem:
+            return None
+        ent = next((e for e in self.entities if e.type == "PERS" and ws[0].start <= e.start <= ws[min(3, len(ws) - 1)].start
+                    and e.start < ws[part].start), None)
+        if ent is None:
+            return None
+        return self._make_speaker(ent.start, ent.end)
+
+    def _relative_antecedent(self, k: int) -> _Speaker | None:
+        """Round 9: «… أتباع الفرقة التي تقول إنها تعاني …»: a speech verb right after a relative
+        pronoun it agrees with, and with no subject of its own, has the relative's antecedent as
+        subject — the definite noun phrase just before the pronoun (its adjectives agree in
+        definiteness; an indefinite construct head before it is not part of it).  A verb that
+        does not agree («الأسلحة التي قال إنها …») has another subject and is left alone."""
+        if k < 2:
+            return None
+        rel, verb = self.words[k - 1], self.words[k]
+        if rel.bare not in _RELATIVE_PRONOUNS or self._gap(rel.end, verb.start).strip():
+            return None
+        v = verb.folded
+        feminine = v.startswith("ت") or v.endswith("ت")
+        plural = v.endswith(("وا", "ون"))
+        agrees = {C.fold("التي"): feminine and not plural, C.fold("الذي"): not feminine and not plural,
+                  C.fold("الذين"): plural}.get(rel.bare, False)
+        if not agrees or any(ch in "،,.:!?؟\n" for ch in self._gap(self.words[k - 2].end, rel.start)):
+            return None
+        ent = next((e for e in self.entities if e.start <= self.words[k - 2].start < e.end), None)
+        if ent is not None:
+            return self._make_speaker(ent.start, ent.end) if ent.type in ("PERS", "ORG", "LOC") else None
+        heads = C.ORGANIZATION_HEADS | C.TITLE_WORDS | C.ANONYMOUS_HEADS | _SECT_HEADS
+        first, best = k - 2, None
+        while first >= 0 and k - 2 - first < 3 and self.words[first].bare.startswith("ال"):
+            head = self.words[first].bare
+            if head in heads or head[2:] in heads:
+                best = first  # the longest definite phrase whose head is a speaking body or person
+            if first == 0 or self._gap(self.words[first - 1].end, self.words[first].start).strip():
+                break
+            first -= 1
+        if best is None:
+            return None  # «بسبب التوتر التجاري الذي قال إنه …»: a thing is what was spoken about
+        return self._make_speaker(self.words[best].start, self.words[k - 2].end)
+
+    def _plural_noun_subject(self, s_start: int, pos: int) -> _Speaker | None:
+        """The first human plural noun of the clause before ``pos`` («المحتجون»، «عشرات
+        الناشطين»، «الساسة»): the subject a coordinated plural verb continues."""
+        ws = C.words(self.text, s_start, pos)
+        for i, x in enumerate(ws):
+            if self.inside_segment(x.start) or self.inside_quote(x.start):
+                continue
+            noun = x.bare.removeprefix("ال")
+            human = x.bare.startswith("ال") and noun.endswith(("ون", "ين")) and len(noun) > 4
+            if not (human or x.bare in _HUMAN_BROKEN_PLURALS):
+                continue
+            start = x.start
+            if i > 0 and ws[i - 1].bare in _QUANTITY_HEADS:
+                start = ws[i - 1].start  # «عشرات الناشطين»، «آلاف المحتجين»
+            return self._make_speaker(start, x.end)
+        return None
+
+    def _previous_plural_subject(self, s0: int) -> _Speaker | None:
+        """Round 9: «وأصدر أغلبية النواب، … بيانا … . وقالوا إن …»: a plural verb opening its
+        sentence with no subject continues a human plural subject among the first words of the
+        sentence before (a verb-initial sentence's subject), when that sentence reported no
+        quote of its own (the last speaker, if any, is older and singular in form)."""
+        prev = [b for b in self.sents if b[1] <= s0]
+        if not prev or self.last_speaker_at >= prev[-1][0]:
+            return None
+        ws = C.words(self.text, prev[-1][0], prev[-1][1])[:4]
+        if len(ws) < 2:
+            return None
+        return self._plural_noun_subject(ws[1].start, ws[-1].end)

@@ -1,0 +1,284 @@
+"""Verb cues: a speech verb or participle, its opener, its quote and its speaker.
+
+The main entry is :meth:`VerbCues._verb_cue`: it turns down verbs that do not report speech
+here (a negated verb without a «لكن»/«إلا» clause, an impersonal or passive one, «جاء» outside
+«وجاء في بيان», a later verb in the zone that is the real cue, a forecast verb with no subject)
+and otherwise takes the quote span from the opener and the speaker from the zone or context.
+«ما كشفه … أن» and the verb «بيّن» (spelt like the preposition «بين») are recognised here too.
+"""
+
+from __future__ import annotations
+
+from marsad.extract import cues as C
+from marsad.extract.cues import Word
+from marsad.extract.quote_spans import SpanRules
+from marsad.extract.quote_turns import TurnRules
+from marsad.extract.quote_words import (
+    _CONTRAST_WHILE,
+    _NEGATION,
+    _RELATIVE_MA,
+    MAX_ZONE_WORDS,
+    MIN_CUED_WORDS,
+    SHORT_FRAGMENT_WORDS,
+    _colon_only,
+    _mark_only,
+    _passive,
+    _prepositional_object,
+    _via,
+)
+from marsad.extract.speakers import _CONNECTORS, _PRONOUN_PREP
+
+STRETCH_ZONE_WORDS = 14  # past LONG_ZONE_WORDS only «، إن» after comma-separated adjuncts
+LONG_ZONE_WORDS = 26  # «قال X، منصبه، في تصريح لـ…، على هامش …، إن»: the plain speech verbs allow more
+_PLAIN_SPEECH = frozenset(C.fold(v) for v in ("قال", "أضاف", "أكد", "أوضح", "صرح", "أفاد", "ذكر", "تابع"))
+# «وصف X بـ"…"»: what follows the marks is a label, not speech (a complementiser still opens one)
+_CHARACTERISING = frozenset(C.fold(v) for v in ("وصف", "اعتبر"))
+# Round 9: «لم يقل سوى إن …»، «لم يذكر إلا أن …»: an exception after a negated speech verb asserts the clause
+_EXCEPT = frozenset(C.fold(w) for w in ("سوى", "إلا"))
+_CONTRAST = frozenset(C.fold(w) for w in ("لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بل"))
+_PRONOUN_CONNECTORS = frozenset(C.fold(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "انه", "انها"))
+
+
+def _in_document(w: Word) -> bool:
+    """«ببلاغ»، «ببيان»: بـ + a document noun, the «في بيان» of «وجاء في بيان … أن»."""
+    return w.folded.startswith("ب") and w.folded[1:] in C.ORGANIZATION_HEADS and len(w.folded) > 4
+
+
+# imperfect forecast verbs: with no subject of their own they are the impersonal "it is expected"
+_FORECAST = frozenset(C.fold(w) for w in ("توقع", "رجح"))
+# «ردت»، «ردوا»: a person-marked perfect of رد is the verb "replied", never the noun «رد»
+_MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
+
+
+class VerbCues(SpanRules, TurnRules):
+    """Speech-verb and participle cues, with the checks that a verb really reports speech."""
+
+    def _relative_speech(self, k: int) -> bool:
+        """«ما كشفه ولي العهد أن …»، «ما ذكرته الوكالة أن»: after the relative «ما» a speech
+        verb carries a resumptive object pronoun; it is still the cue of the clause after أن."""
+        w = self.words[k]
+        if k == 0 or self.words[k - 1].folded != "ما":
+            return False  # «لما/بما/فيما ذكرته» belong to an attribution («وفقا لما ذكرته المصادر»)
+        if not any(w.bare.endswith(suf) and w.bare[:-len(suf)] in C.SPEECH_VERBS
+                   for suf in ("ه", "ها", "ته", "تها") if len(w.bare) > len(suf) + 2):
+            return False
+        for x in self.words[k + 1:k + 8]:  # the complementiser follows the subject, with no comma between
+            if any(c in "،,.:!?؟\n" for c in self.text[w.end:x.start]):
+                return False
+            if C.COMPLEMENTISER_RE.match(x.folded):
+                return True
+        return False
+
+    def _bayyana(self, k: int) -> bool:
+        """«وبيّن الدوسري، أن …»: unvocalised «بين» is the preposition "between" unless it
+        opens its clause with و/ف and a complementiser follows within eight words with no
+        «و» joining two nouns on the way (the «بين X وY» of the preposition)."""
+        w = self.words[k]
+        if w.bare != C.fold("بين") or w.folded == w.bare:
+            return False
+        prev_end = self.words[k - 1].end if k else 0
+        if k and not any(c in ".!?؟\n،,:" for c in self.text[prev_end:w.start]):
+            return False
+        if k + 1 < len(self.words):
+            nxt = self.words[k + 1]
+            after = self.words[k + 2] if k + 2 < len(self.words) else None
+            closed = after is not None and (C.COMPLEMENTISER_RE.match(after.folded) is not None
+                                            or any(c in "،," for c in self.text[nxt.end:after.start]))
+            if not (C.COMPLEMENTISER_RE.match(nxt.folded) or nxt.bare in C.TITLE_WORDS | C.ORGANIZATION_HEADS
+                    or any(e.start == nxt.start and e.type in ("PERS", "ORG") for e in self.entities)
+                    or (nxt.bare.startswith("ال") and closed)):
+                return False  # «وبين الضحايا شرطي …»: "among the victims", not «وبيّن المدير أن»
+        for x in self.words[k + 1:k + 9]:
+            if x.folded.startswith("و") and len(x.folded) > 2 and not C.COMPLEMENTISER_RE.match(x.folded[1:]):
+                return False
+            if C.COMPLEMENTISER_RE.match(x.folded):
+                return True
+            if any(c in ".!?؟\n" for c in self.text[w.end:x.start]):
+                return False
+        return False
+
+    def _verb_lemma(self, w: Word) -> str:
+        """The lemma of a cue word, also for «كشفه» after «ما» and the verb «بيّن»."""
+        lemma = C.SPEECH_VERBS.get(w.bare) or C.SPEECH_VERBS.get(w.folded)
+        if lemma:
+            return lemma
+        if w.bare == C.fold("بين"):
+            return "بين"
+        for suf in ("ته", "تها", "ه", "ها"):
+            if w.bare.endswith(suf) and w.bare[:-len(suf)] in C.SPEECH_VERBS:
+                return C.SPEECH_VERBS[w.bare[:-len(suf)]]
+        return ""
+
+    def _verb_cue(self, k: int) -> int | None:
+        w = self.words[k]
+        if w.bare in C.JUSSIVE_SAY and not (k > 0 and self.words[k - 1].folded in _NEGATION):
+            return None  # Round 9: «لا يقل عن 50»: "is not less than", no speech
+        lemma0 = self._verb_lemma(w)
+        strong = C.fold(lemma0) in _PLAIN_SPEECH
+        characterises = C.fold(lemma0) in _CHARACTERISING
+        if w.bare in C.DOCUMENT_VERBS and k > 0 and self.words[k - 1].bare in _PRONOUN_CONNECTORS:
+            return None  # «لكنه نص على أن "…"»: the pronoun is a document, which the speaker
+            # resolver does not track; the uncued-segment rule attributes the quotation
+        if _mark_only(w):
+            opener = self._mark_opener(k)
+        else:
+            opener = self._find_opener(k, LONG_ZONE_WORDS if strong else MAX_ZONE_WORDS, marks=not characterises,
+                                       stretch=STRETCH_ZONE_WORDS if strong else 0)
+        if opener is None:
+            return None
+        okind, zone_end, content_start, next_k = opener
+        lemma = self._verb_lemma(w) or None
+        if _colon_only(w) and okind != "colon" and not (
+                _MARKED_REPLY & {w.bare, w.folded[1:]} and okind == "comp"
+                and self.words[next_k - 1].folded.startswith("ب")):
+            return None  # Round 8: «وردت واشنطن … بأنها ستفعل»: a marked perfect of رد is the verb
+        if _mark_only(w) and okind not in ("colon", "mark"):
+            return None  # «تساءلت عن الأمر وعرفت أنه …»: asking narrates, the أن clause is no quote
+        if self._impersonal_forecast(w, zone_end):
+            return None
+        if w.bare in C.DOCUMENT_VERBS and (okind != "comp" or self.words[next_k - 2].bare != "علي"):
+            return None
+        if okind == "colon" and lemma is not None and C.fold(lemma) in C.NEEDS_COMPLEMENTISER:
+            pass  # «أعلن:» is still speech; kept
+        span = self._content(okind, content_start, w)
+        if span is None:
+            return None
+        start, end, qkind = span
+        if characterises and qkind == "direct" and len(C.words(self.text, start, end)) <= SHORT_FRAGMENT_WORDS:
+            _, s_end = self.sentence_of(start)
+            if not C.words(self.text, end, s_end):
+                return None  # «ووصفهم بأنهم "أناس مرضى".»: a label closing the sentence, not speech
+        if qkind == "reported" and k > 0 and self.words[k - 1].bare in _RELATIVE_MA:
+            end = self._relative_end(start, end)
+        if len(C.words(self.text, start, end)) < MIN_CUED_WORDS:
+            return None
+        zone = (w.end, zone_end)
+        zone_words = C.words(self.text, *zone)
+        if k > 0 and self.words[k - 1].folded in _NEGATION and not any(
+                z.folded in _CONTRAST for z in zone_words) and not self._exception_close(w, zone_words):
+            return None  # «ولم يذكر … أي تفاصيل حول أن»: a negated speech verb reports that nothing was
+            # said; «لم يذكر القانون البرقع، لكنه نص على أن» — the contrast clause asserts the words
+        if w.bare == C.fold("جاء") and (not zone_words or (zone_words[0].folded != "في"
+                                                           and not _in_document(zone_words[0]))):
+            return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
+        if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)
+               and not _via(self.text, zone_words, i) for i, z in enumerate(zone_words) if i > 0):
+            return None  # «جاء ذلك في مقابلة … حيث قال:»: the later verb is the cue
+        if any((z.bare in C.COLON_ONLY_VERBS or z.bare in C.MARK_ONLY_VERBS) and z.folded != z.bare
+               or any(c in "،," for c in self.text[zone_words[i - 1].end:z.start]) and (
+                   z.bare in C.COLON_ONLY_VERBS or z.bare in C.MARK_ONLY_VERBS)
+               for i, z in enumerate(zone_words) if i > 0):
+            return None  # «وعندما سأله الأب، رد عليه الرجل: "…"»: the later dialogue verb is the cue
+        if any(z.bare in C.SPEECH_PARTICIPLES for z in zone_words):
+            return None  # «حذر من … بقوله «…»»: the participle introduces the quote
+        if (w.bare in C.IMPERSONAL or w.folded in C.IMPERSONAL or _passive(w, lemma or "")) and not zone_words:
+            return None  # «يذكر أن …»، «قرد يُزعم أنه …»: background or passive, nobody speaks
+        if self._exception_close(w, zone_words):
+            zone_words = zone_words[:-1]  # Round 9: «لم يقل سوى إن»: the exception word is no subject
+            zone = (w.end, zone_words[-1].end if zone_words else w.end)
+        if w.bare in C.ADDRESSEE_VERBS:
+            speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
+        elif _mark_only(w) and zone_words and (
+                zone_words[0].bare in C.CHANT_OBJECTS or _prepositional_object(zone_words[0])):
+            speaker = None  # «ورددوا هتافات تقول "…"»، «وأهاب بالمواطنين "…"»: the zone is the object
+        elif w.bare in C.RELAY_VERBS or any(z.bare in (C.fold("نقلا"), C.fold("نقلاً")) for z in zone_words):
+            speaker = self._relay_speaker(zone, w)
+        else:
+            speaker = self._zone_speaker(zone)
+        if speaker is None and w.bare.endswith("وا") and (w.folded != w.bare or _mark_only(w) or not zone_words
+                                                          or _PRONOUN_PREP.match(zone_words[0].folded)):
+            # «وانتقد عشرات الناشطين الحكم داخل قاعة المحكمة ورددوا …»: a plural verb joined by و
+            # continues the plural subject of its sentence, not the last noun before it
+            s0, _ = self.sentence_of(w.start)
+            speaker = self._plural_noun_subject(s0, w.start)
+            if speaker is None and not zone_words and not C.words(self.text, s0, w.start):
+                speaker = self._previous_plural_subject(s0)
+        if speaker is None and not zone_words:
+            speaker = self._relative_antecedent(k)
+        if speaker is None:
+            same_sentence = bool(self.quotes) and self.sentence_of(self.quotes[-1].start) == self.sentence_of(w.start)
+            speaker = (self._before_speaker(k) or self._svo_subject(k)
+                       or (self._resolve_pronoun(w.start) if same_sentence else None)
+                       or self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start))
+            speaker = self._dialogue_turn(speaker, zone_words)
+            if not zone_words:
+                speaker = self._turn_subject(k) or self._reply_party(w, speaker)
+        colon_seg = self._colon_quotation(end) if qkind == "reported" else None
+        inner = self._clause_participle_subject(w, start, end) if colon_seg is not None else None
+        if inner is not None and colon_seg is not None:
+            # Round 9: the reported clause runs over the participle and its quotation
+            self._add(start, colon_seg.end, qkind, w, speaker)
+            colon_seg.used = True
+            self._add(colon_seg.start, colon_seg.end, "direct", w, inner)
+            self._embedded.add((self.quotes[-1].start, self.quotes[-1].end))
+            return max(next_k, k + 1)
+        self._add(start, end, qkind, w, speaker)
+        if colon_seg is not None:
+            colon_seg.used = True  # «بأن الهاربين في وضع مأساوي: "إنهم لم يأكلوا …"»
+            self._add(colon_seg.start, colon_seg.end, "direct", w, speaker)
+        return max(next_k, k + 1)
+
+    def _exception_close(self, verb: Word, zone_words: list[Word]) -> bool:
+        """Round 9: does the speaker zone end in «سوى/إلا» right before the complementiser, with
+        no comma before it («لكنه لم يقل سوى إن …»، «لم يذكر المتحدث إلا أن …»)?  The negated
+        verb then asserts that clause.  After a comma «إلا أن» is "however" and opens a clause
+        of the narrator's («لم تعلن عن الدعوة، …، إلا أن كوريا أعلنت …»)."""
+        if not zone_words or zone_words[-1].folded not in _EXCEPT:
+            return False
+        return len(zone_words) <= 4 and not any(c in "،,;؛" for c in self.text[verb.end:zone_words[-1].start])
+
+    def _impersonal_forecast(self, w: Word, zone_end: int) -> bool:
+        """«ويتوقع أن يرتفع …»، «كما يتوقع أن يستمر …»: an imperfect forecast verb with an
+        empty zone is the impersonal "it is expected" (nobody speaks); «يتوقع صندوق النقد أن»
+        has its subject in the zone and «المصدر يرجح أن» before the verb."""
+        lemma = C.fold(self._verb_lemma(w))
+        if lemma not in _FORECAST or w.bare[:1] not in ("ي", "ت") or w.bare.startswith(lemma):
+            return False
+        if C.words(self.text, w.end, zone_end):
+            return not self._zone_source(w.end, zone_end)
+        k = self.word_index(w.start)
+        return self._svo_subject(k) is None
+
+    def _zone_source(self, start: int, end: int) -> bool:
+        """Does the zone open with a named entity or a source/organisation/title noun?"""
+        zw = C.words(self.text, start, end)
+        if not zw:
+            return False
+        if any(e.start <= zw[0].start < e.end and e.type in ("PERS", "ORG", "LOC") for e in self.entities):
+            return True
+        return zw[0].bare in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS
+
+    @staticmethod
+    def _finite_cue(zone_words: list[Word], i: int) -> bool:
+        """Can the speech verb ``zone_words[i]`` inside a speaker zone take over as the cue?
+
+        A perfect verb or one opening a clause (وقال، حيث يقول) can; a bare imperfect
+        after a noun describes that noun («في تغريدة مصحوبة بمقطع يوضح قوة الإعصار، أن»)."""
+        z = zone_words[i]
+        lemma = C.fold(C.SPEECH_VERBS.get(z.bare, ""))
+        imperfect = z.bare[:1] in ("ي", "ت") and not z.bare.startswith(lemma)
+        if not imperfect or z.folded != z.bare:
+            return True
+        return zone_words[i - 1].bare in _CONNECTORS or zone_words[i - 1].folded in _CONNECTORS
+
+    def _participle_cue(self, k: int) -> int | None:
+        w = self.words[k]
+        opener = self._find_opener(k)
+        if opener is None or len(C.words(self.text, w.end, opener[1])) > 4:
+            return None
+        okind, _zone_end, content_start, next_k = opener
+        span = self._content(okind, content_start)
+        if span is None:
+            return None
+        start, end, qkind = span
+        s_start, _ = self.sentence_of(w.start)
+        for x in C.words(self.text, s_start, w.start):
+            if x.folded in _CONTRAST_WHILE and any(c in "،," for c in self.text[max(s_start, x.start - 3):x.start]):
+                # «…، فيما رد نتنياهو، قائلا إنه»: the participle (حال) belongs to the finite
+                # verb of its own clause, whose subject follows the connector
+                s_start = x.end
+        plural = w.bare.endswith("ين")  # «مضيفين»: the subject is plural, never one named person
+        speaker = (self._plural_subject(s_start, w.start) if plural else None) \
+            or self._subject_before(s_start, w.start) or self._resolve_pronoun(w.start)
+        self._add(start, end, qkind, w, speaker)
+        return next_k
