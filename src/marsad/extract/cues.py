@@ -135,6 +135,7 @@ _add("طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "طا
 _add("ناشد", "ناشد", "ناشدت", "ناشدوا")
 _add("أخبر", "أخبر", "أخبرت", "أخبروا")
 _add("كتب", "كتب", "كتبت", "يكتب", "تكتب", "كتبوا")
+_add("غرد", "غرد", "غردت", "غردوا", "يغرد", "تغرد")  # round 10: «وغرد على تويتر: "…"», tweeting is writing
 _add("ادعى", "ادعى", "ادعت", "يدعي", "تدعي", "ادعوا")
 _add("وصف", "وصف", "وصفت", "وصفوا", "يصف", "تصف")
 _add("أكدت", "أكدت")
@@ -145,7 +146,7 @@ _add("جاء", "جاء")  # «وجاء في بيان … أن»: a relay, the so
 # Round 8: commitments and forecasts are speech acts with a complement clause («تعهد كيم بأن
 # …»، «توقع صندوق النقد أن …»، «المصدر يرجح أن …»); with a plain object («تعهد بالرد») they
 # give no quote (NEEDS_COMPLEMENTISER below), and an imperfect with no subject of its own
-# («ويتوقع أن يرتفع …», "it is expected") is impersonal — see quotes._impersonal_forecast.
+# («ويتوقع أن يرتفع …», "it is expected") is impersonal — see quote_verbs._impersonal_forecast.
 _add("تعهد", "تعهد", "تعهدت", "تعهدوا", "يتعهد", "تتعهد")
 _add("أدان", "دان", "دانت")  # «دان رئيس الجمعية … الانفجار»: condemned (a name «دان» is rare in Arabic news)
 _add("توقع", "توقع", "توقعت", "توقعوا", "يتوقع", "تتوقع", "يتوقعون")
@@ -155,7 +156,7 @@ _add("رجح", "رجح", "رجحت", "رجحوا", "يرجح", "ترجح", "ير
 _add("لمح", "لمح", "لمحت", "لمحوا", "ألمح", "ألمحت", "ألمحوا", "يلمح", "تلمح")
 _add("تكهن", "تكهن", "تكهنت", "تكهنوا", "يتكهن", "تتكهن")
 # Round 9: the jussive after «لم» («لكنه لم يقل سوى إن …»); spelt like «يقلّ» "is less", so the
-# quote finder accepts it only right after «لم» (quotes._jussive_say)
+# quote finder accepts it only right after «لم» (quote_verbs: JUSSIVE_SAY)
 _add("قال", "يقل", "تقل")
 JUSSIVE_SAY = frozenset(fold(w) for w in ("يقل", "تقل"))
 
@@ -200,6 +201,14 @@ MARK_ONLY_VERBS = frozenset(fold(v) for v in (
     "تسأله", "تسألها", "تسألهم", "تسألهن", "سألته", "سألتها", "سألتهم",
     "أهاب", "أهابت",
 ))
+# Round 10: speech nouns owned by their speaker, right before a complementiser («على إعلانه أن
+# …»، «رغم تأكيدها أن …», see quote_verbs._noun_cue); without the pronoun there is no speaker
+POSSESSED_SPEECH_NOUNS = frozenset(
+    fold(noun + suffix) for noun in ("إعلان", "تأكيد", "قول", "تصريح", "اعتراف", "زعم", "ادعاء", "توضيح", "تحذير")
+    for suffix in ("ه", "ها", "هم", "هما"))
+# Round 10: the asking verbs among them also report an indirect question («تساءل … عما إذا …»)
+ASKING_VERBS = frozenset(v for v in MARK_ONLY_VERBS
+                         if v.startswith(tuple(fold(x) for x in ("تساءل", "يتساءل", "تتساءل", "سأل", "يسأل", "تسأل"))))
 # words naming what was chanted or written, the object of «ردد/رفع» («رددوا هتافات تقول "…"»)
 CHANT_OBJECTS = frozenset(fold(w) for w in (
     "هتافات", "شعارات", "عبارات", "لافتات", "كلمات", "هتافا", "شعارا", "عبارة", "لافتة"))

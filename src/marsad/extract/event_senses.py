@@ -45,6 +45,8 @@ _COMBATANTS = tuple(C.fold(w) for w in ("عنصر", "عناصر", "مسلح", "�
 _SIGN_FORMS = frozenset(conjugate("وقع"))
 _RULE_IMPERFECT = frozenset(f for f in conjugate("حكم") if f[:1] in "يت")
 _ERUPT = frozenset(conjugate("انفجر") + conjugate("تفجر"))
+_LIFTING = frozenset(C.fold(w) for w in ("رفع", "برفع", "لرفع", "ورفع", "تخفيف", "بتخفيف", "إلغاء", "بإلغاء",
+                                         "إنهاء", "بإنهاء"))
 
 
 def _other_sense(ws: list[Word], i: int, etype: str) -> bool:
@@ -74,6 +76,8 @@ def _other_sense(ws: list[Word], i: int, etype: str) -> bool:
             and not any(x.folded == "علي" or NOUN_INDEX.get(f) == ["agreement"] for x in ws[i + 1:i + 6]
                         for f in _noun_forms(x)):
         return True  # «وقعت الانتهاكات»، «فوقعت في مجموعة»: occurred/fell; signing has an object
+    if etype == "sanctions" and any(x.bare.removeprefix("ال") in _LIFTING for x in ws[max(0, i - 2):i]):
+        return True  # Round 10: «عن رفع جزئي لحظر سفر مواطنيها»: lifting a ban eases relations
     if etype == "sanctions" and i > 0 and ws[i - 1].folded == "في" and w.bare.removeprefix("ال") == C.fold("مقاطعة"):
         return True  # «في مقاطعة بيركشير»: the county, not a boycott
     if etype == "killing" and w.bare == C.fold("القضاء"):

@@ -100,7 +100,12 @@ EVENT_TYPES: tuple[EventType, ...] = (
                        (fold("دعوى"), fold("دعوة قضائية"), fold("قضية"))),
                       # «وجهت السلطات تهمة الاحتيال»: a formal charge (only from the state, see events)
                       ((fold("وجه"), fold("وجهت"), fold("يوجه"), fold("توجه"), fold("وجهوا")),
-                       (fold("تهمة"), fold("تهم"), fold("التهمة"), fold("التهم"), fold("تهمتي"))),),
+                       (fold("تهمة"), fold("تهم"), fold("التهمة"), fold("التهم"), fold("تهمتي"),
+                        fold("اتهام"), fold("اتهاما"))),  # Round 10: «وجهت السلطات الاتهام لعشرة …»
+                      # Round 10: «فتحت فرنسا تحقيقا في اختفاء …»: the state opening an inquiry is a
+                      # legal step, as a prosecutor opening one (fresh3's convention)
+                      ((fold("فتح"), fold("فتحت"), fold("يفتح"), fold("تفتح"), fold("فتحوا")),
+                       (fold("تحقيق"), fold("تحقيقا"), fold("تحقيقات"))),),
         priority=3,
     ),
     EventType(

@@ -144,6 +144,24 @@ class OpenerRules(QuoteBase):
             prev_end = self.words[j].end
         return None
 
+    def _question_opener(self, k: int, max_words: int = 8) -> tuple[str, int, int, int] | None:
+        """Round 10: the indirect question of an asking verb, «تساءل زعيمه … عما إذا كانت
+        الوزيرة تريد …» («عن ما إذا» too): what was asked is reported speech, unlike «تساءل عن
+        الأمر» (a plain object), so only «عما» followed by «إذا» opens it, within the sentence."""
+        prev_end = self.words[k].end
+        for j in range(k + 1, min(len(self.words) - 1, k + 2 + max_words)):
+            w = self.words[j]
+            if any(ch in ".!?؟\n:" or ch in OPEN_MARKS for ch in self._gap(prev_end, w.start)):
+                return None
+            nxt = self.words[j + 1]
+            if w.folded == "عما" and nxt.folded == "اذا":
+                return "comp", w.start, nxt.end, j + 2
+            if w.folded == "عن" and nxt.folded == "ما" and j + 2 < len(self.words) \
+                    and self.words[j + 2].folded == "اذا":
+                return "comp", w.start, self.words[j + 2].end, j + 3
+            prev_end = w.end
+        return None
+
     def _colon_quotation(self, end: int) -> Segment | None:
         """A quotation introduced by a colon right where a reported clause ends."""
         pos = end

@@ -119,8 +119,12 @@ class VerbCues(SpanRules, TurnRules):
         if w.bare in C.DOCUMENT_VERBS and k > 0 and self.words[k - 1].bare in _PRONOUN_CONNECTORS:
             return None  # «لكنه نص على أن "…"»: the pronoun is a document, which the speaker
             # resolver does not track; the uncued-segment rule attributes the quotation
+        asked = False
         if _mark_only(w):
             opener = self._mark_opener(k)
+            if opener is None and w.bare in C.ASKING_VERBS:
+                opener = self._question_opener(k)
+                asked = opener is not None
         else:
             opener = self._find_opener(k, LONG_ZONE_WORDS if strong else MAX_ZONE_WORDS, marks=not characterises,
                                        stretch=STRETCH_ZONE_WORDS if strong else 0)
@@ -132,7 +136,7 @@ class VerbCues(SpanRules, TurnRules):
                 _MARKED_REPLY & {w.bare, w.folded[1:]} and okind == "comp"
                 and self.words[next_k - 1].folded.startswith("ب")):
             return None  # Round 8: «وردت واشنطن … بأنها ستفعل»: a marked perfect of رد is the verb
-        if _mark_only(w) and okind not in ("colon", "mark"):
+        if _mark_only(w) and okind not in ("colon", "mark") and not asked:
             return None  # «تساءلت عن الأمر وعرفت أنه …»: asking narrates, the أن clause is no quote
         if self._impersonal_forecast(w, zone_end):
             return None
@@ -260,6 +264,27 @@ class VerbCues(SpanRules, TurnRules):
         if not imperfect or z.folded != z.bare:
             return True
         return zone_words[i - 1].bare in _CONNECTORS or zone_words[i - 1].folded in _CONNECTORS
+
+    def _noun_cue(self, k: int) -> int | None:
+        """Round 10: a speech noun with a possessive pronoun right before the complementiser,
+        «بعد أيام على إعلانه أن القمة قد لا تعقد»، «رغم تأكيدها أن …»: what he announced is
+        reported speech, the pronoun's referent (the sentence's subject, else the person in
+        focus) its speaker. Only the possessed noun counts: «إعلان أن» with no owner names
+        nobody."""
+        w = self.words[k]
+        if w.bare not in C.POSSESSED_SPEECH_NOUNS or k + 1 >= len(self.words):
+            return None
+        comp = self.words[k + 1]
+        if not C.COMPLEMENTISER_RE.match(comp.folded) or self._gap(w.end, comp.start).strip():
+            return None
+        span = self._content("comp", comp.end)
+        if span is None:
+            return None
+        start, end, qkind = span
+        if len(C.words(self.text, start, end)) < MIN_CUED_WORDS:
+            return None
+        self._add(start, end, qkind, w, self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start))
+        return k + 2
 
     def _participle_cue(self, k: int) -> int | None:
         w = self.words[k]

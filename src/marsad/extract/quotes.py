@@ -113,6 +113,8 @@ class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules):
             handled = self._verb_cue(k) if is_verb else None
             if handled is None and w.bare in C.SPEECH_PARTICIPLES:
                 handled = self._participle_cue(k)
+            if handled is None and w.bare in C.POSSESSED_SPEECH_NOUNS and not self.inside_quote(w.start):
+                handled = self._noun_cue(k)
             if handled is None and (w.bare in C.ATTRIBUTION_CUES or w.folded in C.ATTRIBUTION_CUES):
                 handled = self._attribution_cue(k)
             k = handled if handled is not None else k + 1

@@ -30,6 +30,7 @@ _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن"
 _WAL_NOUNS = re.compile(r"^وال(?:د(?:ه|ة|ي|ها|هم|ته|تها|ين|ان|ا)?|ي|تر)$")
 # Round 9: sentence-initial words that are no verb (a previous sentence opening with them has no
 # verb-subject order to continue)
+_SUBJECT_NEGATIONS = frozenset(C.fold(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن"))
 _NOT_VERBS = frozenset(C.fold(w) for w in ("حسبما", "كما", "بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "بينما",
                                            "فيما", "حيث", "لكن", "لكن", "غير", "إلا", "أما", "إذ", "إذا", "منذ",
                                            "بعد", "قبل", "خلال", "أثناء", "وسط", "رغم", "عقب", "إثر"))
@@ -78,7 +79,10 @@ def _plural_body(noun: str) -> bool:
     return noun in _GROUP_NOUNS
 
 
-_QUANTIFIERS = frozenset(C.fold(w) for w in ("عدة", "بعض", "عدد", "أحد", "إحدى", "كبار"))
+_QUANTIFIERS = frozenset(C.fold(w) for w in ("عدة", "بعض", "عدد", "أحد", "إحدى", "كبار")) | frozenset(
+    # Round 10: «وفقا لما قاله ثلاثة مسؤولين أمريكيين»: a count before the source noun
+    C.fold(w) for w in ("اثنان", "اثنين", "ثلاثة", "ثلاث", "أربعة", "أربع", "خمسة", "خمس", "ستة", "ست",
+                        "سبعة", "سبع", "ثمانية", "ثماني", "تسعة", "تسع", "عشرة", "عشر"))
 _EMPHATIC = frozenset(C.fold(w) for w in ("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"))
 
 
@@ -253,7 +257,7 @@ class SpeakerRules:
                     e, name = tail, name + self.text[ent.end:tail]
             s, e = strip_punct(self.text, s, e)
             return _Speaker(self.text[s:e], s, e, kind, name)
-        if require_source and len(zone_words) > 1 and head in _QUANTIFIERS:
+        if require_source and len(zone_words) > 1 and (head in _QUANTIFIERS or head.isdigit()):
             # Round 8: «وفقا لما أكده عدة مسؤولين»، «بحسب بعض المصادر»: the source noun follows
             # the quantifier (and its «من»)
             head = zone_words[2].bare if zone_words[1].folded == "من" and len(zone_words) > 2 else zone_words[1].bare
@@ -690,7 +694,24 @@ class SpeakerRules:
             if w.bare in C.ORGANIZATION_HEADS or w.bare in C.ANONYMOUS_HEADS or w.bare in C.TITLE_WORDS:
                 j = self.word_index(w.start)
                 return self._make_speaker(w.start, self._np_end(j, pos))
-        return None
+        return self._country_subject(s_start, pos)
+
+    def _country_subject(self, s_start: int, pos: int) -> _Speaker | None:
+        """Round 10: «ولم تعلق إسرائيل على تلك التقارير، لكنها قالت إنها …»: a place name right
+        after the verb that opens the sentence (a negation «لم/لا/لن» may come first) is that
+        verb's subject — a country speaking as a state — so a later cue of the same sentence
+        with no subject of its own is that country's, not the previous quote's speaker."""
+        ws = C.words(self.text, s_start, pos)
+        if len(ws) < 2:
+            return None
+        verb_at = 1 if ws[0].folded in _SUBJECT_NEGATIONS and len(ws) > 2 else 0
+        if not self._verb_initial(ws[verb_at]):
+            return None
+        subject = ws[verb_at + 1]
+        ent = next((e for e in self.entities if e.start == subject.start and e.type == "LOC" and e.end <= pos), None)
+        if ent is None or self.inside_quote(ent.start) or self.inside_segment(ent.start):
+            return None
+        return self._make_speaker(ent.start, ent.end)
 
     def _channel_apposition(self, ent: Entity) -> bool:
         """Round 9: «أدلى به السفير لوكالة الأنباء الروسية، تاس، حيث قال:»: a name set off by a
