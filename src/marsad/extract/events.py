@@ -216,6 +216,12 @@ def _sentence_events(article: Article, idx: int, s_start: int, s_end: int,
             source = dict(source or {}, background=True)  # «الرجل الذي شن الهجوم»: background, not the news
             if modality == "asserted" and any(x.bare in _WARNED for x in ws[max(0, first - 4):first]):
                 modality = "possible"  # «حذر من تصاعد المواجهات»: warned about, not happening
+        if etype != "statement" and quote is None and cue_quote is None and any(
+                q.cue_end is not None and q.cue_start is not None and s_start <= q.cue_start
+                and q.cue_end <= t_start < q.start for q in quotes):
+            # Round 11: «قال رئيس الحكومة خلال زيارة أداها … إن …»، «علّق … على الضربة التي …، مشيرا
+            # إلى أن»: an event between a cue and its words is the setting of the speech, not the news
+            source = dict(source or {}, background=True)
         if opens or (not is_verb and etype != "statement" and _exposed_to(ws, first)):
             source = dict(source or {}, verb=True)  # «حُكم على طالب لجوء … بالسجن»: the clause's verb
             # (Round 9: «تعرضت الدورية لإطلاق نار»: the complement of «تعرض» is the predicate)

@@ -13,6 +13,7 @@ from marsad.extract import cues as C
 from marsad.extract.cues import TRIM, strip_punct
 from marsad.extract.quote_base import QuoteBase
 from marsad.extract.quote_words import _RELATIVE_PRONOUNS, MIN_CUED_WORDS
+from marsad.extract.speakers import _channel
 
 _CAME_IN = frozenset(C.fold(w) for w in ("ورد", "جاء"))
 # documents that «بحسب/وفقا لـ» can cite as the source of a clause (the law article of fresh3)
@@ -25,6 +26,21 @@ _CONTRAST_HEADS = frozenset(C.fold(w) for w in ("إلا", "الا", "لكن", "�
 
 class AttributionCues(QuoteBase):
     """Source attributions («بحسب»، «وفقا لـ» …) and the clause each one covers."""
+
+    def _after_addressee(self, j: int, s_end: int) -> int | None:
+        """Round 10: when the words after «بحسب ما أكده» name whom it was told to («لمراسلة
+        الجوهرة أف أم»، «لرويترز») and a comma closes that phrase, the source is the word after
+        the comma; ``None`` when word ``j`` is no addressee or no comma follows in the sentence."""
+        w = self.words[j]
+        if not (_channel(w.bare) or self._addressee_name(w)):
+            return None
+        for k in range(j + 1, min(len(self.words), j + 8)):
+            if self.words[k].start >= s_end:
+                return None
+            if "،" in self._gap(self.words[k - 1].end, self.words[k].start) \
+                    or "," in self._gap(self.words[k - 1].end, self.words[k].start):
+                return k
+        return None
 
     def _attribution_cue(self, k: int) -> int | None:
         w = self.words[k]
@@ -94,6 +110,9 @@ class AttributionCues(QuoteBase):
                     return None
                 j = k2
                 np_start = self.words[j].start
+                after = self._after_addressee(j, s_end)
+                if after is not None:  # Round 10: «بحسب ما أكده لمراسلة الجوهرة أف أم، خميس قسيلة، …»
+                    j, np_start = after, self.words[after].start
         np_end = self._definite_np_end(j, self._np_end(j, s_end))
         speaker = self._make_speaker(np_start, np_end, require_source=True)
         if speaker is None and self.words[j].bare.removeprefix("ال") in _DOCUMENT_SOURCES:
@@ -129,6 +148,17 @@ class AttributionCues(QuoteBase):
         if speaker is None:
             return None
         cue_at_start = self._gap(s_start, w.start).strip(TRIM + "و") == ""
+        answer = next((x for x in C.words(self.text, np_start, s_end)[:8] if x.folded.startswith(("فان", "فإن"))), None)
+        if not cue_at_start and w.folded[:1] == "و" and answer is not None \
+                and self.text[s_start:w.start].rstrip().endswith(("،", ",")):
+            # Round 10: «…، وبحسب ممثلي الادعاء فإن التوصية …»: و + attribution after a comma,
+            # answered by «فإن», fronts the clause that follows it, not the one before
+            source = self._make_speaker(np_start, answer.start)
+            start, end = strip_punct(self.text, answer.end, s_end)
+            if source is None or len(C.words(self.text, start, end)) < 3:
+                return None
+            self._add(start, end, "reported", w, source, cue_end=self.words[j - 1].end if j - 1 > k else w.end)
+            return self.word_index(answer.start)
         if cue_at_start:
             start = np_end
             while start < s_end and self.text[start] in TRIM:

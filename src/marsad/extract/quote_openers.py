@@ -67,6 +67,12 @@ class OpenerRules(QuoteBase):
                     return "colon", prev_end + off, prev_end + off + 1, j
                 seg = self.segment_at(prev_end + off) if ch in OPEN_MARKS else None
                 if seg is not None:
+                    if self._named_after_lam(prev_end + off):
+                        # Round 11: «للتحالف العربي لـ"دعم الشرعية في اليمن"»: a name after لـ, not speech
+                        j = self.word_index(seg.close + 1)
+                        prev_end = seg.close + 1
+                        jumped = True
+                        break
                     if self._zone_continues(seg, strict=len(C.words(self.text, seg.start, seg.end)) >= 3):
                         j = self.word_index(seg.close + 1)  # a quoted name inside the zone: keep looking
                         prev_end = seg.close + 1
@@ -89,6 +95,12 @@ class OpenerRules(QuoteBase):
             j += 1
             seen += 1
         return None
+
+    def _named_after_lam(self, mark: int) -> bool:
+        """Round 11: is the quote mark at ``mark`` glued to a preceding «لـ»/«ل» («لـ"دعم الشرعية"»،
+        «لـ"سكاي نيوز عربية"»)? The marks then set off a name governed by the preposition."""
+        before = self.text[max(0, mark - 2):mark]
+        return before.endswith("لـ") or (before.endswith("ل") and (len(before) < 2 or not before[0].isalpha()))
 
     @staticmethod
     def _via_after_mark(after: list[Word], i: int) -> bool:

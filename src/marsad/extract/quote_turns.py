@@ -21,6 +21,10 @@ _SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميلي�
                                             "أسرة", "جالية", "أقلية"))
 
 
+# Round 10: words spelt with a leading «ال» that are no definite noun («إلى» folds to «الي»)
+_NOT_DEFINITE = frozenset(C.fold(w) for w in ("إلى", "إلا", "الذي", "التي", "الذين", "اللذين", "اللتين", "الآن"))
+
+
 class TurnRules(QuoteBase):
     """Speakers that a cue with no subject in its zone takes from the surrounding text."""
 
@@ -37,7 +41,8 @@ class TurnRules(QuoteBase):
             clause.insert(0, x)
             if any(c in "،,.:!?؟\n" for c in self.text[(self.words[i - 1].end if i else 0):x.start]):
                 break
-        subject = next((x for x in clause[1:] if x.bare.startswith("ال") and not _PRONOUN_PREP.match(x.folded)), None)
+        subject = next((x for x in clause[1:] if x.bare.startswith("ال") and not _PRONOUN_PREP.match(x.folded)
+                        and x.folded not in _NOT_DEFINITE), None)
         if len(clause) < 2 or subject is None or self.inside_quote(subject.start) \
                 or self.inside_segment(subject.start) \
                 or any(not _PRONOUN_PREP.match(x.folded) for x in clause[1:clause.index(subject)]):

@@ -50,6 +50,10 @@ _FORECAST = frozenset(C.fold(w) for w in ("توقع", "رجح"))
 _MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
 
 
+# Round 10: وصف with its object attached speaks only before a colon or a quote mark
+_DESCRIBED_FORMS = frozenset(C.fold(w) for w in ("وصفه", "وصفها", "وصفهم"))
+
+
 class VerbCues(SpanRules, TurnRules):
     """Speech-verb and participle cues, with the checks that a verb really reports speech."""
 
@@ -140,6 +144,8 @@ class VerbCues(SpanRules, TurnRules):
             return None  # «تساءلت عن الأمر وعرفت أنه …»: asking narrates, the أن clause is no quote
         if self._impersonal_forecast(w, zone_end):
             return None
+        if okind == "comp" and w.bare in _DESCRIBED_FORMS:
+            return None  # Round 10: «الاتهامات التي وصفها بأن …»: labelling its object; only «ووصفها X: "…"» speaks
         if w.bare in C.DOCUMENT_VERBS and (okind != "comp" or self.words[next_k - 2].bare != "علي"):
             return None
         if okind == "colon" and lemma is not None and C.fold(lemma) in C.NEEDS_COMPLEMENTISER:
@@ -182,6 +188,8 @@ class VerbCues(SpanRules, TurnRules):
             zone = (w.end, zone_words[-1].end if zone_words else w.end)
         if w.bare in C.ADDRESSEE_VERBS:
             speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
+        elif characterises and self._described_object(zone_words):
+            speaker = None  # Round 10: «ووصف الادعاءات بأن …»: the zone is what was described
         elif _mark_only(w) and zone_words and (
                 zone_words[0].bare in C.CHANT_OBJECTS or _prepositional_object(zone_words[0])):
             speaker = None  # «ورددوا هتافات تقول "…"»، «وأهاب بالمواطنين "…"»: the zone is the object
@@ -221,6 +229,18 @@ class VerbCues(SpanRules, TurnRules):
             colon_seg.used = True  # «بأن الهاربين في وضع مأساوي: "إنهم لم يأكلوا …"»
             self._add(colon_seg.start, colon_seg.end, "direct", w, speaker)
         return max(next_k, k + 1)
+
+    def _described_object(self, zone_words: list[Word]) -> bool:
+        """Round 10: after «وصف/اعتبر» a zone that is one definite common noun («ووصف الادعاءات
+        بأن …») is the verb's object — what is described, whose content clause follows — not a
+        subject: no name, source, title or organisation noun in it."""
+        if len(zone_words) != 1 or not zone_words[0].bare.startswith("ال"):
+            return False
+        z = zone_words[0]
+        if z.bare in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS \
+                or z.bare[2:] in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS:
+            return False
+        return not any(e.start <= z.start < e.end for e in self.entities)
 
     def _exception_close(self, verb: Word, zone_words: list[Word]) -> bool:
         """Round 9: does the speaker zone end in «سوى/إلا» right before the complementiser, with

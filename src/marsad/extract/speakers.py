@@ -64,6 +64,12 @@ def _channel(bare: str, audience_only: bool = False) -> bool:
         or rest.removeprefix("ال") in C.ORGANIZATION_HEADS
 
 
+_CAME = frozenset(C.fold(w) for w in ("جاء", "يأتي", "ياتي", "تأتي", "جاءت"))
+# Round 10: news outlets that words are told to («وقال لبي بي سي:», «لرويترز»); the tagger
+# often reads «لبي بي سي» as a person
+_OUTLETS = ("بي بي سي", "رويترز", "سي إن إن", "CNN", "BBC", "فرانس برس", "أسوشيتد برس", "الأناضول",
+            "سكاي نيوز", "الجزيرة", "العربية", "الشرق الأوسط", "واشنطن بوست", "نيويورك تايمز", "الغارديان")
+
 # broken plurals of source nouns (a sound plural in ـون/ـين/ـات is recognised by shape)
 _PLURAL_SOURCES = frozenset(C.fold(w) for w in (
     "مصادر", "المصادر", "شهود", "الشهود", "خبراء", "الخبراء", "سكان", "السكان", "أوساط", "جهات", "عمال",
@@ -415,6 +421,10 @@ class SpeakerRules:
         if len(zw) >= 3 and _PRONOUN_PREP.match(zw[0].folded) and zw[1].bare in _DEMONSTRATIVES \
                 and zw[2].bare.startswith("ال"):
             zw = zw[1:]  # «رد عليه ذلك الشخص بالقول:»: the addressee pronoun, then the subject
+        if len(zw) >= 2 and _PRONOUN_PREP.match(zw[0].folded) and zw[0].folded[:2] in ("في", "ل", "له") \
+                and self._subject_head(zw[1]):
+            zw = zw[1:]  # Round 10: «أكد فيه ممثل الشركة أن»، «قال فيه الرئيس الأميركي …»: فيه refers
+            # back to the occasion; the subject follows it
         if not zw or zw[0].bare in C.PRONOUNS or (
                 (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
                 or _PRONOUN_PREP.match(zw[0].folded):
@@ -438,12 +448,15 @@ class SpeakerRules:
         if len(zw) == 1 and any(e.start == zw[0].start and e.type == "PERS" and e.text.startswith("ل")
                                 and e.text[1:2] != "ل" for e in self.entities):
             return None  # «كان فلين قد أكد لبنس أنه …»: a لـ-name alone is whom it was told to
+        if self._addressee_name(zw[0]):
+            return None  # Round 10: «وقال لبي بي سي: "…"»: the zone opens with whom it was told to
         j = self.word_index(zw[0].start)
         end = self._np_end(j, zone[1])
         # «وقال ضابط في الشرطة المحلية لبي بي سي»: a لـ-name after the subject is whom the
         # words were told to (the tagger keeps the clitic), never the speaker
         zents = [e for e in self.entities if not (e.start > zw[0].start and e.text.startswith("ل")
-                                                  and not self._after_title(e.start))]
+                                                  and not self._after_title(e.start))
+                 and not (e.start > zw[0].start and self._with_party(e))]
         zone_pers = any(zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS" for e in zents)
         if not zone_pers and zw[0].bare in C.TITLE_WORDS:
             name_end = self._appositive_name(zw[0].start, zone[1])
@@ -476,6 +489,20 @@ class SpeakerRules:
                 and "،" not in self.text[zw[0].start:ent.start]:
             end = max(end, ent.end)
         return self._make_speaker(zw[0].start, end)
+
+    def _addressee_name(self, w: Word) -> bool:
+        """Round 10: does ``w`` open a name that carries the preposition لـ as a clitic
+        («لبي بي سي»، «لوكالة رويترز»، «لموقع CNN»)? The entity stage's canonical name drops
+        attached clitics, so a name whose text starts with ل and whose canonical form does not
+        is «to X» — the addressee — while «لجنة الانتخابات» keeps its ل and stays a subject."""
+        if w.text.startswith("لـ") or (w.bare.startswith("ل") and any(
+                C.fold(self.text[w.start + 1:w.start + 1 + len(o)]) == C.fold(o) for o in _OUTLETS)):
+            return True
+        for e in self.entities:
+            if e.start == w.start and e.type != "PERS" and e.text.startswith("ل") and e.canonical \
+                    and not C.fold(e.canonical).startswith("ل"):
+                return True
+        return False
 
     def _after_title(self, pos: int) -> bool:
         """Does a title word stand right before ``pos`` («الرئيس لطفي»)?"""
@@ -525,6 +552,8 @@ class SpeakerRules:
         pieces.append((pos, end))
         for a, b in pieces[1:]:
             ws = C.words(self.text, a, b)
+            if ws and ws[0].folded in ("مع", "ومع"):
+                return None  # Round 10: «، مع الرئيس الصربي، ألكسندر فوسيتش:»: the names after «مع» are the other party's
             while len(ws) > 1 and ws[0].bare in C.TITLE_WORDS:  # «، الفريق محمد المقدشي،»
                 ws = ws[1:]
             if 1 <= len(ws) <= 3 and not any(
@@ -641,7 +670,8 @@ class SpeakerRules:
         """Subject of a clause ending in a participle cue: last PERS/ORG before it."""
         cands = [e for e in self.entities if s_start <= e.start and e.end <= pos
                  and e.type in ("PERS", "ORG") and not self.inside_segment(e.start)
-                 and C.fold(e.text) not in C.SPEECH_VERBS]  # Round 8: «دان» tagged as a name is the verb
+                 and C.fold(e.text) not in C.SPEECH_VERBS  # Round 8: «دان» tagged as a name is the verb
+                 and not self._with_party(e)]  # Round 10: «… مؤتمر صحفي مشترك مع الرئيس X، قائلة»
         if cands:
             pers = [e for e in cands if e.type == "PERS" and not self._governed(e)] or \
                 [e for e in cands if e.type == "PERS"]
@@ -678,12 +708,20 @@ class SpeakerRules:
         return None
 
     def _subject_in_sentence(self, pos: int) -> _Speaker | None:
-        """«أيدت المحكمة … ، وقالت إن»: an earlier subject of the same sentence."""
+        """«أيدت المحكمة … ، وقالت إن»: an earlier subject of the same sentence.
+
+        Round 10: a sentence opening «جاء ذلك في بيان لوزارة …، وصل لموقع CNN …، حيث قال:»
+        points back to the previous statement: its organisations are the venue and the outlet,
+        so only a person («في مقابلة لكينغ على CNN») can be its speaker, else the pronoun keeps
+        the speaker in focus."""
         s_start, _ = self.sentence_of(pos)
-        if not C.words(self.text, s_start, pos):
+        opening = C.words(self.text, s_start, pos)
+        if not opening:
             return None
+        relay = len(opening) >= 2 and C.strip_conj(opening[0].bare) in _CAME and opening[1].bare in _DEMONSTRATIVES
         if self.entities:
-            cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in ("PERS", "ORG")
+            types = ("PERS",) if relay else ("PERS", "ORG")
+            cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in types
                      and not self.inside_segment(e.start) and not self.inside_quote(e.start)
                      and not self._fronted_topic(e.start) and not self._channel_apposition(e)]
             if cands:
@@ -691,7 +729,8 @@ class SpeakerRules:
         for w in C.words(self.text, s_start, pos):
             if self.inside_quote(w.start) or self.inside_segment(w.start):
                 break
-            if w.bare in C.ORGANIZATION_HEADS or w.bare in C.ANONYMOUS_HEADS or w.bare in C.TITLE_WORDS:
+            if w.bare in C.TITLE_WORDS or not relay and (w.bare in C.ORGANIZATION_HEADS or w.bare in C.ANONYMOUS_HEADS):
+                # («جاء ذلك في تصريح أدلى به السفير الأردني …»: a person by title may speak in a relay)
                 j = self.word_index(w.start)
                 return self._make_speaker(w.start, self._np_end(j, pos))
         return self._country_subject(s_start, pos)
@@ -722,6 +761,24 @@ class SpeakerRules:
             return False
         before = C.words(self.text, max(0, ent.start - 60), ent.start)[-4:]
         return any(_channel(w.bare) or w.bare.startswith("لل") and _channel("ل" + w.bare[2:]) for w in before)
+
+    def _with_party(self, ent: Entity) -> bool:
+        """Round 10: is the mention the other party of a «مع» phrase («في مؤتمر صحافي بأنقرة، مع
+        الرئيس الصربي، ألكسندر فوسيتش»، «مشترك مع الرئيس الأميركي دونالد ترامب»)? «مع» within
+        the four words before it, with only title words, adjectives and commas between."""
+        before = C.words(self.text, max(0, ent.start - 60), ent.start)[-5:]
+        for i in range(len(before) - 1, -1, -1):
+            w = before[i]
+            if w.folded in ("مع", "ومع"):
+                return True
+            if not (w.bare in C.TITLE_WORDS or w.bare.startswith("ال")):
+                return False
+        return False
+
+    def _subject_head(self, w: Word) -> bool:
+        """Can ``w`` open a subject: a title, source or organisation noun, or a name's first word?"""
+        return w.bare in C.TITLE_WORDS or w.bare in C.ANONYMOUS_HEADS or w.bare in C.ORGANIZATION_HEADS \
+            or any(e.start == w.start and e.type in ("PERS", "ORG") for e in self.entities)
 
     def _governed(self, ent: Entity) -> bool:
         """Is the mention the object of a preposition or an attribution («لفرانس برس»، «بحسب رويترز»)?
@@ -841,7 +898,7 @@ class SpeakerRules:
     def _resolve_pronoun(self, pos: int) -> _Speaker | None:
         """Previous speaker, or a person mentioned (outside quotes) more recently than it."""
         pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
-                and not self.inside_quote(e.start) and not self.inside_segment(e.start)]
+                and not self.inside_quote(e.start) and not self.inside_segment(e.start) and not self._with_party(e)]
         cand = None
         focus = self._previous_subject(pos)
         if focus is not None and (not pers or pers[-1].start < focus.start or self._same_sentence(focus.start, pers[-1].start)) and (
