@@ -316,7 +316,11 @@ TITLE_WORDS = frozenset(fold(w) for w in (
 ))
 
 # Pronoun subjects that stand for an earlier speaker.
-PRONOUNS = frozenset(fold(w) for w in ("هو", "هي", "هم", "هما", "هن"))
+PRONOUNS = frozenset(fold(w) for w in ("هو", "هي", "هم", "هما", "هن",
+                                        # Round 11: honorifics that stand for the person in focus
+                                        # («وأوضح معاليه أن …»، «وأكد سموه»), as a pronoun does
+                                        "معاليه", "معاليها", "سموه", "سموها", "فضيلته", "سعادته", "سعادتها",
+                                        "جلالته", "فخامته", "دولته"))
 
 # Words that end a speaker noun phrase when no entity tells us where it ends.
 SPEAKER_STOP = frozenset(fold(w) for w in (

@@ -142,8 +142,8 @@ class TurnRules(QuoteBase):
         الناشطين»، «الساسة»): the subject a coordinated plural verb continues."""
         ws = C.words(self.text, s_start, pos)
         for i, x in enumerate(ws):
-            if self.inside_segment(x.start) or self.inside_quote(x.start):
-                continue
+            if self.inside_segment(x.start) or self.inside_quote(x.start) or self.in_time(x) or x.folded in C.SPEAKER_STOP:
+                continue  # Round 11: «الاثنين» (Monday) is no plural of people
             noun = x.bare.removeprefix("ال")
             human = x.bare.startswith("ال") and noun.endswith(("ون", "ين")) and len(noun) > 4
             if not (human or x.bare in _HUMAN_BROKEN_PLURALS):

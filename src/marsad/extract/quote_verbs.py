@@ -26,7 +26,7 @@ from marsad.extract.quote_words import (
     _prepositional_object,
     _via,
 )
-from marsad.extract.speakers import _CONNECTORS, _PRONOUN_PREP
+from marsad.extract.speakers import _CONNECTORS, _PRONOUN_PREP, _Speaker
 
 STRETCH_ZONE_WORDS = 14  # past LONG_ZONE_WORDS only «، إن» after comma-separated adjuncts
 LONG_ZONE_WORDS = 26  # «قال X، منصبه، في تصريح لـ…، على هامش …، إن»: the plain speech verbs allow more
@@ -50,6 +50,9 @@ _FORECAST = frozenset(C.fold(w) for w in ("توقع", "رجح"))
 _MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
 
 
+# Round 11: words that may open a clause before its subject («وكانت X حذرت»، «لكن الشرطة قالت»)
+_CLAUSE_OPENERS = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا", "لكن", "ولكن", "إلا", "الا", "أن", "ان",
+                                                "بينما", "فيما", "حيث", "كما", "غير", "قد"))
 # Round 10: وصف with its object attached speaks only before a colon or a quote mark
 _DESCRIBED_FORMS = frozenset(C.fold(w) for w in ("وصفه", "وصفها", "وصفهم"))
 
@@ -196,7 +199,9 @@ class VerbCues(SpanRules, TurnRules):
         elif w.bare in C.RELAY_VERBS or any(z.bare in (C.fold("نقلا"), C.fold("نقلاً")) for z in zone_words):
             speaker = self._relay_speaker(zone, w)
         else:
-            speaker = self._zone_speaker(zone)
+            # Round 11: «وكانت الولايات المتحدة حذرت سوريا … من أنها»: a subject right before the
+            # verb (SVO) speaks; the zone after the verb then holds its object, not a subject
+            speaker = self._clause_subject_before(k) or self._zone_speaker(zone)
         if speaker is None and w.bare.endswith("وا") and (w.folded != w.bare or _mark_only(w) or not zone_words
                                                           or _PRONOUN_PREP.match(zone_words[0].folded)):
             # «وانتقد عشرات الناشطين الحكم داخل قاعة المحكمة ورددوا …»: a plural verb joined by و
@@ -229,6 +234,18 @@ class VerbCues(SpanRules, TurnRules):
             colon_seg.used = True  # «بأن الهاربين في وضع مأساوي: "إنهم لم يأكلوا …"»
             self._add(colon_seg.start, colon_seg.end, "direct", w, speaker)
         return max(next_k, k + 1)
+
+    def _clause_subject_before(self, k: int) -> _Speaker | None:
+        """Round 11: the subject right before the verb when it opens its clause — only
+        «كان»، «لكن»، «إلا أن» and the like stand before it («وكانت الولايات المتحدة حذرت …»)
+        — so that the zone after the verb is read as the object. A name ending a fronted
+        adjunct («وفي مسألة … من ولاية قبلّي أكد مجلس الشورى») is no subject."""
+        speaker = self._before_speaker(k)
+        if speaker is None:
+            return None
+        s_start, _ = self.sentence_of(self.words[k].start)
+        opening = C.words(self.text, s_start, speaker.start)
+        return speaker if all(C.strip_conj(x.bare) in _CLAUSE_OPENERS for x in opening) else None
 
     def _described_object(self, zone_words: list[Word]) -> bool:
         """Round 10: after «وصف/اعتبر» a zone that is one definite common noun («ووصف الادعاءات

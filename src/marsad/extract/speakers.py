@@ -64,6 +64,8 @@ def _channel(bare: str, audience_only: bool = False) -> bool:
         or rest.removeprefix("ال") in C.ORGANIZATION_HEADS
 
 
+# Round 11: «عن السياسة الإسرائيلية إزاء سوريا»: a name after these is what is spoken about
+_TOPIC_GOVERNORS = frozenset(C.fold(w) for w in ("إزاء", "تجاه", "حيال", "ضد", "نحو", "بشأن", "حول"))
 _CAME = frozenset(C.fold(w) for w in ("جاء", "يأتي", "ياتي", "تأتي", "جاءت"))
 # Round 10: news outlets that words are told to («وقال لبي بي سي:», «لرويترز»); the tagger
 # often reads «لبي بي سي» as a person
@@ -722,7 +724,7 @@ class SpeakerRules:
         if self.entities:
             types = ("PERS",) if relay else ("PERS", "ORG")
             cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in types
-                     and not self.inside_segment(e.start) and not self.inside_quote(e.start)
+                     and not self.inside_segment(e.start) and not self.inside_quote(e.start) and not self._with_party(e)
                      and not self._fronted_topic(e.start) and not self._channel_apposition(e)]
             if cands:
                 return self._make_speaker(cands[0].start, cands[0].end)
@@ -791,7 +793,7 @@ class SpeakerRules:
             return True
         before = C.words(self.text, max(0, ent.start - 30), ent.start)
         if before and (before[-1].bare in C.ATTRIBUTION_CUES or before[-1].folded in _PREPOSITIONS
-                       or before[-1].folded in ("عن", "لـ", "ل")):
+                       or before[-1].folded in _TOPIC_GOVERNORS or before[-1].folded in ("عن", "لـ", "ل")):
             return True
         return self._fronted_topic(ent.start)
 
