@@ -282,17 +282,23 @@ class NeuralTagger:
                          dtype=np.float32)
         return np.concatenate([self.emb[wid], self.emb[sid], char_vec, flags], axis=1)
 
-    def _projected(self, tokens: Sequence[str]) -> np.ndarray:
-        """LSTM input projections (tokens x 8H), computed once per distinct token string."""
+    def _project_new(self, sentences: Sequence[Sequence[str]]) -> None:
+        """Compute and cache the LSTM input projections of every token of ``sentences`` not
+        seen before, in one batch: the character CNN and the projection then run once per
+        document instead of once per sentence (numpy's per-call cost dominated cold tagging)."""
         cache = self._cache
-        new = list(dict.fromkeys(t for t in tokens if t not in cache))
+        new = list(dict.fromkeys(t for s in sentences for t in s if t not in cache))
         if new:
             if len(cache) + len(new) > _CACHE_LIMIT:
                 cache.clear()
             rows = (self.word_vectors(new) @ self.w_in + self.b_in).astype(np.float32)
             for t, row in zip(new, rows):
                 cache[t] = row
-        return np.stack([cache[t] for t in tokens])
+
+    def _projected(self, tokens: Sequence[str]) -> np.ndarray:
+        """LSTM input projections (tokens x 8H), computed once per distinct token string."""
+        self._project_new([tokens])
+        return np.stack([self._cache[t] for t in tokens])
 
     def clear_cache(self) -> None:
         """Forget every word seen (projections and word forms): what a cold start sees."""
@@ -306,6 +312,7 @@ class NeuralTagger:
 
     def emissions_many(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """:meth:`emissions` of several non-empty sentences, their LSTMs stepped together."""
+        self._project_new(sentences)
         states = _run_lstms([[self._projected(s)] for s in sentences], self.w_hh, self.hidden)
         return [st[0] @ self.w_out + self.b_out for st in states]
 
@@ -398,6 +405,8 @@ class NeuralEnsemble(NeuralTagger):
     def emissions_many(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Sum of the members' label scores per sentence; every member's LSTMs for every
         sentence step together (:func:`_run_lstms`)."""
+        for m in self.members:
+            m._project_new(sentences)
         states = _run_lstms([[m._projected(s) for m in self.members] for s in sentences], self.w_hh, self.hidden)
         return [sum((st @ m.w_out + m.b_out for st, m in zip(per_model, self.members)),
                     np.zeros((len(s), len(self.labels)), dtype=np.float32))
