@@ -50,6 +50,7 @@ _FORECAST = frozenset(C.fold(w) for w in ("توقع", "رجح"))
 _MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
 
 
+_RELATIVE_PRONOUNS_Q = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين"))
 # Round 11: words that may open a clause before its subject («وكانت X حذرت»، «لكن الشرطة قالت»)
 _CLAUSE_OPENERS = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا", "لكن", "ولكن", "إلا", "الا", "أن", "ان",
                                                 "بينما", "فيما", "حيث", "كما", "غير", "قد"))
@@ -235,6 +236,14 @@ class VerbCues(SpanRules, TurnRules):
             self._add(colon_seg.start, colon_seg.end, "direct", w, speaker)
         return max(next_k, k + 1)
 
+    def _speech_verb_after(self, rel: Word, limit: int) -> bool:
+        """Round 13: does a speech or reply verb follow the relative pronoun ``rel`` within two
+        words, with a name after it before ``limit``?"""
+        after = C.words(self.text, rel.end, limit)[:2]
+        verb = next((x for x in after if x.bare in C.SPEECH_VERBS or x.bare in C.COLON_ONLY_VERBS), None)
+        return verb is not None and any(verb.end <= e.start and e.end <= limit and e.type == "PERS"
+                                        for e in self.entities)
+
     def _clause_subject_before(self, k: int) -> _Speaker | None:
         """Round 11: the subject right before the verb when it opens its clause — only
         «كان»، «لكن»، «إلا أن» and the like stand before it («وكانت الولايات المتحدة حذرت …»)
@@ -338,6 +347,10 @@ class VerbCues(SpanRules, TurnRules):
             if x.folded in _CONTRAST_WHILE and any(c in "،," for c in self.text[max(s_start, x.start - 3):x.start]):
                 # «…، فيما رد نتنياهو، قائلا إنه»: the participle (حال) belongs to the finite
                 # verb of its own clause, whose subject follows the connector
+                s_start = x.end
+            elif x.bare in _RELATIVE_PRONOUNS_Q and self._speech_verb_after(x, w.start):
+                # Round 13: «…، وهو الأمر الذي رد عليه الرئيس الإيراني، حسن روحاني قائلا إن»: the
+                # participle goes with the speech verb of the relative clause and its subject
                 s_start = x.end
         plural = w.bare.endswith("ين")  # «مضيفين»: the subject is plural, never one named person
         speaker = (self._plural_subject(s_start, w.start) if plural else None) \

@@ -64,6 +64,9 @@ def _channel(bare: str, audience_only: bool = False) -> bool:
         or rest.removeprefix("ال") in C.ORGANIZATION_HEADS
 
 
+_ZONE_RELATIVES = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
+# Round 13: formulas after a name («الملك سلمان - حفظه الله -») that the tagger may read as a person
+_FORMULAS = frozenset(C.fold(w) for w in ("حفظه الله", "رحمه الله", "يرحمه الله", "حفظها الله", "رحمها الله"))
 # Round 11: «عن السياسة الإسرائيلية إزاء سوريا»: a name after these is what is spoken about
 _TOPIC_GOVERNORS = frozenset(C.fold(w) for w in ("إزاء", "تجاه", "حيال", "ضد", "نحو", "بشأن", "حول"))
 _CAME = frozenset(C.fold(w) for w in ("جاء", "يأتي", "ياتي", "تأتي", "جاءت"))
@@ -458,7 +461,7 @@ class SpeakerRules:
         # words were told to (the tagger keeps the clitic), never the speaker
         zents = [e for e in self.entities if not (e.start > zw[0].start and e.text.startswith("ل")
                                                   and not self._after_title(e.start))
-                 and not (e.start > zw[0].start and self._with_party(e))]
+                 and not (e.start > zw[0].start and (self._with_party(e) or self._in_zone_aside(zw, e)))]
         zone_pers = any(zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS" for e in zents)
         if not zone_pers and zw[0].bare in C.TITLE_WORDS:
             name_end = self._appositive_name(zw[0].start, zone[1])
@@ -674,13 +677,17 @@ class SpeakerRules:
                  and e.type in ("PERS", "ORG") and not self.inside_segment(e.start)
                  and C.fold(e.text) not in C.SPEECH_VERBS  # Round 8: «دان» tagged as a name is the verb
                  and not self._with_party(e)]  # Round 10: «… مؤتمر صحفي مشترك مع الرئيس X، قائلة»
+        sw = C.words(self.text, s_start, pos)
         if cands:
             pers = [e for e in cands if e.type == "PERS" and not self._governed(e)] or \
                 [e for e in cands if e.type == "PERS"]
+            if not pers and len(sw) >= 2 and sw[1].bare in C.TITLE_WORDS and sw[1].start < cands[0].start:
+                # Round 13: «وواصل اللاعب المثير للجدل هوايته بالسخرية من جماهير النصر، مشيرا»: a
+                # person by title after the opening verb is the subject, not an organisation after it
+                return self._make_speaker(sw[1].start, sw[1].end)
             e = pers[0] if pers else cands[-1]  # «وردد الأمير زيد … تحذيرات غوتيريس، مضيفا»: the subject
             return self._make_speaker(e.start, e.end)
         # no entities: the noun phrase after a sentence-initial verb
-        sw = C.words(self.text, s_start, pos)
         if len(sw) >= 2:
             j = self.word_index(sw[1].start)
             end = self._np_end(j, pos)
@@ -763,6 +770,17 @@ class SpeakerRules:
             return False
         before = C.words(self.text, max(0, ent.start - 60), ent.start)[-4:]
         return any(_channel(w.bare) or w.bare.startswith("لل") and _channel("ل" + w.bare[2:]) for w in before)
+
+    def _in_zone_aside(self, zw: list[Word], ent: Entity) -> bool:
+        """Round 13: is the name inside a relative clause or an addressee phrase of the zone
+        («ذكرت السلطات البريطانية التي تحقق في قضية تسميم سكريبال، بأنها»، «وقال البرعي لمراسل بي بي سي
+        في القاهرة محمد حميده إن»)? Some word must stand before the relative or channel word."""
+        for x in zw[1:]:
+            if x.start >= ent.start:
+                return False
+            if x.folded in _ZONE_RELATIVES or _channel(x.bare, audience_only=True):
+                return True
+        return False
 
     def _with_party(self, ent: Entity) -> bool:
         """Round 10: is the mention the other party of a «مع» phrase («في مؤتمر صحافي بأنقرة، مع
@@ -900,7 +918,8 @@ class SpeakerRules:
     def _resolve_pronoun(self, pos: int) -> _Speaker | None:
         """Previous speaker, or a person mentioned (outside quotes) more recently than it."""
         pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
-                and not self.inside_quote(e.start) and not self.inside_segment(e.start) and not self._with_party(e)]
+                and not self.inside_quote(e.start) and not self.inside_segment(e.start) and not self._with_party(e)
+                and C.fold(e.text) not in _FORMULAS]
         cand = None
         focus = self._previous_subject(pos)
         if focus is not None and (not pers or pers[-1].start < focus.start or self._same_sentence(focus.start, pers[-1].start)) and (
