@@ -868,6 +868,12 @@ class SpeakerRules:
                 break
             definite = definite or w.bare.startswith("ال")
             end = w.end
+        if head.bare in C.TITLE_WORDS:
+            # Round 14: «وشدد الوزير على … . وأضاف أن»: the title points back to the person it
+            # introduced («وزير تكنولوجيا الاتصال محمد أنور معروف»), as in a speaker zone
+            named = self._titled_person(C.words(self.text, head.start, end))
+            if named is not None:
+                return _Speaker(self.text[head.start:end], head.start, end, "person", named)
         return _Speaker(self.text[head.start:end], head.start, end, "anonymous", None)
 
     @staticmethod
