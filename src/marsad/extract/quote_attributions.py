@@ -28,7 +28,7 @@ class AttributionCues(QuoteBase):
     """Source attributions («بحسب»، «وفقا لـ» …) and the clause each one covers."""
 
     def _after_addressee(self, j: int, s_end: int) -> int | None:
-        """Round 10: when the words after «بحسب ما أكده» name whom it was told to («لمراسلة
+        """Round 11: when the words after «بحسب ما أكده» name whom it was told to («لمراسلة
         الجوهرة أف أم»، «لرويترز») and a comma closes that phrase, the source is the word after
         the comma; ``None`` when word ``j`` is no addressee or no comma follows in the sentence."""
         w = self.words[j]
@@ -111,7 +111,7 @@ class AttributionCues(QuoteBase):
                 j = k2
                 np_start = self.words[j].start
                 after = self._after_addressee(j, s_end)
-                if after is not None:  # Round 10: «بحسب ما أكده لمراسلة الجوهرة أف أم، خميس قسيلة، …»
+                if after is not None:  # Round 11: «بحسب ما أكده لمراسلة الجوهرة أف أم، خميس قسيلة، …»
                     j, np_start = after, self.words[after].start
         np_end = self._definite_np_end(j, self._np_end(j, s_end))
         speaker = self._make_speaker(np_start, np_end, require_source=True)
@@ -151,7 +151,7 @@ class AttributionCues(QuoteBase):
         answer = next((x for x in C.words(self.text, np_start, s_end)[:8] if x.folded.startswith(("فان", "فإن"))), None)
         if not cue_at_start and w.folded[:1] == "و" and answer is not None \
                 and self.text[s_start:w.start].rstrip().endswith(("،", ",")):
-            # Round 10: «…، وبحسب ممثلي الادعاء فإن التوصية …»: و + attribution after a comma,
+            # Round 11: «…، وبحسب ممثلي الادعاء فإن التوصية …»: و + attribution after a comma,
             # answered by «فإن», fronts the clause that follows it, not the one before
             source = self._make_speaker(np_start, answer.start)
             start, end = strip_punct(self.text, answer.end, s_end)

@@ -21,7 +21,7 @@ _SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميلي�
                                             "أسرة", "جالية", "أقلية"))
 
 
-# Round 10: words spelt with a leading «ال» that are no definite noun («إلى» folds to «الي»)
+# Round 11: words spelt with a leading «ال» that are no definite noun («إلى» folds to «الي»)
 _NOT_DEFINITE = frozenset(C.fold(w) for w in ("إلى", "إلا", "الذي", "التي", "الذين", "اللذين", "اللتين", "الآن"))
 
 
@@ -143,7 +143,7 @@ class TurnRules(QuoteBase):
         ws = C.words(self.text, s_start, pos)
         for i, x in enumerate(ws):
             if self.inside_segment(x.start) or self.inside_quote(x.start) or self.in_time(x) or x.folded in C.SPEAKER_STOP:
-                continue  # Round 11: «الاثنين» (Monday) is no plural of people
+                continue  # Round 12: «الاثنين» (Monday) is no plural of people
             noun = x.bare.removeprefix("ال")
             human = x.bare.startswith("ال") and noun.endswith(("ون", "ين")) and len(noun) > 4
             if not (human or x.bare in _HUMAN_BROKEN_PLURALS):

@@ -51,10 +51,10 @@ _MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
 
 
 _RELATIVE_PRONOUNS_Q = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين"))
-# Round 11: words that may open a clause before its subject («وكانت X حذرت»، «لكن الشرطة قالت»)
+# Round 12: words that may open a clause before its subject («وكانت X حذرت»، «لكن الشرطة قالت»)
 _CLAUSE_OPENERS = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا", "لكن", "ولكن", "إلا", "الا", "أن", "ان",
                                                 "بينما", "فيما", "حيث", "كما", "غير", "قد"))
-# Round 10: وصف with its object attached speaks only before a colon or a quote mark
+# Round 11: وصف with its object attached speaks only before a colon or a quote mark
 _DESCRIBED_FORMS = frozenset(C.fold(w) for w in ("وصفه", "وصفها", "وصفهم"))
 
 
@@ -149,7 +149,7 @@ class VerbCues(SpanRules, TurnRules):
         if self._impersonal_forecast(w, zone_end):
             return None
         if okind == "comp" and w.bare in _DESCRIBED_FORMS:
-            return None  # Round 10: «الاتهامات التي وصفها بأن …»: labelling its object; only «ووصفها X: "…"» speaks
+            return None  # Round 11: «الاتهامات التي وصفها بأن …»: labelling its object; only «ووصفها X: "…"» speaks
         if w.bare in C.DOCUMENT_VERBS and (okind != "comp" or self.words[next_k - 2].bare != "علي"):
             return None
         if okind == "colon" and lemma is not None and C.fold(lemma) in C.NEEDS_COMPLEMENTISER:
@@ -193,14 +193,14 @@ class VerbCues(SpanRules, TurnRules):
         if w.bare in C.ADDRESSEE_VERBS:
             speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
         elif characterises and self._described_object(zone_words):
-            speaker = None  # Round 10: «ووصف الادعاءات بأن …»: the zone is what was described
+            speaker = None  # Round 11: «ووصف الادعاءات بأن …»: the zone is what was described
         elif _mark_only(w) and zone_words and (
                 zone_words[0].bare in C.CHANT_OBJECTS or _prepositional_object(zone_words[0])):
             speaker = None  # «ورددوا هتافات تقول "…"»، «وأهاب بالمواطنين "…"»: the zone is the object
         elif w.bare in C.RELAY_VERBS or any(z.bare in (C.fold("نقلا"), C.fold("نقلاً")) for z in zone_words):
             speaker = self._relay_speaker(zone, w)
         else:
-            # Round 11: «وكانت الولايات المتحدة حذرت سوريا … من أنها»: a subject right before the
+            # Round 12: «وكانت الولايات المتحدة حذرت سوريا … من أنها»: a subject right before the
             # verb (SVO) speaks; the zone after the verb then holds its object, not a subject
             speaker = self._clause_subject_before(k) or self._zone_speaker(zone)
         if speaker is None and w.bare.endswith("وا") and (w.folded != w.bare or _mark_only(w) or not zone_words
@@ -245,7 +245,7 @@ class VerbCues(SpanRules, TurnRules):
                                         for e in self.entities)
 
     def _clause_subject_before(self, k: int) -> _Speaker | None:
-        """Round 11: the subject right before the verb when it opens its clause — only
+        """Round 12: the subject right before the verb when it opens its clause — only
         «كان»، «لكن»، «إلا أن» and the like stand before it («وكانت الولايات المتحدة حذرت …»)
         — so that the zone after the verb is read as the object. A name ending a fronted
         adjunct («وفي مسألة … من ولاية قبلّي أكد مجلس الشورى») is no subject."""
@@ -257,7 +257,7 @@ class VerbCues(SpanRules, TurnRules):
         return speaker if all(C.strip_conj(x.bare) in _CLAUSE_OPENERS for x in opening) else None
 
     def _described_object(self, zone_words: list[Word]) -> bool:
-        """Round 10: after «وصف/اعتبر» a zone that is one definite common noun («ووصف الادعاءات
+        """Round 11: after «وصف/اعتبر» a zone that is one definite common noun («ووصف الادعاءات
         بأن …») is the verb's object — what is described, whose content clause follows — not a
         subject: no name, source, title or organisation noun in it."""
         if len(zone_words) != 1 or not zone_words[0].bare.startswith("ال"):

@@ -67,10 +67,10 @@ def _channel(bare: str, audience_only: bool = False) -> bool:
 _ZONE_RELATIVES = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 # Round 13: formulas after a name («الملك سلمان - حفظه الله -») that the tagger may read as a person
 _FORMULAS = frozenset(C.fold(w) for w in ("حفظه الله", "رحمه الله", "يرحمه الله", "حفظها الله", "رحمها الله"))
-# Round 11: «عن السياسة الإسرائيلية إزاء سوريا»: a name after these is what is spoken about
+# Round 12: «عن السياسة الإسرائيلية إزاء سوريا»: a name after these is what is spoken about
 _TOPIC_GOVERNORS = frozenset(C.fold(w) for w in ("إزاء", "تجاه", "حيال", "ضد", "نحو", "بشأن", "حول"))
 _CAME = frozenset(C.fold(w) for w in ("جاء", "يأتي", "ياتي", "تأتي", "جاءت"))
-# Round 10: news outlets that words are told to («وقال لبي بي سي:», «لرويترز»); the tagger
+# Round 11: news outlets that words are told to («وقال لبي بي سي:», «لرويترز»); the tagger
 # often reads «لبي بي سي» as a person
 _OUTLETS = ("بي بي سي", "رويترز", "سي إن إن", "CNN", "BBC", "فرانس برس", "أسوشيتد برس", "الأناضول",
             "سكاي نيوز", "الجزيرة", "العربية", "الشرق الأوسط", "واشنطن بوست", "نيويورك تايمز", "الغارديان")
@@ -428,7 +428,7 @@ class SpeakerRules:
             zw = zw[1:]  # «رد عليه ذلك الشخص بالقول:»: the addressee pronoun, then the subject
         if len(zw) >= 2 and _PRONOUN_PREP.match(zw[0].folded) and zw[0].folded[:2] in ("في", "ل", "له") \
                 and self._subject_head(zw[1]):
-            zw = zw[1:]  # Round 10: «أكد فيه ممثل الشركة أن»، «قال فيه الرئيس الأميركي …»: فيه refers
+            zw = zw[1:]  # Round 11: «أكد فيه ممثل الشركة أن»، «قال فيه الرئيس الأميركي …»: فيه refers
             # back to the occasion; the subject follows it
         if not zw or zw[0].bare in C.PRONOUNS or (
                 (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
@@ -454,7 +454,7 @@ class SpeakerRules:
                                 and e.text[1:2] != "ل" for e in self.entities):
             return None  # «كان فلين قد أكد لبنس أنه …»: a لـ-name alone is whom it was told to
         if self._addressee_name(zw[0]):
-            return None  # Round 10: «وقال لبي بي سي: "…"»: the zone opens with whom it was told to
+            return None  # Round 11: «وقال لبي بي سي: "…"»: the zone opens with whom it was told to
         j = self.word_index(zw[0].start)
         end = self._np_end(j, zone[1])
         # «وقال ضابط في الشرطة المحلية لبي بي سي»: a لـ-name after the subject is whom the
@@ -496,7 +496,7 @@ class SpeakerRules:
         return self._make_speaker(zw[0].start, end)
 
     def _addressee_name(self, w: Word) -> bool:
-        """Round 10: does ``w`` open a name that carries the preposition لـ as a clitic
+        """Round 11: does ``w`` open a name that carries the preposition لـ as a clitic
         («لبي بي سي»، «لوكالة رويترز»، «لموقع CNN»)? The entity stage's canonical name drops
         attached clitics, so a name whose text starts with ل and whose canonical form does not
         is «to X» — the addressee — while «لجنة الانتخابات» keeps its ل and stays a subject."""
@@ -558,7 +558,7 @@ class SpeakerRules:
         for a, b in pieces[1:]:
             ws = C.words(self.text, a, b)
             if ws and ws[0].folded in ("مع", "ومع"):
-                return None  # Round 10: «، مع الرئيس الصربي، ألكسندر فوسيتش:»: the names after «مع» are the other party's
+                return None  # Round 11: «، مع الرئيس الصربي، ألكسندر فوسيتش:»: the names after «مع» are the other party's
             while len(ws) > 1 and ws[0].bare in C.TITLE_WORDS:  # «، الفريق محمد المقدشي،»
                 ws = ws[1:]
             if 1 <= len(ws) <= 3 and not any(
@@ -676,7 +676,7 @@ class SpeakerRules:
         cands = [e for e in self.entities if s_start <= e.start and e.end <= pos
                  and e.type in ("PERS", "ORG") and not self.inside_segment(e.start)
                  and C.fold(e.text) not in C.SPEECH_VERBS  # Round 8: «دان» tagged as a name is the verb
-                 and not self._with_party(e)]  # Round 10: «… مؤتمر صحفي مشترك مع الرئيس X، قائلة»
+                 and not self._with_party(e)]  # Round 11: «… مؤتمر صحفي مشترك مع الرئيس X، قائلة»
         sw = C.words(self.text, s_start, pos)
         if cands:
             pers = [e for e in cands if e.type == "PERS" and not self._governed(e)] or \
@@ -719,7 +719,7 @@ class SpeakerRules:
     def _subject_in_sentence(self, pos: int) -> _Speaker | None:
         """«أيدت المحكمة … ، وقالت إن»: an earlier subject of the same sentence.
 
-        Round 10: a sentence opening «جاء ذلك في بيان لوزارة …، وصل لموقع CNN …، حيث قال:»
+        Round 11: a sentence opening «جاء ذلك في بيان لوزارة …، وصل لموقع CNN …، حيث قال:»
         points back to the previous statement: its organisations are the venue and the outlet,
         so only a person («في مقابلة لكينغ على CNN») can be its speaker, else the pronoun keeps
         the speaker in focus."""
@@ -783,7 +783,7 @@ class SpeakerRules:
         return False
 
     def _with_party(self, ent: Entity) -> bool:
-        """Round 10: is the mention the other party of a «مع» phrase («في مؤتمر صحافي بأنقرة، مع
+        """Round 11: is the mention the other party of a «مع» phrase («في مؤتمر صحافي بأنقرة، مع
         الرئيس الصربي، ألكسندر فوسيتش»، «مشترك مع الرئيس الأميركي دونالد ترامب»)? «مع» within
         the four words before it, with only title words, adjectives and commas between."""
         before = C.words(self.text, max(0, ent.start - 60), ent.start)[-5:]
