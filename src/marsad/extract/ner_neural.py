@@ -296,8 +296,8 @@ class NeuralTagger:
                 cache[t] = row
 
     def _projected(self, tokens: Sequence[str]) -> np.ndarray:
-        """LSTM input projections (tokens x 8H), computed once per distinct token string."""
-        self._project_new([tokens])
+        """LSTM input projections (tokens x 8H) of a sentence whose batch went through
+        :meth:`_project_new` first (every token is cached then; gathered here, not recomputed)."""
         return np.stack([self._cache[t] for t in tokens])
 
     def clear_cache(self) -> None:
