@@ -30,7 +30,13 @@ from marsad.extract.ner_neural import NN_MODEL_DIR, NeuralTagger, load_ner
 from marsad.training.conll import TaggedSentence, read_conll, split_dev
 from marsad.training.features import Resources, fold, strip_proclitics
 from marsad.training.gazetteers import compile_gazetteers
-from marsad.training.ner import SHIPPED_MODEL_DIR, NerModel, NerModelError, shared_data_dir
+from marsad.training.ner import (
+    SHIPPED_MODEL_DIR,
+    NerModel,
+    NerModelError,
+    anercorp_train_file,
+    shared_data_dir,
+)
 from marsad.training.scoring import Scores
 
 console = Console()
@@ -128,7 +134,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    data = shared_data_dir() / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt"
+    data = anercorp_train_file()
     if not data.is_file():
         console.print(f"shared data absent ({data}): bench skipped")
         return 0

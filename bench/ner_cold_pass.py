@@ -20,12 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from marsad.extract.ner_neural import NN_MODEL_DIR, load_ner
 from marsad.training.conll import read_conll, split_dev
-from marsad.training.ner import shared_data_dir
+from marsad.training.ner import anercorp_train_file
 
 
 def main() -> int:
     mode = sys.argv[1] if len(sys.argv) > 1 else "doc"
-    data = shared_data_dir() / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt"
+    data = anercorp_train_file()
     if not data.is_file():
         print(f"shared data absent ({data}): skipped")
         return 0

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from marsad.training.conll import read_conll, split_dev
-from marsad.training.ner import shared_data_dir
+from marsad.training.ner import anercorp_train_file
 
 RECIPE = ["--epochs", "24", "--patience", "5", "--ema", "0.995"]
 # the previous default, for a comparison under the same protocol (run with --previous
@@ -57,7 +57,7 @@ def main() -> int:
     parser.add_argument("--extra", type=Path, action="append", default=[],
                         help="extra CoNLL training data, never split (repeatable; passed to train ner-nn)")
     args = parser.parse_args()
-    data = shared_data_dir() / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt"
+    data = anercorp_train_file()
     if not data.is_file():
         print(f"shared data absent ({data}): skipped")
         return 0

@@ -53,6 +53,13 @@ def shared_data_dir(repo_root: Path | None = None) -> Path:
     return root.parent / "shared" / "data"
 
 
+def anercorp_train_file() -> Path:
+    """The ANERcorp train file (CAMeL Lab split) in the shared data: what the NER benchmarks
+    and the held-out check read, its last 10% being the dev split (may not exist on a user's
+    machine; callers say so and skip)."""
+    return shared_data_dir() / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt"
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
