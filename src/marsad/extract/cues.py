@@ -163,6 +163,16 @@ _add("تكهن", "تكهن", "تكهنت", "تكهنوا", "يتكهن", "تتك
 # quote finder accepts it only right after «لم» (quote_verbs: JUSSIVE_SAY)
 _add("قال", "يقل", "تقل")
 JUSSIVE_SAY = frozenset(fold(w) for w in ("يقل", "تقل"))
+# Round 15: dual subjects («وقالت الكتائب وسرايا القدس … وشددتا على أن "…"»): the feminine dual
+# perfect (…تا) of every verb above, and the masculine dual where it is not also an accusative
+# noun («نفيا قاطعا»، «رأيا»، «ذكرا»، «كشفا» stay out)
+for _form, _lemma in list(SPEECH_VERBS.items()):
+    if _form.endswith("ت") and _form[:-1] in SPEECH_VERBS:  # «أكدت» beside «أكد»: a feminine perfect
+        SPEECH_VERBS.setdefault(_form + "ا", _lemma)
+for _form, _lemma in (("نفتا", "نفى"), ("دعتا", "دعا"), ("رأتا", "رأى"), ("أوضحا", "أوضح"), ("أشارا", "أشار"),
+                      ("أفادا", "أفاد"), ("صرحا", "صرح"), ("أعلنا", "أعلن"), ("اعتبرا", "اعتبر"), ("شددا", "شدد"),
+                      ("حذرا", "حذر"), ("لفتا", "لفت"), ("تابعا", "تابع"), ("أعربا", "أعرب"), ("ناشدا", "ناشد")):
+    SPEECH_VERBS.setdefault(fold(_form), _lemma)
 
 # Round 8: the lemmas of speech acts that are not plain reporting (a forecast, a commitment):
 # they open a reported clause after their own subject, but a sentence opening with them inside
@@ -297,6 +307,7 @@ ORGANIZATION_HEADS = frozenset(fold(w) for w in (
     "المرصد", "مرصد", "البنك", "بنك", "الديوان", "ديوان", "القيادة", "قيادة", "الخارجية", "الداخلية",
     "الدفاع", "البيت", "الكرملين", "البنتاغون", "الاليزيه", "الإليزيه", "بلاغ", "البلاغ",
     "صندوق", "الصندوق",  # «صندوق النقد الدولي»
+    "المركز", "مركز",  # Round 15: «ونشر المركز الإعلامي للمنطقة العسكرية الخامسة … . وأوضح أن»
 ))
 
 # Titles and offices that start a person's noun phrase.

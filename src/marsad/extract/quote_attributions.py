@@ -12,7 +12,7 @@ from __future__ import annotations
 from marsad.extract import cues as C
 from marsad.extract.cues import TRIM, strip_punct
 from marsad.extract.quote_base import QuoteBase
-from marsad.extract.quote_words import _RELATIVE_PRONOUNS, MIN_CUED_WORDS
+from marsad.extract.quote_words import _OWN_WORDS, _RELATIVE_PRONOUNS, MIN_CUED_WORDS
 from marsad.extract.speakers import _channel
 
 _CAME_IN = frozenset(C.fold(w) for w in ("ورد", "جاء"))
@@ -115,6 +115,9 @@ class AttributionCues(QuoteBase):
                     j, np_start = after, self.words[after].start
         np_end = self._definite_np_end(j, self._np_end(j, s_end))
         speaker = self._make_speaker(np_start, np_end, require_source=True)
+        if C.fold(self.text[np_start:self.words[j].end]) in _OWN_WORDS:
+            # Round 15: «"…"، وفقا لتعبيره»: "in his words" — the pronoun is the speaker in focus
+            speaker = self._resolve_pronoun(w.start)
         if speaker is None and self.words[j].bare.removeprefix("ال") in _DOCUMENT_SOURCES:
             speaker = self._make_speaker(np_start, np_end)  # «وحسب القانون الإسباني يختلف …»
         if speaker is None and self.text[np_end:s_end].strip(TRIM + "\"»”") == "" \

@@ -12,8 +12,8 @@ from __future__ import annotations
 from marsad.extract import cues as C
 from marsad.extract.cues import Word, strip_punct
 from marsad.extract.quote_openers import OpenerRules
-from marsad.extract.quote_words import MIN_CUED_WORDS
-from marsad.extract.speakers import _PREPOSITIONS
+from marsad.extract.quote_words import _OWN_WORDS, MIN_CUED_WORDS
+from marsad.extract.speakers import _PREPOSITIONS, _Speaker
 from marsad.model import Quote
 
 MIN_UNCUED_WORDS = 5
@@ -43,6 +43,8 @@ class JoinRules(OpenerRules):
                         and self.words[j].bare not in _PREPOSITIONS:
                     end = self._np_end(j, max(s_end, after[0].end + 1))
                     speaker = self._make_speaker(self.words[j].start, end) if end > self.words[j].start else None
+                    if C.strip_conj(self.words[j].folded).removeprefix("ل") in _OWN_WORDS:
+                        speaker = self._speaker_before(seg.open)  # Round 15: «"…"، وفقا لتعبيره»
                 else:
                     speaker = None
                 if j <= len(self.words):
@@ -55,6 +57,16 @@ class JoinRules(OpenerRules):
                     and seg.open - self.last_speaker_at < 1500:
                 speaker = self._resolve_pronoun(seg.open)
                 self._add(seg.start, seg.end, "direct", None, speaker)
+
+    def _speaker_before(self, pos: int) -> _Speaker | None:
+        """Round 15: «"…"، وفقا لتعبيره» ("in his words") names the speaker of the quote just
+        before the marks; this pass runs after the cue scan, so the scan's last speaker may
+        stand later in the text and is no guide."""
+        earlier = [q for q in self.quotes if q.end <= pos and q.speaker and q.speaker.get("start") is not None]
+        if not earlier:
+            return None
+        sp = max(earlier, key=lambda q: q.end).speaker or {}
+        return _Speaker(sp["text"], sp["start"], sp["end"], "pronoun", sp.get("entity"))
 
     def _cut_overlaps(self) -> None:
         """A quote runs until the next cue in the same sentence; drop exact duplicates."""

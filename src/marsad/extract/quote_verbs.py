@@ -54,6 +54,7 @@ _RELATIVE_PRONOUNS_Q = frozenset(C.fold(w) for w in ("الذي", "التي", "ا
 # Round 12: words that may open a clause before its subject («وكانت X حذرت»، «لكن الشرطة قالت»)
 _CLAUSE_OPENERS = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا", "لكن", "ولكن", "إلا", "الا", "أن", "ان",
                                                 "بينما", "فيما", "حيث", "كما", "غير", "قد"))
+_BA_ANNAHU = frozenset(C.fold(w) for w in ("بأنه", "بأنها", "بأنهم", "بأنهن", "بأنهما"))
 # Round 11: وصف with its object attached speaks only before a colon or a quote mark
 _DESCRIBED_FORMS = frozenset(C.fold(w) for w in ("وصفه", "وصفها", "وصفهم"))
 
@@ -192,7 +193,7 @@ class VerbCues(SpanRules, TurnRules):
             zone = (w.end, zone_words[-1].end if zone_words else w.end)
         if w.bare in C.ADDRESSEE_VERBS:
             speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
-        elif characterises and self._described_object(zone_words):
+        elif characterises and (self._described_object(zone_words) or self._described_as(w, zone_words, self.words[next_k - 1] if okind == "comp" else None)):
             speaker = None  # Round 11: «ووصف الادعاءات بأن …»: the zone is what was described
         elif _mark_only(w) and zone_words and (
                 zone_words[0].bare in C.CHANT_OBJECTS or _prepositional_object(zone_words[0])):
@@ -202,7 +203,7 @@ class VerbCues(SpanRules, TurnRules):
         else:
             # Round 12: «وكانت الولايات المتحدة حذرت سوريا … من أنها»: a subject right before the
             # verb (SVO) speaks; the zone after the verb then holds its object, not a subject
-            speaker = self._clause_subject_before(k) or self._zone_speaker(zone)
+            speaker = self._clause_subject_before(k) or self._kana_subject(k) or self._zone_speaker(zone)
         if speaker is None and w.bare.endswith("وا") and (w.folded != w.bare or _mark_only(w) or not zone_words
                                                           or _PRONOUN_PREP.match(zone_words[0].folded)):
             # «وانتقد عشرات الناشطين الحكم داخل قاعة المحكمة ورددوا …»: a plural verb joined by و
@@ -267,6 +268,22 @@ class VerbCues(SpanRules, TurnRules):
                 or z.bare[2:] in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS:
             return False
         return not any(e.start <= z.start < e.end for e in self.entities)
+
+    def _described_as(self, verb: Word, zone_words: list[Word], comp: Word | None) -> bool:
+        """Round 15: «ووصف داركود بأنه "عش دبابير …"»، «ووصفت زوجها، الذي يبحث في …، بأنه "…"»:
+        after «وصف» one noun phrase before «بأنه» (a relative clause may follow it) is what is
+        described; «ووصف ترامب الاتفاق بأنه» has two, the first being the subject. A title,
+        source or organisation noun opening the zone may be the subject and is left alone."""
+        if self._verb_lemma(verb) != "وصف" or not zone_words or comp is None \
+                or C.strip_conj(comp.folded) not in _BA_ANNAHU:
+            return False
+        head = zone_words[0]
+        if head.bare in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS \
+                or head.bare[2:] in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS:
+            return False
+        end = self._np_end(self.word_index(head.start), comp.start)
+        rest = [z for z in zone_words if z.start >= end]
+        return not rest or C.strip_conj(rest[0].folded) in _RELATIVE_PRONOUNS_Q
 
     def _exception_close(self, verb: Word, zone_words: list[Word]) -> bool:
         """Round 9: does the speaker zone end in «سوى/إلا» right before the complementiser, with

@@ -79,3 +79,7 @@ _HUMAN_BROKEN_PLURALS = frozenset(C.fold(w) for w in (
     "النواب", "الوزراء", "الأعضاء", "الزعماء", "القادة", "المسؤولين", "المسؤولون"))
 _QUANTITY_HEADS = frozenset(C.fold(w) for w in ("عشرات", "آلاف", "مئات", "ملايين", "كبار", "بعض",
                                                  "أغلبية", "غالبية", "معظم"))
+
+# Round 15: «وفقا لتعبيره»، «حسب قوله»: "in his words" names no source; the pronoun is the speaker in focus
+_OWN_WORDS = frozenset(C.fold(w) for w in ("تعبيره", "تعبيرها", "تعبيرهم", "قوله", "قولها", "قولهم", "وصفه",
+                                            "وصفها", "وصفهم", "كلامه", "كلامها"))

@@ -35,6 +35,11 @@ _NOT_VERBS = frozenset(C.fold(w) for w in ("حسبما", "كما", "بحسب", "
                                            "فيما", "حيث", "لكن", "لكن", "غير", "إلا", "أما", "إذ", "إذا", "منذ",
                                            "بعد", "قبل", "خلال", "أثناء", "وسط", "رغم", "عقب", "إثر"))
 _TOPIC_PREPOSITIONS = frozenset(C.fold(w) for w in ("حول", "عن", "بشأن", "بخصوص"))
+_ON_ONES_PART = frozenset(C.fold(w) for w in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته",
+                                               "ناحيتها", "بدوره", "بدورها", "بدورهم"))
+_KANA = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا"))
+# Round 15: «مملكة البحرين»، «دولة الكويت»: the state noun before a country's name
+_STATE_HEADS = frozenset(C.fold(w) for w in ("مملكة", "دولة", "جمهورية", "سلطنة", "إمارة"))
 _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه",
                                              "ولكنها", "حيث", "كما", "ثم", "لكنهم", "أما", "وأما", "حينما", "عندما"))
 
@@ -671,6 +676,30 @@ class SpeakerRules:
             return None  # «أيدت المحكمة … في بلجيكا، وقالت إن»: a new clause, the entity is no subject
         return self._make_speaker(e.start, e.end)
 
+    def _kana_subject(self, k: int) -> _Speaker | None:
+        """Round 15: «وكان صديق للعميل الروسي السابق قد أفاد هيئة الإذاعة البريطانية … أن»،
+        «وكان شهود عيان في مدينة عدن قد أفادوا، أن»: كان … قد frames a pluperfect whose
+        subject stands between them, so the words after the verb are its object or an
+        adjunct, never the speaker. (A name right before قد is :meth:`_before_speaker`'s.)"""
+        if k < 2 or self.words[k - 1].folded != "قد":
+            return None
+        s_start, _ = self.sentence_of(self.words[k].start)
+        before = C.words(self.text, s_start, self.words[k - 1].start)
+        kana = [i for i, w in enumerate(before) if C.strip_conj(w.folded) in _KANA]
+        if not kana:
+            return None
+        phrase = before[kana[-1] + 1:]
+        while phrase and self.in_time(phrase[-1]):
+            phrase = phrase[:-1]  # «وكان الوزير أمس قد قال»: the time adverb is no part of the subject
+        if not 1 <= len(phrase) <= 8:
+            return None
+        head = phrase[0]
+        if head.bare in C.PRONOUNS or head.folded in _PREPOSITIONS or head.folded in C.SPEAKER_STOP \
+                or self.inside_segment(head.start) or self.inside_quote(head.start) \
+                or any(C.COMPLEMENTISER_RE.match(w.folded) or w.bare in C.SPEECH_VERBS for w in phrase):
+            return None
+        return self._make_speaker(head.start, phrase[-1].end)
+
     def _subject_before(self, s_start: int, pos: int) -> _Speaker | None:
         """Subject of a clause ending in a participle cue: last PERS/ORG before it."""
         cands = [e for e in self.entities if s_start <= e.start and e.end <= pos
@@ -678,6 +707,14 @@ class SpeakerRules:
                  and C.fold(e.text) not in C.SPEECH_VERBS  # Round 8: «دان» tagged as a name is the verb
                  and not self._with_party(e)]  # Round 11: «… مؤتمر صحفي مشترك مع الرئيس X، قائلة»
         sw = C.words(self.text, s_start, pos)
+        if len(sw) >= 3 and self._verb_initial(sw[0]):
+            # Round 15: «استنكرت مملكة البحرين وبشدة تصريحات نوري المالكي …، معتبرة أن»: a
+            # country or organisation right after the opening verb is its subject (VSO); a
+            # person later in the clause is the object
+            head = sw[2] if sw[1].bare in _STATE_HEADS else sw[1]
+            subj = next((e for e in self.entities if e.start == head.start and e.type in ("ORG", "LOC")), None)
+            if subj is not None and not self._governed(subj):
+                return self._make_speaker(sw[1].start, subj.end)
         if cands:
             pers = [e for e in cands if e.type == "PERS" and not self._governed(e)] or \
                 [e for e in cands if e.type == "PERS"]
@@ -728,6 +765,17 @@ class SpeakerRules:
         if not opening:
             return None
         relay = len(opening) >= 2 and C.strip_conj(opening[0].bare) in _CAME and opening[1].bare in _DEMONSTRATIVES
+        if len(opening) >= 3 and opening[1].bare in C.TITLE_WORDS and self._verb_initial(opening[0]) \
+                and not self.inside_quote(opening[1].start):
+            # Round 15: «وكان وزير الخارجية الأمريكي السابق، والذي عمل في إدارة الرئيس السابق، باراك
+            # أوباما، قد نشر تغريدة …، قال فيها:»: the title phrase after the opening verb is the
+            # subject; a name further on, not right after the title, sits in a relative clause or
+            # the object
+            titled = self._titled_subject(opening, 1)
+            if titled is not None:
+                return titled
+            j = self.word_index(opening[1].start)
+            return self._make_speaker(opening[1].start, self._np_end(j, pos))
         if self.entities:
             types = ("PERS",) if relay else ("PERS", "ORG")
             cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in types
@@ -841,6 +889,10 @@ class SpeakerRules:
         if not prev:
             return None
         ws = C.words(self.text, prev[-1][0], prev[-1][1])
+        if len(ws) >= 5 and ws[0].folded == "من" and ws[1].folded in _ON_ONES_PART:
+            ws = ws[2:]  # Round 15: «من جانبه، أكد مدير وكالة الحج …»: the fronted "for his part"
+        elif len(ws) >= 4 and C.strip_conj(ws[0].folded) in _ON_ONES_PART:
+            ws = ws[1:]  # «بدوره، قال …»
         if len(ws) < 3 or self.inside_segment(ws[0].start) or self.inside_quote(ws[1].start):
             return None
         head = ws[1]
