@@ -54,6 +54,9 @@ _RELATIVE_PRONOUNS_Q = frozenset(C.fold(w) for w in ("الذي", "التي", "ا
 # Round 12: words that may open a clause before its subject («وكانت X حذرت»، «لكن الشرطة قالت»)
 _CLAUSE_OPENERS = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا", "لكن", "ولكن", "إلا", "الا", "أن", "ان",
                                                 "بينما", "فيما", "حيث", "كما", "غير", "قد"))
+# Round 16: manner participles of saying («وأضاف X قائلا:»)
+_SAYING_MANNER = frozenset(C.fold(w) for w in ("قائلا", "قائلاً", "قائلة", "قائلين", "قائلتين"))
+_PREPOSITIONS_Q = frozenset(C.fold(w) for w in ("في", "على", "من", "عن", "إلى", "مع", "خلال", "أمام", "عبر"))
 _BA_ANNAHU = frozenset(C.fold(w) for w in ("بأنه", "بأنها", "بأنهم", "بأنهن", "بأنهما"))
 # Round 11: وصف with its object attached speaks only before a colon or a quote mark
 _DESCRIBED_FORMS = frozenset(C.fold(w) for w in ("وصفه", "وصفها", "وصفهم"))
@@ -349,6 +352,24 @@ class VerbCues(SpanRules, TurnRules):
         self._add(start, end, qkind, w, self._subject_in_sentence(w.start) or self._resolve_pronoun(w.start))
         return k + 2
 
+    def _manner_subject(self, s_start: int, participle: Word) -> _Speaker | None:
+        """Round 16: «وأضاف الخضر قائلاً: "…"»: between a sentence-opening speech verb and its
+        manner participle («قائلا»، «قائلة») only the subject can stand, so those words speak
+        even when the tagger saw no name in them (a surname alone, «الخضر», looks like a noun)."""
+        if participle.bare not in _SAYING_MANNER:
+            return None
+        ws = C.words(self.text, s_start, participle.start)
+        if not (2 <= len(ws) <= 4) or C.strip_conj(ws[0].bare) not in C.SPEECH_VERBS \
+                and ws[0].bare not in C.SPEECH_VERBS:
+            return None
+        subject = ws[1:]
+        if any(c in self.text[ws[0].start:participle.start] for c in "،,.:؛;\"«»“”\n") \
+                or subject[0].bare in C.PRONOUNS or subject[0].folded in C.SPEAKER_STOP \
+                or subject[0].folded in _PREPOSITIONS_Q or self.in_time(subject[0]) \
+                or any(x.folded.startswith(("ل", "ب")) and x.folded[1:2] == "ل" for x in subject):
+            return None  # «وأضاف في تصريح قائلا»، «وأضاف للصحفيين قائلا»: no subject here
+        return self._make_speaker(subject[0].start, subject[-1].end)
+
     def _participle_cue(self, k: int) -> int | None:
         w = self.words[k]
         opener = self._find_opener(k)
@@ -371,6 +392,7 @@ class VerbCues(SpanRules, TurnRules):
                 s_start = x.end
         plural = w.bare.endswith("ين")  # «مضيفين»: the subject is plural, never one named person
         speaker = (self._plural_subject(s_start, w.start) if plural else None) \
+            or self._manner_subject(s_start, w) \
             or self._subject_before(s_start, w.start) or self._resolve_pronoun(w.start)
         self._add(start, end, qkind, w, speaker)
         return next_k

@@ -37,6 +37,13 @@ _NOT_VERBS = frozenset(C.fold(w) for w in ("حسبما", "كما", "بحسب", "
 _TOPIC_PREPOSITIONS = frozenset(C.fold(w) for w in ("حول", "عن", "بشأن", "بخصوص"))
 _ON_ONES_PART = frozenset(C.fold(w) for w in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته",
                                                "ناحيتها", "بدوره", "بدورها", "بدورهم"))
+# Round 16: «طالبا عدم الكشف عن هويته»، «مشترطا عدم ذكر اسمه»: a source's request for anonymity
+_ANONYMITY_PARTICIPLES = frozenset(C.fold(w) for w in ("طالبا", "طالبة", "مشترطا", "مشترطة", "رافضا", "رافضة",
+                                                       "مفضلا", "مفضلة", "طالبين", "مشترطين", "رافضين"))
+# Round 16: body nouns that open a subject phrase after the opening verb («وكانت القوات المسلحة قد …»)
+_SUBJECT_BODIES = frozenset(C.fold(w) for w in ("القوات", "الحكومة", "الشرطة", "الوزارة", "السلطات", "الرئاسة",
+                                                "الجيش", "الخارجية", "الداخلية", "النيابة", "المحكمة"))
+_IN_IT = frozenset(C.fold(w) for w in ("فيه", "فيها"))
 _KANA = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا"))
 # Round 15: «مملكة البحرين»، «دولة الكويت»: the state noun before a country's name
 _STATE_HEADS = frozenset(C.fold(w) for w in ("مملكة", "دولة", "جمهورية", "سلطنة", "إمارة"))
@@ -460,6 +467,10 @@ class SpeakerRules:
             return None  # «كان فلين قد أكد لبنس أنه …»: a لـ-name alone is whom it was told to
         if self._addressee_name(zw[0]):
             return None  # Round 11: «وقال لبي بي سي: "…"»: the zone opens with whom it was told to
+        if zw[0].bare in _ANONYMITY_PARTICIPLES:
+            return None  # Round 16: «وأضاف طالبا عدم الكشف عن هويته "…"»: a circumstantial phrase, no subject
+        if _channel(zw[0].bare) and not self._name_start(zw):
+            return None  # Round 16: «وأضاف لوسائل إعلام محلية: "…"»: لـ + a channel noun is the addressee
         j = self.word_index(zw[0].start)
         end = self._np_end(j, zone[1])
         # «وقال ضابط في الشرطة المحلية لبي بي سي»: a لـ-name after the subject is whom the
@@ -580,6 +591,11 @@ class SpeakerRules:
         verb = self.words[k]
         if before and verb.folded != verb.bare and any(ch in "،,;؛" for ch in self._gap(before[-1].end, verb.start)):
             return None  # «…، وقالت إن»: a coordinated clause; its subject is the first clause's
+        after = C.words(self.text, verb.end, verb.end + 12)[:1]
+        if before and after and after[0].folded in _IN_IT and any(ch in "،," for ch in self._gap(before[-1].end, verb.start)):
+            issuer = self._subject_in_sentence(verb.start)
+            if issuer is not None and issuer.kind != "country":
+                return issuer  # Round 16: «وكانت القوات المسلحة قد أصدرت بيانا بشأن تصريحات جنينة، قالت فيه إن»
         cut = 0
         for i, w in enumerate(before):
             if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _CONNECTORS or w.folded in _CONNECTORS:
@@ -765,17 +781,20 @@ class SpeakerRules:
         if not opening:
             return None
         relay = len(opening) >= 2 and C.strip_conj(opening[0].bare) in _CAME and opening[1].bare in _DEMONSTRATIVES
-        if len(opening) >= 3 and opening[1].bare in C.TITLE_WORDS and self._verb_initial(opening[0]) \
-                and not self.inside_quote(opening[1].start):
+        if len(opening) >= 3 and self._verb_initial(opening[0]) and not self.inside_quote(opening[1].start) and (
+                opening[1].bare in C.TITLE_WORDS or opening[1].bare in _SUBJECT_BODIES):
             # Round 15: «وكان وزير الخارجية الأمريكي السابق، والذي عمل في إدارة الرئيس السابق، باراك
             # أوباما، قد نشر تغريدة …، قال فيها:»: the title phrase after the opening verb is the
             # subject; a name further on, not right after the title, sits in a relative clause or
             # the object
-            titled = self._titled_subject(opening, 1)
+            # Round 16: «وكانت القوات المسلحة قد أصدرت بيانا بشأن تصريحات جنينة، قالت فيه»: a body
+            # noun opening the subject phrase too
+            titled = self._titled_subject(opening, 1) if opening[1].bare in C.TITLE_WORDS else None
             if titled is not None:
                 return titled
+            qad = next((x.start for x in opening[2:] if x.folded == "قد"), pos)
             j = self.word_index(opening[1].start)
-            return self._make_speaker(opening[1].start, self._np_end(j, pos))
+            return self._make_speaker(opening[1].start, self._np_end(j, qad))
         if self.entities:
             types = ("PERS",) if relay else ("PERS", "ORG")
             cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in types
@@ -790,6 +809,13 @@ class SpeakerRules:
                 # («جاء ذلك في تصريح أدلى به السفير الأردني …»: a person by title may speak in a relay)
                 j = self.word_index(w.start)
                 return self._make_speaker(w.start, self._np_end(j, pos))
+            if relay and w.bare.startswith("لل") and "ال" + w.bare[2:] in C.TITLE_WORDS:
+                # Round 16: «جاء ذلك في سلسلة من التغريدات للسفير السعودي، حيث قال:»: the title
+                # after لـ owns the tweets; without the لـ it names the person it introduced
+                end = strip_punct(self.text, w.start, self._np_end(self.word_index(w.start), pos))[1]
+                head = Word(w.start + 1, w.end, "ال" + w.text[2:], "ال" + w.folded[2:], "ال" + w.bare[2:])
+                named = self._titled_person([head, *C.words(self.text, w.end, end)])
+                return _Speaker("ال" + self.text[w.start + 2:end], w.start + 1, end, "person", named)
         return self._country_subject(s_start, pos)
 
     def _country_subject(self, s_start: int, pos: int) -> _Speaker | None:
