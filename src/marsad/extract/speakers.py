@@ -43,6 +43,9 @@ _ANONYMITY_PARTICIPLES = frozenset(C.fold(w) for w in ("طالبا", "طالبة
 # Round 16: body nouns that open a subject phrase after the opening verb («وكانت القوات المسلحة قد …»)
 _SUBJECT_BODIES = frozenset(C.fold(w) for w in ("القوات", "الحكومة", "الشرطة", "الوزارة", "السلطات", "الرئاسة",
                                                 "الجيش", "الخارجية", "الداخلية", "النيابة", "المحكمة"))
+# Round 17: epithets for a person already introduced («ضيف بوليتيكا»، «ضيفة البرنامج»)
+_EPITHETS = frozenset(C.fold(w) for w in ("ضيف", "ضيفة", "ضيفا"))
+_SAME = frozenset(C.fold(w) for w in ("ذات", "نفس"))
 _IN_IT = frozenset(C.fold(w) for w in ("فيه", "فيها"))
 _KANA = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا"))
 # Round 15: «مملكة البحرين»، «دولة الكويت»: the state noun before a country's name
@@ -256,6 +259,18 @@ class SpeakerRules:
         head = zone_words[0].bare
         if head in C.PRONOUNS:
             return None
+        if head in _EPITHETS and self.entity_in(start, end) is None:
+            focus = self._person_in_focus(start)
+            if focus is not None:
+                # Round 17: «وأوضح ضيف بوليتيكا أن …»: the programme's guest is the person
+                # introduced before, named by the epithet
+                return _Speaker(self.text[start:end], start, end, "person", focus)
+        if head in _SAME and len(zone_words) >= 2 and zone_words[1].bare.startswith("ال") \
+                and zone_words[1].bare[2:] in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS and self.last_speaker is not None:
+            # Round 17: «وفق ذات المصدر»، «بحسب نفس المصدر»: the source just cited, as «المصدر نفسه»
+            last = self.last_speaker
+            return _Speaker(self.text[start:end], start, end, last.kind, last.entity or last.text,
+                            (last.start, last.end))
         back = self._definite_anaphor(zone_words[0])
         if back is not None:
             return back
@@ -299,6 +314,15 @@ class SpeakerRules:
             kind = "anonymous"
         named = self._titled_person(zone_words) if head in C.TITLE_WORDS else None
         return _Speaker(self.text[start:end], start, end, kind, named)
+
+    def _person_in_focus(self, pos: int) -> str | None:
+        """Round 17: the name of the person an epithet before ``pos`` points back to: the
+        last speaker when a person spoke, else the last person mentioned outside quotes."""
+        if self.last_speaker is not None and self.last_speaker.entity and self.last_speaker_at < pos \
+                and self.last_speaker.kind == "person":
+            return self.last_speaker.entity
+        pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self.inside_quote(e.start)]
+        return self._full_name(pers[-1]) if pers else None
 
     def _titled_person(self, zone_words: list[Word]) -> str | None:
         """«وأضاف وزير الخارجية الأميركي أن …»: a title alone points back to the person it
@@ -987,6 +1011,8 @@ class SpeakerRules:
             return False
         if _indefinite_object(head) or head.bare.endswith(("ه", "ها", "هم")) or len(head.bare) < 2:
             return False
+        if self._addressee_name(head):
+            return False  # Round 17: «وتحدثت لبي بي سي عن …»: لـ + an outlet is whom she spoke to
         if self._gap(head.end, nxt.start).strip():
             return False
         ent = next((e for e in self.entities if e.start <= nxt.start < e.end), None)
@@ -1009,7 +1035,12 @@ class SpeakerRules:
         if focus is not None and (not pers or pers[-1].start < focus.start or self._same_sentence(focus.start, pers[-1].start)) and (
                 self.last_speaker is None or focus.start > self.last_speaker_at):
             return _Speaker(focus.text, focus.start, focus.end, "pronoun", focus.entity)
-        if pers and (self.last_speaker is None or pers[-1].start > self.last_speaker_at):
+        if pers and (self.last_speaker is None or pers[-1].start > self.last_speaker_at) and not (
+                self.last_speaker is not None and self.last_speaker.kind == "person"
+                and self._same_sentence(self.last_speaker_at, pers[-1].start)):
+            # Round 17: «واعتبر أن الأمر "خطير"، بحسب تعبيره … بشأن تعيين يوسف الشاهد … . وأكد أن»:
+            # a person named after a speaker's cue in that speaker's sentence is what was
+            # spoken about; the pronoun continues the speaker
             e = pers[-1]
             sp = self._make_speaker(e.start, e.end)
             if sp is not None:
