@@ -23,7 +23,7 @@ from marsad.extract import cues as C
 from marsad.extract.cues import SENT_END, Segment, Word, find_segments, sentence_bounds, strip_punct
 from marsad.model import Article, Entity, Quote
 
-_PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع)(?:ه|ها|هم|هما|هن)$")
+_PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع|خلال|عبر|امام)(?:ه|ها|هم|هما|هن)$")
 _DEMONSTRATIVES = frozenset(C.fold(w) for w in ("ذلك", "تلك", "هذا", "هذه", "هؤلاء", "أولئك"))
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
 # Nouns that merely begin with «وال» (father, mother, governor, Walter), not و + article.
@@ -45,6 +45,7 @@ _SUBJECT_BODIES = frozenset(C.fold(w) for w in ("القوات", "الحكومة"
                                                 "الجيش", "الخارجية", "الداخلية", "النيابة", "المحكمة"))
 # Round 17: epithets for a person already introduced («ضيف بوليتيكا»، «ضيفة البرنامج»)
 _EPITHETS = frozenset(C.fold(w) for w in ("ضيف", "ضيفة", "ضيفا"))
+_TIME_PREPOSITIONS = frozenset(C.fold(w) for w in ("بعد", "قبل", "خلال", "عند", "منذ"))
 _SAME = frozenset(C.fold(w) for w in ("ذات", "نفس"))
 _IN_IT = frozenset(C.fold(w) for w in ("فيه", "فيها"))
 _KANA = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا"))
@@ -110,6 +111,12 @@ _QUANTIFIERS = frozenset(C.fold(w) for w in ("عدة", "بعض", "عدد", "أح
     C.fold(w) for w in ("اثنان", "اثنين", "ثلاثة", "ثلاث", "أربعة", "أربع", "خمسة", "خمس", "ستة", "ست",
                         "سبعة", "سبع", "ثمانية", "ثماني", "تسعة", "تسع", "عشرة", "عشر"))
 _EMPHATIC = frozenset(C.fold(w) for w in ("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"))
+
+
+def _participant_plural(w: Word) -> bool:
+    """Round 18: «منتقدين»، «معارضون»، «محللين»: a sound masculine plural of an agent noun (مُفعِل)."""
+    b = w.bare.removeprefix("ال")
+    return len(b) >= 6 and b.startswith("م") and b.endswith(("ين", "ون"))
 
 
 def _indefinite_object(w: Word) -> bool:
@@ -520,7 +527,11 @@ class SpeakerRules:
             e = pers[0]
             lead = C.words(self.text, zw[0].start, e.start)
             appositive = self.text[lead[-1].end:e.start].strip() == "،" if lead else False
-            if len(lead) <= (12 if appositive else 8):  # title words before the name, possibly «، name،»
+            closes_zone = not C.words(self.text, e.end, zone[1]) and zw[0].bare in C.TITLE_WORDS \
+                and not any(C.strip_conj(x.folded) in _ZONE_RELATIVES for x in lead)
+            # Round 18: «وقال رئيس الفريق الهندسي في اللواء الخامس حرس حدود، ملازم أول سلطان شمسان، إن»:
+            # a name that closes a zone opened by a title is that title's holder, however long the title
+            if len(lead) <= (16 if closes_zone else 12 if appositive else 8):  # title words before the name
                 if zw[0].bare in C.TITLE_WORDS and not appositive and any(
                         _channel(x.bare) or x.text.startswith("لـ") or x.folded in ("ل", "لـ") for x in lead[-3:]):
                     # «وأضافت الوزيرة في تصريح لمراسلة الجوهرة اف ام»: the name after the
@@ -648,6 +659,10 @@ class SpeakerRules:
         head = phrase[0]
         ents = [e for e in self.entities if phrase[0].start <= e.start and e.end <= phrase[-1].end
                 and e.type in ("PERS", "ORG", "LOC") and not self._governed(e)]
+        if not ents and 1 <= len(phrase) <= 2 and cut > 0 and _participant_plural(head) and verb.bare.endswith(("ون", "وا")):
+            # Round 18: «لكن منتقدين يقولون إنه …»: a sound plural of an agent noun after the
+            # connector, agreeing with the plural verb, is its subject
+            return self._make_speaker(head.start, phrase[-1].end)
         after_kana = len(before) > len(phrase) and before[cut].bare in ("كان", "كانت") and len(phrase) <= 3
         if not ents and not after_kana and not (head.bare in C.TITLE_WORDS or head.bare in C.ORGANIZATION_HEADS
                                                 or head.bare in C.ANONYMOUS_HEADS):
@@ -747,6 +762,19 @@ class SpeakerRules:
                  and C.fold(e.text) not in C.SPEECH_VERBS  # Round 8: «دان» tagged as a name is the verb
                  and not self._with_party(e)]  # Round 11: «… مؤتمر صحفي مشترك مع الرئيس X، قائلة»
         sw = C.words(self.text, s_start, pos)
+        if sw and (not self._verb_initial(sw[0]) or sw[0].folded[1:] in _PREPOSITIONS | _TIME_PREPOSITIONS):
+            # Round 18: «وفي حفل أقيم الإثنين بالمناسبة، حذر رئيس بلدية هيروشيما … قائلا إن»: a
+            # fronted adverbial set off by a comma; the clause and its subject start after it
+            comma = next((i for i, w in enumerate(sw[1:9], 1) if "،" in self._gap(sw[i - 1].end, w.start)), None)
+            if comma is not None and len(sw) - comma >= 2 and self._verb_initial(sw[comma]) \
+                    and C.strip_conj(sw[comma].bare) not in C.RELAY_VERBS:
+                sw = sw[comma:]
+        if len(sw) >= 3 and self._verb_initial(sw[0]) and not any(e.type == "PERS" for e in cands) \
+                and sw[1].bare.startswith("ال") \
+                and sw[1].bare in C.ORGANIZATION_HEADS and C.strip_conj(sw[0].bare) not in C.RELAY_VERBS:
+            # Round 18: «ودافع الحزب عن سياسة الجمعية على فيسبوك …، قائلا»: a definite body noun
+            # after the opening verb is its subject (the outlet named later is the channel)
+            return self._make_speaker(sw[1].start, self._np_end(self.word_index(sw[1].start), pos))
         if len(sw) >= 3 and self._verb_initial(sw[0]):
             # Round 15: «استنكرت مملكة البحرين وبشدة تصريحات نوري المالكي …، معتبرة أن»: a
             # country or organisation right after the opening verb is its subject (VSO); a
