@@ -201,7 +201,8 @@ class VerbCues(SpanRules, TurnRules):
         elif _mark_only(w) and zone_words and (
                 zone_words[0].bare in C.CHANT_OBJECTS or _prepositional_object(zone_words[0])):
             speaker = None  # «ورددوا هتافات تقول "…"»، «وأهاب بالمواطنين "…"»: the zone is the object
-        elif w.bare in C.RELAY_VERBS or any(z.bare in (C.fold("نقلا"), C.fold("نقلاً")) for z in zone_words):
+        elif w.bare in C.RELAY_VERBS or (any(z.bare in (C.fold("نقلا"), C.fold("نقلاً")) for z in zone_words)
+                                          and not self._named_before_relay(zone_words)):
             speaker = self._relay_speaker(zone, w)
         else:
             # Round 12: «وكانت الولايات المتحدة حذرت سوريا … من أنها»: a subject right before the
@@ -239,6 +240,14 @@ class VerbCues(SpanRules, TurnRules):
             colon_seg.used = True  # «بأن الهاربين في وضع مأساوي: "إنهم لم يأكلوا …"»
             self._add(colon_seg.start, colon_seg.end, "direct", w, speaker)
         return max(next_k, k + 1)
+
+    def _named_before_relay(self, zone_words: list[Word]) -> bool:
+        """Round 19: «وقال كريم كينيك رئيس الهلال الأحمر التركي على تويتر نقلا عن الهلال الأحمر
+        الإيراني "…"»: a person named as the subject of a plain speech verb before «نقلا عن»
+        speaks (citing his source); the relay path is for «نقلت الوكالة عن …»."""
+        cut = next((z.start for z in zone_words if z.bare in (C.fold("نقلا"), C.fold("نقلاً"))), None)
+        return cut is not None and any(zone_words[0].start <= e.start and e.end <= cut and e.type == "PERS"
+                                       for e in self.entities)
 
     def _speech_verb_after(self, rel: Word, limit: int) -> bool:
         """Round 13: does a speech or reply verb follow the relative pronoun ``rel`` within two

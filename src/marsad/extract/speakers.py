@@ -45,6 +45,7 @@ _SUBJECT_BODIES = frozenset(C.fold(w) for w in ("القوات", "الحكومة"
                                                 "الجيش", "الخارجية", "الداخلية", "النيابة", "المحكمة"))
 # Round 17: epithets for a person already introduced («ضيف بوليتيكا»، «ضيفة البرنامج»)
 _EPITHETS = frozenset(C.fold(w) for w in ("ضيف", "ضيفة", "ضيفا"))
+_CALLED = frozenset(C.fold(w) for w in ("يدعى", "تدعى", "يدعي", "تدعي", "يسمى", "تسمى"))
 _TIME_PREPOSITIONS = frozenset(C.fold(w) for w in ("بعد", "قبل", "خلال", "عند", "منذ"))
 _SAME = frozenset(C.fold(w) for w in ("ذات", "نفس"))
 _IN_IT = frozenset(C.fold(w) for w in ("فيه", "فيها"))
@@ -111,6 +112,13 @@ _QUANTIFIERS = frozenset(C.fold(w) for w in ("عدة", "بعض", "عدد", "أح
     C.fold(w) for w in ("اثنان", "اثنين", "ثلاثة", "ثلاث", "أربعة", "أربع", "خمسة", "خمس", "ستة", "ست",
                         "سبعة", "سبع", "ثمانية", "ثماني", "تسعة", "تسع", "عشرة", "عشر"))
 _EMPHATIC = frozenset(C.fold(w) for w in ("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"))
+
+
+def _accusative_participle(w: Word) -> bool:
+    """Round 19: «مخاطبا»، «متحدثا»، «معلقا»: an indefinite accusative active participle (مُفاعِلاً)."""
+    b = w.bare
+    return len(b) >= 5 and b.startswith("م") and b.endswith("ا") \
+        and not b.endswith(("ءا", "يا", "وا", "ها", "نا", "هما", "كما"))  # «مديرها»، «مراسلنا»: a noun and its pronoun
 
 
 def _participant_plural(w: Word) -> bool:
@@ -500,6 +508,9 @@ class SpeakerRules:
             return None  # Round 11: «وقال لبي بي سي: "…"»: the zone opens with whom it was told to
         if zw[0].bare in _ANONYMITY_PARTICIPLES:
             return None  # Round 16: «وأضاف طالبا عدم الكشف عن هويته "…"»: a circumstantial phrase, no subject
+        if _accusative_participle(zw[0]) and not any(e.start <= zw[0].start < e.end for e in self.entities):
+            return None  # Round 19: «وأضاف مخاطبا أنصار الحزب "…"»: an indefinite accusative participle
+            # (حال) opens a circumstantial phrase; a subject is never accusative
         if _channel(zw[0].bare) and not self._name_start(zw):
             return None  # Round 16: «وأضاف لوسائل إعلام محلية: "…"»: لـ + a channel noun is the addressee
         j = self.word_index(zw[0].start)
@@ -523,6 +534,13 @@ class SpeakerRules:
             else:
                 end = max(end, self._title_phrase_end(j, zone[1]))
         pers = [e for e in zents if zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS"]
+        called = next((e for e in pers if C.words(self.text, max(zw[0].start, e.start - 12), e.start)[-1:]
+                       and C.strip_conj(C.words(self.text, max(zw[0].start, e.start - 12), e.start)[-1].folded)
+                       in _CALLED), None)
+        if called is not None:
+            # Round 19: «وقال شاهد عيان يدعى يوسف نجاح، 28 عاما، إنه»: the witness is the person named
+            return _Speaker(self.text[zw[0].start:called.end], zw[0].start, called.end, "person",
+                            self._full_name(called))
         if pers and zw[0].bare not in C.ANONYMOUS_HEADS:
             e = pers[0]
             lead = C.words(self.text, zw[0].start, e.start)
