@@ -2,7 +2,7 @@
 score the last 10% once.
 
     .venv/bin/python eval/ner_holdout.py [--clusters build/ner/clusters60k_snn.json.gz]
-        [--work /tmp/marsad_ner_holdout] [--previous] [--extra FILE ...]
+        [--work /tmp/marsad_ner_holdout] [--previous] [--extra FILE ...] [--seed N]
 
 The shipped model picks its epoch on the last 10% of the ANERcorp train file and reports
 its scores there too, so those are tuning scores. This script retrains the shipped recipe
@@ -54,6 +54,7 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/marsad_ner_holdout"))
     parser.add_argument("--previous", action="store_true",
                         help="the previous default recipe (no name lists, no weight averaging)")
+    parser.add_argument("--seed", type=int, default=13, help="training seed (another seed shows the noise)")
     parser.add_argument("--extra", type=Path, action="append", default=[],
                         help="extra CoNLL training data, never split (repeatable; passed to train ner-nn)")
     args = parser.parse_args()
@@ -73,7 +74,7 @@ def main() -> int:
     began = time.perf_counter()
     trained = _marsad("train", "ner-nn", "--data", str(train_file), "--clusters", str(args.clusters),
                       "--out", str(model), "--dev-fraction", "0.1111",
-                      *(PREVIOUS if args.previous else RECIPE), *extra, "--json")
+                      *(PREVIOUS if args.previous else RECIPE), *extra, "--seed", str(args.seed), "--json")
     took = time.perf_counter() - began
     scores = {
         "tuning split (sentences 80-90%)": trained["dev"],

@@ -71,6 +71,9 @@ def train_clusters_cmd(
                                             help="Stop reading after this many tokens.")] = 12_000_000,
     levels: Annotated[str, typer.Option("--levels", help="Cluster counts, coarse to fine.")] = "32,128,512",
     seed: Annotated[int, typer.Option("--seed")] = 13,
+    word2vec_window: Annotated[int, typer.Option(
+        "--word2vec-window", help="Also train skip-gram vectors (gensim, `train` extra) with this window and "
+        "append them to the SVD vectors; 0: SVD vectors only.")] = 0,
 ) -> None:
     """Learn word clusters (PPMI + SVD + hierarchical k-means) from unlabelled news."""
     from marsad.training.clusters import iter_news_texts, train_clusters
@@ -85,7 +88,7 @@ def train_clusters_cmd(
         return
     try:
         model = train_clusters(iter_news_texts(news), vocab=vocab, max_tokens=max_tokens,
-                               levels=level_counts, seed=seed)
+                               levels=level_counts, seed=seed, word2vec_window=word2vec_window)
     except ValueError as exc:
         _fail("clusters", str(exc))
         return
