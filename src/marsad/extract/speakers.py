@@ -534,9 +534,7 @@ class SpeakerRules:
             else:
                 end = max(end, self._title_phrase_end(j, zone[1]))
         pers = [e for e in zents if zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS"]
-        called = next((e for e in pers if C.words(self.text, max(zw[0].start, e.start - 12), e.start)[-1:]
-                       and C.strip_conj(C.words(self.text, max(zw[0].start, e.start - 12), e.start)[-1].folded)
-                       in _CALLED), None)
+        called = next((e for e in pers if self._called(zw[0].start, e)), None)
         if called is not None:
             # Round 19: «وقال شاهد عيان يدعى يوسف نجاح، 28 عاما، إنه»: the witness is the person named
             return _Speaker(self.text[zw[0].start:called.end], zw[0].start, called.end, "person",
@@ -563,6 +561,11 @@ class SpeakerRules:
                 and "،" not in self.text[zw[0].start:ent.start]:
             end = max(end, ent.end)
         return self._make_speaker(zw[0].start, end)
+
+    def _called(self, zone_start: int, ent: Entity) -> bool:
+        """Round 19: does «يدعى/تدعى/يسمى» ("named") stand right before the name?"""
+        before = C.words(self.text, max(zone_start, ent.start - 12), ent.start)
+        return bool(before) and C.strip_conj(before[-1].folded) in _CALLED
 
     def _addressee_name(self, w: Word) -> bool:
         """Round 11: does ``w`` open a name that carries the preposition لـ as a clitic
