@@ -27,13 +27,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from marsad.extract.ner_neural import NN_MODEL_DIR, NeuralTagger, load_ner
-from marsad.training.conll import TaggedSentence, read_conll, split_dev
+from marsad.training.conll import TaggedSentence
 from marsad.training.features import Resources, fold, strip_proclitics
 from marsad.training.gazetteers import compile_gazetteers
 from marsad.training.ner import (
     SHIPPED_MODEL_DIR,
     NerModel,
     NerModelError,
+    anercorp_split,
     anercorp_train_file,
     shared_data_dir,
 )
@@ -138,8 +139,7 @@ def main() -> int:
     if not data.is_file():
         console.print(f"shared data absent ({data}): bench skipped")
         return 0
-    sentences, _ = read_conll(data)
-    _, dev = split_dev(sentences, 0.1)
+    _, dev = anercorp_split(data)
     n_tokens = sum(len(s.tokens) for s in dev)
 
     shipped = NerModel(args.model)

@@ -19,8 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from marsad.extract.ner_neural import NN_MODEL_DIR, load_ner
-from marsad.training.conll import read_conll, split_dev
-from marsad.training.ner import anercorp_train_file
+from marsad.training.ner import anercorp_split, anercorp_train_file
 
 
 def main() -> int:
@@ -29,8 +28,7 @@ def main() -> int:
     if not data.is_file():
         print(f"shared data absent ({data}): skipped")
         return 0
-    sentences, _ = read_conll(data)
-    _, dev = split_dev(sentences, 0.1)
+    _, dev = anercorp_split(data)
     tokens = [s.tokens for s in dev]
     tagger = load_ner(NN_MODEL_DIR)
     if mode == "sent":

@@ -31,8 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.training.conll import read_conll, split_dev
-from marsad.training.ner import anercorp_train_file
+from marsad.training.ner import anercorp_split, anercorp_train_file
 
 RECIPE = ["--epochs", "24", "--patience", "5", "--ema", "0.995"]
 # the previous default, for a comparison under the same protocol (run with --previous
@@ -62,8 +61,7 @@ def main() -> int:
     if not data.is_file():
         print(f"shared data absent ({data}): skipped")
         return 0
-    sentences, _ = read_conll(data)
-    first90, last10 = split_dev(sentences, 0.1)
+    first90, last10 = anercorp_split(data)
     args.work.mkdir(parents=True, exist_ok=True)
     train_file = args.work / "anercorp_first90.txt"
     with train_file.open("w", encoding="utf-8") as fh:

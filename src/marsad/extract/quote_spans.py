@@ -15,7 +15,7 @@ from marsad.extract import cues as C
 from marsad.extract.cues import Segment, Word, strip_punct
 from marsad.extract.quote_openers import OpenerRules
 from marsad.extract.quote_words import _CONTRAST_WHILE, MIN_CUED_WORDS, SHORT_FRAGMENT_WORDS, _colon_only
-from marsad.extract.speakers import _CONNECTORS
+from marsad.extract.speakers import _CONNECTORS, _KANA
 
 _TRAILING_ATTRIBUTION = re.compile(
     r"[،,]\s*(?:و)?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|نقلا|نقلاً|حسبما)\s"
@@ -29,7 +29,6 @@ _CLAUSE_CLOSERS = frozenset(C.fold(w) for w in ("على", "وفق", "حسب", "�
 _NARRATOR_CONNECTORS = frozenset(C.fold(w) for w in (
     "وذلك", "ولكنه", "ولكنها", "لكنه", "لكنها", "ولكنهم", "لكنهم"))
 _PURPOSE = frozenset(C.fold(w) for w in ("بهدف", "بغية", "لغرض", "سعيا"))
-_KANA = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا"))
 _TIME_CLAUSE = frozenset(C.fold(w) for w in ("بعدما", "وبعدما"))
 LONG_FRAGMENT_WORDS = 6
 

@@ -26,7 +26,7 @@ from marsad.extract.quote_words import (
     _prepositional_object,
     _via,
 )
-from marsad.extract.speakers import _CONNECTORS, _PRONOUN_PREP, _Speaker
+from marsad.extract.speakers import _CONNECTORS, _MANNER_SAYING, _PRONOUN_PREP, _Speaker
 
 STRETCH_ZONE_WORDS = 14  # past LONG_ZONE_WORDS only «، إن» after comma-separated adjuncts
 LONG_ZONE_WORDS = 26  # «قال X، منصبه، في تصريح لـ…، على هامش …، إن»: the plain speech verbs allow more
@@ -54,8 +54,6 @@ _RELATIVE_PRONOUNS_Q = frozenset(C.fold(w) for w in ("الذي", "التي", "ا
 # Round 12: words that may open a clause before its subject («وكانت X حذرت»، «لكن الشرطة قالت»)
 _CLAUSE_OPENERS = frozenset(C.fold(w) for w in ("كان", "كانت", "كانوا", "لكن", "ولكن", "إلا", "الا", "أن", "ان",
                                                 "بينما", "فيما", "حيث", "كما", "غير", "قد"))
-# Round 16: manner participles of saying («وأضاف X قائلا:»)
-_SAYING_MANNER = frozenset(C.fold(w) for w in ("قائلا", "قائلاً", "قائلة", "قائلين", "قائلتين"))
 _PREPOSITIONS_Q = frozenset(C.fold(w) for w in ("في", "على", "من", "عن", "إلى", "مع", "خلال", "أمام", "عبر"))
 _BA_ANNAHU = frozenset(C.fold(w) for w in ("بأنه", "بأنها", "بأنهم", "بأنهن", "بأنهما"))
 # Round 11: وصف with its object attached speaks only before a colon or a quote mark
@@ -365,7 +363,7 @@ class VerbCues(SpanRules, TurnRules):
         """Round 16: «وأضاف الخضر قائلاً: "…"»: between a sentence-opening speech verb and its
         manner participle («قائلا»، «قائلة») only the subject can stand, so those words speak
         even when the tagger saw no name in them (a surname alone, «الخضر», looks like a noun)."""
-        if participle.bare not in _SAYING_MANNER:
+        if participle.bare not in _MANNER_SAYING:
             return None
         ws = C.words(self.text, s_start, participle.start)
         if not (2 <= len(ws) <= 4) or C.strip_conj(ws[0].bare) not in C.SPEECH_VERBS \

@@ -28,7 +28,7 @@ import numpy as np
 import pycrfsuite
 
 from marsad.training.clusters import ClusterModel
-from marsad.training.conll import TaggedSentence
+from marsad.training.conll import TaggedSentence, read_conll, split_dev
 from marsad.training.features import FeatureExtractor, Resources
 from marsad.training.gazetteers import compile_gazetteers
 from marsad.training.scoring import Scores
@@ -58,6 +58,13 @@ def anercorp_train_file() -> Path:
     and the held-out check read, its last 10% being the dev split (may not exist on a user's
     machine; callers say so and skip)."""
     return shared_data_dir() / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt"
+
+
+def anercorp_split(path: Path | None = None) -> tuple[list[TaggedSentence], list[TaggedSentence]]:
+    """The ANERcorp train file as every NER figure here splits it: the first 90% of its
+    sentences, and the last 10% (the dev split; the split the official test part mirrors)."""
+    sentences, _ = read_conll(path or anercorp_train_file())
+    return split_dev(sentences, 0.1)
 
 
 def sha256_file(path: Path) -> str:
