@@ -40,8 +40,28 @@ if len(sys.argv) > 3:
         else:
             used_paths.add(d["path"])
 
+# DRAW_SKIP_COPIES=1: also leave out articles whose text (white space aside) equals an excluded
+# article's — a republished copy under another id (fresh31 drew a copy of a fresh4 article).
+# Off by default so that the recorded draws of earlier sets still reproduce byte for byte.
+SKIP_COPIES = os.environ.get("DRAW_SKIP_COPIES") == "1"
+
+
+def _key(body):
+    return " ".join(body.split())
+
+
+if SKIP_COPIES:
+    for rel in used_paths:
+        f = DATA / rel
+        if f.is_file():
+            used_bodies.add(_key(parse_ant(f.read_text(encoding="utf-8")).body))
+    for rel, m, i in used_snn:
+        with zipfile.ZipFile(DATA / rel) as zf:
+            used_bodies.add(_key((json.loads(zf.read(m).decode("utf-8"))[i].get("content") or "").strip()))
+
+
 def ok(body):
-    return 600 <= len(body) <= 1700 and CUE.search(body)
+    return 600 <= len(body) <= 1700 and CUE.search(body) and not (SKIP_COPIES and _key(body) in used_bodies)
 
 sources = {
     "BBC": ("ant_multisource/BBC", ["middleEast", "internationalNews", "economy"]),

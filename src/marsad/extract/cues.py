@@ -122,7 +122,7 @@ _add("أعرب", "أعرب", "أعربت")
 _add("نوه", "نوه", "نوهت")
 _add("اعترف", "اعترف", "اعترفت")
 _add("أقر", "أقر", "أقرت")
-_add("ختم", "ختم", "ختمت")
+_add("ختم", "ختم", "ختمت", "اختتم", "اختتمت")  # Round 20: «واختتم فولر بيانه بالقول: "…"»
 _add("استدرك", "استدرك", "استدركت")
 _add("بين", "بينت")
 _add("قالت", "قالت")
@@ -191,6 +191,7 @@ def narrator_cue(bare: str) -> bool:
 # «وكان رد رئيس الوزراء … بأن»), which must neither open a clause nor end a speaker zone.
 COLON_ONLY_VERBS = frozenset(fold(v) for v in (
     "رد", "ردت", "ردوا", "يرد", "ترد",  # Round 8: «وترد عليه بعفوية: "…"»
+    "ليرد", "لترد",  # Round 20: «ليرد المحافظ: "…"» (لـ of sequence: "whereupon he replied")
     # dialogue verbs: «وتساءل القاضي: "هل …؟"»، «فأجابه نبيل: "…"» — with a colon only, since
     # «تساءل عن …» (wondered about) and «أجاب عن سؤال» take a plain object
     "أجاب", "أجابت", "أجابوا", "أجابه", "أجابها", "أجابهم", "أجابته",

@@ -192,7 +192,10 @@ class VerbCues(SpanRules, TurnRules):
         if self._exception_close(w, zone_words):
             zone_words = zone_words[:-1]  # Round 9: «لم يقل سوى إن»: the exception word is no subject
             zone = (w.end, zone_words[-1].end if zone_words else w.end)
-        if w.bare in C.ADDRESSEE_VERBS:
+        if w.bare in C.ADDRESSEE_VERBS and zone_words and zone_words[0].bare in C.ANONYMOUS_HEADS:
+            speaker = self._zone_speaker(zone)  # Round 20: «وأبلغت مصادر أمنية أن»: sources tell, the
+            # outlet told is left out
+        elif w.bare in C.ADDRESSEE_VERBS:
             speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
         elif characterises and (self._described_object(zone_words) or self._described_as(w, zone_words, self.words[next_k - 1] if okind == "comp" else None)):
             speaker = None  # Round 11: «ووصف الادعاءات بأن …»: the zone is what was described

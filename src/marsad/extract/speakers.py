@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from marsad.extract import agreement as A
 from marsad.extract import cues as C
 from marsad.extract.cues import SENT_END, Segment, Word, find_segments, sentence_bounds, strip_punct
 from marsad.model import Article, Entity, Quote
@@ -100,6 +101,21 @@ _REPORT_NOUNS = frozenset(C.fold(w) for w in ("تقارير", "التقارير"
 _GROUP_NOUNS = frozenset(C.fold(w) for w in (
     "مجموعات", "منظمات", "جماعات", "فصائل", "حركات", "أحزاب", "هيئات", "جمعيات", "نقابات", "قوات", "سلطات",
     "حكومات", "وكالات"))
+
+
+# Round 20: «وطالبت البعثة أيضا بالعمل»: an adverb ends the subject phrase
+_ALSO = frozenset(C.fold(w) for w in ("أيضا", "أيضاً", "كذلك"))
+
+
+def _bi_complement(w: Word) -> bool:
+    """Round 20: is ``w`` بـ + a noun (``بالعمل``، ``باستمرار``) — a prepositional
+    complement of the verb, which a subject phrase never starts with or runs over?"""
+    f = w.folded
+    # بـ + article, or بـ + a verbal noun of the forms استفعال / افتعال (باستمرار، باعتماد);
+    # other با- words are as often transliterated names (باكستان، باسيسكو، باراك)
+    if f[1:] in C.ORGANIZATION_HEADS or f[3:] in C.ORGANIZATION_HEADS:
+        return False  # «وذكر بالبيان بأن …»: a typo for «وذكر البيان», the source noun is the subject
+    return len(f) > 4 and f.startswith(("بال", "باست", "باعت", "بانت", "باتخ")) and f != C.fold("باسم")
 
 
 def _plural_body(noun: str) -> bool:
@@ -228,6 +244,7 @@ class SpeakerRules:
         while j < len(self.words) and self.words[j].start < limit and count < 9:
             w = self.words[j]
             if count and (self._gap(end, w.start).strip() not in ("", "ـ", "#", '"', "«", "»", "“", "”", '" "') or w.folded in C.SPEAKER_STOP
+                          or w.folded in _ALSO
                           or (w.text.startswith("ل") and w.text.startswith(("لـ", "لل")))
                           or C.COMPLEMENTISER_RE.match(w.folded) or w.folded in C.SPEECH_VERBS
                           or w.bare in C.SPEECH_VERBS or w.folded == "من" or _speech_with_object(w.bare)
@@ -492,6 +509,9 @@ class SpeakerRules:
             return None
         if zw[0].folded.startswith("لل") and len(zw[0].folded) > 4 and not self._name_start(zw):
             return None  # «وهو يقول للمهاجم البرازيلي "…"»: لـ + article marks whom it was told to
+        if _bi_complement(zw[0]) and not self._name_start(zw):
+            return None  # Round 20: «وتعهدت باستمرار المظاهرات "…"»، «كما تعهد بالعمل على …»: بـ + a
+            # noun is the verb's complement, never its subject; the subject is the pronoun
         if zw[0].folded.startswith("وال") and not _WAL_NOUNS.match(zw[0].folded):
             return None  # «واضاف والدموع في عينيه "…"»: و before a definite noun opens a
             # circumstantial clause (واو الحال); a subject never takes و, so the subject is the pronoun
@@ -868,16 +888,22 @@ class SpeakerRules:
             qad = next((x.start for x in opening[2:] if x.folded == "قد"), pos)
             j = self.word_index(opening[1].start)
             return self._make_speaker(opening[1].start, self._np_end(j, qad))
+        at = self.word_index(pos)
+        gender = A.verb_gender(self.words[at].bare) if 0 <= at < len(self.words) and self.words[at].start == pos \
+            else None
         if self.entities:
             types = ("PERS",) if relay else ("PERS", "ORG")
             cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in types
                      and not self.inside_segment(e.start) and not self.inside_quote(e.start) and not self._with_party(e)
-                     and not self._fronted_topic(e.start) and not self._channel_apposition(e)]
+                     and not self._fronted_topic(e.start) and not self._channel_apposition(e)
+                     and not A.disagree(gender, A.phrase_gender(e.text, e.type))]
             if cands:
                 return self._make_speaker(cands[0].start, cands[0].end)
         for w in C.words(self.text, s_start, pos):
             if self.inside_quote(w.start) or self.inside_segment(w.start):
                 break
+            if A.disagree(gender, A.phrase_gender(w.text, None)):
+                continue  # Round 20: «جاء ذلك في المؤتمر الصحفي اليومي للمتحدثة، حيث قالت:»: not «الصحفي»
             if w.bare in C.TITLE_WORDS or not relay and (w.bare in C.ORGANIZATION_HEADS or w.bare in C.ANONYMOUS_HEADS):
                 # («جاء ذلك في تصريح أدلى به السفير الأردني …»: a person by title may speak in a relay)
                 j = self.word_index(w.start)
@@ -1075,7 +1101,34 @@ class SpeakerRules:
         return a <= b and self.sentence_of(a) == self.sentence_of(b)
 
     def _resolve_pronoun(self, pos: int) -> _Speaker | None:
-        """Previous speaker, or a person mentioned (outside quotes) more recently than it."""
+        """Previous speaker, or a person mentioned (outside quotes) more recently than it;
+        Round 20: a candidate the cue verb's gender rules out gives way to the next one."""
+        found = self._pronoun_candidate(pos)
+        at = self.word_index(pos)
+        if found is None or not 0 <= at < len(self.words) or self.words[at].start != pos:
+            return found
+        gender = A.verb_gender(self.words[at].bare)
+        if not A.disagree(gender, self._speaker_gender(found)):
+            return found
+        # «واعتبر أن …» after a quotation of «ميليشيات الحوثي»; «حيث قالت: …» after «المؤتمر
+        # الصحفي اليومي للمتحدثة»: the verb agrees with another candidate in focus
+        focus = self._previous_subject(pos)
+        pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
+                and not self.inside_quote(e.start) and not self.inside_segment(e.start)]
+        options = [focus, *(self._make_speaker(e.start, e.end) for e in reversed(pers[-3:])), self.last_speaker]
+        for option in options:
+            if option is not None and option.text != found.text \
+                    and not A.disagree(gender, self._speaker_gender(option)):
+                return _Speaker(option.text, option.start, option.end, "pronoun", option.entity)
+        return found
+
+    def _speaker_gender(self, sp: _Speaker) -> A.Gender | None:
+        ent = next((e for e in self.entities if e.start <= sp.start < e.end), None)
+        return A.phrase_gender(sp.text, ent.type if ent is not None else None)
+
+    def _pronoun_candidate(self, pos: int) -> _Speaker | None:
+        """The resolver's first choice: the subject in focus, a person named since the last
+        quote, or the last speaker."""
         pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
                 and not self.inside_quote(e.start) and not self.inside_segment(e.start) and not self._with_party(e)
                 and C.fold(e.text) not in _FORMULAS]

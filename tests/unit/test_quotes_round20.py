@@ -1,0 +1,71 @@
+"""Round 20 speaker rules (docs/events.md, "Round 20"): sentences written for these tests,
+plus the gender reading of speech verbs and speaker phrases."""
+
+from __future__ import annotations
+
+import pytest
+from quote_support import ent, quotes
+
+from marsad.extract import cues as C
+from marsad.extract.agreement import disagree, phrase_gender, verb_gender
+
+
+@pytest.mark.parametrize(("verb", "gender"), [
+    ("قال", "m"), ("قالت", "f"), ("يقول", "m"), ("تقول", "f"), ("نفت", "f"), ("دعت", "f"),
+    ("طالبت", "f"), ("لفت", "m"), ("لفتت", "f"), ("تابع", "m"), ("تتعهد", "f"), ("قالوا", None),
+    ("أكدا", None), ("الحكومة", None),
+])
+def test_the_gender_of_a_speech_verb_is_read_from_its_form(verb: str, gender: str | None) -> None:
+    assert verb_gender(C.fold(verb)) == gender
+
+
+@pytest.mark.parametrize(("phrase", "kind", "gender"), [
+    ("ميليشيات الحوثي", "ORG", "f"), ("الوزارة", None, "f"), ("مصادر أمنية", None, "f"),
+    ("الجيش", None, "m"), ("المتحدثة", "PERS", "f"), ("الوزير سامي الراشد", "PERS", "m"),
+    ("سامي الراشد", "PERS", None), ("مصر", "LOC", "f"), ("العراق", "LOC", "m"),
+    ("بي بي سي", "ORG", None), ("بيان الخزانة الأمريكية", None, None),
+])
+def test_the_gender_of_a_speaker_phrase_comes_from_its_head(phrase: str, kind: str | None,
+                                                          gender: str | None) -> None:
+    assert phrase_gender(phrase, kind) == gender
+    assert not disagree(None, gender) and not disagree("m", None)
+
+
+def test_a_masculine_pronoun_cue_skips_a_feminine_last_speaker() -> None:
+    text = ('وقال مدير الوكالة سامي الراشد إن الموسم يسير بشكل جيد. وقالت ميليشيات الحوثي إنها أطلقت '
+            'صاروخا على المدينة. كما اعتبر أن الاعتداءات لن توقف العمل في الموسم.')
+    qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "ميليشيات الحوثي", "ORG")])
+    assert qs[1][2] == "ميليشيات الحوثي"
+    assert "سامي الراشد" in qs[2][2]
+
+
+def test_a_feminine_cue_skips_an_adjective_title_in_a_relay_sentence() -> None:
+    text = ('قالت المتحدثة باسم الوزارة سلمى الراشد إن السفارة ستنتقل في مايو. جاء ذلك في المؤتمر '
+            'الصحفي اليومي للمتحدثة، حيث قالت: "ستتخذ السفارة في البدء مبنى حديثا مقرا لها".')
+    qs = quotes(text, [ent(text, "سلمى الراشد")])
+    assert qs[-1][0] == "direct" and "الصحفي" not in qs[-1][2]
+
+
+def test_a_bi_complement_after_the_verb_is_no_subject() -> None:
+    text = ('وكانت الهيئة الوطنية قد دعت في بيان الجمعة الفلسطينيين إلى التوجه إلى المخيمات. وتعهدت '
+            'باستمرار المظاهرات "حتى تحقق أهدافها كاملة دون أي تراجع".')
+    qs = quotes(text, [ent(text, "الهيئة الوطنية", "ORG")])
+    assert qs and qs[-1][2].startswith("الهيئة الوطنية")
+
+
+def test_an_adverb_ends_the_subject_phrase() -> None:
+    text = 'وطالبت البعثة أيضا بالعمل "بشفافية تامة والاعتماد على أدلة ثابتة".'
+    qs = quotes(text)
+    assert qs and qs[-1][2] == "البعثة"
+
+
+def test_anonymous_sources_telling_are_the_speakers() -> None:
+    text = 'وأبلغت مصادر أمنية أن الشاب حاول الهروب لدى ضبطه في المدينة قبل أن يسيطر عليه رجال الأمن.'
+    qs = quotes(text)
+    assert qs and qs[0][2] == "مصادر أمنية"
+
+
+def test_a_reply_after_the_particle_of_sequence_is_a_direct_quote() -> None:
+    text = 'وانتقد الوزير غياب المحافظ عن المدينة. ليرد المحافظ: "تركت المدينة بناء على دعوة رسمية من الحكومة".'
+    qs = quotes(text)
+    assert qs and qs[-1][0] == "direct" and qs[-1][2].startswith("المحافظ")
