@@ -69,3 +69,10 @@ def test_a_reply_after_the_particle_of_sequence_is_a_direct_quote() -> None:
     text = 'وانتقد الوزير غياب المحافظ عن المدينة. ليرد المحافظ: "تركت المدينة بناء على دعوة رسمية من الحكومة".'
     qs = quotes(text)
     assert qs and qs[-1][0] == "direct" and qs[-1][2].startswith("المحافظ")
+
+
+def test_according_to_what_he_declared_points_to_the_person_of_the_clause() -> None:
+    text = ('يبدأ وزير الداخلية سامي الراشد اليوم الأحد جولته في المنطقة بهدف تسريع إجراءات الترحيل، '
+            'بحسب ما صرح به في مقابلة مع وكالة الأنباء.')
+    qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "وكالة الأنباء", "ORG")])
+    assert qs and "سامي الراشد" in qs[0][2] and "مقابلة" not in qs[0][2]

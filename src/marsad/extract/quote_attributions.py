@@ -21,6 +21,8 @@ _DOCUMENT_SOURCES = frozenset(C.fold(w) for w in (
     "قانون", "دستور", "تقرير", "دراسة", "إحصائية", "احصائية", "فيديو", "وثيقة", "مرسوم", "قرار", "اتفاقية",
     "بيانات", "أرقام", "نتائج", "استطلاع", "مسح"))
 _INSET_MARKS = ("،", ",", "-", "–", "—")
+# Round 20: prepositions of the occasion after «بحسب ما صرح به»: no subject follows the verb
+_OCCASION_PREPS = frozenset(C.fold(w) for w in ("في", "خلال", "عبر", "مع", "أمام", "لدى"))
 _CONTRAST_HEADS = frozenset(C.fold(w) for w in ("إلا", "الا", "لكن", "ولكن", "غير", "بينما", "فيما"))
 
 
@@ -66,6 +68,7 @@ class AttributionCues(QuoteBase):
         if self.words[j].start >= s_end:
             return None
         np_start = self.words[j].start
+        relative_verb = False
         # «وفقا لـ» / «طبقا ل»: the لـ may be a separate token or glued to the next word
         if w.folded in (C.fold("وفقا"), C.fold("طبقا"), C.fold("وفق"), C.fold("ووفقا")):
             if self.words[j].text in ("ل", "لـ"):
@@ -110,11 +113,18 @@ class AttributionCues(QuoteBase):
                     return None
                 j = k2
                 np_start = self.words[j].start
+                relative_verb = True
                 after = self._after_addressee(j, s_end)
                 if after is not None:  # Round 11: «بحسب ما أكده لمراسلة الجوهرة أف أم، خميس قسيلة، …»
                     j, np_start = after, self.words[after].start
         np_end = self._definite_np_end(j, self._np_end(j, s_end))
         speaker = self._make_speaker(np_start, np_end, require_source=True)
+        if relative_verb and (self.words[j].folded in C.SPEAKER_STOP or self.words[j].folded in _OCCASION_PREPS):
+            # Round 20: «…، بحسب ما صرح به في مقابلة مع وكالة فرانس برس»: the verb has no subject
+            # of its own (a preposition follows it); its pronoun is the person the clause is about
+            subject = self._subject_in_sentence(w.start)
+            if subject is not None and subject.kind == "person":
+                speaker = subject
         if C.fold(self.text[np_start:self.words[j].end]) in _OWN_WORDS:
             # Round 15: «"…"، وفقا لتعبيره»: "in his words" — the pronoun is the speaker in focus
             speaker = self._resolve_pronoun(w.start)
