@@ -76,3 +76,10 @@ def test_according_to_what_he_declared_points_to_the_person_of_the_clause() -> N
             'بحسب ما صرح به في مقابلة مع وكالة الأنباء.')
     qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "وكالة الأنباء", "ORG")])
     assert qs and "سامي الراشد" in qs[0][2] and "مقابلة" not in qs[0][2]
+
+
+def test_a_relative_clause_on_a_statement_speaks_for_its_owner() -> None:
+    text = ('انتقد رئيس الكتلة خالد العمري تصريحات أستاذ القانون سامي الراشد للجريدة أمس والتي قال فيها '
+            'إن "أعداء الديمقراطية ليسوا في الجبل وإنما هم في البرلمان".')
+    qs = quotes(text, [ent(text, "خالد العمري"), ent(text, "سامي الراشد")])
+    assert qs and qs[0][0] == "direct" and "سامي الراشد" in qs[0][2]

@@ -22,6 +22,11 @@ _SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميلي�
 
 
 # Round 11: words spelt with a leading «ال» that are no definite noun («إلى» folds to «الي»)
+# Round 20: statements a relative clause «التي قال فيها» can hang on
+_SPEECH_NOUNS = frozenset(C.fold(w) for w in ("تصريحات", "تصريح", "حديث", "مقابلة", "كلمة", "خطاب", "تغريدة",
+                                               "تغريدات", "رسالة", "مداخلة", "حوار", "بيان", "التصريحات",
+                                               "الحديث", "المقابلة", "الكلمة", "الخطاب", "الحوار"))
+_IN_IT = frozenset(C.fold(w) for w in ("فيه", "فيها"))
 _NOT_DEFINITE = frozenset(C.fold(w) for w in ("إلى", "إلا", "الذي", "التي", "الذين", "اللذين", "اللتين", "الآن"))
 
 
@@ -136,6 +141,26 @@ class TurnRules(QuoteBase):
         if best is None:
             return None  # «بسبب التوتر التجاري الذي قال إنه …»: a thing is what was spoken about
         return self._make_speaker(self.words[best].start, self.words[k - 2].end)
+
+    def _speech_noun_owner(self, k: int, zone_words: list[Word]) -> _Speaker | None:
+        """Round 20: «انتقد … تصريحات أستاذ القانون الدستوري أمين محفوظ لجريدة … والتي قال فيها
+        إن …»: a speech verb right after a relative pronoun, with only «فيها/فيه» after it, speaks
+        of the statement the relative clause hangs on — the speaker is the person named as that
+        speech noun's genitive (within a few words after it, in the same sentence)."""
+        if k < 1 or len(zone_words) != 1 or zone_words[0].folded not in _IN_IT:
+            return None
+        if C.strip_conj(self.words[k - 1].bare) not in _RELATIVE_PRONOUNS:
+            return None
+        s_start, _ = self.sentence_of(self.words[k].start)
+        before = [w for w in self.words[max(0, k - 20):k - 1] if w.start >= s_start]
+        for i in range(len(before) - 1, -1, -1):
+            if C.strip_conj(before[i].bare) not in _SPEECH_NOUNS:
+                continue
+            window_end = before[min(i + 7, len(before) - 1)].end
+            person = next((e for e in self.entities if e.type == "PERS"
+                           and before[i].end <= e.start and e.end <= window_end), None)
+            return self._make_speaker(person.start, person.end) if person is not None else None
+        return None
 
     def _plural_noun_subject(self, s_start: int, pos: int) -> _Speaker | None:
         """The first human plural noun of the clause before ``pos`` («المحتجون»، «عشرات

@@ -220,6 +220,8 @@ class VerbCues(SpanRules, TurnRules):
         if speaker is None and not zone_words:
             speaker = self._relative_antecedent(k)
         if speaker is None:
+            speaker = self._speech_noun_owner(k, zone_words)
+        if speaker is None:
             same_sentence = bool(self.quotes) and self.sentence_of(self.quotes[-1].start) == self.sentence_of(w.start)
             speaker = (self._before_speaker(k) or self._svo_subject(k)
                        or (self._resolve_pronoun(w.start) if same_sentence else None)
