@@ -83,3 +83,20 @@ def test_a_relative_clause_on_a_statement_speaks_for_its_owner() -> None:
             'إن "أعداء الديمقراطية ليسوا في الجبل وإنما هم في البرلمان".')
     qs = quotes(text, [ent(text, "خالد العمري"), ent(text, "سامي الراشد")])
     assert qs and qs[0][0] == "direct" and "سامي الراشد" in qs[0][2]
+
+
+# Round 21 (fresh33 / fresh34)
+
+
+def test_a_la_name_before_a_colon_is_the_speaker() -> None:
+    text = ('وقال رئيس الحكومة سامي الراشد إن الحل هو العودة. وعن اللقاء مع الراشد، قال لازاريني: '
+            '"عقدنا اجتماعا مثمرا وبناء مع الحكومة اليوم".')
+    qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "لازاريني")])
+    assert qs[-1][0] == "direct" and qs[-1][2] == "لازاريني"
+
+
+def test_in_their_estimate_is_the_speaker_in_focus_not_a_noun() -> None:
+    text = ('كما طالب المحتجون بإحداث ميناء للصيد البحري "الذي يمثل مطلبا قديما لكل سكان الجهة"، '
+            'بحسب تقديرهم.')
+    qs = quotes(text)
+    assert all("تقدير" not in q[2] for q in qs)

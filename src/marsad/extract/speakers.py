@@ -522,7 +522,7 @@ class SpeakerRules:
         if zw[0].folded in C.ATTRIBUTION_CUES and zw[0].folded != C.fold("كما"):
             return None  # «وأضافت، بحسب ما نقلته الوكالة:»: an attribution, the subject is the pronoun
         if len(zw) == 1 and any(e.start == zw[0].start and e.type == "PERS" and e.text.startswith("ل")
-                                and e.text[1:2] != "ل" for e in self.entities):
+                                and e.text[1:2] != "ل" and not self._whole_name_word(e) for e in self.entities):
             return None  # «كان فلين قد أكد لبنس أنه …»: a لـ-name alone is whom it was told to
         if self._addressee_name(zw[0]):
             return None  # Round 11: «وقال لبي بي سي: "…"»: the zone opens with whom it was told to
@@ -586,6 +586,15 @@ class SpeakerRules:
         """Round 19: does «يدعى/تدعى/يسمى» ("named") stand right before the name?"""
         before = C.words(self.text, max(zone_start, ent.start - 12), ent.start)
         return bool(before) and C.strip_conj(before[-1].folded) in _CALLED
+
+    def _whole_name_word(self, ent: Entity) -> bool:
+        """Round 21: «قال لازاريني:» after «فيليب لازاريني»: the ل belongs to the name when an
+        earlier full name ends with the same word, ل included, or when a colon follows the name."""
+        if self.text[ent.end:ent.end + 2].strip().startswith(":"):
+            return True  # «قال لازاريني: "…"»: a colon right after the name introduces its own words
+        word = C.fold(ent.text)
+        return any(e.type == "PERS" and e.end <= ent.start and len(C.fold(e.text).split()) > 1
+                   and C.fold(e.text).split()[-1] == word for e in self.entities)
 
     def _addressee_name(self, w: Word) -> bool:
         """Round 11: does ``w`` open a name that carries the preposition لـ as a clitic
