@@ -897,9 +897,7 @@ class SpeakerRules:
             qad = next((x.start for x in opening[2:] if x.folded == "قد"), pos)
             j = self.word_index(opening[1].start)
             return self._make_speaker(opening[1].start, self._np_end(j, qad))
-        at = self.word_index(pos)
-        gender = A.verb_gender(self.words[at].bare) if 0 <= at < len(self.words) and self.words[at].start == pos \
-            else None
+        gender = self._cue_gender(pos)
         if self.entities:
             types = ("PERS",) if relay else ("PERS", "ORG")
             cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in types
@@ -1113,11 +1111,8 @@ class SpeakerRules:
         """Previous speaker, or a person mentioned (outside quotes) more recently than it;
         Round 20: a candidate the cue verb's gender rules out gives way to the next one."""
         found = self._pronoun_candidate(pos)
-        at = self.word_index(pos)
-        if found is None or not 0 <= at < len(self.words) or self.words[at].start != pos:
-            return found
-        gender = A.verb_gender(self.words[at].bare)
-        if not A.disagree(gender, self._speaker_gender(found)):
+        gender = self._cue_gender(pos)
+        if found is None or not A.disagree(gender, self._speaker_gender(found)):
             return found
         # «واعتبر أن …» after a quotation of «ميليشيات الحوثي»; «حيث قالت: …» after «المؤتمر
         # الصحفي اليومي للمتحدثة»: the verb agrees with another candidate in focus
@@ -1131,7 +1126,16 @@ class SpeakerRules:
                 return _Speaker(option.text, option.start, option.end, "pronoun", option.entity)
         return found
 
+    def _cue_gender(self, pos: int) -> A.Gender | None:
+        """Gender of the speech verb starting at ``pos`` (None when no verb starts there:
+        a quote mark, an attribution word)."""
+        at = self.word_index(pos)
+        if not 0 <= at < len(self.words) or self.words[at].start != pos:
+            return None
+        return A.verb_gender(self.words[at].bare)
+
     def _speaker_gender(self, sp: _Speaker) -> A.Gender | None:
+        """Gender of a candidate speaker, read with its entity type where it has one."""
         ent = next((e for e in self.entities if e.start <= sp.start < e.end), None)
         return A.phrase_gender(sp.text, ent.type if ent is not None else None)
 
