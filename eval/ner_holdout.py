@@ -56,6 +56,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=13, help="training seed (another seed shows the noise)")
     parser.add_argument("--extra", type=Path, action="append", default=[],
                         help="extra CoNLL training data, never split (repeatable; passed to train ner-nn)")
+    parser.add_argument("--lm-news", type=Path, action="append", default=[],
+                        help="pretrain the LSTM as a language model on this news (passed to train ner-nn)")
+    parser.add_argument("--lm-tokens", type=int, default=2_000_000)
+    parser.add_argument("--lm-epochs", type=int, default=1)
     args = parser.parse_args()
     data = anercorp_train_file()
     if not data.is_file():
@@ -69,6 +73,9 @@ def main() -> int:
             fh.write("".join(f"{t} {g}\n" for t, g in zip(s.tokens, s.tags)) + "\n")
     model = args.work / "model"
     extra = [x for f in args.extra for x in ("--extra", str(f.resolve()))]
+    extra += [x for f in args.lm_news for x in ("--lm-news", str(f.resolve()))]
+    if args.lm_news:
+        extra += ["--lm-tokens", str(args.lm_tokens), "--lm-epochs", str(args.lm_epochs)]
     began = time.perf_counter()
     trained = _marsad("train", "ner-nn", "--data", str(train_file), "--clusters", str(args.clusters),
                       "--out", str(model), "--dev-fraction", "0.1111",

@@ -235,6 +235,10 @@ def train_ner_nn_cmd(
         "--gazetteers", help="Gazetteer folder for the name-list flags (default: $MARSAD_DATA/gazetteers).")] = None,
     no_name_lists: Annotated[bool, typer.Option(
         "--no-name-lists", help="No name-list flags (gazetteers, lists induced from news).")] = False,
+    lm_news: Annotated[list[Path] | None, typer.Option(
+        "--lm-news", help="News folder or zip (repeatable): pretrain the LSTM as a language model on it first.")] = None,
+    lm_tokens: Annotated[int, typer.Option("--lm-tokens", help="Most news tokens for the pretraining.")] = 2_000_000,
+    lm_epochs: Annotated[int, typer.Option("--lm-epochs", help="Passes over the pretraining news.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
 ) -> None:
     """Train the character-aware BiLSTM-CRF tagger (needs torch: the `train` extra)."""
@@ -281,7 +285,7 @@ def train_ner_nn_cmd(
         config = NeuralConfig(hidden=hidden, char_filters=char_filters, word_dropout=word_dropout,
                               embeddings=embeddings, embedding_lr_scale=embedding_lr_scale, epochs=epochs,
                               patience=patience, batch_size=batch_size, lr=lr, threads=threads, seed=seed,
-                              ema=ema)
+                              ema=ema, lm_epochs=lm_epochs if lm_news else 0)
     except ValueError as exc:
         _fail("ner-nn", str(exc))
         return
@@ -295,8 +299,18 @@ def train_ner_nn_cmd(
         "includes_dev": False,
         "name_lists": {k: len(v) for k, v in sorted((name_lists or {}).items())},
     }
+    lm_sentences: list[list[str]] = []
+    if lm_news:
+        from marsad.training.lm_pretrain import news_sentences
+
+        missing = [str(p) for p in lm_news if not p.exists()]
+        if missing:
+            _fail("ner-nn", f"no such news folder: {', '.join(missing)}")
+        lm_sentences = list(news_sentences(lm_news, lm_tokens))
+        meta["lm_news"] = [str(p) for p in lm_news]
+        console.print(f"language-model pretraining: {len(lm_sentences)} news sentences")
     model = train_neural(train, dev, vectors, counts, out, config, meta, log=console.print,
-                         name_lists=name_lists)
+                         name_lists=name_lists, lm_sentences=lm_sentences)
     results: dict[str, Any] = {"dev": evaluate(model.tag, dev).as_dict()}
     results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
     for name, sents in cross_sets.items():

@@ -71,6 +71,11 @@ class NeuralConfig:
     train_word_min_count: int = 2  # unless "frozen": training words without a vector get a row
     ema: float = 0.0  # > 0: score and export an exponential moving average of the weights
     # (decay per batch), which evens out the epoch-to-epoch swing of the dev score
+    # language-model pretraining on unlabelled news before the tagger is trained: the
+    # forward LSTM learns to predict the next word's news vector, the backward one the
+    # previous word's (cosine loss, no softmax over the vocabulary); 0 turns it off
+    lm_epochs: int = 0
+    lm_batch_size: int = 32
 
     def __post_init__(self) -> None:
         if self.embeddings not in EMBEDDING_MODES:
@@ -191,6 +196,11 @@ def _torch_model(lex: Lexicon, table: np.ndarray, config: NeuralConfig,
             self.register_buffer("start_mask", torch.from_numpy(np.where(start_ok, 0.0, -1e4).astype(np.float32)))
 
         def emissions(self, words: Any, stems: Any, chars: Any, char_len: Any, shapes: Any, lengths: Any) -> Any:
+            return self.out(self.drop(self.states(words, stems, chars, char_len, shapes, lengths)))
+
+        def states(self, words: Any, stems: Any, chars: Any, char_len: Any, shapes: Any, lengths: Any) -> Any:
+            """BiLSTM outputs (batch x time x 2 hidden): what the label layer and the
+            language-model pretraining heads read."""
             b, t, c = chars.shape
             ce = self.char_emb(chars.view(b * t, c)).transpose(1, 2)  # BT x dim x C
             conv = torch.relu(self.conv(ce))  # BT x filters x C
@@ -203,7 +213,7 @@ def _torch_model(lex: Lexicon, table: np.ndarray, config: NeuralConfig,
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=t)
-            return self.out(self.drop(h))
+            return h
 
         def nll(self, em: Any, tags: Any, mask: Any) -> Any:
             trans = self.trans + cast(torch.Tensor, self.trans_mask)
@@ -232,6 +242,7 @@ def _batch(items: Sequence[Encoded], word_dropout: float, rng: random.Random) ->
     t = max(len(e.words) for e in items)
     c = max(len(ch) for e in items for ch in e.chars)
     words = torch.zeros(b, t, dtype=torch.long)
+    words_clean = torch.zeros(b, t, dtype=torch.long)  # before word dropout (language-model targets)
     stems = torch.zeros(b, t, dtype=torch.long)
     chars = torch.zeros(b, t, c, dtype=torch.long)
     char_len = torch.ones(b, t, dtype=torch.long)
@@ -246,6 +257,7 @@ def _batch(items: Sequence[Encoded], word_dropout: float, rng: random.Random) ->
                 if rng.random() < word_dropout:
                     w[j] = s[j] = UNK
         words[i, :n] = torch.tensor(w)
+        words_clean[i, :n] = torch.tensor(e.words)
         stems[i, :n] = torch.tensor(s)
         for j, ch in enumerate(e.chars):
             chars[i, j, :len(ch)] = torch.tensor(ch)
@@ -254,7 +266,7 @@ def _batch(items: Sequence[Encoded], word_dropout: float, rng: random.Random) ->
         tags[i, :n] = torch.tensor(e.tags)
         mask[i, :n] = True
     lengths = torch.tensor([len(e.words) for e in items])
-    return {"words": words, "stems": stems, "chars": chars, "char_len": char_len, "shapes": shapes,
+    return {"words": words, "words_clean": words_clean, "stems": stems, "chars": chars, "char_len": char_len, "shapes": shapes,
             "tags": tags, "mask": mask, "lengths": lengths}
 
 
@@ -301,8 +313,12 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
                  vectors: dict[str, np.ndarray], counts: dict[str, int], out_dir: Path,
                  config: NeuralConfig | None = None, meta: dict[str, Any] | None = None,
                  log: Callable[[str], None] = print,
-                 name_lists: dict[str, frozenset[str]] | None = None) -> NeuralTagger:
-    """Train, keep the epoch with the best dev F1 (numpy tagger), write ``out_dir``."""
+                 name_lists: dict[str, frozenset[str]] | None = None,
+                 lm_sentences: Sequence[Sequence[str]] = ()) -> NeuralTagger:
+    """Train, keep the epoch with the best dev F1 (numpy tagger), write ``out_dir``.
+
+    ``lm_sentences`` (tokenised unlabelled news) pretrain the LSTM as a language model
+    first when ``config.lm_epochs`` > 0."""
     import torch
 
     from marsad.training.ner import evaluate
@@ -316,6 +332,12 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
     lex, table = build_lexicon(train, vectors, counts, config, name_lists)
     data = encode(train, lex)
     model = _torch_model(lex, table, config, vectors)
+    if lm_sentences and config.lm_epochs > 0:
+        from marsad.training.lm_pretrain import pretrain_lm
+
+        lm_info = pretrain_lm(model, lex, table, lm_sentences, config, log)
+    else:
+        lm_info = {}
     params = [p for p in model.parameters() if p.requires_grad]
     emb = model.word_emb.weight
     groups: list[dict[str, Any]] = [{"params": [p for p in params if p is not emb]}]
@@ -367,6 +389,6 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
                  "dev_f1_best_epoch": round(best_f1, 4), "history": history,
                  "train_seconds": round(time.perf_counter() - started, 1),
                  "train_sentences": len(train), "train_tokens": sum(len(s.tokens) for s in train),
-                 "vocabulary": len(lex.words)})
+                 "vocabulary": len(lex.words), **lm_info})
     export(model, lex, out_dir, info)
     return NeuralTagger(out_dir)
