@@ -100,3 +100,26 @@ def test_in_their_estimate_is_the_speaker_in_focus_not_a_noun() -> None:
             'بحسب تقديرهم.')
     qs = quotes(text)
     assert all("تقدير" not in q[2] for q in qs)
+
+
+# Round 22 (fresh35 / fresh36)
+
+
+def test_amid_applause_is_no_subject() -> None:
+    text = ('وقال الرئيس سامي الراشد إن الإصلاح سيبدأ في الخريف. وأضاف وسط تصفيق البرلمانيين "سنقوم '
+            'بذلك مع المواطنين ومع ممثليهم في كل المدن".')
+    qs = quotes(text, [ent(text, "سامي الراشد")])
+    assert qs[-1][0] == "direct" and "سامي الراشد" in qs[-1][2]
+
+
+def test_la_with_a_possessed_noun_is_whom_it_was_told_to() -> None:
+    text = ('وحصلت سلمى الراشد على مبلغ كبير من المال بعد أن قالت لوالديها وأسرتها إنها مصابة بمرض '
+            'خطير في مرحلة متأخرة.')
+    qs = quotes(text, [ent(text, "سلمى الراشد")])
+    assert qs and "سلمى الراشد" in qs[0][2]
+
+
+def test_a_long_marked_name_before_the_complementiser_is_the_subject() -> None:
+    text = 'وقالت "شركة السكن العالمية الكبرى" إنها ستلتزم بالقوانين المحلية في كل البلدان التي تعمل فيها.'
+    qs = quotes(text)
+    assert qs and qs[0][0] == "reported" and "شركة السكن" in qs[0][2]

@@ -326,6 +326,8 @@ TITLE_WORDS = frozenset(fold(w) for w in (
     # الشيعي العراقي، مقتدى الصدر، …»، «قال الناشط الحقوقي، فلان، إن»)
     "رجل", "الناشط", "الناشطة", "الفنان", "الفنانة", "المغني", "المغنية", "الداعية", "الشاعر",
     "الروائي", "المحلل", "الإعلامي", "الإعلامية", "المؤرخ", "رجل الأعمال",
+    # Round 22: «وقالت المحررة السياسية في بي بي سي لورا كوينزبيرغ»
+    "المحرر", "المحررة", "محرر", "محررة",
 ))
 
 # Pronoun subjects that stand for an earlier speaker.
@@ -347,6 +349,7 @@ SPEAKER_STOP = frozenset(fold(w) for w in (
     # «وقال لمراسل "الجوهرة"»: a لـ-reporter is whom the words were told to (as لقناة)
     "لمراسل", "لمراسلة", "لمراسلي", "لمندوب",
     "دون", "بدون",  # Round 14: «وأضاف دون الخوض في التفاصيل "…"»: a manner phrase, no subject
+    "وسط",  # Round 22: «وأضاف وسط تصفيق البرلمانيين "…"»: a circumstance, no subject
 ))
 
 # Words that may precede the noun phrase and are not part of it.

@@ -503,10 +503,17 @@ class SpeakerRules:
                 or _PRONOUN_PREP.match(zw[0].folded):
             return None  # «وأكد في تصريحات …»: the zone holds no subject
         seg = next((g for g in self.segments if g.start == zw[0].start), None)
-        if seg is not None and len(C.words(self.text, seg.start, seg.end)) > 3:
+        if seg is not None and len(C.words(self.text, seg.start, seg.end)) > 3 \
+                and not self._complementiser_after(seg.close + 1):
             # «وأضاف "لا يريدون …"، داعيا …»: a quotation opening right after the verb is what
-            # was said, never the subject; a short marked name («وقال "أبو عباة":») still is
+            # was said, never the subject; a short marked name («وقال "أبو عباة":») still is,
+            # and so is a longer one the complementiser follows (Round 22: «وقالت "إير بي إن بي" إن»)
             return None
+        if len(zw) >= 2 and zw[0].folded.startswith("ل") and not zw[0].folded.startswith("لل") \
+                and zw[0].folded.endswith(("ه", "ها", "هم")) and len(zw[0].folded) > 4 \
+                and not any(e.start <= zw[0].start < e.end for e in self.entities):
+            return None  # Round 22: «بعد أن قالت لوالديها وأسرتها إنها …»: لـ + a possessed noun is
+            # whom it was told to
         if zw[0].folded.startswith("لل") and len(zw[0].folded) > 4 and not self._name_start(zw):
             return None  # «وهو يقول للمهاجم البرازيلي "…"»: لـ + article marks whom it was told to
         if _bi_complement(zw[0]) and not self._name_start(zw):
@@ -586,6 +593,11 @@ class SpeakerRules:
         """Round 19: does «يدعى/تدعى/يسمى» ("named") stand right before the name?"""
         before = C.words(self.text, max(zone_start, ent.start - 12), ent.start)
         return bool(before) and C.strip_conj(before[-1].folded) in _CALLED
+
+    def _complementiser_after(self, pos: int) -> bool:
+        """Is the first word at or after ``pos`` a complementiser (إن، أن، بأن …)?"""
+        nxt = C.words(self.text, pos, min(len(self.text), pos + 12))[:1]
+        return bool(nxt) and bool(C.COMPLEMENTISER_RE.match(nxt[0].folded))
 
     def _whole_name_word(self, ent: Entity) -> bool:
         """Round 21: «قال لازاريني:» after «فيليب لازاريني»: the ل belongs to the name when an
