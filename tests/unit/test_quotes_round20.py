@@ -123,3 +123,27 @@ def test_a_long_marked_name_before_the_complementiser_is_the_subject() -> None:
     text = 'وقالت "شركة السكن العالمية الكبرى" إنها ستلتزم بالقوانين المحلية في كل البلدان التي تعمل فيها.'
     qs = quotes(text)
     assert qs and qs[0][0] == "reported" and "شركة السكن" in qs[0][2]
+
+
+# Round 23 (fresh37 / fresh38)
+
+
+def test_a_feminine_title_takes_the_name_set_off_by_commas() -> None:
+    text = ('قالت النائبة في مجلس نواب الشعب عن حركة نداء تونس، سلمى الراشد، إن القرار الصادر عن المحكمة '
+            'قد صدم أغلب المواطنين في البلاد.')
+    qs = quotes(text)
+    assert qs and "سلمى الراشد" in qs[0][2]
+
+
+def test_an_indefinite_statement_noun_belongs_to_the_sentence_subject() -> None:
+    text = ('ونشر سامي الراشد مدير مكتب رئيس الوزراء تغريدة على صفحة خالد العمري قال فيها إن "الهجوم '
+            'رخيص وغير مقبول ولن يثنينا عن العمل".')
+    qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "خالد العمري")])
+    assert qs and qs[0][2].startswith("سامي الراشد")
+
+
+def test_a_complementiser_is_no_construct_head() -> None:
+    text = ('وقال السفير سامي الراشد إن المبادرة ستنفذ قريبا. وأضاف ان الوزيرة الالمانية، سلمى العمري، '
+            'تمسكت بتشريك البلاد في المبادرة. وقال "لقد تم اختيار مجموعة أولى من الدول".')
+    qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "سلمى العمري")])
+    assert qs[-1][0] == "direct" and "سامي الراشد" in qs[-1][2]

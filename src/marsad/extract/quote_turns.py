@@ -149,9 +149,9 @@ class TurnRules(QuoteBase):
         speech noun's genitive (within a few words after it, in the same sentence)."""
         if k < 1 or len(zone_words) != 1 or zone_words[0].folded not in _IN_IT:
             return None
-        if C.strip_conj(self.words[k - 1].bare) not in _RELATIVE_PRONOUNS:
-            return None
         s_start, _ = self.sentence_of(self.words[k].start)
+        if C.strip_conj(self.words[k - 1].bare) not in _RELATIVE_PRONOUNS:
+            return self._statement_poster(k, s_start)
         before = [w for w in self.words[max(0, k - 20):k - 1] if w.start >= s_start]
         for i in range(len(before) - 1, -1, -1):
             if C.strip_conj(before[i].bare) not in _SPEECH_NOUNS:
@@ -161,6 +161,19 @@ class TurnRules(QuoteBase):
                            and before[i].end <= e.start and e.end <= window_end), None)
             return self._make_speaker(person.start, person.end) if person is not None else None
         return None
+
+    def _statement_poster(self, k: int, s_start: int) -> _Speaker | None:
+        """Round 23: «ونشر فيتسوم أريجا مدير مكتب رئيس الوزراء تغريدة على تويتر قال فيها إن …»: an
+        indefinite speech noun a few words before «قال فيها» (an adjectival clause, no relative
+        pronoun) belongs to the sentence's subject — the first person named before that noun."""
+        before = [w for w in self.words[max(0, k - 6):k] if w.start >= s_start]
+        noun = next((w for w in reversed(before) if C.strip_conj(w.bare) in _SPEECH_NOUNS
+                     and not w.bare.startswith("ال")), None)
+        if noun is None:
+            return None
+        person = next((e for e in self.entities if e.type == "PERS" and s_start <= e.start and e.end <= noun.start
+                       and not self.inside_quote(e.start)), None)
+        return self._make_speaker(person.start, person.end) if person is not None else None
 
     def _plural_noun_subject(self, s_start: int, pos: int) -> _Speaker | None:
         """The first human plural noun of the clause before ``pos`` («المحتجون»، «عشرات

@@ -1105,6 +1105,8 @@ class SpeakerRules:
             return False
         if _indefinite_object(head) or head.bare.endswith(("ه", "ها", "هم")) or len(head.bare) < 2:
             return False
+        if C.COMPLEMENTISER_RE.match(head.folded):
+            return False  # Round 23: «وأضاف ان المستشارة الالمانية …»: «ان» opens what was said
         if self._addressee_name(head):
             return False  # Round 17: «وتحدثت لبي بي سي عن …»: لـ + an outlet is whom she spoke to
         if self._gap(head.end, nxt.start).strip():
