@@ -165,14 +165,19 @@ class TurnRules(QuoteBase):
     def _statement_poster(self, k: int, s_start: int) -> _Speaker | None:
         """Round 23: «ونشر فيتسوم أريجا مدير مكتب رئيس الوزراء تغريدة على تويتر قال فيها إن …»: an
         indefinite speech noun a few words before «قال فيها» (an adjectival clause, no relative
-        pronoun) belongs to the sentence's subject — the first person named before that noun."""
+        pronoun) belongs to the sentence's subject — the person named right after its opening verb."""
         before = [w for w in self.words[max(0, k - 6):k] if w.start >= s_start]
         noun = next((w for w in reversed(before) if C.strip_conj(w.bare) in _SPEECH_NOUNS
                      and not w.bare.startswith("ال")), None)
         if noun is None:
             return None
-        person = next((e for e in self.entities if e.type == "PERS" and s_start <= e.start and e.end <= noun.start
-                       and not self.inside_quote(e.start)), None)
+        opening = C.words(self.text, s_start, noun.start)[:2]
+        if len(opening) < 2:
+            return None
+        # only the subject right after the sentence's opening verb («ونشر فيتسوم أريجا …»); a name
+        # further on may sit in a relative clause («وكان وزير الخارجية السابق، والذي عمل …، فلان»)
+        person = next((e for e in self.entities if e.type == "PERS" and e.start == opening[1].start
+                       and e.end <= noun.start), None)
         return self._make_speaker(person.start, person.end) if person is not None else None
 
     def _plural_noun_subject(self, s_start: int, pos: int) -> _Speaker | None:

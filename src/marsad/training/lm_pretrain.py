@@ -65,6 +65,7 @@ def pretrain_lm(model: Any, lex: Lexicon, table: np.ndarray, sentences: Sequence
 
     from marsad.training.neural import _batch, encode
 
+    torch.manual_seed(config.seed + 1)  # the heads' initial weights repeat whatever ran before
     hidden = config.hidden
     fixed = torch.from_numpy(np.asarray(table, dtype=np.float32))  # targets never move
     heads = nn.ModuleDict({"next": nn.Linear(hidden, fixed.shape[1]),
