@@ -14,7 +14,7 @@ from marsad.extract import cues as C
 from marsad.extract.cues import Word
 from marsad.extract.quote_base import QuoteBase
 from marsad.extract.quote_words import _HUMAN_BROKEN_PLURALS, _QUANTITY_HEADS, _RELATIVE_PRONOUNS, _colon_only
-from marsad.extract.speakers import _PRONOUN_PREP, _Speaker
+from marsad.extract.speakers import _IN_IT, _PRONOUN_PREP, _Speaker
 
 # Round 9: groups that speak for themselves in a relative clause («الفرقة التي تقول إنها …»)
 _SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميليشيا", "ميليشيات", "عصابة", "قبيلة", "عائلة",
@@ -26,7 +26,6 @@ _SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميلي�
 _SPEECH_NOUNS = frozenset(C.fold(w) for w in ("تصريحات", "تصريح", "حديث", "مقابلة", "كلمة", "خطاب", "تغريدة",
                                                "تغريدات", "رسالة", "مداخلة", "حوار", "بيان", "التصريحات",
                                                "الحديث", "المقابلة", "الكلمة", "الخطاب", "الحوار"))
-_IN_IT = frozenset(C.fold(w) for w in ("فيه", "فيها"))
 _NOT_DEFINITE = frozenset(C.fold(w) for w in ("إلى", "إلا", "الذي", "التي", "الذين", "اللذين", "اللتين", "الآن"))
 
 

@@ -1124,15 +1124,15 @@ class SpeakerRules:
     def _resolve_pronoun(self, pos: int) -> _Speaker | None:
         """Previous speaker, or a person mentioned (outside quotes) more recently than it;
         Round 20: a candidate the cue verb's gender rules out gives way to the next one."""
-        found = self._pronoun_candidate(pos)
+        focus = self._previous_subject(pos)
+        pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
+                and not self.inside_quote(e.start) and not self.inside_segment(e.start)]
+        found = self._pronoun_candidate(pos, focus, pers)
         gender = self._cue_gender(pos)
         if found is None or not A.disagree(gender, self._speaker_gender(found)):
             return found
         # «واعتبر أن …» after a quotation of «ميليشيات الحوثي»; «حيث قالت: …» after «المؤتمر
         # الصحفي اليومي للمتحدثة»: the verb agrees with another candidate in focus
-        focus = self._previous_subject(pos)
-        pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
-                and not self.inside_quote(e.start) and not self.inside_segment(e.start)]
         options = [focus, *(self._make_speaker(e.start, e.end) for e in reversed(pers[-3:])), self.last_speaker]
         for option in options:
             if option is not None and option.text != found.text \
@@ -1153,14 +1153,12 @@ class SpeakerRules:
         ent = next((e for e in self.entities if e.start <= sp.start < e.end), None)
         return A.phrase_gender(sp.text, ent.type if ent is not None else None)
 
-    def _pronoun_candidate(self, pos: int) -> _Speaker | None:
+    def _pronoun_candidate(self, pos: int, focus: _Speaker | None, persons: list[Entity]) -> _Speaker | None:
         """The resolver's first choice: the subject in focus, a person named since the last
-        quote, or the last speaker."""
-        pers = [e for e in self.entities if e.type == "PERS" and e.end <= pos and not self._governed(e)
-                and not self.inside_quote(e.start) and not self.inside_segment(e.start) and not self._with_party(e)
-                and C.fold(e.text) not in _FORMULAS]
+        quote, or the last speaker. ``focus`` is :meth:`_previous_subject` at ``pos`` and
+        ``persons`` the persons named before ``pos`` outside quotes (the resolver has both)."""
+        pers = [e for e in persons if not self._with_party(e) and C.fold(e.text) not in _FORMULAS]
         cand = None
-        focus = self._previous_subject(pos)
         if focus is not None and (not pers or pers[-1].start < focus.start or self._same_sentence(focus.start, pers[-1].start)) and (
                 self.last_speaker is None or focus.start > self.last_speaker_at):
             return _Speaker(focus.text, focus.start, focus.end, "pronoun", focus.entity)
