@@ -14,7 +14,9 @@ sentences). What still leaked: the recipe itself (name lists, weight averaging, 
 vectors) was chosen by looking at that last 10% in earlier runs. Needs torch (``train``
 extra); takes about as long as training the shipped model.
 
-``--extra FILE`` (repeatable) is passed to ``train ner-nn --extra``: more CoNLL training data,
+``--augment N [--augment-rate P]`` adds N mention-replaced copies of each training sentence
+(``marsad.training.augment``; drawn from the first 80% only, the tuning ninth is split off
+before augmenting). ``--extra FILE`` (repeatable) is passed to ``train ner-nn --extra``: more CoNLL training data,
 never split, so the tuning and held-out sentences stay exactly as without it (for example the
 silver sentences of ``eval/ner_silver.py``); training then takes longer in proportion.
 """
@@ -60,6 +62,9 @@ def main() -> int:
                         help="pretrain the LSTM as a language model on this news (passed to train ner-nn)")
     parser.add_argument("--lm-tokens", type=int, default=2_000_000)
     parser.add_argument("--lm-epochs", type=int, default=1)
+    parser.add_argument("--augment", type=int, default=0,
+                        help="mention-replaced copies per training sentence (passed to train ner-nn)")
+    parser.add_argument("--augment-rate", type=float, default=0.5)
     args = parser.parse_args()
     data = anercorp_train_file()
     if not data.is_file():
@@ -76,6 +81,8 @@ def main() -> int:
     extra += [x for f in args.lm_news for x in ("--lm-news", str(f.resolve()))]
     if args.lm_news:
         extra += ["--lm-tokens", str(args.lm_tokens), "--lm-epochs", str(args.lm_epochs)]
+    if args.augment:
+        extra += ["--augment", str(args.augment), "--augment-rate", str(args.augment_rate)]
     began = time.perf_counter()
     trained = _marsad("train", "ner-nn", "--data", str(train_file), "--clusters", str(args.clusters),
                       "--out", str(model), "--dev-fraction", "0.1111",

@@ -157,6 +157,23 @@ def test_train_ner_nn_rejects_an_unknown_embedding_mode(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+def test_train_ner_nn_augments_only_the_training_split(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    clusters = _tiny_cluster_file(tmp_path / "c.json.gz")
+    out = tmp_path / "nn"
+    proc = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out", str(out),
+                  "--dev-fraction", "0.25", "--epochs", "1", "--hidden", "8", "--augment", "2",
+                  "--augment-rate", "1.0", "--json")
+    assert proc.returncode == 0, proc.stderr
+    meta = json.loads((out / "meta.json").read_text("utf-8"))
+    made = meta["augmented"]["sentences"]
+    assert meta["augmented"]["copies"] == 2 and made >= 1
+    assert meta["train_sentences"] == 3 + made  # the dev sentence is neither trained on nor copied
+    bad = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out",
+                 str(tmp_path / "m"), "--augment", "-1")
+    assert bad.returncode == 2 and "--augment must be" in bad.stderr and "Traceback" not in bad.stderr
+
+
 def test_train_ner_ensemble_joins_members_and_scores_them(tmp_path: Path) -> None:
     pytest.importorskip("torch")
     single = tmp_path / "nn"

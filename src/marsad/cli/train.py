@@ -239,9 +239,14 @@ def train_ner_nn_cmd(
         "--lm-news", help="News folder or zip (repeatable): pretrain the LSTM as a language model on it first.")] = None,
     lm_tokens: Annotated[int, typer.Option("--lm-tokens", help="Most news tokens for the pretraining.")] = 2_000_000,
     lm_epochs: Annotated[int, typer.Option("--lm-epochs", help="Passes over the pretraining news.")] = 1,
+    augment: Annotated[int, typer.Option(
+        "--augment", help="Mention-replaced copies of each training sentence that holds a name (0: none).")] = 0,
+    augment_rate: Annotated[float, typer.Option(
+        "--augment-rate", help="Chance that a name in such a copy is swapped for another of its type.")] = 0.5,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
 ) -> None:
     """Train the character-aware BiLSTM-CRF tagger (needs torch: the `train` extra)."""
+    from marsad.training.augment import augment as augment_mentions
     from marsad.training.conll import ConllError, ReadReport, conll_files, read_corpus
     from marsad.training.ner import evaluate, sha256_file, shared_data_dir
 
@@ -259,16 +264,19 @@ def train_ner_nn_cmd(
         _fail("ner-nn", f"--dev-fraction must be in (0, 1) (epochs are chosen on dev), got {dev_fraction}")
     if epochs < 1 or hidden < 1 or batch_size < 1 or lr <= 0:
         _fail("ner-nn", "--epochs, --hidden and --batch-size must be >= 1 and --lr > 0")
+    if augment < 0 or not 0.0 <= augment_rate <= 1.0:
+        _fail("ner-nn", f"--augment must be >= 0 and --augment-rate in [0, 1], got {augment} and {augment_rate}")
     console = Console(stderr=as_json)
     try:
         train, dev, report = read_train_dev(data, dev_fraction)
         extra_sents, extra_rep = read_corpus(extra) if extra else ([], ReadReport())
         report.merge(extra_rep)
-        train = train + extra_sents
         cross_sets = {str(p): read_corpus([p])[0] for p in cross}
         if not clusters.is_file():
             raise ValueError(f"{clusters}: no such cluster file")
         vectors, counts = load_vectors(clusters)
+        augmented = augment_mentions(train, counts, augment, augment_rate, seed) if augment else []
+        train = train + augmented + extra_sents
         gaz_dir = gazetteers or shared_data_dir() / "gazetteers"
         if gazetteers is None and not gaz_dir.is_dir() and not no_name_lists:
             console.print(f"[yellow]no gazetteer folder at {gaz_dir}: name lists from the news only[/yellow]")
@@ -298,6 +306,7 @@ def train_ner_nn_cmd(
         "reader": report.summary(),
         "includes_dev": False,
         "name_lists": {k: len(v) for k, v in sorted((name_lists or {}).items())},
+        "augmented": {"copies": augment, "rate": augment_rate, "sentences": len(augmented)},
     }
     lm_sentences: list[list[str]] = []
     if lm_news:
