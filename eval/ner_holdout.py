@@ -65,6 +65,8 @@ def main() -> int:
     parser.add_argument("--augment", type=int, default=0,
                         help="mention-replaced copies per training sentence (passed to train ner-nn)")
     parser.add_argument("--augment-rate", type=float, default=0.5)
+    parser.add_argument("--hidden", type=int, default=0, help="LSTM units per direction (0: the recipe's)")
+    parser.add_argument("--char-filters", type=int, default=0, help="character CNN filters (0: the recipe's)")
     args = parser.parse_args()
     data = anercorp_train_file()
     if not data.is_file():
@@ -81,6 +83,10 @@ def main() -> int:
     extra += [x for f in args.lm_news for x in ("--lm-news", str(f.resolve()))]
     if args.lm_news:
         extra += ["--lm-tokens", str(args.lm_tokens), "--lm-epochs", str(args.lm_epochs)]
+    if args.hidden:
+        extra += ["--hidden", str(args.hidden)]
+    if args.char_filters:
+        extra += ["--char-filters", str(args.char_filters)]
     if args.augment:
         extra += ["--augment", str(args.augment), "--augment-rate", str(args.augment_rate)]
     began = time.perf_counter()

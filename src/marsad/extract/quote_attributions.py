@@ -109,8 +109,16 @@ class AttributionCues(QuoteBase):
                         return None
                     self._add(start, end, "reported", w, subject, cue_end=verb_w.end)
                     return k2
-                if k2 >= len(self.words):
-                    return None
+                if k2 >= len(self.words) or self.words[k2].start >= s_end:
+                    # Round 24: «طلب وزير الخارجية …، بحسب ما قاله.»: the verb closes the
+                    # sentence, so its own pronoun is the source — the clause's subject (the
+                    # next sentence's first words are no source)
+                    subject = self._subject_in_sentence(w.start)
+                    start, end = strip_punct(self.text, s_start, w.start)
+                    if subject is None or len(C.words(self.text, start, end)) < 3:
+                        return None
+                    self._add(start, end, "reported", w, subject, cue_end=verb_w.end)
+                    return k2
                 j = k2
                 np_start = self.words[j].start
                 relative_verb = True
@@ -119,12 +127,19 @@ class AttributionCues(QuoteBase):
                     j, np_start = after, self.words[after].start
         np_end = self._definite_np_end(j, self._np_end(j, s_end))
         speaker = self._make_speaker(np_start, np_end, require_source=True)
-        if relative_verb and (self.words[j].folded in C.SPEAKER_STOP or self.words[j].folded in _OCCASION_PREPS):
+        after_verb = relative_verb or w.bare in (C.fold("حسبما"), C.fold("كما"))
+        told_last = after_verb and (_channel(self.words[j].bare) or self._addressee_name(self.words[j])) \
+            and self.text[np_end:s_end].strip(TRIM + "\"»”") == ""
+        if told_last or relative_verb and (self.words[j].folded in C.SPEAKER_STOP
+                                           or self.words[j].folded in _OCCASION_PREPS):
             # Round 20: «…، بحسب ما صرح به في مقابلة مع وكالة فرانس برس»: the verb has no subject
-            # of its own (a preposition follows it); its pronoun is the person the clause is about
+            # of its own (a preposition follows it); its pronoun is the person the clause is about;
+            # Round 24: so too when only whom it was told to closes the sentence («حسبما قال لـCNN.»)
             subject = self._subject_in_sentence(w.start)
-            if subject is not None and subject.kind == "person":
+            if subject is not None and (subject.kind == "person" or told_last):
                 speaker = subject
+            elif told_last:
+                speaker = self._resolve_pronoun(w.start)
         if C.fold(self.text[np_start:self.words[j].end]) in _OWN_WORDS:
             # Round 15: «"…"، وفقا لتعبيره»: "in his words" — the pronoun is the speaker in focus
             speaker = self._resolve_pronoun(w.start)

@@ -42,6 +42,9 @@ _ON_ONES_PART = frozenset(C.fold(w) for w in ("جانبه", "جانبها", "ج�
 _ANONYMITY_PARTICIPLES = frozenset(C.fold(w) for w in ("طالبا", "طالبة", "مشترطا", "مشترطة", "رافضا", "رافضة",
                                                        "مفضلا", "مفضلة", "طالبين", "مشترطين", "رافضين"))
 # Round 16: body nouns that open a subject phrase after the opening verb («وكانت القوات المسلحة قد …»)
+# Round 24: kinship nouns head a person phrase («وكشفت زوجة الرئيس الأمريكي عن مبادرة … . وقالت إن»)
+_KIN_HEADS = frozenset(C.fold(w) for w in ("زوجة", "زوج", "أرملة", "ابن", "ابنة", "نجل", "نجلة", "شقيق",
+                                           "شقيقة", "والد", "والدة", "عم", "خال", "حفيد", "حفيدة"))
 _SUBJECT_BODIES = frozenset(C.fold(w) for w in ("القوات", "الحكومة", "الشرطة", "الوزارة", "السلطات", "الرئاسة",
                                                 "الجيش", "الخارجية", "الداخلية", "النيابة", "المحكمة"))
 # Round 17: epithets for a person already introduced («ضيف بوليتيكا»، «ضيفة البرنامج»)
@@ -783,6 +786,14 @@ class SpeakerRules:
         if not cands:
             return None
         e = cands[-1]
+        verb_at = self.words[k].start
+        if self.text[e.end:verb_at].strip() == ")":
+            # Round 24: «النائب المستقل عدنان الحاجي (عن ولاية قفصة) قال»: the bracket is an
+            # aside on the subject standing right before it
+            opened = self.text.rfind("(", s_start, e.start)
+            subject = next((c for c in reversed(cands) if opened >= 0 and c.end <= opened
+                            and not self.text[c.end:opened].strip() and c.type in ("PERS", "ORG")), None)
+            return self._make_speaker(subject.start, subject.end) if subject is not None else None
         if e.type == "LOC" and self._governed(e):
             return None  # «وكانت مصادر رئاسية في عدن قد قالت»: the place belongs to the subject phrase
         between = C.words(self.text, e.end, self.words[k].start)
@@ -827,9 +838,12 @@ class SpeakerRules:
         if sw and (not self._verb_initial(sw[0]) or sw[0].folded[1:] in _PREPOSITIONS | _TIME_PREPOSITIONS):
             # Round 18: «وفي حفل أقيم الإثنين بالمناسبة، حذر رئيس بلدية هيروشيما … قائلا إن»: a
             # fronted adverbial set off by a comma; the clause and its subject start after it
-            comma = next((i for i, w in enumerate(sw[1:9], 1) if "،" in self._gap(sw[i - 1].end, w.start)), None)
-            if comma is not None and len(sw) - comma >= 2 and self._verb_initial(sw[comma]) \
-                    and C.strip_conj(sw[comma].bare) not in C.RELAY_VERBS:
+            # Round 24: «وبعد حوالي 35 دقيقة، وقبل أن تعلن …، غرد الرئيس الأمريكي قائلا»: the
+            # adverbial may run over several commas; the clause starts at the first verb after one
+            commas = [i for i, w in enumerate(sw[1:16], 1) if "،" in self._gap(sw[i - 1].end, w.start)]
+            comma = next((i for i in commas if self._verb_initial(sw[i]) and not self.inside_segment(sw[i].start)
+                          and C.strip_conj(sw[i].bare) not in _PREPOSITIONS | _TIME_PREPOSITIONS), None)
+            if comma is not None and len(sw) - comma >= 2 and C.strip_conj(sw[comma].bare) not in C.RELAY_VERBS:
                 sw = sw[comma:]
         if len(sw) >= 3 and self._verb_initial(sw[0]) and not any(e.type == "PERS" for e in cands) \
                 and sw[1].bare.startswith("ال") \
@@ -894,6 +908,13 @@ class SpeakerRules:
         opening = C.words(self.text, s_start, pos)
         if not opening:
             return None
+        comma = next((i for i, w in enumerate(opening[1:4], 1) if "،" in self._gap(opening[i - 1].end, w.start)), None)
+        if comma is not None and (_bi_complement(opening[0]) or opening[0].folded == "في") \
+                and len(opening) - comma >= 3 \
+                and self._verb_initial(opening[comma]):
+            # Round 24: «بالمقابل، اتهم المتحدث باسم وزارة الدفاع …، حسبما قال لـCNN»: a fronted
+            # connective set off by a comma; the clause and its subject start after it
+            opening = opening[comma:]
         relay = len(opening) >= 2 and C.strip_conj(opening[0].bare) in _CAME and opening[1].bare in _DEMONSTRATIVES
         if len(opening) >= 3 and self._verb_initial(opening[0]) and not self.inside_quote(opening[1].start) and (
                 opening[1].bare in C.TITLE_WORDS or opening[1].bare in _SUBJECT_BODIES):
@@ -1040,7 +1061,9 @@ class SpeakerRules:
         if len(ws) < 3 or self.inside_segment(ws[0].start) or self.inside_quote(ws[1].start):
             return None
         head = ws[1]
-        if self._construct_head(head, ws[2]):
+        # Round 24: «وأكد تنكيس الأعلام …»: after a speech verb the verbal noun is what was
+        # announced, its object, and the verb itself continues an earlier subject
+        if C.strip_conj(ws[0].bare) not in C.SPEECH_VERBS and self._construct_head(head, ws[2]):
             head = ws[2]  # «وكان رد رئيس الوزراء …»: the verbal noun's genitive is its agent
         ent = next((e for e in self.entities if e.start <= head.start < e.end), None)
         if ent is not None:
@@ -1053,14 +1076,15 @@ class SpeakerRules:
             titled = self._titled_subject(ws, ws.index(head))
             if titled is not None:
                 return titled
+        kin = head.bare in _KIN_HEADS and head is ws[1]
         if head.bare not in C.ANONYMOUS_HEADS and head.bare not in C.TITLE_WORDS \
-                and head.bare not in C.ORGANIZATION_HEADS:
+                and head.bare not in C.ORGANIZATION_HEADS and not kin:
             return None
         end = head.end
         definite = head.bare.startswith("ال")
         for w in ws[ws.index(head) + 1:ws.index(head) + 5]:
             if self._gap(end, w.start).strip() or w.folded in C.SPEAKER_STOP or w.bare in _PREPOSITIONS \
-                    or (definite and not w.bare.startswith("ال")):
+                    or (definite and not w.bare.startswith("ال")) or self.in_time(w):
                 break
             definite = definite or w.bare.startswith("ال")
             end = w.end
@@ -1070,6 +1094,8 @@ class SpeakerRules:
             named = self._titled_person(C.words(self.text, head.start, end))
             if named is not None:
                 return _Speaker(self.text[head.start:end], head.start, end, "person", named)
+        if kin and end > head.end:
+            return _Speaker(self.text[head.start:end], head.start, end, "person", None)
         return _Speaker(self.text[head.start:end], head.start, end, "anonymous", None)
 
     @staticmethod

@@ -147,6 +147,9 @@ LETTER_NAMES = frozenset(
     _words("""اي ايه بي سي دي اف جي اتش جاي كي ال ام ان او كيو ار اس تي يو في دبليو اكس واي زد زي
     ثري""")
 )
+#: letter names that stand as a middle initial in a transliterated name («ديفيد إيه. تومسون»،
+#: «جون إف. كينيدي»); words that are also Arabic words (في، أم، أو، ال …) are left out
+MIDDLE_INITIALS = (LETTER_NAMES - frozenset(_words("في ان ال او ام اي سي"))) | frozenset(_words("جيه"))
 _NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
 _HAS_WORD_RE = re.compile(r"[^\W_]")
 
@@ -396,6 +399,8 @@ def _period_can_end(
             following = _NEXT_WORD_RE.match(text, after, end)
             if following is not None and _fold(following.group(1)) in LETTER_NAMES:
                 return False  # an acronym spelt in letter names: دي. بي. إيه، سي.ان.بي.سي
+        if _fold(letters) in MIDDLE_INITIALS and _middle_initial(text, sentence_start, word_start, after, end):
+            return False
         if len(letters) == 1:
             # د. أ. م. ق.م. J. -- but a letter glued to a number is a date or unit
             # suffix that often ends a sentence: "في 1433هـ." "عام 2018م."
@@ -411,6 +416,20 @@ def _period_can_end(
         if not lead or lead[-1] in ":(":
             return False  # a list number: "1. البند" or "الآتي: 1. مبلغ"
     return True
+
+
+def _middle_initial(text: str, sentence_start: int, word_start: int, after: int, end: int) -> bool:
+    """Is the letter name before a period a middle initial («ديفيد إيه. تومسون»)? A word
+    that is no letter name comes right before it (so not the tail of «بي بي سي.») and a
+    word follows on the same line."""
+    before = text[sentence_start:word_start].rstrip(" ")
+    if not before or not before[-1].isalpha():
+        return False
+    previous = before.rsplit(" ", 1)[-1]
+    if _fold(previous.translate(_DROP_MARKS)) in LETTER_NAMES:
+        return False
+    following = _NEXT_WORD_RE.match(text, after, end)
+    return following is not None and "\n" not in text[after:following.start(1)]
 
 
 # --------------------------------------------------------------------------- clitics
