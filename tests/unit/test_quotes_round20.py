@@ -188,3 +188,33 @@ def test_a_middle_initial_does_not_end_the_sentence() -> None:
     text = 'وقال ديفيد إيه. تومسون رئيس المؤتمر إن البطاطا مهمة. وقال لبي بي سي. ثم غادر.'
     assert [text[a:b] for a, b in split_sentences(text)] == [
         'وقال ديفيد إيه. تومسون رئيس المؤتمر إن البطاطا مهمة.', 'وقال لبي بي سي.', 'ثم غادر.']
+
+
+# Round 25 (fresh43 / fresh44)
+
+
+def test_words_ascribed_to_someone_are_theirs_not_the_agencys_name() -> None:
+    text = ('نسبت وكالة إنترفاكس الروسية للأنباء إلى سامي الراشد، نائب وزير الخارجية، قوله إن موسكو ملتزمة '
+            'بمواصلة علاقاتها مع طهران.')
+    qs = quotes(text, [ent(text, "وكالة إنترفاكس الروسية للأنباء", "ORG"), ent(text, "سامي الراشد")])
+    assert qs and qs[0][2] == "سامي الراشد"
+
+
+def test_la_before_the_article_gives_the_name_its_article_back() -> None:
+    text = 'ونشر ناشطون مقطع فيديو نسب فيه للشيخ سامي الراشد قوله إن المظاهرات ليست من عمل المسلمين.'
+    qs = quotes(text, [ent(text, "سامي الراشد")])
+    assert qs and qs[0][2].startswith("الشيخ")
+
+
+def test_a_speech_verb_after_adam_is_a_verbal_noun() -> None:
+    text = ('وكتبت الصحيفة، نقلا عن مسؤولين أميركيين طلبوا عدم كشف هوياتهم، أن مؤشرات تدل على وجود مواقع '
+            'سرية للإنتاج.')
+    assert all("هويات" not in q[2] for q in quotes(text))
+
+
+def test_whom_a_person_met_is_no_later_speaker() -> None:
+    text = ('قال رئيس الحكومة سامي الراشد إن المعركة تسير لصالح القوات. جاء ذلك أثناء لقائه في الرياض '
+            'بالسفير الأميركي لدى اليمن، خالد العمري، حيث تطرق إلى تنصل الحوثيين من التزاماتهم. وأشار إلى '
+            'أن المبعوث الجديد سيبني رؤية للحل.')
+    qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "خالد العمري")])
+    assert "سامي الراشد" in qs[-1][2]

@@ -123,6 +123,8 @@ class VerbCues(SpanRules, TurnRules):
         w = self.words[k]
         if w.bare in C.JUSSIVE_SAY and not (k > 0 and self.words[k - 1].folded in _NEGATION):
             return None  # Round 9: «لا يقل عن 50»: "is not less than", no speech
+        if k > 0 and self.words[k - 1].folded == C.fold("عدم"):
+            return None  # Round 25: «طلبوا عدم كشف هوياتهم، أن»: after «عدم» the word is a verbal noun
         lemma0 = self._verb_lemma(w)
         strong = C.fold(lemma0) in _PLAIN_SPEECH
         characterises = C.fold(lemma0) in _CHARACTERISING

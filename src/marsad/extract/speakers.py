@@ -42,6 +42,8 @@ _ON_ONES_PART = frozenset(C.fold(w) for w in ("جانبه", "جانبها", "ج�
 _ANONYMITY_PARTICIPLES = frozenset(C.fold(w) for w in ("طالبا", "طالبة", "مشترطا", "مشترطة", "رافضا", "رافضة",
                                                        "مفضلا", "مفضلة", "طالبين", "مشترطين", "رافضين"))
 # Round 16: body nouns that open a subject phrase after the opening verb («وكانت القوات المسلحة قد …»)
+# Round 25: prepositions inside a title phrase («السفير الأميركي لدى اليمن»، «المتحدث باسم الجيش»)
+_IN_TITLE_PHRASE = frozenset(C.fold(w) for w in ("لدى", "باسم", "في"))
 # Round 24: kinship nouns head a person phrase («وكشفت زوجة الرئيس الأمريكي عن مبادرة … . وقالت إن»)
 _KIN_HEADS = frozenset(C.fold(w) for w in ("زوجة", "زوج", "أرملة", "ابن", "ابنة", "نجل", "نجلة", "شقيق",
                                            "شقيقة", "والد", "والدة", "عم", "خال", "حفيد", "حفيدة"))
@@ -760,10 +762,20 @@ class SpeakerRules:
                 j = self.word_index(zw[i + 1].start)
                 return self._make_speaker(zw[i + 1].start, self._np_end(j, zone[1]))
         if verb is not None and verb.bare in (C.fold("نسب"), C.fold("نسبت")):
+            to = next((i for i, w in enumerate(zw) if i > 0 and w.folded in (C.fold("إلى"), "الي")
+                       and i + 1 < len(zw)), None)
+            if to is not None:
+                # Round 24: «نسبت وكالة إنترفاكس الروسية للأنباء إلى سيرغي ريابكوف … قوله»: the
+                # words are ascribed *to* the person after «إلى» (the agency's «للأنباء» is its name)
+                j = self.word_index(zw[to + 1].start)
+                return self._make_speaker(zw[to + 1].start, self._np_end(j, zone[1]))
             for i, w in enumerate(zw):
                 if i > 0 and w.folded.startswith("لل") and len(w.folded) > 4:  # «نسبت الصحيفة للشيخ راشد»
                     j = self.word_index(w.start)
-                    return self._make_speaker(w.start + 1, self._np_end(j, zone[1]))
+                    sp = self._make_speaker(w.start + 1, self._np_end(j, zone[1]))
+                    if sp is not None and sp.start == w.start + 1:
+                        sp.text = "ال" + sp.text[1:]  # Round 25: ل + الشيخ is written «للشيخ»; the name is «الشيخ …»
+                    return sp
                 if i > 0 and w.folded in _TO_HIM:
                     # «ونسبت الوكالة له قوله إن»: the words are his; the subject only relays them
                     return self._resolve_pronoun(w.start)
@@ -999,12 +1011,14 @@ class SpeakerRules:
         """Round 11: is the mention the other party of a «مع» phrase («في مؤتمر صحافي بأنقرة، مع
         الرئيس الصربي، ألكسندر فوسيتش»، «مشترك مع الرئيس الأميركي دونالد ترامب»)? «مع» within
         the four words before it, with only title words, adjectives and commas between."""
-        before = C.words(self.text, max(0, ent.start - 60), ent.start)[-5:]
+        before = C.words(self.text, max(0, ent.start - 80), ent.start)[-7:]
         for i in range(len(before) - 1, -1, -1):
             w = before[i]
             if w.folded in ("مع", "ومع"):
                 return True
-            if not (w.bare in C.TITLE_WORDS or w.bare.startswith("ال")):
+            if w.bare.startswith("بال") and "ال" + w.bare[3:] in C.TITLE_WORDS:
+                return True  # Round 25: «أثناء لقائه في الرياض بالسفير الأميركي لدى اليمن، ماثيو تولر»
+            if not (w.bare in C.TITLE_WORDS or w.bare.startswith("ال") or w.folded in _IN_TITLE_PHRASE):
                 return False
         return False
 
