@@ -1,17 +1,20 @@
 """Precision and recall of the duplicate *groups* on SaudiNewsNet, not only of the verified pairs.
 
-    python eval/dup_saudi_groups.py draw --seed 6 --n 40 [--show] [--write]
+    python eval/dup_saudi_groups.py draw --seed 6 --n 40 [--show] [--write] [--components]
     python eval/dup_saudi_groups.py show              # the drawn rows not judged yet, for judging
-    python eval/dup_saudi_groups.py score [--round 5]
+    python eval/dup_saudi_groups.py score [--round 5] [--components]
 
-Why: ``marsad duplicates`` prints groups, and a group joins every article linked to it through
-any chain of verified pairs (union-find). Two articles in one group are shown as copies of each
-other even when the detector never compared them or rejected them: these *implied* pairs are not
-in the pair-level sample of ``eval/dup_saudi_sample.py`` (which judges verified pairs only and
-counts a rejected pair as missed even when a chain puts both articles in one group). Here:
+Why: ``marsad duplicates`` prints groups. A group is an original and the later articles verified
+against it (``group_pairs``), so two *members* are shown as copies of each other even when the
+detector never compared them or rejected them: these *implied* pairs are not in the pair-level
+sample of ``eval/dup_saudi_sample.py`` (which judges verified pairs only and counts a rejected
+pair as missed even when both articles sit in one group). Here:
 
 * the implied pairs (same group, not verified) are drawn at random and judged by hand with the
-  same definition of a copy (``eval/dup_saudi_groups.jsonl``, ``"sample": "implied"``);
+  same definition of a copy (``eval/dup_saudi_groups.jsonl``, ``"sample": "implied"``; its 40
+  rows were drawn with ``draw --seed 6 --n 40 --components`` from connected components, a
+  superset, so the rows still implied under the shipped grouping are a random sample of its
+  implied pairs — 5 of them);
 * group-level precision = (verified true copies + implied true copies) / (verified + implied
   pairs), the verified share taken from a judged precision round;
 * group-level recall re-reads the same round's recall sample: a judged copy whose two articles
@@ -32,13 +35,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "eval"))
 
+from corpus_eval import read_saudi
 from dup_saudi_sample import (
     PRECISION_STRATA,
     RECALL_STRATA,
     accepted_pairs,
     judged_rows,
     key,
-    population_sizes,
     read_rows,
     rejected_universe,
     seen_pairs,
@@ -47,25 +50,23 @@ from dup_saudi_sample import (
     wilson,
 )
 
+from marsad.corpus.duplicates import UnionFind, group_pairs
+
 GROUPS_FILE = ROOT / "eval" / "dup_saudi_groups.jsonl"
 
 
-def group_of(pairs: list[tuple[str, str]]) -> dict[str, str]:
-    """Article id -> group root, by union-find over the verified pairs (as ``group_pairs``)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[ra] = rb
-    return {x: find(x) for x in list(parent)}
+def group_of(pairs: list[tuple[str, str]], components: bool = False) -> dict[str, str]:
+    """Article id -> the original of its group, grouped exactly as ``marsad duplicates`` does
+    (:func:`marsad.corpus.duplicates.group_pairs`: publication order, every member verified
+    against its group's original); ``components``: plain connected components instead, the
+    grouping that function avoids, for comparison."""
+    if components:
+        uf = UnionFind()
+        for a, b in pairs:
+            uf.union(a, b)
+        return {x: uf.find(x) for x in list(uf.parent)}
+    published = {d.id: d.published for d in read_saudi()}
+    return {m: g.original for g in group_pairs(pairs, published) for m in g.members}
 
 
 def implied_pairs(accepted: dict[tuple[str, str], tuple[float, float, int]], root: dict[str, str]
@@ -85,10 +86,11 @@ def implied_pairs(accepted: dict[tuple[str, str], tuple[float, float, int]], roo
 
 def draw(args: argparse.Namespace) -> None:
     accepted = accepted_pairs()
-    root = group_of(list(accepted))
+    root = group_of(list(accepted), args.components)
     seen = seen_pairs() | {key(str(r["a"]), str(r["b"])) for r in read_rows(GROUPS_FILE)}
     pool = [p for p in implied_pairs(accepted, root) if p not in seen]
-    rows = [{"sample": "implied", "a": a, "b": b, "draw": f"seed{args.seed}"}
+    population = "components" if args.components else "groups"
+    rows = [{"sample": "implied", "a": a, "b": b, "draw": f"seed{args.seed}", "population": population}
             for a, b in random.Random(args.seed).sample(pool, min(args.n, len(pool)))]
     print(f"{len(pool)} implied pairs not judged before; {len(rows)} drawn")
     if args.write:
@@ -107,47 +109,61 @@ def show_unjudged() -> None:
     show(rows, width=1200)
 
 
+def _share(rows: list[dict[str, object]]) -> float:
+    return sum(r["verdict"] == "duplicate" for r in rows) / len(rows) if rows else 0.0
+
+
 def score(args: argparse.Namespace) -> None:
     accepted = accepted_pairs()
-    root = group_of(list(accepted))
-    implied = implied_pairs(accepted, root)
-    judged = [r for r in read_rows(GROUPS_FILE) if r.get("verdict")]
-    same = lambda a, b: a in root and b in root and root[a] == root[b]
-    # verified pairs: the weighted precision of the judged round
-    sizes = population_sizes(accepted, PRECISION_STRATA)
+    root = group_of(list(accepted), args.components)
+    implied = set(implied_pairs(accepted, root))
+
+    def same(a: object, b: object) -> bool:
+        return str(a) in root and str(b) in root and root[str(a)] == root[str(b)]
+
+    print(f"{len(set(root.values()))} groups holding {len(root)} articles; verified pairs {len(accepted)}, "
+          f"{sum(same(*p) for p in accepted)} of them inside one group; implied pairs {len(implied)}")
+    # verified pairs, by the judged round's Jaccard strata: grouped or not (an article verified
+    # against two originals joins the earlier one only)
+    true_grouped = grouped = missed = 0.0
     prec_rows = judged_rows("precision", args.round)
-    by: dict[str, list[bool]] = defaultdict(list)
-    for r in prec_rows:
-        by[str(r["stratum"])].append(r["verdict"] == "duplicate")
-    true_verified = sum(sizes[s] * sum(v) / len(v) for s, v in by.items() if v)
+    for name, _, _ in PRECISION_STRATA:
+        pop = [p for p, sc in accepted.items() if stratum_of(PRECISION_STRATA, sc) == name]
+        n_in = sum(same(*p) for p in pop)
+        rows = [r for r in prec_rows if r["stratum"] == name]
+        rows_in = [r for r in rows if same(r["a"], r["b"])]
+        rows_out = [r for r in rows if not same(r["a"], r["b"])]
+        grouped += n_in
+        true_grouped += n_in * _share(rows_in)
+        missed += (len(pop) - n_in) * _share(rows_out)
+        print(f"  verified {name:8s} pairs {len(pop):6d}, in one group {n_in:6d}; judged {len(rows)} "
+              f"({len(rows_in)} in one group, {sum(r['verdict'] == 'duplicate' for r in rows_in)} copies; "
+              f"{len(rows_out)} not, {sum(r['verdict'] == 'duplicate' for r in rows_out)} copies)")
+    # a row drawn from connected components' implied pairs (a superset) that is still implied here
+    # is a random draw from these implied pairs too; one drawn from the shipped groups' is not a
+    # random draw from the components' (a smaller population)
+    usable = ("components",) if args.components else ("components", "groups")
+    judged = [r for r in read_rows(GROUPS_FILE) if r.get("verdict") and r.get("population") in usable
+              and key(str(r["a"]), str(r["b"])) in implied]
     k = sum(r["verdict"] == "duplicate" for r in judged)
-    share_implied = k / len(judged) if judged else float("nan")
-    true_implied = share_implied * len(implied)
-    grouped = len(accepted) + len(implied)
-    print(f"verified pairs {len(accepted)}, implied pairs {len(implied)} "
-          f"({len(set(root.values()))} groups holding {len(root)} articles)")
     lo, hi = wilson(k, len(judged))
-    print(f"implied pairs judged {len(judged)}: copies {k} = {share_implied:.3f} (Wilson {lo:.2f}-{hi:.2f})")
-    print(f"pair precision of the verified pairs (round {args.round}): {true_verified / len(accepted):.3f}")
-    print(f"group-level pair precision: {(true_verified + true_implied) / grouped:.3f}")
-    # recall: the round's recall rows, a copy in one group counts as found
+    print(f"  implied pairs judged (drawn at random, still implied now) {len(judged)}: copies {k} = "
+          f"{_share(judged):.3f} (Wilson {lo:.2f}-{hi:.2f})")
+    grouped += len(implied)
+    true_grouped += len(implied) * _share(judged)
+    # rejected universe pairs: a copy in one group is found; the rest by stratum
     rejected = rejected_universe(accepted)
-    not_grouped = {p: s for p, s in rejected.items() if not same(*p)}
-    ng_sizes = population_sizes(not_grouped, RECALL_STRATA)
     rec_rows = judged_rows("recall", args.round)
-    missed = 0.0
     for name, _, _ in RECALL_STRATA:
-        rows = [r for r in rec_rows if r["stratum"] == name and not same(str(r["a"]), str(r["b"]))]
-        grouped_copies = sum(r["verdict"] == "duplicate" for r in rec_rows
-                             if r["stratum"] == name and same(str(r["a"]), str(r["b"])))
-        share = sum(r["verdict"] == "duplicate" for r in rows) / len(rows) if rows else 0.0
-        missed += ng_sizes[name] * share
-        print(f"  {name:12s} universe pairs not grouped {ng_sizes[name]:6d} (of {len(rejected) and sum(1 for p, s in rejected.items() if stratum_of(RECALL_STRATA, s) == name):6d}); "
-              f"judged rows not grouped {len(rows):3d}, copies {sum(r['verdict'] == 'duplicate' for r in rows)}; "
-              f"judged copies grouped by a chain {grouped_copies}")
-    true_grouped = true_verified + true_implied
-    print(f"group-level recall: {true_grouped / (true_grouped + missed):.3f} "
-          f"(true grouped copies ~{true_grouped:.0f}, missed ~{missed:.0f})")
+        pop = [p for p, sc in rejected.items() if stratum_of(RECALL_STRATA, sc) == name and not same(*p)]
+        rows = [r for r in rec_rows if r["stratum"] == name and not same(r["a"], r["b"])]
+        chained = sum(r["verdict"] == "duplicate" for r in rec_rows if r["stratum"] == name and same(r["a"], r["b"]))
+        missed += len(pop) * _share(rows)
+        print(f"  universe {name:12s} pairs not in one group {len(pop):6d}; judged {len(rows)}, copies "
+              f"{sum(r['verdict'] == 'duplicate' for r in rows)}; judged copies inside one group {chained}")
+    print(f"group-level pair precision: {true_grouped / max(1.0, grouped):.3f}")
+    print(f"group-level recall: {true_grouped / max(1e-9, true_grouped + missed):.3f} "
+          f"(true copies in one group ~{true_grouped:.0f}, missed ~{missed:.0f})")
 
 
 def main() -> None:
@@ -158,9 +174,12 @@ def main() -> None:
     p.add_argument("--n", type=int, default=40)
     p.add_argument("--show", action="store_true")
     p.add_argument("--write", action="store_true")
+    p.add_argument("--components", action="store_true", help="draw from connected components' implied pairs")
     sub.add_parser("show")
     p = sub.add_parser("score")
     p.add_argument("--round", type=int, nargs="+", default=[5])
+    p.add_argument("--components", action="store_true",
+                   help="score plain connected components instead of the shipped grouping")
     args = parser.parse_args()
     if args.cmd == "draw":
         draw(args)

@@ -67,6 +67,7 @@ def main() -> int:
     parser.add_argument("--augment-rate", type=float, default=0.5)
     parser.add_argument("--hidden", type=int, default=0, help="LSTM units per direction (0: the recipe's)")
     parser.add_argument("--char-filters", type=int, default=0, help="character CNN filters (0: the recipe's)")
+    parser.add_argument("--word-dropout", type=float, default=-1.0, help="share of word ids dropped (<0: the recipe's)")
     args = parser.parse_args()
     data = anercorp_train_file()
     if not data.is_file():
@@ -87,6 +88,8 @@ def main() -> int:
         extra += ["--hidden", str(args.hidden)]
     if args.char_filters:
         extra += ["--char-filters", str(args.char_filters)]
+    if args.word_dropout >= 0:
+        extra += ["--word-dropout", str(args.word_dropout)]
     if args.augment:
         extra += ["--augment", str(args.augment), "--augment-rate", str(args.augment_rate)]
     began = time.perf_counter()
