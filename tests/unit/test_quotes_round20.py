@@ -218,3 +218,19 @@ def test_whom_a_person_met_is_no_later_speaker() -> None:
             'أن المبعوث الجديد سيبني رؤية للحل.')
     qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "خالد العمري")])
     assert "سامي الراشد" in qs[-1][2]
+
+
+# Round 26 (fresh45 / fresh46)
+
+
+def test_a_subjectless_verb_before_a_tweet_continues_the_person_in_focus() -> None:
+    text = ('وكانت سلمى الراشد قد نقلت إلى المستشفى في مايو لعلاج مشكلة صحية. وكتبت تغريدة الأسبوع الماضي على '
+            'موقع تويتر قالت فيها إنها على علم بالتكهنات بشأن غيابها.')
+    qs = quotes(text, [ent(text, "سلمى الراشد"), ent(text, "تويتر", "ORG")])
+    assert qs and "سلمى الراشد" in qs[-1][2]
+
+
+def test_kana_without_qad_frames_the_subject_before_the_verb() -> None:
+    text = 'وكان مكتب عمدة أمستردام كشف في وقت سابق أن المصابين في الهجوم مواطنان أمريكيان.'
+    qs = quotes(text, [ent(text, "أمستردام", "LOC")])
+    assert qs and qs[0][2].startswith("مكتب عمدة")

@@ -120,6 +120,8 @@ def _bi_complement(w: Word) -> bool:
     # other با- words are as often transliterated names (باكستان، باسيسكو، باراك)
     if f[1:] in C.ORGANIZATION_HEADS or f[3:] in C.ORGANIZATION_HEADS:
         return False  # «وذكر بالبيان بأن …»: a typo for «وذكر البيان», the source noun is the subject
+    if w.text.startswith(("بإ", "وبإ")) and len(w.text) > 4:
+        return True  # Round 26: «ونوه بإدراك قيادات البلدين …»: بـ + a word written with إ (folding hides the hamza)
     return len(f) > 4 and f.startswith(("بال", "باست", "باعت", "بانت", "باتخ")) and f != C.fold("باسم")
 
 
@@ -765,7 +767,7 @@ class SpeakerRules:
             to = next((i for i, w in enumerate(zw) if i > 0 and w.folded in (C.fold("إلى"), "الي")
                        and i + 1 < len(zw)), None)
             if to is not None:
-                # Round 24: «نسبت وكالة إنترفاكس الروسية للأنباء إلى سيرغي ريابكوف … قوله»: the
+                # Round 25: «نسبت وكالة إنترفاكس الروسية للأنباء إلى سيرغي ريابكوف … قوله»: the
                 # words are ascribed *to* the person after «إلى» (the agency's «للأنباء» is its name)
                 j = self.word_index(zw[to + 1].start)
                 return self._make_speaker(zw[to + 1].start, self._np_end(j, zone[1]))
@@ -821,12 +823,15 @@ class SpeakerRules:
         «وكان شهود عيان في مدينة عدن قد أفادوا، أن»: كان … قد frames a pluperfect whose
         subject stands between them, so the words after the verb are its object or an
         adjunct, never the speaker. (A name right before قد is :meth:`_before_speaker`'s.)"""
-        if k < 2 or self.words[k - 1].folded != "قد":
+        if k < 2:
             return None
+        qad = self.words[k - 1].folded == "قد"
         s_start, _ = self.sentence_of(self.words[k].start)
-        before = C.words(self.text, s_start, self.words[k - 1].start)
+        before = C.words(self.text, s_start, self.words[k - 1 if qad else k].start)
         kana = [i for i, w in enumerate(before) if C.strip_conj(w.folded) in _KANA]
-        if not kana:
+        if not kana or not qad and (kana[0] != 0 or len(before) > 5 or "،" in self._gap(before[0].end, self.words[k].start)):
+            # Round 26: without «قد» only a sentence opening «وكان» + a short subject + the verb
+            # («وكان مكتب عمدة أمستردام كشف … أن»); «قد» marks the frame anywhere else
             return None
         phrase = before[kana[-1] + 1:]
         while phrase and self.in_time(phrase[-1]):

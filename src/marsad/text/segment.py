@@ -23,7 +23,9 @@ Sentence rules (each has a test in ``tests/unit/test_segment.py``):
   ``م.`` ``ص.ب.`` ``ق.م.``, Latin initials), after a known Latin abbreviation (``Mr.``
   ``Dr.`` ``Inc.`` ...), inside a number (``3.5``, ``1.000.000``), URL or e-mail
   address, before ``نت``/``كوم`` (``العربية.نت``), or after a list number at the start
-  of a sentence or after a colon (``الآتي: 1. مبلغ``);
+  of a sentence or after a colon (``الآتي: 1. مبلغ``), nor after a letter name used as a
+  middle initial (``ديفيد إيه. تومسون``: a word before it that is no letter name, a word
+  after it on the line);
 * an ellipsis (``..``, ``...``, ``…``) inside a line is a pause, not an end (Arabic
   news uses it like a dash: ``بتقووني".. موضحة أن``);
 * when quotation marks cannot be paired on a line (an odd number of ``"``), those marks
