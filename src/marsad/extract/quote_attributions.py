@@ -10,10 +10,10 @@ marks filling the rest of the sentence are a direct quote.
 from __future__ import annotations
 
 from marsad.extract import cues as C
-from marsad.extract.cues import TRIM, strip_punct
+from marsad.extract.cues import TRIM, Word, strip_punct
 from marsad.extract.quote_base import QuoteBase
 from marsad.extract.quote_words import _OWN_WORDS, _RELATIVE_PRONOUNS, MIN_CUED_WORDS
-from marsad.extract.speakers import _channel
+from marsad.extract.speakers import _channel, _Speaker
 
 _CAME_IN = frozenset(C.fold(w) for w in ("ورد", "جاء"))
 # documents that «بحسب/وفقا لـ» can cite as the source of a clause (the law article of fresh3)
@@ -43,6 +43,19 @@ class AttributionCues(QuoteBase):
                     or "," in self._gap(self.words[k - 1].end, self.words[k].start):
                 return k
         return None
+
+    def _closing_verb_subject(self, verb: Word, s_start: int, cue_at: int) -> _Speaker | None:
+        """The subject a sentence-final «بحسب ما قال(وا)» points back to: for a plural verb the
+        plural subject of the clause (or a nominative plural «المتظاهرون»), else the clause's
+        subject."""
+        if not verb.bare.endswith("وا"):
+            return self._subject_in_sentence(cue_at)
+        subject = self._plural_subject(s_start, cue_at)
+        for x in C.words(self.text, s_start, cue_at):
+            if subject is None and x.bare.startswith("ال") and x.bare.endswith("ون") \
+                    and len(x.bare) > 5:  # «وكان المتظاهرون غاضبين»: a nominative plural
+                subject = self._make_speaker(x.start, x.end)
+        return subject
 
     def _attribution_cue(self, k: int) -> int | None:
         w = self.words[k]
@@ -94,26 +107,11 @@ class AttributionCues(QuoteBase):
                 if k2 < len(self.words) and self.words[k2].folded in ("به", "بها"):
                     k2 += 1
                 verb_w = self.words[j + 1]
-                if (k2 >= len(self.words) or self.words[k2].start >= s_end) and verb_w.bare.endswith("وا"):
-                    # «…، بحسب ما قالوا.»: the plural verb's own subject pronoun is the source;
-                    # it points back to the plural subject of the clause it is attached to
-                    subject = self._plural_subject(s_start, w.start)
-                    for x in C.words(self.text, s_start, w.start):
-                        if subject is None and x.bare.startswith("ال") and x.bare.endswith("ون") \
-                                and len(x.bare) > 5:  # «وكان المتظاهرون غاضبين»: a nominative plural
-                            subject = self._make_speaker(x.start, x.end)
-                    if subject is None:
-                        return None
-                    start, end = strip_punct(self.text, s_start, w.start)
-                    if len(C.words(self.text, start, end)) < 3:
-                        return None
-                    self._add(start, end, "reported", w, subject, cue_end=verb_w.end)
-                    return k2
                 if k2 >= len(self.words) or self.words[k2].start >= s_end:
-                    # Round 24: «طلب وزير الخارجية …، بحسب ما قاله.»: the verb closes the
-                    # sentence, so its own pronoun is the source — the clause's subject (the
-                    # next sentence's first words are no source)
-                    subject = self._subject_in_sentence(w.start)
+                    # «…، بحسب ما قالوا.» / Round 24: «طلب وزير الخارجية …، بحسب ما قاله.»: the verb
+                    # closes the sentence, so its own pronoun is the source — the subject of the
+                    # clause it is attached to (the next sentence's first words are no source)
+                    subject = self._closing_verb_subject(verb_w, s_start, w.start)
                     start, end = strip_punct(self.text, s_start, w.start)
                     if subject is None or len(C.words(self.text, start, end)) < 3:
                         return None

@@ -171,13 +171,13 @@ class TurnRules(QuoteBase):
         if noun is None:
             return None
         opening = C.words(self.text, s_start, noun.start)[:2]
+        if not opening:
+            return None
         if len(opening) == 1:
             # Round 26: «وكتبت تغريدة الأسبوع الماضي على موقع تويتر قالت فيها»: the opening verb has
             # no subject of its own (its object, the speech noun, follows it) and continues the
             # person in focus; the channel named after the noun is no poster
             return self._resolve_pronoun(opening[0].start)
-        if len(opening) < 2:
-            return None
         # only the subject right after the sentence's opening verb («ونشر فيتسوم أريجا …»); a name
         # further on may sit in a relative clause («وكان وزير الخارجية السابق، والذي عمل …، فلان»)
         person = next((e for e in self.entities if e.type == "PERS" and e.start == opening[1].start
