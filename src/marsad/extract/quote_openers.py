@@ -16,7 +16,9 @@ from marsad.extract.quote_words import MAX_ZONE_WORDS, MIN_CUED_WORDS
 
 # «قبل أن»، «بعد أن»، «منذ أن»: أن after these is a temporal subordinator, not «قال أن»
 # temporal and concessive heads: «قبل أن»، «رغم أنه» open an adverbial clause, not speech
-_TEMPORAL_PREPS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "حتى", "ريثما", "لدى", "عقب", "رغم", "برغم"))
+# Round 27: «دون أن»/«بدون أن» ("without") too: «وقال - دون أن يسمي دولا - إن …»
+_TEMPORAL_PREPS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "حتى", "ريثما", "لدى", "عقب", "رغم", "برغم",
+                                                 "دون", "بدون"))
 _MODAL_NOUNS = frozenset(C.fold(w) for w in ("أهمية", "ضرورة", "وجوب", "إمكانية", "احتمال", "ضرورية",
                                               "مرجح", "محتمل", "متوقع", "ممكن", "مقرر", "مستبعد"))
 
@@ -61,7 +63,9 @@ class OpenerRules(QuoteBase):
                 continue
             jumped = False
             for off, ch in enumerate(gap):
-                if ch in ".!?؟\n":
+                if ch in ".!?؟\n" and not (gap == "." and not (w.text[:1].isdigit() or self.text[prev_end - 1].isdigit())):
+                    # a dot glued between two words is inside an abbreviation («(بي.بي.سي)»), no
+                    # stop; between digits («1269.46») it is a decimal point the zone cannot cross
                     return None
                 if ch == ":":
                     return "colon", prev_end + off, prev_end + off + 1, j
@@ -83,6 +87,11 @@ class OpenerRules(QuoteBase):
                     return "mark", prev_end + off, prev_end + off, j
             if jumped:
                 continue  # the quoted name counts as part of the zone, not as extra words
+            if gap == "." or self.text[w.end:w.end + 1] == "." and self.text[w.end + 1:w.end + 2].isalpha():
+                prev_end = w.end  # a letter group of an abbreviation («كي.سي.ان.ايه»): «ان» is no أن
+                j += 1
+                seen += 1
+                continue
             if C.COMPLEMENTISER_RE.match(w.folded) and _modal_noun(self.words[j - 1]):
                 return None  # «لافتا إلى أهمية أن يصدر …»: أن completes the noun, the verb has a noun object
             if C.COMPLEMENTISER_RE.match(w.folded) and self.words[j - 1].bare not in _TEMPORAL_PREPS:

@@ -10,6 +10,7 @@ and otherwise takes the quote span from the opener and the speaker from the zone
 from __future__ import annotations
 
 from marsad.extract import cues as C
+from marsad.extract.agreement import Gender, disagree, phrase_gender
 from marsad.extract.cues import Word
 from marsad.extract.quote_spans import SpanRules
 from marsad.extract.quote_turns import TurnRules
@@ -27,6 +28,28 @@ from marsad.extract.quote_words import (
     _via,
 )
 from marsad.extract.speakers import _CONNECTORS, _MANNER_SAYING, _PRONOUN_PREP, _Speaker
+
+# Round 27: verbs that report only a clause: «وأوردت شبكة «سي إن إن» أن …» — marks right after
+# them name the outlet («وفق ما أوردت "فرانس برس"») or a title, never the words
+_CLAUSE_ONLY = frozenset(C.fold(v) for v in ("أورد", "أبرز"))
+# «أبرز» without و/ف: the verb "highlighted" clause-initially, the elative "most prominent" mid-clause
+_ELATIVE_ABRAZ = C.fold("أبرز")
+
+# «حسب ما»، «وفق ما»، «حسبما»: the relative of an attribution inside the zone
+_ATTRIBUTION_HEADS = frozenset(C.fold(w) for w in ("حسب", "بحسب", "وفق", "وفقا", "طبقا"))
+_ATTRIBUTION_RELATIVES = frozenset(C.fold(w) for w in ("حسبما", "بحسبما", "وفقما"))
+
+
+def _attributive(zone_words: list[Word], i: int) -> bool:
+    """Round 27: «وذكرت المفوضية، حسب ما أوردت وكالة "أسوشيتد برس"، أن …»: a speech verb after
+    «حسب ما» inside the zone names the channel of the cue's own words, not a later cue."""
+    prev = zone_words[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    if prev.folded in _ATTRIBUTION_RELATIVES:
+        return True
+    return prev.folded == "ما" and i > 1 and zone_words[i - 2].folded in _ATTRIBUTION_HEADS
+
 
 STRETCH_ZONE_WORDS = 14  # past LONG_ZONE_WORDS only «، إن» after comma-separated adjuncts
 LONG_ZONE_WORDS = 26  # «قال X، منصبه، في تصريح لـ…، على هامش …، إن»: the plain speech verbs allow more
@@ -125,6 +148,9 @@ class VerbCues(SpanRules, TurnRules):
             return None  # Round 9: «لا يقل عن 50»: "is not less than", no speech
         if k > 0 and self.words[k - 1].folded == C.fold("عدم"):
             return None  # Round 25: «طلبوا عدم كشف هوياتهم، أن»: after «عدم» the word is a verbal noun
+        if w.folded == _ELATIVE_ABRAZ and k > 0 and not any(
+                c in "،,.:؛\n" for c in self.text[self.words[k - 1].end:w.start]):
+            return None  # Round 27: «التي كانت أبرز المستشارين»: mid-clause «أبرز» is "most prominent"
         lemma0 = self._verb_lemma(w)
         strong = C.fold(lemma0) in _PLAIN_SPEECH
         characterises = C.fold(lemma0) in _CHARACTERISING
@@ -143,6 +169,8 @@ class VerbCues(SpanRules, TurnRules):
         if opener is None:
             return None
         okind, zone_end, content_start, next_k = opener
+        if okind == "mark" and C.fold(lemma0) in _CLAUSE_ONLY and self._marked_name(w.end, zone_end):
+            return None
         lemma = self._verb_lemma(w) or None
         if _colon_only(w) and okind != "colon" and not (
                 _MARKED_REPLY & {w.bare, w.folded[1:]} and okind == "comp"
@@ -180,7 +208,8 @@ class VerbCues(SpanRules, TurnRules):
                                                            and not _in_document(zone_words[0]))):
             return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
         if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)
-               and not _via(self.text, zone_words, i) for i, z in enumerate(zone_words) if i > 0):
+               and not _via(self.text, zone_words, i) and not _attributive(zone_words, i)
+               for i, z in enumerate(zone_words) if i > 0):
             return None  # «جاء ذلك في مقابلة … حيث قال:»: the later verb is the cue
         if any((z.bare in C.COLON_ONLY_VERBS or z.bare in C.MARK_ONLY_VERBS) and z.folded != z.bare
                or any(c in "،," for c in self.text[zone_words[i - 1].end:z.start]) and (
@@ -332,6 +361,16 @@ class VerbCues(SpanRules, TurnRules):
             return True
         return zw[0].bare in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS
 
+    def _marked_name(self, zone_start: int, mark: int) -> bool:
+        """Round 27: after a verb that reports a clause («أورد»، «أبرز»), are the marks at
+        ``mark`` a name or a title — under four words («شبكة «سي إن إن»»), or past a zone of more than three
+        («وفق ما أوردت "فرانس برس"»، «أوردت مقالات … بينها مقال حمل عنوان "…"»)? «وأوردت
+        اليونيسف "نظراً إلى تصعيد …"» quotes."""
+        seg = self.segment_at(mark)
+        if seg is None:
+            return False
+        return len(C.words(self.text, seg.start, seg.end)) < 4 or len(C.words(self.text, zone_start, mark)) > 3
+
     @staticmethod
     def _finite_cue(zone_words: list[Word], i: int) -> bool:
         """Can the speech verb ``zone_words[i]`` inside a speaker zone take over as the cue?
@@ -339,6 +378,8 @@ class VerbCues(SpanRules, TurnRules):
         A perfect verb or one opening a clause (وقال، حيث يقول) can; a bare imperfect
         after a noun describes that noun («في تغريدة مصحوبة بمقطع يوضح قوة الإعصار، أن»)."""
         z = zone_words[i]
+        if z.folded == _ELATIVE_ABRAZ:
+            return False  # «وقال أحد أبرز قادة الحزب إن»: the elative, not a verb
         lemma = C.fold(C.SPEECH_VERBS.get(z.bare, ""))
         imperfect = z.bare[:1] in ("ي", "ت") and not z.bare.startswith(lemma)
         if not imperfect or z.folded != z.bare:
@@ -384,6 +425,24 @@ class VerbCues(SpanRules, TurnRules):
             return None  # «وأضاف في تصريح قائلا»، «وأضاف للصحفيين قائلا»: no subject here
         return self._make_speaker(subject[0].start, subject[-1].end)
 
+    def _quote_continued(self, s_start: int, participle: Word) -> _Speaker | None:
+        """Round 27: «وأكد أن هذه الاعتداءات شملت "…"، لافتا إلى أن "…"»: a participle right
+        after a quote of the same sentence (only a comma and marks between) continues that
+        quote's speaker — the subject search would reach past the quote to any name before."""
+        before = [q for q in self.quotes if s_start <= q.start and q.end <= participle.start]
+        if not before:
+            return None
+        q = max(before, key=lambda x: x.end)
+        sp = q.speaker
+        if not sp or sp.get("start") is None or self.text[q.end:participle.start].strip(" ،,\"»”'") != "":
+            return None
+        raw = participle.text.rstrip("ًٌٍَُِّْ")
+        gender: Gender | None = "f" if raw.endswith("ة") else "m" if raw.endswith("ا") else None
+        kind = "PERS" if sp.get("kind") in ("person", "pronoun-resolved") else None  # a bare name tells no gender
+        if disagree(gender, phrase_gender(sp["text"], kind)):
+            return None  # «وذكرت الوكالة أن الأسد أشار …، مضيفا»: the participle agrees with الأسد
+        return _Speaker(sp["text"], sp["start"], sp["end"], "pronoun", sp.get("entity"))
+
     def _participle_cue(self, k: int) -> int | None:
         w = self.words[k]
         opener = self._find_opener(k)
@@ -406,7 +465,7 @@ class VerbCues(SpanRules, TurnRules):
                 s_start = x.end
         plural = w.bare.endswith("ين")  # «مضيفين»: the subject is plural, never one named person
         speaker = (self._plural_subject(s_start, w.start) if plural else None) \
-            or self._manner_subject(s_start, w) \
+            or self._quote_continued(s_start, w) or self._manner_subject(s_start, w) \
             or self._subject_before(s_start, w.start) or self._resolve_pronoun(w.start)
         self._add(start, end, qkind, w, speaker)
         return next_k

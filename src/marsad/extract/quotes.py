@@ -111,7 +111,7 @@ class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules):
                 k += 1  # inside a reported quote only «وقال/فأضاف …» or «بينما ذكرت …» opens a new one
                 continue
             handled = self._verb_cue(k) if is_verb else None
-            if handled is None and w.bare in C.SPEECH_PARTICIPLES:
+            if handled is None and (w.bare in C.SPEECH_PARTICIPLES or w.bare in C.SAYING_MASDARS):
                 handled = self._participle_cue(k)
             if handled is None and w.bare in C.POSSESSED_SPEECH_NOUNS and not self.inside_quote(w.start):
                 handled = self._noun_cue(k)
