@@ -4,7 +4,7 @@ plus the gender reading of speech verbs and speaker phrases."""
 from __future__ import annotations
 
 import pytest
-from quote_support import ent, quotes
+from quote_support import analyse, ent, quotes
 
 from marsad.extract import cues as C
 from marsad.extract.agreement import disagree, phrase_gender, verb_gender
@@ -331,3 +331,27 @@ def test_letters_of_an_abbreviation_are_no_complementiser() -> None:
 def test_a_decimal_point_still_stops_the_zone() -> None:
     text = 'وزاد الذهب 0.2 بالمئة إلى 1269.46 دولار للأوقية، بحلول الساعة 06:44 بتوقيت غرينتش.'
     assert quotes(text) == []
+
+
+# Round 28 (fresh53 / fresh54)
+
+
+def test_on_a_platform_is_where_the_minister_wrote_not_who() -> None:
+    text = ('أعلن وزير الداخلية سامي الراشد وفاة الضابط. وكتب الوزير على حسابه على تويتر، "لقد غادرنا الضابط. '
+            'لقد مات في سبيل وطنه".')
+    qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "على تويتر")])
+    assert qs and qs[-1][2] == "الوزير"
+
+
+def test_an_office_after_the_name_names_the_person_a_later_title_phrase_points_to() -> None:
+    text = ('وقال سامي الراشد مدير عمليات المنظمة في مؤتمر صحافي إن السفينة ستبقى. وندد مدير المنظمة بالقرار. '
+            'وقال "إن هذا الدعم غير المشروط يبدو لنا غير متلائم".')
+    found = analyse(text, [ent(text, "سامي الراشد")]).layer("quotes")
+    assert (found[-1].speaker or {}).get("entity") == "سامي الراشد"
+
+
+def test_a_describing_participle_after_the_marks_ends_the_zone() -> None:
+    text = ('وقالت وزارة الخارجية التركية في بيان "ندعو الإدارة الأميركية إلى التراجع عن هذا القرار" واصفة '
+            'قرار واشنطن بأنه "موقف عدائي".')
+    qs = quotes(text, [ent(text, "وزارة الخارجية التركية", "ORG")])
+    assert qs and qs[0][:2] == ("direct", "ندعو الإدارة الأميركية إلى التراجع عن هذا القرار")

@@ -23,6 +23,12 @@ _MODAL_NOUNS = frozenset(C.fold(w) for w in ("أهمية", "ضرورة", "وجو
                                               "مرجح", "محتمل", "متوقع", "ممكن", "مقرر", "مستبعد"))
 
 
+# Round 28: «وقالت الوزارة في بيان "ندعو …" واصفة القرار بأنه "…"»: a participle of describing after
+# the marks starts the narrator's next clause, so the marks were the statement, not a name in the zone
+# (it is no cue itself: «واصفا إياه بـ"…"» characterises)
+_DESCRIBING = frozenset(C.fold(w) for w in ("واصفا", "واصفة", "واصفين", "واصفاً", "واصفةً"))
+
+
 def _modal_noun(w: Word) -> bool:
     """Is the word a noun of necessity or possibility («أهمية»، «بضرورة») that takes its own أن?"""
     b = w.bare
@@ -138,7 +144,7 @@ class OpenerRules(QuoteBase):
                 return not (i > 0 and after[i - 1].bare in _TEMPORAL_PREPS)
             if not strict and w.folded in C.COMPLEMENTISER_PREPS:
                 return True
-            if strict and (w.bare in C.SPEECH_VERBS or w.bare in C.SPEECH_PARTICIPLES) \
+            if strict and (w.bare in C.SPEECH_VERBS or w.bare in C.SPEECH_PARTICIPLES or w.folded in _DESCRIBING) \
                     and not self._via_after_mark(after, i):
                 return False
             if i < 8 and ":" in self.text[seg.close:w.start]:  # also «لـ"رويترز" في رسالة: "…"»

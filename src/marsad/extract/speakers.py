@@ -71,6 +71,18 @@ _AUDIENCE = frozenset(C.fold(w) for w in ("مراسل", "مراسلة", "صحف�
                                            "إذاعة", "جريدة", "شبكة", "مجلة", "برنامج", "وسائل", "الجمهور"))
 
 
+# Round 28: social platforms a speaker writes on («على حسابه على تويتر»)
+_PLATFORMS = frozenset(C.fold(w) for w in ("تويتر", "فيسبوك", "فيس", "يوتيوب", "إنستغرام", "انستغرام",
+                                           "إنستجرام", "تلغرام", "تيليغرام", "واتساب", "سناب"))
+
+
+def _platform_phrase(text: str) -> bool:
+    """Round 28: «وكتب الوزير على حسابه على تويتر، "…"»: the tagger read «على تويتر» as the
+    name «علي»; a phrase of the preposition «على/عبر» and a platform is where, never who."""
+    ws = text.split()
+    return len(ws) == 2 and C.fold(ws[0]) in (C.fold("على"), C.fold("عبر")) and C.fold(ws[1]) in _PLATFORMS
+
+
 def _channel(bare: str, audience_only: bool = False) -> bool:
     """«لوكالة»، «لمراسلة»، «للصحفيين»: a ل-phrase naming whom the words were given to.
 
@@ -192,7 +204,7 @@ class SpeakerRules:
         self.words = C.words(self.text)
         self.sents = sentence_bounds(article)
         self.segments = find_segments(self.text)
-        self.entities: list[Entity] = [e for e in article.entities if e.type]
+        self.entities: list[Entity] = [e for e in article.entities if e.type and not _platform_phrase(e.text)]
         self.quotes: list[Quote] = []
         self.last_speaker: _Speaker | None = None
         self.last_speaker_at = -1
@@ -382,13 +394,26 @@ class SpeakerRules:
             # «الوزيرة» after «وزيرة الصحة سميرة مرعي»: a one-word definite title names the office head
             office = len(zone_words) == 1 and key.startswith("ال") and key[2:] in {
                 C.strip_conj(w.folded) for w in before[-4:]}
-            if tail == key or office or (e.title and " ".join(C.strip_conj(C.fold(x)) for x in e.title.split()) == key):
+            if tail == key or office or (e.title and " ".join(C.strip_conj(C.fold(x)) for x in e.title.split()) == key) \
+                    or self._title_after(e, key.split()):
                 name = self._full_name(e)
                 if name not in found:
                     found.append(name)
         if not found or (len(zone_words) < 2 and len(found) > 1):
             return None
         return found[-1]
+
+    def _title_after(self, ent: Entity, key: list[str]) -> bool:
+        """Round 28: «وقال فردريك بينار مدير عمليات المنظمة …» then «وندد مدير المنظمة»: an office
+        set after the name (a comma allowed) names the person when it opens with the same
+        title word and holds every word of the later title phrase («مدير … المنظمة»)."""
+        if len(key) < 2:
+            return False  # a one-word title («الرئيس») is too common to match by words
+        after = C.words(self.text, ent.end, min(len(self.text), ent.end + 80))[:6]
+        if not after or self.text[ent.end:after[0].start].strip() not in ("", "،", ","):
+            return False
+        words = [C.strip_conj(w.folded) for w in after]
+        return words[0] == key[0] and all(k in words for k in key[1:])
 
     def _name_tail(self, ent: Entity) -> int | None:
         """End of a person's name the tagger cut short: one more plain word when the name is
