@@ -355,3 +355,19 @@ def test_a_describing_participle_after_the_marks_ends_the_zone() -> None:
             'قرار واشنطن بأنه "موقف عدائي".')
     qs = quotes(text, [ent(text, "وزارة الخارجية التركية", "ORG")])
     assert qs and qs[0][:2] == ("direct", "ندعو الإدارة الأميركية إلى التراجع عن هذا القرار")
+
+
+# Round 29 (fresh55 / fresh56)
+
+
+def test_words_relayed_from_him_are_the_person_in_focus() -> None:
+    text = ('وقال سامي الراشد، نجل الوزير السابق، إن القرار جاء متأخرا. ونقلت وكالة فرانس برس عنه قوله، قبل '
+            'الإعلان عن الأمر الرسمي الأحد "إننا نتعرض لضغط وظلم على مدى 15 عاما".')
+    qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "وكالة فرانس برس", "ORG")])
+    assert qs[-1][0] == "direct" and "سامي الراشد" in qs[-1][2]
+
+
+def test_a_speech_verb_in_a_relative_aside_is_no_later_cue() -> None:
+    text = 'وأوضح المصدر، الذي لم يجر ذكر اسمه، أن "اثنين من عناصر الميليشيات لقيا مصرعهما في الهجوم".'
+    qs = quotes(text)
+    assert qs == [("direct", "اثنين من عناصر الميليشيات لقيا مصرعهما في الهجوم", "المصدر")]

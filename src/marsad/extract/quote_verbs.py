@@ -209,6 +209,7 @@ class VerbCues(SpanRules, TurnRules):
             return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
         if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)
                and not _via(self.text, zone_words, i) and not _attributive(zone_words, i)
+               and not self._in_relative_aside(zone_words, i, zone[1])
                for i, z in enumerate(zone_words) if i > 0):
             return None  # «جاء ذلك في مقابلة … حيث قال:»: the later verb is the cue
         if any((z.bare in C.COLON_ONLY_VERBS or z.bare in C.MARK_ONLY_VERBS) and z.folded != z.bare
@@ -360,6 +361,16 @@ class VerbCues(SpanRules, TurnRules):
         if any(e.start <= zw[0].start < e.end and e.type in ("PERS", "ORG", "LOC") for e in self.entities):
             return True
         return zw[0].bare in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS
+
+    def _in_relative_aside(self, zone_words: list[Word], i: int, zone_end: int) -> bool:
+        """Round 29: «وأوضح المصدر، الذي لم يجر ذكر اسمه، أن …»: a speech verb inside a relative
+        clause set off by commas describes the subject; it is no later cue (a relative pronoun
+        after the last comma before it, and a comma after it before the opener)."""
+        last_comma = max((k for k in range(1, i + 1)
+                          if any(c in "،," for c in self.text[zone_words[k - 1].end:zone_words[k].start])), default=0)
+        if not any(C.strip_conj(zone_words[k].bare) in _RELATIVE_PRONOUNS_Q for k in range(last_comma, i)):
+            return False
+        return any(c in "،," for c in self.text[zone_words[i].end:zone_end])
 
     def _marked_name(self, zone_start: int, mark: int) -> bool:
         """Round 27: after a verb that reports a clause («أورد»، «أبرز»), are the marks at

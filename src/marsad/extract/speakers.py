@@ -63,6 +63,8 @@ _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "�
 
 
 _TO_HIM = frozenset(C.fold(w) for w in ("له", "لها", "لهم", "إليه", "إليها", "إليهم"))
+# «نقلت الوكالة عنه قوله»: عن with an attached pronoun
+_FROM_HIM = frozenset(C.fold(w) for w in ("عنه", "عنها", "عنهم", "عنهما"))
 _SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم", "بقوله", "بقولها", "تصريحه", "تصريحها"))
 # «وتابع بالقول: "…"»: بـ + the masdar of the speech verb is a manner adverbial (a cognate
 # complement), never the subject — the verb's subject is the pronoun of the speaker in focus
@@ -785,6 +787,10 @@ class SpeakerRules:
         if tongue is not None:
             return tongue
         for i, w in enumerate(zw):
+            if i > 0 and w.folded in _FROM_HIM and not any(x.folded in markers for x in zw[:i]):
+                # Round 29: «ونقلت وكالة فرانس برس عنه قوله، قبل الإعلان عن الأمر …»: the words are
+                # relayed from the person the pronoun points to, not from a later «عن» phrase
+                return self._resolve_pronoun(w.start)
             if w.folded in markers and i + 1 < len(zw):
                 j = self.word_index(zw[i + 1].start)
                 return self._make_speaker(zw[i + 1].start, self._np_end(j, zone[1]))
