@@ -29,6 +29,13 @@ _MODAL_NOUNS = frozenset(C.fold(w) for w in ("أهمية", "ضرورة", "وجو
 _DESCRIBING = frozenset(C.fold(w) for w in ("واصفا", "واصفة", "واصفين", "واصفاً", "واصفةً"))
 
 
+def _abbreviation_dot(gap: str, before: str, after: str) -> bool:
+    """Round 27: is ``gap`` a dot glued between two letters, inside an abbreviation («(بي.بي.سي)»)?
+    Such a dot ends no sentence, so the speaker zone runs on; between digits («1269.46») it is a
+    decimal point, which the zone may not cross (the number is the narrator's)."""
+    return gap == "." and not (before.isdigit() or after.isdigit())
+
+
 def _modal_noun(w: Word) -> bool:
     """Is the word a noun of necessity or possibility («أهمية»، «بضرورة») that takes its own أن?"""
     b = w.bare
@@ -69,9 +76,7 @@ class OpenerRules(QuoteBase):
                 continue
             jumped = False
             for off, ch in enumerate(gap):
-                if ch in ".!?؟\n" and not (gap == "." and not (w.text[:1].isdigit() or self.text[prev_end - 1].isdigit())):
-                    # a dot glued between two words is inside an abbreviation («(بي.بي.سي)»), no
-                    # stop; between digits («1269.46») it is a decimal point the zone cannot cross
+                if ch in ".!?؟\n" and not _abbreviation_dot(gap, self.text[prev_end - 1], w.text[:1]):
                     return None
                 if ch == ":":
                     return "colon", prev_end + off, prev_end + off + 1, j
