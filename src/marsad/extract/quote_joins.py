@@ -66,7 +66,7 @@ class JoinRules(OpenerRules):
         if not earlier:
             return None
         sp = max(earlier, key=lambda q: q.end).speaker or {}
-        return _Speaker(sp["text"], sp["start"], sp["end"], "pronoun", sp.get("entity"))
+        return _Speaker.taken_up(sp)
 
     def _cut_overlaps(self) -> None:
         """A quote runs until the next cue in the same sentence; drop exact duplicates."""

@@ -14,11 +14,11 @@ from marsad.extract.cues import OPEN_MARKS, Segment, Word
 from marsad.extract.quote_base import QuoteBase
 from marsad.extract.quote_words import MAX_ZONE_WORDS, MIN_CUED_WORDS
 
-# «قبل أن»، «بعد أن»، «منذ أن»: أن after these is a temporal subordinator, not «قال أن»
-# temporal and concessive heads: «قبل أن»، «رغم أنه» open an adverbial clause, not speech
-# Round 27: «دون أن»/«بدون أن» ("without") too: «وقال - دون أن يسمي دولا - إن …»
-_TEMPORAL_PREPS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "حتى", "ريثما", "لدى", "عقب", "رغم", "برغم",
-                                                 "دون", "بدون"))
+# heads of adverbial clauses: after them أن is a subordinator, not «قال أن» — temporal («قبل أن»،
+# «منذ أن»), concessive («رغم أنه») and, since round 27, «دون أن»/«بدون أن» ("without": «وقال - دون
+# أن يسمي دولا - إن …»)
+_ADVERBIAL_HEADS = frozenset(C.fold(w) for w in ("قبل", "بعد", "منذ", "حتى", "ريثما", "لدى", "عقب", "رغم", "برغم",
+                                                   "دون", "بدون"))
 _MODAL_NOUNS = frozenset(C.fold(w) for w in ("أهمية", "ضرورة", "وجوب", "إمكانية", "احتمال", "ضرورية",
                                               "مرجح", "محتمل", "متوقع", "ممكن", "مقرر", "مستبعد"))
 
@@ -105,7 +105,7 @@ class OpenerRules(QuoteBase):
                 continue
             if C.COMPLEMENTISER_RE.match(w.folded) and _modal_noun(self.words[j - 1]):
                 return None  # «لافتا إلى أهمية أن يصدر …»: أن completes the noun, the verb has a noun object
-            if C.COMPLEMENTISER_RE.match(w.folded) and self.words[j - 1].bare not in _TEMPORAL_PREPS:
+            if C.COMPLEMENTISER_RE.match(w.folded) and self.words[j - 1].bare not in _ADVERBIAL_HEADS:
                 return "comp", w.start, w.end, j + 1
             if w.folded in C.COMPLEMENTISER_PREPS and j + 1 < len(self.words):
                 nxt = self.words[j + 1]
@@ -146,7 +146,7 @@ class OpenerRules(QuoteBase):
             if C.COMPLEMENTISER_RE.match(w.folded):
                 # «يقول فيها "انتظري مكالمتي"، قبل أن يرسل …»: أن after a temporal
                 # preposition opens an adverbial clause; the quotation closed the speech
-                return not (i > 0 and after[i - 1].bare in _TEMPORAL_PREPS)
+                return not (i > 0 and after[i - 1].bare in _ADVERBIAL_HEADS)
             if not strict and w.folded in C.COMPLEMENTISER_PREPS:
                 return True
             if strict and (w.bare in C.SPEECH_VERBS or w.bare in C.SPEECH_PARTICIPLES or w.folded in _DESCRIBING) \

@@ -452,7 +452,7 @@ class VerbCues(SpanRules, TurnRules):
         kind = "PERS" if sp.get("kind") in ("person", "pronoun-resolved") else None  # a bare name tells no gender
         if disagree(gender, phrase_gender(sp["text"], kind)):
             return None  # «وذكرت الوكالة أن الأسد أشار …، مضيفا»: the participle agrees with الأسد
-        return _Speaker(sp["text"], sp["start"], sp["end"], "pronoun", sp.get("entity"))
+        return _Speaker.taken_up(sp)
 
     def _participle_cue(self, k: int) -> int | None:
         w = self.words[k]

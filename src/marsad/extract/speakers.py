@@ -189,6 +189,13 @@ class _Speaker:
 
     antecedent: tuple[int, int] | None = None  # «المصدر» -> where «مصدر في وايتهول» was introduced
 
+    @classmethod
+    def taken_up(cls, sp: dict[str, Any]) -> _Speaker:
+        """The speaker of an earlier quote (its stored dict, which has a ``start``) taken up again
+        as a pronoun would be — «، لافتا إلى أن» after it, «"…"، وفقا لتعبيره» — so ``_add`` marks
+        the new quote's speaker as pronoun-resolved."""
+        return cls(sp["text"], sp["start"], sp["end"], "pronoun", sp.get("entity"))
+
     def as_dict(self, kind: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "entity": self.entity, "start": self.start, "end": self.end,
                                "kind": kind or self.kind}
