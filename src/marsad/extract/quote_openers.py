@@ -26,6 +26,16 @@ _MODAL_NOUNS = frozenset(C.fold(w) for w in ("أهمية", "ضرورة", "وجو
 # Round 28: «وقالت الوزارة في بيان "ندعو …" واصفة القرار بأنه "…"»: a participle of describing after
 # the marks starts the narrator's next clause, so the marks were the statement, not a name in the zone
 # (it is no cue itself: «واصفا إياه بـ"…"» characterises)
+# Round 30: «في تصريح لمراسل "الجوهرة اف ام"»، «في مقابلة مع شبكة "سي بي اس"»، «لدى "سي.إم.سي ماركتس"»: a
+# short marked name after an outlet noun is where the words were given, not the words
+_OUTLET_NOUNS = frozenset(C.fold(w) for w in (
+    "مراسل", "لمراسل", "مراسلة", "لمراسلة", "شبكة", "لشبكة", "صحيفة", "لصحيفة", "قناة", "لقناة", "إذاعة", "لإذاعة",
+    "مجلة", "لمجلة", "وكالة", "لوكالة", "موقع", "لموقع", "لدى",
+    # and a body, operation or work named by the marks («أعلن تحالف "دعم الشرعية"»، «عملية "غصن الزيتون"»)
+    "تحالف", "حزب", "حركة", "جمعية", "منظمة", "جماعة", "مؤسسة", "شركة", "عملية", "تنظيم", "مركز", "ائتلاف",
+    "جبهة", "كتاب", "فيلم", "برنامج", "مسلسل", "حملة", "مبادرة", "مؤتمر", "ندوة", "بعنوان", "عنوان"))
+MAX_OUTLET_NAME_WORDS = 4
+_WHAT = frozenset(C.fold(w) for w in ("ما", "حسبما", "كما"))
 _DESCRIBING = frozenset(C.fold(w) for w in ("واصفا", "واصفة", "واصفين", "واصفاً", "واصفةً"))
 
 
@@ -82,7 +92,7 @@ class OpenerRules(QuoteBase):
                     return "colon", prev_end + off, prev_end + off + 1, j
                 seg = self.segment_at(prev_end + off) if ch in OPEN_MARKS else None
                 if seg is not None:
-                    if self._named_after_lam(prev_end + off):
+                    if self._named_after_lam(prev_end + off) or self._outlet_name(j, seg):
                         # Round 11: «للتحالف العربي لـ"دعم الشرعية في اليمن"»: a name after لـ, not speech
                         j = self.word_index(seg.close + 1)
                         prev_end = seg.close + 1
@@ -121,6 +131,18 @@ class OpenerRules(QuoteBase):
         «لـ"سكاي نيوز عربية"»)? The marks then set off a name governed by the preposition."""
         before = self.text[max(0, mark - 2):mark]
         return before.endswith("لـ") or (before.endswith("ل") and (len(before) < 2 or not before[0].isalpha()))
+
+    def _outlet_name(self, j: int, seg: Segment) -> bool:
+        """Round 30: do the marks opening before word ``j`` hold a name right after an outlet
+        or body noun («لمراسل "الجوهرة اف ام"»، «شبكة "سي بي اس"»، «تحالف "دعم الشرعية"»)?"""
+        if j == 0 or len(C.words(self.text, seg.start, seg.end)) > MAX_OUTLET_NAME_WORDS:
+            return False
+        before = self.words[j - 1]
+        if before.folded in _OUTLET_NOUNS:
+            return True
+        # «…، وفق ما نقلت "فرانس برس"»: after «ما» + a verb of relaying the marks name the source
+        return j > 1 and self.words[j - 2].folded in _WHAT and (
+            before.bare in C.SPEECH_VERBS or before.bare in C.RELAY_VERBS)
 
     @staticmethod
     def _via_after_mark(after: list[Word], i: int) -> bool:

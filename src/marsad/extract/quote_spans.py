@@ -32,7 +32,7 @@ _PURPOSE = frozenset(C.fold(w) for w in ("بهدف", "بغية", "لغرض", "س
 _QAD_AND = frozenset(C.fold(w) for w in ("وقد", "فقد"))
 # plain verbs of saying: after «، وقد» they attribute anew («وقد أبلغ القائد البرج بوجود عطل»، «وقد
 # اعترف بعضهم بأنهم …» are events inside the reported clause)
-_PLAIN_SAYING = frozenset(C.fold(v) for v in ("قال", "أكد", "أكدت", "قالت", "أوضح", "صرح", "أفاد", "ذكر"))
+_PLAIN_SAYING = frozenset(C.fold(v) for v in ("قال", "أكد", "أوضح", "صرح", "أفاد", "ذكر"))
 _TIME_CLAUSE = frozenset(C.fold(w) for w in ("بعدما", "وبعدما"))
 LONG_FRAGMENT_WORDS = 6
 # the preposition a participle of speech governs its clause with («مشيرا إلى أن»، «مشددا على أن»)
@@ -188,7 +188,15 @@ class SpanRules(OpenerRules):
         for w in C.words(self.text, pos, end):
             gap = self.text[prev:w.start]
             prev = w.end
-            if w.start - pos <= 10 or not any(c in "،,؛;" for c in gap) or self.inside_segment(w.start):
+            if w.start - pos <= 10 or self.inside_segment(w.start):
+                continue
+            if not any(c in "،,؛;" for c in gap):
+                if (w.bare in C.SPEECH_PARTICIPLES or w.bare in C.SAYING_MASDARS) \
+                        and self.text[w.end:w.end + 2].lstrip().startswith(":") and self._participle_quotation(w, end):
+                    # Round 30: «مشيرة إلى ان الأهم هو صحة الفتيات قائلة: "هذا يعني …"»، «… قبل أن
+                    # يستطرد بالقول: "…"»: a participle or «بالقول» with a colon opens its quotation
+                    # even with no comma before it
+                    return strip_punct(self.text, pos, w.start)[1]
                 continue
             nxt = C.words(self.text, w.end, min(end, w.end + 12))
             if w.folded in _NARRATOR_CONNECTORS and not _other_referent(w.folded, suffix) \

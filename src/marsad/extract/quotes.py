@@ -64,6 +64,9 @@ from marsad.extract.quote_words import _colon_only, _mark_only, _via
 from marsad.extract.speakers import _CONNECTORS
 from marsad.model import Article, Quote
 
+_AL_QAWL = C.fold("القول")
+_TO = frozenset(C.fold(w) for w in ("إلى", "الى"))
+
 # re-exported: callers (events, the evaluation runner, tests) import these from here
 __all__ = ["QuoteStage", "extract_quotes", "find_segments", "sentence_bounds"]
 
@@ -111,7 +114,8 @@ class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules):
                 k += 1  # inside a reported quote only «وقال/فأضاف …» or «بينما ذكرت …» opens a new one
                 continue
             handled = self._verb_cue(k) if is_verb else None
-            if handled is None and (w.bare in C.SPEECH_PARTICIPLES or w.bare in C.SAYING_MASDARS):
+            if handled is None and (w.bare in C.SPEECH_PARTICIPLES or w.bare in C.SAYING_MASDARS
+                                    or self._to_saying(k)):
                 handled = self._participle_cue(k)
             if handled is None and w.bare in C.POSSESSED_SPEECH_NOUNS and not self.inside_quote(w.start):
                 handled = self._noun_cue(k)
@@ -126,3 +130,9 @@ class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules):
         self._join_participle_clauses()
         self._inner_quotes()
         return [q for q in self.quotes if q.end > q.start]
+
+    def _to_saying(self, k: int) -> bool:
+        """Round 30: «وخلص رئيس الأركان إلى القول: "…"»: «إلى القول» after a verb of
+        concluding introduces the words as «بالقول» does."""
+        return k > 0 and self.words[k].folded == _AL_QAWL and self.words[k - 1].folded in _TO
+
