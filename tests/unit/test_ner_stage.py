@@ -64,6 +64,14 @@ def test_title_inside_the_tagged_span_is_cut_off() -> None:
     assert article.text[ent.title_start:ent.title_end] == "الرئيس"  # the و is left out
 
 
+def test_a_platform_after_a_preposition_is_no_entity() -> None:
+    words = ["وكتب", "الوزير", "على", "حسابه", "على", "تويتر", "عن", "سامي", "الراشد"]
+    article, tokens = hand_article(words)
+    tags = ["O", "O", "O", "O", "B-PERS", "I-PERS", "O", "B-PERS", "I-PERS"]
+    ents = entities_from_tags(article, tokens, tags, COUNTS)
+    assert [e.text for e in ents] == ["سامي الراشد"]
+
+
 def test_title_never_reaches_into_a_previous_entity() -> None:
     words = ["الرئيس", "الأمريكي", "أوباما"]
     article, tokens = hand_article(words)

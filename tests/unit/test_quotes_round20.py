@@ -8,6 +8,7 @@ from quote_support import analyse, ent, quotes
 
 from marsad.extract import cues as C
 from marsad.extract.agreement import disagree, phrase_gender, verb_gender
+from marsad.extract.entities import platform_phrase
 
 
 @pytest.mark.parametrize(("verb", "gender"), [
@@ -339,7 +340,8 @@ def test_a_decimal_point_still_stops_the_zone() -> None:
 def test_on_a_platform_is_where_the_minister_wrote_not_who() -> None:
     text = ('أعلن وزير الداخلية سامي الراشد وفاة الضابط. وكتب الوزير على حسابه على تويتر، "لقد غادرنا الضابط. '
             'لقد مات في سبيل وطنه".')
-    qs = quotes(text, [ent(text, "سامي الراشد"), ent(text, "على تويتر")])
+    tagged = [ent(text, "سامي الراشد"), ent(text, "على تويتر")]  # the tagger's reading
+    qs = quotes(text, [e for e in tagged if not platform_phrase(e.text.split())])  # what the stage keeps
     assert qs and qs[-1][2] == "الوزير"
 
 
@@ -418,3 +420,14 @@ def test_a_marked_agency_after_ma_naqalat_names_the_source() -> None:
     text = ('وأضاف "لقد وصل المجتمع الدولي مرة أخرى عند مفترق جديد"، وفق ما نقلت "فرانس برس". ويعقد القادة '
             'اجتماعهم غدا.')
     assert all(t != "فرانس برس" for _, t, _ in quotes(text))
+
+
+# Round 31 (fresh59 / fresh60)
+
+
+def test_kana_after_the_speech_verb_is_no_speaker() -> None:
+    text = ('وقال متحدث باسم المستشفى إن المضيفة أصيبت بجروح. وأضاف كانت "على قيد الحياة ولكن فاقدة الوعي" '
+            'عند وصولها إلى المستشفى.')
+    qs = quotes(text)
+    assert qs[-1][2] == "متحدث باسم المستشفى"
+

@@ -32,6 +32,10 @@ from marsad.training.features import fold, strip_proclitics
 from marsad.training.ner import NerModel
 from marsad.training.scoring import tag_spans
 
+# Round 28 of the quote rules: social platforms («على حسابه على تويتر»)
+_PLATFORMS = frozenset(fold(w) for w in ("تويتر", "فيسبوك", "فيس", "يوتيوب", "إنستغرام", "انستغرام",
+                                         "إنستجرام", "تلغرام", "تيليغرام", "واتساب", "سناب"))
+_PLATFORM_PREPS = frozenset(fold(w) for w in ("على", "عبر"))
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f]")
 _SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 MAX_SENTENCE_TOKENS = 200  # a run-on "sentence" is tagged in pieces of this size
@@ -131,6 +135,9 @@ def entities_from_tags(article: Article, tokens: Sequence[Token], tags: Sequence
             else:
                 title_range = title_before(words, s, lower=prev_end)
         start, end = tokens[s].start, tokens[e - 1].end
+        if platform_phrase(words[s:e]):
+            prev_end = e
+            continue
         ent = Entity(start, end, text=article.text[start:end], type=etype,
                      canonical=canonical_name(words[s:e], counts, known))
         if title_range is not None:
@@ -139,6 +146,13 @@ def entities_from_tags(article: Article, tokens: Sequence[Token], tags: Sequence
         found.append(ent)
         prev_end = e
     return found
+
+
+def platform_phrase(words: Sequence[str]) -> bool:
+    """«وكتب الوزير على حسابه على تويتر»: the tagger can read «على تويتر» as the name «علي»;
+    a span of the preposition «على/عبر» and a social platform is where, never who, so the
+    stage drops it (the quote stage's speakers and the registry would otherwise count it)."""
+    return len(words) == 2 and fold(words[0]) in _PLATFORM_PREPS and fold(words[1]) in _PLATFORMS
 
 
 class EntityStage:

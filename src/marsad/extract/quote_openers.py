@@ -108,7 +108,9 @@ class OpenerRules(QuoteBase):
                     return "mark", prev_end + off, prev_end + off, j
             if jumped:
                 continue  # the quoted name counts as part of the zone, not as extra words
-            if gap == "." or self.text[w.end:w.end + 1] == "." and self.text[w.end + 1:w.end + 2].isalpha():
+            after_dot = self.text[w.end + 1:w.end + 2]
+            if gap == "." or self.text[w.end:w.end + 1] == "." and after_dot.isalpha() \
+                    and _abbreviation_dot(".", w.text[-1:], after_dot):
                 prev_end = w.end  # a letter group of an abbreviation («كي.سي.ان.ايه»): «ان» is no أن
                 j += 1
                 seen += 1

@@ -73,17 +73,6 @@ _AUDIENCE = frozenset(C.fold(w) for w in ("مراسل", "مراسلة", "صحف�
                                            "إذاعة", "جريدة", "شبكة", "مجلة", "برنامج", "وسائل", "الجمهور"))
 
 
-# Round 28: social platforms a speaker writes on («على حسابه على تويتر»)
-_PLATFORMS = frozenset(C.fold(w) for w in ("تويتر", "فيسبوك", "فيس", "يوتيوب", "إنستغرام", "انستغرام",
-                                           "إنستجرام", "تلغرام", "تيليغرام", "واتساب", "سناب"))
-
-
-def _platform_phrase(text: str) -> bool:
-    """Round 28: «وكتب الوزير على حسابه على تويتر، "…"»: the tagger read «على تويتر» as the
-    name «علي»; a phrase of the preposition «على/عبر» and a platform is where, never who."""
-    ws = text.split()
-    return len(ws) == 2 and C.fold(ws[0]) in (C.fold("على"), C.fold("عبر")) and C.fold(ws[1]) in _PLATFORMS
-
 
 def _channel(bare: str, audience_only: bool = False) -> bool:
     """«لوكالة»، «لمراسلة»، «للصحفيين»: a ل-phrase naming whom the words were given to.
@@ -213,7 +202,7 @@ class SpeakerRules:
         self.words = C.words(self.text)
         self.sents = sentence_bounds(article)
         self.segments = find_segments(self.text)
-        self.entities: list[Entity] = [e for e in article.entities if e.type and not _platform_phrase(e.text)]
+        self.entities: list[Entity] = [e for e in article.entities if e.type]
         self.quotes: list[Quote] = []
         self.last_speaker: _Speaker | None = None
         self.last_speaker_at = -1
@@ -539,6 +528,8 @@ class SpeakerRules:
                 and self._subject_head(zw[1]):
             zw = zw[1:]  # Round 11: «أكد فيه ممثل الشركة أن»، «قال فيه الرئيس الأميركي …»: فيه refers
             # back to the occasion; the subject follows it
+        if zw and zw[0].folded in _KANA:
+            return None  # Round 31: «وأضاف كانت "على قيد الحياة …"»: a verb opens the reported words
         if not zw or zw[0].bare in C.PRONOUNS or (
                 (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
                 or _PRONOUN_PREP.match(zw[0].folded):
