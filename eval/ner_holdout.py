@@ -14,7 +14,8 @@ sentences). What still leaked: the recipe itself (name lists, weight averaging, 
 vectors) was chosen by looking at that last 10% in earlier runs. Needs torch (``train``
 extra); takes about as long as training the shipped model.
 
-``--augment N [--augment-rate P]`` adds N mention-replaced copies of each training sentence
+``--aqmar misc|drop`` adds the AQMAR Wikipedia files as extra training data (MIS0-3 as MISC, or
+dropped). ``--augment N [--augment-rate P]`` adds N mention-replaced copies of each training sentence
 (``marsad.training.augment``; drawn from the first 80% only, the tuning ninth is split off
 before augmenting). ``--extra FILE`` (repeatable) is passed to ``train ner-nn --extra``: more CoNLL training data,
 never split, so the tuning and held-out sentences stay exactly as without it (for example the
@@ -33,7 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.training.ner import anercorp_split, anercorp_train_file
+from marsad.training.conll import read_corpus
+from marsad.training.ner import anercorp_split, anercorp_train_file, shared_data_dir
 
 RECIPE = ["--epochs", "24", "--patience", "5", "--ema", "0.995"]
 # the previous default, for a comparison under the same protocol (run with --previous
@@ -49,6 +51,20 @@ def _marsad(*args: str) -> dict:
     return json.loads([x for x in proc.stdout.splitlines() if x.strip()][-1])
 
 
+def _aqmar_file(work: Path, keep_misc: bool) -> Path:
+    """AQMAR (``ner/aqmar``, 28 Wikipedia articles) in ANERcorp's tag spelling, read with the
+    project's reader (which repairs the hand-typed slips). Its MIS0-3 are topical classes of each
+    article (elements, software, clubs), so they are written as MISC or dropped to O."""
+    files = sorted(f for f in (shared_data_dir() / "ner" / "aqmar").glob("*.txt") if f.name != "SOURCE.txt")
+    sentences, _ = read_corpus(files)
+    out = work / f"aqmar_{'misc' if keep_misc else 'drop'}.conll"
+    with out.open("w", encoding="utf-8") as fh:
+        for s in sentences:
+            tags = [g if keep_misc or not g.endswith("MISC") else "O" for g in s.tags]
+            fh.write("".join(f"{t} {g}\n" for t, g in zip(s.tokens, tags)) + "\n")
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", type=Path, default=ROOT / "build" / "ner" / "clusters60k_snn.json.gz")
@@ -58,6 +74,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=13, help="training seed (another seed shows the noise)")
     parser.add_argument("--extra", type=Path, action="append", default=[],
                         help="extra CoNLL training data, never split (repeatable; passed to train ner-nn)")
+    parser.add_argument("--aqmar", choices=("misc", "drop"), default=None,
+                        help="add the AQMAR Wikipedia files as extra training data, their MIS0-3 classes "
+                             "mapped to MISC or dropped to O")
     parser.add_argument("--lm-news", type=Path, action="append", default=[],
                         help="pretrain the LSTM as a language model on this news (passed to train ner-nn)")
     parser.add_argument("--lm-tokens", type=int, default=2_000_000)
@@ -80,6 +99,8 @@ def main() -> int:
         for s in first90:
             fh.write("".join(f"{t} {g}\n" for t, g in zip(s.tokens, s.tags)) + "\n")
     model = args.work / "model"
+    if args.aqmar:
+        args.extra.append(_aqmar_file(args.work, keep_misc=args.aqmar == "misc"))
     extra = [x for f in args.extra for x in ("--extra", str(f.resolve()))]
     extra += [x for f in args.lm_news for x in ("--lm-news", str(f.resolve()))]
     if args.lm_news:
