@@ -23,9 +23,6 @@ _MODAL_NOUNS = frozenset(C.fold(w) for w in ("أهمية", "ضرورة", "وجو
                                               "مرجح", "محتمل", "متوقع", "ممكن", "مقرر", "مستبعد"))
 
 
-# Round 28: «وقالت الوزارة في بيان "ندعو …" واصفة القرار بأنه "…"»: a participle of describing after
-# the marks starts the narrator's next clause, so the marks were the statement, not a name in the zone
-# (it is no cue itself: «واصفا إياه بـ"…"» characterises)
 # Round 30: «في تصريح لمراسل "الجوهرة اف ام"»، «في مقابلة مع شبكة "سي بي اس"»، «لدى "سي.إم.سي ماركتس"»: a
 # short marked name after an outlet noun is where the words were given, not the words
 _OUTLET_NOUNS = frozenset(C.fold(w) for w in (
@@ -36,6 +33,9 @@ _OUTLET_NOUNS = frozenset(C.fold(w) for w in (
     "جبهة", "كتاب", "فيلم", "برنامج", "مسلسل", "حملة", "مبادرة", "مؤتمر", "ندوة", "بعنوان", "عنوان"))
 MAX_OUTLET_NAME_WORDS = 4
 _WHAT = frozenset(C.fold(w) for w in ("ما", "حسبما", "كما"))
+# Round 28: «وقالت الوزارة في بيان "ندعو …" واصفة القرار بأنه "…"»: a participle of describing after
+# the marks starts the narrator's next clause, so the marks were the statement, not a name in the zone
+# (it is no cue itself: «واصفا إياه بـ"…"» characterises)
 _DESCRIBING = frozenset(C.fold(w) for w in ("واصفا", "واصفة", "واصفين", "واصفاً", "واصفةً"))
 
 

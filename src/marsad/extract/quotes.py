@@ -135,4 +135,3 @@ class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules):
         """Round 30: «وخلص رئيس الأركان إلى القول: "…"»: «إلى القول» after a verb of
         concluding introduces the words as «بالقول» does."""
         return k > 0 and self.words[k].folded == _AL_QAWL and self.words[k - 1].folded in _TO
-

@@ -73,7 +73,6 @@ _AUDIENCE = frozenset(C.fold(w) for w in ("مراسل", "مراسلة", "صحف�
                                            "إذاعة", "جريدة", "شبكة", "مجلة", "برنامج", "وسائل", "الجمهور"))
 
 
-
 def _channel(bare: str, audience_only: bool = False) -> bool:
     """«لوكالة»، «لمراسلة»، «للصحفيين»: a ل-phrase naming whom the words were given to.
 
