@@ -431,3 +431,21 @@ def test_kana_after_the_speech_verb_is_no_speaker() -> None:
     qs = quotes(text)
     assert qs[-1][2] == "متحدث باسم المستشفى"
 
+
+
+# Round 32 (the open sets' error list)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('ورحب سامي الراشد "بالتعاون الإيجابي الذي نرغب في تطويره بين روما وفيينا وبرلين".',
+     "بالتعاون الإيجابي الذي نرغب في تطويره بين روما وفيينا وبرلين"),
+    ('وأوصت وزارة الخارجية البريطانية "بتفادي الإقدام على أي سلوك يهدد الحياة".',
+     "بتفادي الإقدام على أي سلوك يهدد الحياة"),
+])
+def test_a_welcoming_or_recommending_verb_before_marks_quotes_them(text: str, words: str) -> None:
+    qs = quotes(text, [ent(text, "سامي الراشد")] if "سامي" in text else [])
+    assert qs and qs[0][:2] == ("direct", words)
+
+
+def test_a_welcoming_verb_with_a_plain_object_quotes_nothing() -> None:
+    assert quotes("ورحب الوزير بالقرار الجديد الذي اتخذته الحكومة أمس.") == []

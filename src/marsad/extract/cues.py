@@ -219,6 +219,14 @@ MARK_ONLY_VERBS = frozenset(fold(v) for v in (
     "سأل", "سألت", "سألوا", "يسأل", "تسأل", "سأله", "سألها", "سألهم", "يسأله", "يسألها", "يسألهم",
     "تسأله", "تسألها", "تسألهم", "تسألهن", "سألته", "سألتها", "سألتهم",
     "أهاب", "أهابت",
+    # Round 32: verbs of welcoming, congratulating, recommending and warning whose words follow in
+    # marks («ورحب كورتز "بالتعاون الإيجابي الذي نرغب في تطويره …"»، «هنأت الحركة ترامب "بالثقة التي
+    # منحه إياها الشعب"»، «وأوصت الوزارة "بتفادي …"»، «نبّه أيضاً "بعدم وجود تأكيد نهائي …"»): all four
+    # such marks in the open sets are direct quotes; without marks their object is a plain noun
+    "رحب", "رحبت", "رحبوا", "يرحب", "ترحب",
+    "هنأ", "هنأت", "هنأوا", "يهنئ", "تهنئ",
+    "أوصى", "أوصت", "أوصوا", "يوصي", "توصي",
+    "نبه", "نبهت", "نبهوا", "ينبه", "تنبه",
 ))
 # Round 10: speech nouns owned by their speaker, right before a complementiser («على إعلانه أن
 # …»، «رغم تأكيدها أن …», see quote_verbs._noun_cue); without the pronoun there is no speaker
