@@ -190,23 +190,18 @@ class SpanRules(OpenerRules):
             prev = w.end
             if w.start - pos <= 10 or self.inside_segment(w.start):
                 continue
-            if not any(c in "،,؛;" for c in gap):
-                if (w.bare in C.SPEECH_PARTICIPLES or w.bare in C.SAYING_MASDARS) \
-                        and self.text[w.end:w.end + 2].lstrip().startswith(":") and self._participle_quotation(w, end):
-                    # Round 30: «مشيرة إلى ان الأهم هو صحة الفتيات قائلة: "هذا يعني …"»، «… قبل أن
-                    # يستطرد بالقول: "…"»: a participle or «بالقول» with a colon opens its quotation
-                    # even with no comma before it
-                    return strip_punct(self.text, pos, w.start)[1]
+            after_comma = any(c in "،,؛;" for c in gap)
+            if self._own_quotation(w, after_comma) and self._participle_quotation(w, end):
+                # Round 27: «قالت إن …، مشيرة إلى أنها "أكبر عملية طرد …"»: the participle opens a
+                # quotation of its own that closes the sentence — a direct quote
+                return strip_punct(self.text, pos, w.start)[1]
+            if not after_comma:
                 continue
             nxt = C.words(self.text, w.end, min(end, w.end + 12))
             if w.folded in _NARRATOR_CONNECTORS and not _other_referent(w.folded, suffix) \
                     and not (w.folded == C.fold("وذلك") and nxt and nxt[0].folded in _PURPOSE):
                 # «…، وذلك بهدف التأثير على …»: a purpose adjunct (مفعول لأجله) explains the
                 # reported act and stays in the speaker's clause
-                return strip_punct(self.text, pos, w.start)[1]
-            if w.bare in C.SPEECH_PARTICIPLES and self._participle_quotation(w, end):
-                # Round 27: «قالت إن …، مشيرة إلى أنها "أكبر عملية طرد …"»: the participle
-                # opens a quotation of its own that closes the sentence — a direct quote
                 return strip_punct(self.text, pos, w.start)[1]
             if w.folded == "في" and nxt and nxt[0].folded == C.fold("إشارة"):
                 # «…، في إشارة إلى الصواريخ …»: the writer explains what the words referred to
@@ -232,6 +227,16 @@ class SpanRules(OpenerRules):
                 # speaker gives, not the speaker's next act
                 return strip_punct(self.text, pos, w.start)[1]
         return end
+
+    def _own_quotation(self, w: Word, after_comma: bool) -> bool:
+        """Can ``w`` open a quotation of its own inside a reported clause? A participle of speech
+        after a comma can (round 27); round 30: so can a participle or «بالقول» with a colon and no
+        comma before it («مشيرة إلى ان الأهم هو صحة الفتيات قائلة: "هذا يعني …"»، «… قبل أن يستطرد
+        بالقول: "…"»)."""
+        if after_comma:
+            return w.bare in C.SPEECH_PARTICIPLES
+        return (w.bare in C.SPEECH_PARTICIPLES or w.bare in C.SAYING_MASDARS) \
+            and self.text[w.end:w.end + 2].lstrip().startswith(":")
 
     def _participle_quotation(self, participle: Word, end: int) -> bool:
         """Does ``participle`` («مؤكدا»، «مشيرا إلى أن»، «مضيفا أنه») introduce words in marks
