@@ -20,6 +20,12 @@ dropped). ``--augment N [--augment-rate P]`` adds N mention-replaced copies of e
 before augmenting). ``--extra FILE`` (repeatable) is passed to ``train ner-nn --extra``: more CoNLL training data,
 never split, so the tuning and held-out sentences stay exactly as without it (for example the
 silver sentences of ``eval/ner_silver.py``); training then takes longer in proportion.
+
+``--fold-tuning`` then measures what folding the tuning sentences into training is worth (the
+shipped model is trained that way: ``--dev-fraction 0`` on the whole train file for the epoch
+count a run with a dev split chose): a second model is trained on all of the first 90%, tuning
+ninth included, for exactly the epochs the first run chose, with no dev split, and the last 10%
+is scored once more. Both models are scored; neither has seen the last 10%.
 """
 
 from __future__ import annotations
@@ -87,6 +93,9 @@ def main() -> int:
     parser.add_argument("--hidden", type=int, default=0, help="LSTM units per direction (0: the recipe's)")
     parser.add_argument("--char-filters", type=int, default=0, help="character CNN filters (0: the recipe's)")
     parser.add_argument("--word-dropout", type=float, default=-1.0, help="share of word ids dropped (<0: the recipe's)")
+    parser.add_argument("--fold-tuning", action="store_true",
+                        help="also train on all of the first 90%% for the chosen epoch count (no dev split) "
+                             "and score the last 10%%")
     args = parser.parse_args()
     data = anercorp_train_file()
     if not data.is_file():
@@ -126,6 +135,15 @@ def main() -> int:
                                                       str(model), "--doc-size", "20", "--json"),
     }
     meta = json.loads((model / "meta.json").read_text("utf-8"))
+    if args.fold_tuning:
+        folded = args.work / "model_folded"
+        recipe = list(PREVIOUS if args.previous else RECIPE)
+        recipe[recipe.index("--epochs") + 1] = str(meta["best_epoch"])
+        _marsad("train", "ner-nn", "--data", str(train_file), "--clusters", str(args.clusters), "--out",
+                str(folded), "--dev-fraction", "0", *recipe, *extra, "--seed", str(args.seed), "--json")
+        for label, size in (("sentences", []), ("documents of 20", ["--doc-size", "20"])):
+            scores[f"folded (first 90%, {meta['best_epoch']} epochs), held-out last 10%, {label}"] = _marsad(
+                "eval", "ner", str(data), "--split", "dev", "--model", str(folded), *size, "--json")
     print(f"trained on {meta['train_sentences']} sentences ({len(args.extra)} extra file(s)) in {took:.0f} s; "
           f"epoch {meta['best_epoch']} chosen on the tuning split; held-out sentences: {len(last10)}")
     for name, res in scores.items():

@@ -136,6 +136,25 @@ def test_train_ner_nn_writes_a_neural_model(tmp_path: Path) -> None:
     assert len(load_ner(out).tag(["قال", "أوباما"])) == 2
 
 
+def test_train_ner_nn_without_dev_trains_every_epoch_on_every_sentence(tmp_path: Path) -> None:
+    """--dev-fraction 0 folds the dev split into training: all four sentences, exactly --epochs
+    epochs, the last kept, and the meta says the dev split was trained on."""
+    pytest.importorskip("torch")
+    clusters = _tiny_cluster_file(tmp_path / "c.json.gz")
+    out = tmp_path / "nn"
+    proc = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out", str(out),
+                  "--dev-fraction", "0", "--epochs", "3", "--patience", "1", "--hidden", "8", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == {}
+    meta = json.loads((out / "meta.json").read_text("utf-8"))
+    assert meta["train_sentences"] == 4 and meta["includes_dev"] is True
+    assert meta["best_epoch"] == 3 and [h["epoch"] for h in meta["history"]] == [1, 2, 3]
+    assert meta["dev_f1_best_epoch"] is None
+    bad = marsad("train", "ner-nn", "--data", str(TINY), "--clusters", str(clusters), "--out",
+                 str(tmp_path / "m"), "--dev-fraction", "1")
+    assert bad.returncode == 2 and "--dev-fraction must be in [0, 1)" in bad.stderr
+
+
 @pytest.mark.parametrize("extra, message", [
     (["--clusters", "/nonexistent/c.json.gz"], "no such cluster file"),
     (["--clusters", str(TINY), "--embeddings", "warm"], "not a Marsad cluster file"),

@@ -207,13 +207,15 @@ def train_ner_nn_cmd(
     clusters: Annotated[Path, typer.Option("--clusters", help="Cluster file with word vectors "
                                            "(`marsad train clusters`): initial word embeddings.")],
     out: Annotated[Path, typer.Option("--out", help="Model directory to write.")],
-    dev_fraction: Annotated[float, typer.Option("--dev-fraction",
-                                                help="Share of sentences held out as dev.")] = 0.1,
+    dev_fraction: Annotated[float, typer.Option(
+        "--dev-fraction", help="Share of sentences held out as dev; 0: no dev split, train exactly --epochs "
+        "epochs and keep the last (use the epoch count a run with a dev split chose).")] = 0.1,
     cross: Annotated[list[Path] | None, typer.Option(
         "--cross", help="CoNLL data to score after training (repeatable).")] = None,
     extra: Annotated[list[Path] | None, typer.Option(
         "--extra", help="Extra CoNLL training data, never split (repeatable).")] = None,
-    epochs: Annotated[int, typer.Option("--epochs", help="Most epochs; the best on dev is kept.")] = 30,
+    epochs: Annotated[int, typer.Option("--epochs", help="Most epochs; the best on dev is kept "
+                                        "(with --dev-fraction 0, all of them and the last kept).")] = 30,
     patience: Annotated[int, typer.Option("--patience", help="Stop after this many epochs without a "
                                           "better dev F1.")] = 6,
     hidden: Annotated[int, typer.Option("--hidden", help="LSTM units per direction.")] = 100,
@@ -260,8 +262,8 @@ def train_ner_nn_cmd(
     except ImportError:
         _fail("ner-nn", "needs torch; install the `train` extra (pip install 'marsad[train]')")
     cross = cross or []
-    if not 0.0 < dev_fraction < 1.0:
-        _fail("ner-nn", f"--dev-fraction must be in (0, 1) (epochs are chosen on dev), got {dev_fraction}")
+    if not 0.0 <= dev_fraction < 1.0:
+        _fail("ner-nn", f"--dev-fraction must be in [0, 1) (0: no dev split), got {dev_fraction}")
     if epochs < 1 or hidden < 1 or batch_size < 1 or lr <= 0:
         _fail("ner-nn", "--epochs, --hidden and --batch-size must be >= 1 and --lr > 0")
     if augment < 0 or not 0.0 <= augment_rate <= 1.0:
@@ -285,7 +287,7 @@ def train_ner_nn_cmd(
     except (ConllError, ValueError) as exc:  # GazetteerError is a ValueError
         _fail("ner-nn", str(exc))
         return
-    if not train or not dev:
+    if not train or (dev_fraction > 0 and not dev):
         _fail("ner-nn", f"need both training and dev sentences (got {len(train)} and {len(dev)})")
     console.print(f"read: {report.summary()}")
     console.print(f"train {len(train)} sentences, dev {len(dev)} sentences")
@@ -304,7 +306,7 @@ def train_ner_nn_cmd(
         "clusters": str(clusters),
         "dev_fraction": dev_fraction,
         "reader": report.summary(),
-        "includes_dev": False,
+        "includes_dev": not dev,
         "name_lists": {k: len(v) for k, v in sorted((name_lists or {}).items())},
         "augmented": {"copies": augment, "rate": augment_rate, "sentences": len(augmented)},
     }
@@ -320,8 +322,10 @@ def train_ner_nn_cmd(
         console.print(f"language-model pretraining: {len(lm_sentences)} news sentences")
     model = train_neural(train, dev, vectors, counts, out, config, meta, log=console.print,
                          name_lists=name_lists, lm_sentences=lm_sentences)
-    results: dict[str, Any] = {"dev": evaluate(model.tag, dev).as_dict()}
-    results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
+    results: dict[str, Any] = {}
+    if dev:
+        results["dev"] = evaluate(model.tag, dev).as_dict()
+        results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
     for name, sents in cross_sets.items():
         results[name] = evaluate(model.tag, sents).as_dict()
     meta = {**model.meta, "scores": results}
@@ -372,8 +376,10 @@ def train_ner_ensemble_cmd(
     except NeuralModelError as exc:
         _fail("ner-ensemble", str(exc))
         return
-    results: dict[str, Any] = {"dev": evaluate(model.tag, dev).as_dict()}
-    results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
+    results: dict[str, Any] = {}
+    if dev:
+        results["dev"] = evaluate(model.tag, dev).as_dict()
+        results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
     for name, sents in cross_sets.items():
         results[name] = evaluate(model.tag, sents).as_dict()
     meta = {"family": "bilstm-crf-ensemble", "trained": _dt.date.today().isoformat(),

@@ -317,8 +317,10 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
                  lm_sentences: Sequence[Sequence[str]] = ()) -> NeuralTagger:
     """Train, keep the epoch with the best dev F1 (numpy tagger), write ``out_dir``.
 
-    ``lm_sentences`` (tokenised unlabelled news) pretrain the LSTM as a language model
-    first when ``config.lm_epochs`` > 0."""
+    With no ``dev`` sentences every one of ``config.epochs`` epochs is trained and the last
+    (averaged) weights are kept: the way to fold the dev split into training once a run with
+    a dev split has chosen the epoch count. ``lm_sentences`` (tokenised unlabelled news)
+    pretrain the LSTM as a language model first when ``config.lm_epochs`` > 0."""
     import torch
 
     from marsad.training.ner import evaluate
@@ -349,7 +351,7 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
     averaged = _WeightAverage(model, config.ema) if config.ema > 0 else None
     started = time.perf_counter()
     best_f1, best_epoch, best_state = -1.0, 0, None
-    history: list[dict[str, float]] = []
+    history: list[dict[str, float | None]] = []
     for epoch in range(1, config.epochs + 1):
         model.train()
         rng.shuffle(batches)
@@ -368,12 +370,16 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
             total += float(loss.detach())
         model.eval()
         live = averaged.swap_in() if averaged is not None else None
-        with tempfile.TemporaryDirectory() as tmp:  # score what ships: the numpy tagger
-            export(model, lex, Path(tmp), {})
-            f1 = evaluate(NeuralTagger(tmp).tag, dev).scores.f1 if dev else 0.0
-        history.append({"epoch": epoch, "loss": round(total, 1), "dev_f1": round(f1, 4),
+        if dev:
+            with tempfile.TemporaryDirectory() as tmp:  # score what ships: the numpy tagger
+                export(model, lex, Path(tmp), {})
+                f1 = evaluate(NeuralTagger(tmp).tag, dev).scores.f1
+        else:  # no dev split: the last epoch is the one kept
+            f1 = float(epoch)
+        history.append({"epoch": epoch, "loss": round(total, 1), "dev_f1": round(f1, 4) if dev else None,
                         "seconds": round(time.perf_counter() - started, 1)})
-        log(f"epoch {epoch}: loss {total:.1f} dev F1 {f1:.4f} ({time.perf_counter() - started:.0f} s)")
+        log(f"epoch {epoch}: loss {total:.1f}" + (f" dev F1 {f1:.4f}" if dev else "")
+            + f" ({time.perf_counter() - started:.0f} s)")
         if f1 > best_f1:
             best_f1, best_epoch = f1, epoch
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
@@ -386,7 +392,7 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
         model.load_state_dict(best_state)
     info = dict(meta or {})
     info.update({"family": "bilstm-crf", "config": asdict(config), "best_epoch": best_epoch,
-                 "dev_f1_best_epoch": round(best_f1, 4), "history": history,
+                 "dev_f1_best_epoch": round(best_f1, 4) if dev else None, "history": history,
                  "train_seconds": round(time.perf_counter() - started, 1),
                  "train_sentences": len(train), "train_tokens": sum(len(s.tokens) for s in train),
                  "vocabulary": len(lex.words), **lm_info})
