@@ -449,3 +449,26 @@ def test_a_welcoming_or_recommending_verb_before_marks_quotes_them(text: str, wo
 
 def test_a_welcoming_verb_with_a_plain_object_quotes_nothing() -> None:
     assert quotes("ورحب الوزير بالقرار الجديد الذي اتخذته الحكومة أمس.") == []
+
+
+# Round 33 (fresh67 / fresh68)
+
+
+def test_a_name_after_a_preposition_in_the_zone_is_not_the_subject() -> None:
+    text = ('ودعت الخارجية القطرية إلى "سرعة الإفراج" عن الكربي، مطالبة بـ"عدم اللجوء لهذه الإجراءات '
+            'التعسفية ضد الشعوب بسبب الخلافات السياسية".')
+    qs = quotes(text, [ent(text, "الكربي")])
+    assert qs and all(sp == "الخارجية القطرية" for _, _, sp in qs)
+
+
+def test_a_name_right_after_the_verb_is_still_the_subject() -> None:
+    text = 'وقال سامي الراشد عن الاتفاق إن "الحكومة ستلتزم به".'
+    qs = quotes(text, [ent(text, "سامي الراشد")])
+    assert qs and qs[0][2] == "سامي الراشد"
+
+
+def test_a_plural_relational_noun_before_a_plural_verb_is_its_subject() -> None:
+    text = ('ويعتقد ترمب أن الرسوم ستحمي الوظائف الأميركية، لكن اقتصاديين كثيرين يقولون إن عواقب زيادة الأسعار '
+            'ستقضي على وظائف أكثر.')
+    qs = quotes(text, [ent(text, "ترمب")])
+    assert qs[-1][2] == "اقتصاديين كثيرين"

@@ -147,9 +147,10 @@ def _accusative_participle(w: Word) -> bool:
 
 
 def _participant_plural(w: Word) -> bool:
-    """Round 18: «منتقدين»، «معارضون»، «محللين»: a sound masculine plural of an agent noun (مُفعِل)."""
+    """Round 18: «منتقدين»، «معارضون»، «محللين»: a sound masculine plural of an agent noun (مُفعِل);
+    round 33: or of a relational adjective used as a noun («اقتصاديين»، «دبلوماسيون»)."""
     b = w.bare.removeprefix("ال")
-    return len(b) >= 6 and b.startswith("م") and b.endswith(("ين", "ون"))
+    return len(b) >= 6 and (b.startswith("م") and b.endswith(("ين", "ون")) or b.endswith(("يين", "يون")))
 
 
 def _indefinite_object(w: Word) -> bool:
@@ -577,7 +578,8 @@ class SpeakerRules:
         # words were told to (the tagger keeps the clitic), never the speaker
         zents = [e for e in self.entities if not (e.start > zw[0].start and e.text.startswith("ل")
                                                   and not self._after_title(e.start))
-                 and not (e.start > zw[0].start and (self._with_party(e) or self._in_zone_aside(zw, e)))]
+                 and not (e.start > zw[0].start and (self._with_party(e) or self._in_zone_aside(zw, e)))
+                 and not (e.start > zw[0].start and self._after_preposition(e) and self._subject_head(zw[0]))]
         zone_pers = any(zw[0].start <= e.start and e.end <= zone[1] and e.type == "PERS" for e in zents)
         if not zone_pers and zw[0].bare in C.TITLE_WORDS:
             name_end = self._appositive_name(zw[0].start, zone[1])
@@ -1039,6 +1041,13 @@ class SpeakerRules:
             if x.folded in _ZONE_RELATIVES or _channel(x.bare, audience_only=True):
                 return True
         return False
+
+    def _after_preposition(self, ent: Entity) -> bool:
+        """Round 33: does a preposition stand right before the mention («ودعت الخارجية القطرية إلى
+        "سرعة الإفراج" عن الكربي، مطالبة …»)? Such a name is the object of a phrase inside the
+        zone, never the subject that a subject head at the zone's start already opened."""
+        before = C.words(self.text, max(0, ent.start - 30), ent.start)
+        return bool(before) and before[-1].folded in _PREPOSITIONS
 
     def _with_party(self, ent: Entity) -> bool:
         """Round 11: is the mention the other party of a «مع» phrase («في مؤتمر صحافي بأنقرة، مع
