@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.training.conll import read_corpus
+from marsad.training.conll import conll_files, read_corpus
 from marsad.training.ner import anercorp_split, anercorp_train_file, shared_data_dir
 
 RECIPE = ["--epochs", "24", "--patience", "5", "--ema", "0.995"]
@@ -61,8 +61,7 @@ def _aqmar_file(work: Path, keep_misc: bool) -> Path:
     """AQMAR (``ner/aqmar``, 28 Wikipedia articles) in ANERcorp's tag spelling, read with the
     project's reader (which repairs the hand-typed slips). Its MIS0-3 are topical classes of each
     article (elements, software, clubs), so they are written as MISC or dropped to O."""
-    files = sorted(f for f in (shared_data_dir() / "ner" / "aqmar").glob("*.txt") if f.name != "SOURCE.txt")
-    sentences, _ = read_corpus(files)
+    sentences, _ = read_corpus(conll_files([shared_data_dir() / "ner" / "aqmar"]))
     out = work / f"aqmar_{'misc' if keep_misc else 'drop'}.conll"
     with out.open("w", encoding="utf-8") as fh:
         for s in sentences:

@@ -56,6 +56,17 @@ def read_train_dev(data: list[Path], dev_fraction: float) -> tuple[list[Any], li
     return train, dev, report
 
 
+def _dev_results(model: Any, dev: list[Any]) -> dict[str, Any]:
+    """A neural tagger's scores on the dev split, sentence by sentence and as documents of 20
+    (what the entities stage runs); none when there is no dev split (``--dev-fraction 0``)."""
+    from marsad.training.ner import evaluate
+
+    if not dev:
+        return {}
+    return {"dev": evaluate(model.tag, dev).as_dict(),
+            "dev_documents_20": evaluate(model.tag, dev, model.tag_document, 20).as_dict()}
+
+
 def _fail(command: str, message: str) -> None:
     print(f"marsad train {command}: {message}", file=sys.stderr)
     raise typer.Exit(2)
@@ -322,10 +333,7 @@ def train_ner_nn_cmd(
         console.print(f"language-model pretraining: {len(lm_sentences)} news sentences")
     model = train_neural(train, dev, vectors, counts, out, config, meta, log=console.print,
                          name_lists=name_lists, lm_sentences=lm_sentences)
-    results: dict[str, Any] = {}
-    if dev:
-        results["dev"] = evaluate(model.tag, dev).as_dict()
-        results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
+    results = _dev_results(model, dev)
     for name, sents in cross_sets.items():
         results[name] = evaluate(model.tag, sents).as_dict()
     meta = {**model.meta, "scores": results}
@@ -376,10 +384,7 @@ def train_ner_ensemble_cmd(
     except NeuralModelError as exc:
         _fail("ner-ensemble", str(exc))
         return
-    results: dict[str, Any] = {}
-    if dev:
-        results["dev"] = evaluate(model.tag, dev).as_dict()
-        results["dev_documents_20"] = evaluate(model.tag, dev, model.tag_document, 20).as_dict()
+    results = _dev_results(model, dev)
     for name, sents in cross_sets.items():
         results[name] = evaluate(model.tag, sents).as_dict()
     meta = {"family": "bilstm-crf-ensemble", "trained": _dt.date.today().isoformat(),

@@ -1046,8 +1046,8 @@ class SpeakerRules:
         """Round 33: does a preposition stand right before the mention («ودعت الخارجية القطرية إلى
         "سرعة الإفراج" عن الكربي، مطالبة …»)? Such a name is the object of a phrase inside the
         zone, never the subject that a subject head at the zone's start already opened."""
-        before = C.words(self.text, max(0, ent.start - 30), ent.start)
-        return bool(before) and before[-1].folded in _PREPOSITIONS
+        prev = self._word_before(ent.start)
+        return prev is not None and prev.folded in _PREPOSITIONS
 
     def _with_party(self, ent: Entity) -> bool:
         """Round 11: is the mention the other party of a «مع» phrase («في مؤتمر صحافي بأنقرة، مع
@@ -1078,11 +1078,16 @@ class SpeakerRules:
         folded, canon = C.fold(ent.text), C.fold(ent.canonical or ent.text)
         if folded[:1] in ("ل", "ب") and not canon.startswith(folded[:1]):
             return True
-        before = C.words(self.text, max(0, ent.start - 30), ent.start)
-        if before and (before[-1].bare in C.ATTRIBUTION_CUES or before[-1].folded in _PREPOSITIONS
-                       or before[-1].folded in _TOPIC_GOVERNORS or before[-1].folded in ("عن", "لـ", "ل")):
+        prev = self._word_before(ent.start)
+        if prev is not None and (prev.bare in C.ATTRIBUTION_CUES or prev.folded in _PREPOSITIONS
+                                 or prev.folded in _TOPIC_GOVERNORS or prev.folded in ("عن", "لـ", "ل")):
             return True
         return self._fronted_topic(ent.start)
+
+    def _word_before(self, pos: int) -> Word | None:
+        """The word ending within 30 characters before ``pos`` (the one that governs a mention there)."""
+        before = C.words(self.text, max(0, pos - 30), pos)
+        return before[-1] if before else None
 
     def _fronted_topic(self, pos: int) -> bool:
         """«وحول موعد عودة غالب إلى الملاعب قال: …»: a sentence that opens with a topic

@@ -370,18 +370,17 @@ def train_neural(train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence],
             total += float(loss.detach())
         model.eval()
         live = averaged.swap_in() if averaged is not None else None
+        f1: float | None = None
         if dev:
             with tempfile.TemporaryDirectory() as tmp:  # score what ships: the numpy tagger
                 export(model, lex, Path(tmp), {})
                 f1 = evaluate(NeuralTagger(tmp).tag, dev).scores.f1
-        else:  # no dev split: the last epoch is the one kept
-            f1 = float(epoch)
-        history.append({"epoch": epoch, "loss": round(total, 1), "dev_f1": round(f1, 4) if dev else None,
+        history.append({"epoch": epoch, "loss": round(total, 1), "dev_f1": None if f1 is None else round(f1, 4),
                         "seconds": round(time.perf_counter() - started, 1)})
-        log(f"epoch {epoch}: loss {total:.1f}" + (f" dev F1 {f1:.4f}" if dev else "")
+        log(f"epoch {epoch}: loss {total:.1f}" + ("" if f1 is None else f" dev F1 {f1:.4f}")
             + f" ({time.perf_counter() - started:.0f} s)")
-        if f1 > best_f1:
-            best_f1, best_epoch = f1, epoch
+        if f1 is None or f1 > best_f1:  # no dev split: every epoch supersedes the one before
+            best_f1, best_epoch = best_f1 if f1 is None else f1, epoch
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
             export(model, lex, out_dir, {"partial": True, "best_epoch": epoch})  # survives an interruption
         if live is not None:
