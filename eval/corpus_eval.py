@@ -20,7 +20,6 @@ import os
 import random
 import re
 import sys
-import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -49,6 +48,7 @@ from marsad.corpus.duplicates import (
 from marsad.corpus.records import CorpusDoc
 from marsad.corpus.stories import StoryClusterer, StoryConfig, cluster_stories
 from marsad.corpus.textprep import words
+from marsad.training.dup_verifier import read_saudinewsnet
 
 console = Console()
 
@@ -85,19 +85,8 @@ def read_ant(root: Path | None = None, limit: int | None = None) -> Iterator[Cor
 
 
 def read_saudi(root: Path | None = None) -> Iterator[CorpusDoc]:
-    """SaudiNewsNet: zips of JSON arrays; id = outlet + URL tail (stable, readable)."""
-    base = (root or data_root()) / "news" / "saudinewsnet"
-    for zpath in sorted(base.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as zf:
-            for name in zf.namelist():
-                for i, item in enumerate(json.loads(zf.read(name))):
-                    text = (item.get("content") or "").strip()
-                    if not text:
-                        continue
-                    when = item.get("date_extracted") or ""
-                    yield CorpusDoc(id=f"{zpath.stem}:{i}", text=text, title=item.get("title") or "",
-                                    source=item.get("source") or "",
-                                    published=when.replace(" ", "T") if when else None)
+    """SaudiNewsNet: zips of JSON arrays; id = zip stem + position (see the package reader)."""
+    return read_saudinewsnet((root or data_root()) / "news" / "saudinewsnet")
 
 
 # --------------------------------------------------------- synthetic copies

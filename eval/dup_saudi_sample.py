@@ -102,15 +102,21 @@ sys.path.insert(0, str(ROOT / "eval"))
 from corpus_eval import read_saudi
 from dup_saudi_pairs import PairInfo, load_universe
 
-from marsad.corpus.duplicates import DuplicateConfig, DuplicateDetector, pair_scores, shingles_of_words
+from marsad.corpus.duplicates import (
+    DuplicateConfig,
+    DuplicateDetector,
+    doc_meta,
+    pair_scores,
+    shingles_of_words,
+)
 from marsad.corpus.textprep import words
 
-ACCEPTED = Path("/tmp/marsad_dup_accepted.pkl")
+ACCEPTED_DIR = Path("/tmp")
 FRESH = ROOT / "eval" / "dup_saudi_fresh.jsonl"
 RECALL = ROOT / "eval" / "dup_saudi_recall.jsonl"
 # from round 3 on, both samples of a round live in one file per round, told apart by "sample"
 ROUND_FILES = {3: ROOT / "eval" / "dup_saudi_round3.jsonl", 4: ROOT / "eval" / "dup_saudi_round4.jsonl",
-               5: ROOT / "eval" / "dup_saudi_round5.jsonl"}
+               5: ROOT / "eval" / "dup_saudi_round5.jsonl", 6: ROOT / "eval" / "dup_saudi_round6.jsonl"}
 SEEN = [ROOT / "eval" / "dup_saudi_check.jsonl", ROOT / "eval" / "dup_saudi_heldout.jsonl"]
 Scores = tuple[float, float, int]  # Jaccard, containment of the smaller text, shared rare 8-grams
 Strata = list[tuple[str, Callable[[float, float, int], bool], int]]
@@ -162,20 +168,32 @@ def judged_rows(sample: str, rounds: list[int]) -> list[dict[str, object]]:
     return [r for r in rows if "verdict" in r and r.get("round") in rounds]
 
 
-def accepted_pairs(rebuild: bool = False) -> dict[tuple[str, str], Scores]:
+def detector_config(verifier: str) -> DuplicateConfig:
+    """``shipped`` (the rule and the shipped learned verifier), ``rule`` (the hand rule
+    alone, as rounds 1-5 measured it) or the path of another verifier model."""
+    if verifier == "shipped":
+        return DuplicateConfig()
+    if verifier == "rule":
+        return DuplicateConfig(learned=False)
+    return DuplicateConfig(verifier_path=verifier)
+
+
+def accepted_pairs(rebuild: bool = False, verifier: str = "shipped") -> dict[tuple[str, str], Scores]:
     """Every pair the detector verifies on SaudiNewsNet, as find_duplicates runs it."""
-    if ACCEPTED.exists() and not rebuild:
-        with ACCEPTED.open("rb") as fh:
+    tag = verifier if verifier in ("shipped", "rule") else Path(verifier).stem
+    cache = ACCEPTED_DIR / f"marsad_dup_accepted_{tag}.pkl"
+    if cache.exists() and not rebuild:
+        with cache.open("rb") as fh:
             return pickle.load(fh)
     docs = list(read_saudi())
     texts: dict[str, str] = {}
-    detector = DuplicateDetector(DuplicateConfig(), text_of=texts.get)
+    detector = DuplicateDetector(detector_config(verifier), text_of=texts.get)
     for d in docs:
         detector.observe(d.id, d.text)
     out: dict[tuple[str, str], Scores] = {}
     sets: dict[str, set[str]] = {}
     for d in docs:
-        _, pairs = detector.add(d.id, d.text, keep_text=False)
+        _, pairs = detector.add(d.id, d.text, keep_text=False, meta=doc_meta(d))
         texts[d.id] = d.text
         for p in pairs:
             for x in (p.a, p.b):
@@ -183,7 +201,7 @@ def accepted_pairs(rebuild: bool = False) -> dict[tuple[str, str], Scores]:
                     sets[x] = shingles_of_words(words(texts[x]))
             j, c, _ = pair_scores(sets[p.a], sets[p.b])
             out[key(p.a, p.b)] = (j, c, 0)
-    with ACCEPTED.open("wb") as fh:
+    with cache.open("wb") as fh:
         pickle.dump(out, fh)
     return out
 
@@ -242,8 +260,39 @@ def rejected_universe(accepted: dict[tuple[str, str], Scores]) -> dict[tuple[str
             if key(p.a, p.b) not in accepted}
 
 
+def score_decisions(args: argparse.Namespace) -> None:
+    """Another detector read on a round drawn from ``--strata-from``'s partition: each
+    judged row stands for its stratum's pairs (size / judged), and counts as accepted when
+    the other detector accepts it."""
+    accepted = accepted_pairs(verifier=args.strata_from)
+    rejected = rejected_universe(accepted)
+    sizes = {"precision": population_sizes(accepted, PRECISION_STRATA),
+             "recall": population_sizes(rejected, RECALL_STRATA)}
+    decided = accepted_pairs(verifier=args.decide)
+    rows = [(sample, r) for sample in ("precision", "recall") for r in judged_rows(sample, args.round)]
+    judged: dict[tuple[str, str], int] = defaultdict(int)
+    for sample, r in rows:
+        judged[(sample, str(r["stratum"]))] += 1
+    tp = fp = fn = 0.0
+    moved = 0
+    for sample, r in rows:
+        weight = sizes[sample][str(r["stratum"])] / judged[(sample, str(r["stratum"]))]
+        pair = key(str(r["a"]), str(r["b"]))
+        copy, took = r["verdict"] == "duplicate", pair in decided
+        tp += weight * (copy and took)
+        fp += weight * (took and not copy)
+        fn += weight * (copy and not took)
+        moved += took != (pair in accepted)
+    print(f"round(s) {args.round}, drawn from '{args.strata_from}', decided by '{args.decide}' "
+          f"({len(decided)} accepted pairs; {moved} of {len(rows)} judged pairs decided otherwise)")
+    print(f"precision {tp / max(1e-9, tp + fp):.3f}, recall {tp / max(1e-9, tp + fn):.3f}")
+
+
 def score(args: argparse.Namespace) -> None:
-    accepted = accepted_pairs()
+    if args.decide is not None:
+        score_decisions(args)
+        return
+    accepted = accepted_pairs(verifier=args.strata_from)
     rejected = rejected_universe(accepted)
     acc_sizes = population_sizes(accepted, PRECISION_STRATA)
     rej_sizes = population_sizes(rejected, RECALL_STRATA)
@@ -315,6 +364,7 @@ def main() -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("accepted")
     p.add_argument("--rebuild", action="store_true")
+    p.add_argument("--verifier", default="shipped", help="shipped | rule | path of a verifier model")
     for name in ("draw-precision", "draw-recall"):
         p = sub.add_parser(name)
         p.add_argument("--seed", type=int, default=20261127)
@@ -326,9 +376,13 @@ def main() -> None:
                    help="rounds to pool (only rounds drawn after the rule last changed describe it)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--rounds", type=int, default=4000)
+    p.add_argument("--strata-from", default="shipped",
+                   help="the detector the round was drawn from: shipped | rule (rounds 1-5) | model path")
+    p.add_argument("--decide", default=None,
+                   help="score another detector's decisions on that round (shipped | rule | model path)")
     args = parser.parse_args()
     if args.cmd == "accepted":
-        acc = accepted_pairs(args.rebuild)
+        acc = accepted_pairs(args.rebuild, args.verifier)
         print(f"{len(acc)} accepted pairs; by stratum: {dict(population_sizes(acc, PRECISION_STRATA))}")
         return
     if args.cmd == "score":

@@ -56,6 +56,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from marsad.corpus.pair_model import (
+    DocMeta,
+    TreeEnsemble,
+    load_verifier,
+    log_size,
+    meta_features,
+    share_found,
+)
 from marsad.corpus.records import CorpusDoc, sort_key
 from marsad.corpus.specifics import ShingleFrequency, specific_swaps
 from marsad.corpus.textprep import STOPWORDS, words
@@ -123,6 +131,12 @@ class DuplicateConfig:
     # reworded opening: some of the opening kept, less of the body (edits, trims)
     reworded_min_lead_overlap: float = 0.3
     reworded_min_containment: float = 0.4
+    # the learned verifier (marsad.corpus.pair_model) decides candidate pairs whose shorter
+    # text is at least this much inside the longer one, when both carry a title and date;
+    # under 0.3 no judged pair of any round was a copy
+    learned: bool = True
+    learned_min_containment: float = 0.3
+    verifier_path: str | None = None  # another model file (None: the shipped one)
 
 
 @dataclass(slots=True)
@@ -281,9 +295,23 @@ class CorpusFrequency:
         self.words.observe(set(doc_words))
 
 
+def swap_count(words_a: list[str], words_b: list[str], config: DuplicateConfig,
+               freq: CorpusFrequency | None = None, entities: Iterable[str] = ()) -> int:
+    """Specifics swapped inside shared wording (see :func:`specific_swaps`), counting only
+    runs with a number, an entity word or a corpus-rare word when frequencies are known."""
+    is_rare = None
+    if freq is not None and freq.n_docs:
+        rare_limit = max(2, int(config.rare_word_share * freq.n_docs))
+        is_rare = lambda w: not freq.words.frequent({w}, rare_limit)
+    # the word alignment behind the swap count is not symmetric: compare in an order
+    # fixed by the texts, so a pair's verdict does not depend on which arrived first
+    first, second = sorted((words_a, words_b), key=lambda ws: (len(ws), ws))
+    return len(specific_swaps(first, second, entities, is_rare=is_rare))
+
+
 def verify_pair(words_a: list[str], words_b: list[str], a: set[str], b: set[str],
                 config: DuplicateConfig, freq: CorpusFrequency | None = None,
-                entities: Iterable[str] = ()) -> tuple[bool, float]:
+                entities: Iterable[str] = (), swaps: int | None = None) -> tuple[bool, float]:
     """The full check: shingle overlap (or a shared opening, or a re-led copy on the same
     subject), then boilerplate discount, then swapped specifics.
 
@@ -291,6 +319,7 @@ def verify_pair(words_a: list[str], words_b: list[str], a: set[str], b: set[str]
     run and every word counts as rare; the swap test still runs, on all content words.
     ``entities`` are normalised words of the two articles' entity mentions (when the
     entity stage ran): a swapped entity counts even when the word is a frequent one.
+    ``swaps`` is :func:`swap_count` of the pair when the caller has it already.
     """
     ok, score = is_duplicate(a, b, config)
     by_lead = False
@@ -323,17 +352,39 @@ def verify_pair(words_a: list[str], words_b: list[str], a: set[str], b: set[str]
             if specific < needed_own * own:
                 return False, score
     if config.max_swaps > 0:
-        is_rare = None
-        if freq is not None and freq.n_docs:
-            rare_limit = max(2, int(config.rare_word_share * freq.n_docs))
-            is_rare = lambda w: not freq.words.frequent({w}, rare_limit)
         allowed = 1 if by_lead or by_subject else config.max_swaps + specific // max(1, config.swaps_per_shared)
-        # the word alignment behind the swap count is not symmetric: compare in an order
-        # fixed by the texts, so a pair's verdict does not depend on which arrived first
-        first, second = sorted((words_a, words_b), key=lambda ws: (len(ws), ws))
-        if len(specific_swaps(first, second, entities, is_rare=is_rare)) >= allowed:
+        if (swaps if swaps is not None else swap_count(words_a, words_b, config, freq, entities)) >= allowed:
             return False, score
     return True, score
+
+
+def pair_features(words_a: list[str], words_b: list[str], a: set[str], b: set[str], config: DuplicateConfig,
+                  freq: CorpusFrequency, swaps: int, meta_a: DocMeta, meta_b: DocMeta,
+                  rule_ok: bool) -> list[float]:
+    """The measures the learned verifier reads, in the order of ``pair_model.FEATURES``.
+
+    Each is a number the rule already uses or a close cousin: shingle overlap, the share of
+    the shorter text's own (non-boilerplate) shingles, rare words and figures found in the
+    other, swapped specifics, the opening and subject tests, sizes, the rule's verdict, and
+    title, day and outlet."""
+    jac, cont, _ = pair_scores(a, b)
+    limit = max(config.boilerplate_df, int(config.boilerplate_share * freq.n_docs))
+    own_a, own_b = a - freq.shingles.frequent(a, limit), b - freq.shingles.frequent(b, limit)
+    specific = len(own_a & own_b)
+    own = max(1, min(len(own_a), len(own_b)))
+    short, long = (words_a, words_b) if len(a) <= len(b) else (words_b, words_a)
+    rare_limit = max(2, int(config.rare_word_share * freq.n_docs))
+    short_words = {w for w in short if len(w) > 2}
+    long_words = {w for w in long if len(w) > 2}
+    rare_short = short_words - freq.words.frequent(short_words, rare_limit)
+    numbers_short = {w for w in short if any(ch.isdigit() for ch in w)}
+    numbers_long = {w for w in long if any(ch.isdigit() for ch in w)}
+    return [jac, cont, specific / own, log_size(specific), share_found(rare_short, long_words, 0.0),
+            share_found(numbers_short, numbers_long, 0.5), float(min(swaps, 3)),
+            lead_overlap(words_a, words_b, config.lead_words, config.shingle_size),
+            subject_share(short, long, config.subject_words), subject_share(long, short, config.subject_words),
+            len(short) / max(1, len(long)), log_size(len(short)), float(rule_ok),
+            *meta_features(meta_a, meta_b)]
 
 
 def shingles_of_words(ws: list[str], size: int = 3) -> set[str]:
@@ -360,6 +411,8 @@ class DuplicateDetector:
 
     config: DuplicateConfig = field(default_factory=DuplicateConfig)
     text_of: Callable[[str], str | None] | None = None
+    # title, outlet and date of an article indexed in an earlier run (for the learned verifier)
+    meta_of: Callable[[str], DocMeta | None] | None = None
 
     def __post_init__(self) -> None:
         self.lsh = MinHashLSH(threshold=self.config.lsh_threshold, num_perm=self.config.num_perm)
@@ -369,6 +422,8 @@ class DuplicateDetector:
         self.indexed: set[str] = set()
         self.freq = CorpusFrequency()
         self._observed: set[str] = set()
+        self._meta: dict[str, DocMeta] = {}
+        self.verifier: TreeEnsemble | None = load_verifier(self.config.verifier_path) if self.config.learned else None
 
     def observe(self, doc_id: str, text: str) -> None:
         """Count a document's shingles and words before it is added (a batch's boilerplate
@@ -397,13 +452,34 @@ class DuplicateDetector:
                 found = words(text)
         return found
 
+    def _meta_of(self, doc_id: str) -> DocMeta | None:
+        found = self._meta.get(doc_id)
+        if found is None and self.meta_of is not None:
+            found = self.meta_of(doc_id)
+        return found
+
+    def _verify(self, words_a: list[str], words_b: list[str], a: set[str], b: set[str],
+                entities: frozenset[str], meta_a: DocMeta | None, meta_b: DocMeta | None) -> tuple[bool, float]:
+        """The rule, then (with a model, both articles dated and titled, enough overlap) the
+        learned verifier, which has the last word."""
+        if (self.verifier is None or meta_a is None or meta_b is None or not meta_a.usable
+                or not meta_b.usable or pair_scores(a, b)[1] < self.config.learned_min_containment):
+            return verify_pair(words_a, words_b, a, b, self.config, self.freq, entities)
+        swaps = swap_count(words_a, words_b, self.config, self.freq, entities)
+        ok, score = verify_pair(words_a, words_b, a, b, self.config, self.freq, entities, swaps)
+        x = pair_features(words_a, words_b, a, b, self.config, self.freq, swaps, meta_a, meta_b, ok)
+        return self.verifier.accepts(x), score
+
     def add(self, doc_id: str, text: str, keep_text: bool = True,
-            entities: Iterable[str] = ()) -> tuple[bytes, list[DuplicatePair]]:
+            entities: Iterable[str] = (), meta: DocMeta | None = None) -> tuple[bytes, list[DuplicatePair]]:
         """Index one article; returns its signature and its verified duplicate pairs.
 
         ``entities`` are the article's entity mention texts, if known (kept in memory
         for later articles of this run; articles from earlier runs are compared without).
+        ``meta`` (title, outlet, date) lets the learned verifier judge its pairs.
         """
+        if meta is not None:
+            self._meta[doc_id] = meta
         ws = words(text)
         mine = frozenset(w for e in entities for w in words(e))
         if mine:
@@ -426,8 +502,9 @@ class DuplicateDetector:
                 if other_words is None:
                     continue
                 other_set = shingles_of_words(other_words, self.config.shingle_size)
-                ok, score = verify_pair(ws, other_words, sset, other_set, self.config, self.freq,
-                                        mine | self._entity_words.get(other, frozenset()))
+                ok, score = self._verify(ws, other_words, sset, other_set,
+                                         mine | self._entity_words.get(other, frozenset()),
+                                         meta, self._meta_of(other))
                 if ok:
                     pairs.append(DuplicatePair(other, doc_id, round(score, 4)))
             self.lsh.insert(doc_id, mh, check_duplication=False)
@@ -500,6 +577,10 @@ def group_pairs(pairs: Iterable[tuple[str, str]],
     return groups
 
 
+def doc_meta(doc: CorpusDoc) -> DocMeta:
+    return DocMeta(doc.title, doc.source, doc.published)
+
+
 def find_duplicates(docs: Iterable[CorpusDoc],
                     config: DuplicateConfig | None = None) -> list[DuplicateGroup]:
     """All near-duplicate groups among ``docs`` (in-memory, one call)."""
@@ -514,7 +595,8 @@ def find_duplicates(docs: Iterable[CorpusDoc],
         detector.observe(doc.id, doc.text)
     for doc in docs:
         published[doc.id] = doc.published
-        _, pairs = detector.add(doc.id, doc.text, keep_text=False, entities=[e.text for e in doc.entities])
+        _, pairs = detector.add(doc.id, doc.text, keep_text=False, entities=[e.text for e in doc.entities],
+                                meta=doc_meta(doc))
         texts[doc.id] = doc.text
         edges.extend((p.a, p.b) for p in pairs)
     return group_pairs(edges, published)

@@ -24,7 +24,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
-from marsad.corpus.duplicates import DuplicateConfig, DuplicateDetector, DuplicateGroup, group_pairs
+from marsad.corpus.duplicates import DuplicateConfig, DuplicateDetector, DuplicateGroup, doc_meta, group_pairs
+from marsad.corpus.pair_model import DocMeta
 from marsad.corpus.records import CorpusDoc, sort_key
 from marsad.corpus.registry import (
     EntityRecord,
@@ -223,13 +224,19 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
     if not docs:
         return
 
-    def text_of(aid: str) -> str | None:
+    stored_meta: dict[str, DocMeta] = {}
+
+    def text_of(aid: str) -> str | None:  # the verifier asks for the text, then the metadata
         found = store._texts([aid])
-        return found[aid][1] if aid in found else None
+        if aid not in found:
+            return None
+        title, text, source, published = found[aid]
+        stored_meta[aid] = DocMeta(title or "", source or "", published)
+        return text
 
     with store._transaction():
         # near-duplicates: stored signatures re-enter the LSH, new articles are hashed once
-        detector = DuplicateDetector(dup_config, text_of=text_of)
+        detector = DuplicateDetector(dup_config, text_of=text_of, meta_of=stored_meta.get)
         for aid, sig in _rows(store, "SELECT article_id, signature FROM corpus_docs"):
             detector.load_signature(aid, bytes.fromhex(sig))
         signatures: dict[str, str] = {}
@@ -237,7 +244,7 @@ def _update_batch(store: Any, ids: Sequence[str], dup_config: DuplicateConfig,
         for doc in docs:  # the batch's boilerplate counts from its first article on
             detector.observe(doc.id, doc.text)
         for doc in docs:
-            sig, pairs = detector.add(doc.id, doc.text, entities=[e.text for e in doc.entities])
+            sig, pairs = detector.add(doc.id, doc.text, entities=[e.text for e in doc.entities], meta=doc_meta(doc))
             signatures[doc.id] = sig.hex()
             new_pairs.extend(pairs)
         for p in new_pairs:

@@ -1,0 +1,116 @@
+"""The learned copy verifier: its exported trees, when the detector consults it, and its
+training inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_duplicates import FLOODS, PORT
+
+from marsad.corpus.duplicates import DuplicateConfig, DuplicateDetector, find_duplicates
+from marsad.corpus.pair_model import FEATURES, DocMeta, TreeEnsemble, load_verifier, meta_features, save_model
+from marsad.corpus.records import CorpusDoc
+from marsad.training.dup_verifier import export_trees, fit_trees, read_judged
+
+
+def _constant_model(log_odds: float, path: Path) -> str:
+    """A one-leaf ensemble: P(copy) = sigmoid(log_odds) for every pair."""
+    tree = {"feature": [-2], "threshold": [-2.0], "left": [-1], "right": [-1], "value": [0.0]}
+    save_model({"features": list(FEATURES), "init": log_odds, "learning_rate": 0.1, "threshold": 0.5,
+                "trees": [tree]}, path)
+    return str(path)
+
+
+def _half_copy() -> tuple[str, str]:
+    """The port release re-led: a new opening of the outlet's own, the release's last three
+    sentences kept, two of its sentences dropped and the floods report's tail added — about
+    half of the shorter text inside the longer, below every path of the hand rule."""
+    port, floods = PORT.split("\n"), FLOODS.split("\n")
+    a = PORT
+    b = "\n".join(["نقلت وسائل إعلام محلية اليوم عن مسؤولين في الميناء تفاصيل جديدة عن استئناف الملاحة.",
+                   *port[2:], *floods[3:]])
+    return a, b
+
+
+def test_exported_trees_give_the_probabilities_scikit_learn_gives() -> None:
+    pytest.importorskip("sklearn")
+    rng = np.random.default_rng(3)
+    x = rng.random((300, len(FEATURES)))
+    y = (x[:, 1] + 0.3 * x[:, 12] - 0.2 * x[:, 6] + rng.normal(0, 0.1, 300)) > 0.6
+    clf = fit_trees(x, y, trees=30)
+    model = TreeEnsemble.from_dict(export_trees(clf, 0.7, {}))
+    ours = np.array([model.probability(list(row)) for row in x[:50]])
+    assert np.allclose(ours, clf.predict_proba(x[:50])[:, 1], atol=1e-6)
+    assert model.threshold == 0.7 and model.features == FEATURES
+
+
+def test_shipped_verifier_loads_and_reads_the_current_features() -> None:
+    model = load_verifier()
+    assert model is not None, "the package ships marsad/models/dup_verifier/model.json"
+    assert model.features == FEATURES and 0 < model.threshold < 1 and len(model.trees) > 10
+    assert model.meta["data"]["pairs"] > 1000
+
+
+def test_verifier_trained_on_other_features_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    save_model({"features": ["jaccard"], "init": 0.0, "learning_rate": 0.1, "threshold": 0.5, "trees": []}, path)
+    with pytest.raises(ValueError, match="retrain"):
+        load_verifier(str(path))
+
+
+def test_the_verifier_has_the_last_word_only_on_dated_titled_pairs_with_enough_overlap(tmp_path: Path) -> None:
+    a, b = _half_copy()
+    day = "2024-05-01T08:00:00"
+    rule_only = find_duplicates([CorpusDoc("a", a, title="الميناء يستأنف العمل", published=day),
+                                 CorpusDoc("b", b, title="استئناف الملاحة في الميناء", published=day)],
+                                DuplicateConfig(learned=False))
+    assert rule_only == []  # the hand rule misses this re-led copy
+    yes = DuplicateConfig(verifier_path=_constant_model(5.0, tmp_path / "yes.json"))
+    titled = [CorpusDoc("a", a, title="الميناء يستأنف العمل", published=day),
+              CorpusDoc("b", b, title="استئناف الملاحة في الميناء", published=day)]
+    assert [g.members for g in find_duplicates(titled, yes)] == [["a", "b"]]
+    untitled = [CorpusDoc("a", a, published=day), CorpusDoc("b", b, published=day)]
+    assert find_duplicates(untitled, yes) == []  # no title: the rule alone decides
+    other = [CorpusDoc("a", PORT, title="الميناء", published=day),
+             CorpusDoc("b", FLOODS, title="السيول", published=day)]
+    assert find_duplicates(other, yes) == []  # too little overlap to ask the model at all
+    no = DuplicateConfig(verifier_path=_constant_model(-5.0, tmp_path / "no.json"))
+    same = [CorpusDoc("a", PORT, title="الميناء", published=day), CorpusDoc("b", PORT, title="الميناء", published=day)]
+    assert find_duplicates(same, no) == []  # the model overrules the rule both ways
+
+
+def test_detector_reads_earlier_articles_metadata_through_meta_of(tmp_path: Path) -> None:
+    a, b = _half_copy()
+    yes = DuplicateConfig(verifier_path=_constant_model(5.0, tmp_path / "yes.json"))
+    stored = {"a": a}
+    meta = {"a": DocMeta("الميناء يستأنف العمل", "sabq", "2024-05-01")}
+    signature = DuplicateDetector(yes).add("a", a, keep_text=False)[0]  # stored by an earlier run
+    unknown = DuplicateDetector(yes, text_of=stored.get)
+    unknown.load_signature("a", signature)
+    assert unknown.add("b", b, meta=DocMeta("استئناف الملاحة", "okaz", "2024-05-02"))[1] == []
+    told = DuplicateDetector(yes, text_of=stored.get, meta_of=meta.get)
+    told.load_signature("a", signature)
+    pairs = told.add("b", b, meta=DocMeta("استئناف الملاحة", "okaz", "2024-05-02"))[1]
+    assert [(p.a, p.b) for p in pairs] == [("a", "b")]
+
+
+def test_meta_features_read_titles_days_and_outlet() -> None:
+    a = DocMeta("الميناء يستأنف العمل", "sabq", "2024-05-01T10:00:00")
+    assert meta_features(a, DocMeta("الميناء يستأنف العمل", "sabq", "2024-05-03")) == [1.0, 2.0, 1.0]
+    assert meta_features(a, DocMeta("سيول", "", "2025-01-01"))[1:] == [7.0, 0.0]
+    assert not DocMeta("", "x", "2024-05-01").usable and not DocMeta("عنوان", "x", "soon").usable
+
+
+def test_read_judged_keeps_the_first_verdict_of_a_pair_and_skips_unjudged_rows(tmp_path: Path) -> None:
+    path = tmp_path / "judged.jsonl"
+    rows = [{"a": "x:1", "b": "x:2", "verdict": "duplicate", "round": 3},
+            {"a": "x:2", "b": "x:1", "verdict": "not_duplicate"},
+            {"a": "x:3", "b": "x:4"},
+            {"a": "x:5", "b": "x:6", "verdict": "not_duplicate"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    got = read_judged([path])
+    assert [(p.a, p.b, p.copy) for p in got] == [("x:1", "x:2", True), ("x:5", "x:6", False)]
+    assert got[0].origin == "judged.jsonl:3"
