@@ -160,12 +160,18 @@ def seen_pairs() -> set[tuple[str, str]]:
     return {key(str(r["a"]), str(r["b"])) for p in files for r in read_rows(p)}
 
 
-def judged_rows(sample: str, rounds: list[int]) -> list[dict[str, object]]:
-    """Judged rows of one sample ("precision" or "recall") drawn in any of ``rounds``."""
+def judged_rows(sample: str, rounds: list[int], borderline: str | None = None) -> list[dict[str, object]]:
+    """Judged rows of one sample ("precision" or "recall") drawn in any of ``rounds``;
+    ``borderline`` ("copies" / "not-copies") overrides the verdict of rows whose note
+    says borderline, to show how much the figures rest on those calls."""
     rows = read_rows(FRESH if sample == "precision" else RECALL)
     for path in ROUND_FILES.values():
         rows += [r for r in read_rows(path) if r.get("sample") == sample]
-    return [r for r in rows if "verdict" in r and r.get("round") in rounds]
+    rows = [r for r in rows if "verdict" in r and r.get("round") in rounds]
+    if borderline is not None:
+        verdict = "duplicate" if borderline == "copies" else "not_duplicate"
+        rows = [{**r, "verdict": verdict} if str(r.get("note", "")).startswith("borderline") else r for r in rows]
+    return rows
 
 
 def detector_config(verifier: str) -> DuplicateConfig:
@@ -269,7 +275,8 @@ def score_decisions(args: argparse.Namespace) -> None:
     sizes = {"precision": population_sizes(accepted, PRECISION_STRATA),
              "recall": population_sizes(rejected, RECALL_STRATA)}
     decided = accepted_pairs(verifier=args.decide)
-    rows = [(sample, r) for sample in ("precision", "recall") for r in judged_rows(sample, args.round)]
+    rows = [(sample, r) for sample in ("precision", "recall")
+            for r in judged_rows(sample, args.round, args.borderline)]
     judged: dict[tuple[str, str], int] = defaultdict(int)
     for sample, r in rows:
         judged[(sample, str(r["stratum"]))] += 1
@@ -296,7 +303,8 @@ def score(args: argparse.Namespace) -> None:
     rejected = rejected_universe(accepted)
     acc_sizes = population_sizes(accepted, PRECISION_STRATA)
     rej_sizes = population_sizes(rejected, RECALL_STRATA)
-    fresh, recall_rows = judged_rows("precision", args.round), judged_rows("recall", args.round)
+    fresh = judged_rows("precision", args.round, args.borderline)
+    recall_rows = judged_rows("recall", args.round, args.borderline)
 
     def group(rows: list[dict[str, object]]) -> dict[str, list[bool]]:
         out: dict[str, list[bool]] = defaultdict(list)
@@ -378,6 +386,8 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=4000)
     p.add_argument("--strata-from", default="shipped",
                    help="the detector the round was drawn from: shipped | rule (rounds 1-5) | model path")
+    p.add_argument("--borderline", choices=["copies", "not-copies"], default=None,
+                   help="read the judges' borderline calls all one way")
     p.add_argument("--decide", default=None,
                    help="score another detector's decisions on that round (shipped | rule | model path)")
     args = parser.parse_args()

@@ -33,6 +33,7 @@ from corpus_eval import read_saudi
 from datasketch import MinHashLSH
 
 from marsad.corpus.duplicates import DuplicateConfig, make_lead_minhash, make_minhash, shingles_of_words
+from marsad.corpus.pair_model import FEATURES
 from marsad.corpus.textprep import words
 from marsad.training.dup_verifier import JudgedPair, feature_rows, fit_trees
 
@@ -72,18 +73,21 @@ def candidates(pairs: list[tuple[str, str]], config: DuplicateConfig) -> set[tup
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--exclude", type=int, nargs="*", default=[6], help="rounds never trained on")
+    parser.add_argument("--exclude", type=int, nargs="*", default=[], help="rounds never trained on")
+    parser.add_argument("--test", type=int, nargs="+", default=[2, 3, 4, 5, 6], help="rounds held out in turn")
+    parser.add_argument("--without", nargs="*", default=[], help="features left out (to measure them)")
     args = parser.parse_args()
     config = DuplicateConfig()
     rows = judged_rows()
     pairs = [JudgedPair(str(r["a"]), str(r["b"]), r["verdict"] == "duplicate", str(r.get("round", ""))) for r in rows]
     x, _, used = feature_rows(read_saudi(), pairs, config)
+    keep = [i for i, name in enumerate(FEATURES) if name not in args.without]
     feats = {S.key(p.a, p.b): v for p, v in zip(used, x)}
     cands = candidates([S.key(p.a, p.b) for p in used], config)
     accepted = S.accepted_pairs(verifier="rule")
     sizes = {"precision": S.population_sizes(accepted, S.PRECISION_STRATA),
              "recall": S.population_sizes(S.rejected_universe(accepted), S.RECALL_STRATA)}
-    rule_col, cont_col = 12, 1  # positions of "rule" and "containment" in pair_model.FEATURES
+    rule_col, cont_col = FEATURES.index("rule"), FEATURES.index("containment")
 
     def estimate(test: list[dict[str, object]], decide: dict[tuple[str, str], bool]) -> tuple[float, float]:
         n: dict[tuple[str, str], int] = defaultdict(int)
@@ -100,13 +104,13 @@ def main() -> None:
 
     means: dict[float, list[tuple[float, float]]] = defaultdict(list)
     print("round  rule (P/R)    " + "  ".join(f"model>={t} (P/R)" for t in THRESHOLDS))
-    for held in (2, 3, 4, 5):
+    for held in args.test:
         test = [r for r in rows if r.get("round") == held and r["sample"] in ("precision", "recall")]
         train = [r for r in rows if r.get("round") != held and r.get("round") not in args.exclude]
-        clf = fit_trees(np.array([feats[S.key(str(r["a"]), str(r["b"]))] for r in train]),
+        clf = fit_trees(np.array([feats[S.key(str(r["a"]), str(r["b"]))][keep] for r in train]),
                         np.array([r["verdict"] == "duplicate" for r in train]))
         keys = [S.key(str(r["a"]), str(r["b"])) for r in test]
-        prob = dict(zip(keys, clf.predict_proba(np.array([feats[k] for k in keys]))[:, 1]))
+        prob = dict(zip(keys, clf.predict_proba(np.array([feats[k][keep] for k in keys]))[:, 1]))
         rule = estimate(test, {k: k in cands and bool(feats[k][rule_col]) for k in keys})
         cells = [f"R{held}     {rule[0]:.3f}/{rule[1]:.3f}"]
         for t in THRESHOLDS:
