@@ -1,9 +1,22 @@
 """Precision and recall of the shipped duplicate rule on SaudiNewsNet, by judged samples.
 
-    python eval/dup_saudi_sample.py accepted            # run the detector, cache its pairs
+    python eval/dup_saudi_sample.py accepted [--verifier shipped|rule|MODEL.json]  # run a detector, cache its pairs
     python eval/dup_saudi_sample.py draw-precision --round 2 [--show] [--write]
     python eval/dup_saudi_sample.py draw-recall --round 2 [--show] [--write]
-    python eval/dup_saudi_sample.py score [--round 5]          # several rounds pool: --round 2 3
+    python eval/dup_saudi_sample.py score [--round 5] [--strata-from rule] [--decide rule] [--borderline copies]
+
+``--strata-from`` names the detector a round was drawn from (its accepted pairs define the
+strata: ``rule`` for rounds 1-5, the first learned verifier for round 6 — ``git show
+28b7c6a:src/marsad/models/dup_verifier/model.json > v1.json`` — and ``shipped`` for round 7);
+``--decide`` reads another detector's decisions on that same judged sample (a paired
+comparison); ``--borderline`` reads every borderline call one way.
+
+Round 6 (seed 6) was drawn from the detector with the first learned verifier
+(``marsad.corpus.pair_model``, trained on the judged pairs of rounds 1-5 and the tuning
+files), after it was frozen and committed, and judged blind: four readers, each a quarter of
+the 215 pairs in shuffled order with ids only, none told which sample a pair came from or
+what the system decided (brief in the README). Round 7 (seed 7), the same after the verifier
+was retrained with round 6.
 
 Judged files hold ids, stratum, verdict and a one-line reason, never article text.
 Each row carries the ``round`` it was drawn in. Round 1 measured the rule before the
@@ -116,7 +129,8 @@ FRESH = ROOT / "eval" / "dup_saudi_fresh.jsonl"
 RECALL = ROOT / "eval" / "dup_saudi_recall.jsonl"
 # from round 3 on, both samples of a round live in one file per round, told apart by "sample"
 ROUND_FILES = {3: ROOT / "eval" / "dup_saudi_round3.jsonl", 4: ROOT / "eval" / "dup_saudi_round4.jsonl",
-               5: ROOT / "eval" / "dup_saudi_round5.jsonl", 6: ROOT / "eval" / "dup_saudi_round6.jsonl"}
+               5: ROOT / "eval" / "dup_saudi_round5.jsonl", 6: ROOT / "eval" / "dup_saudi_round6.jsonl",
+               7: ROOT / "eval" / "dup_saudi_round7.jsonl"}
 SEEN = [ROOT / "eval" / "dup_saudi_check.jsonl", ROOT / "eval" / "dup_saudi_heldout.jsonl"]
 Scores = tuple[float, float, int]  # Jaccard, containment of the smaller text, shared rare 8-grams
 Strata = list[tuple[str, Callable[[float, float, int], bool], int]]
