@@ -85,7 +85,7 @@ def implied_pairs(accepted: dict[tuple[str, str], tuple[float, float, int]], roo
 
 
 def draw(args: argparse.Namespace) -> None:
-    accepted = accepted_pairs()
+    accepted = accepted_pairs(verifier="rule")  # its judged pairs were drawn from the hand rule's groups
     root = group_of(list(accepted), args.components)
     seen = seen_pairs() | {key(str(r["a"]), str(r["b"])) for r in read_rows(GROUPS_FILE)}
     pool = [p for p in implied_pairs(accepted, root) if p not in seen]
@@ -114,7 +114,7 @@ def _share(rows: list[dict[str, object]]) -> float:
 
 
 def score(args: argparse.Namespace) -> None:
-    accepted = accepted_pairs()
+    accepted = accepted_pairs(verifier="rule")  # its judged pairs were drawn from the hand rule's groups
     root = group_of(list(accepted), args.components)
     implied = set(implied_pairs(accepted, root))
 

@@ -105,10 +105,13 @@ def lookup(result: dict[str, Any], dotted: str) -> float | None:
 
 
 def resolve_command(command: list[str], root: Path) -> list[str]:
-    """``{data}`` substituted; a leading ``marsad`` runs this interpreter's Marsad."""
+    """``{data}`` substituted; a leading ``marsad`` runs this interpreter's Marsad, a leading
+    ``python`` this interpreter (a script under ``eval/``)."""
     args = [c.replace("{data}", str(root)) for c in command]
     if args and args[0] == "marsad":
         args = [sys.executable, "-m", "marsad", *args[1:]]
+    elif args and args[0] == "python":
+        args = [sys.executable, *args[1:]]
     return args
 
 

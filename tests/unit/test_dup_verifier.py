@@ -4,6 +4,8 @@ training inputs."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -114,3 +116,20 @@ def test_read_judged_keeps_the_first_verdict_of_a_pair_and_skips_unjudged_rows(t
     got = read_judged([path])
     assert [(p.a, p.b, p.copy) for p in got] == [("x:1", "x:2", True), ("x:5", "x:6", False)]
     assert got[0].origin == "judged.jsonl:3"
+
+
+def test_train_duplicates_refuses_missing_data_and_malformed_judged_files(tmp_path: Path) -> None:
+    def marsad(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "marsad", *args], capture_output=True, text=True,
+                              timeout=120, check=False)
+
+    out = tmp_path / "model.json"
+    missing = marsad("train", "duplicates", "--judged", str(tmp_path / "none.jsonl"), "--out", str(out),
+                     "--saudi", str(tmp_path))
+    assert missing.returncode == 2 and "no SaudiNewsNet zips" in missing.stderr and "Traceback" not in missing.stderr
+    (tmp_path / "fake.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip: the folder looks right
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"a": "x:1", "b": "x:2", "verdict": "duplicate"}\n{not json\n', encoding="utf-8")
+    malformed = marsad("train", "duplicates", "--judged", str(bad), "--out", str(out), "--saudi", str(tmp_path))
+    assert malformed.returncode == 2 and "malformed judged file" in malformed.stderr
+    assert "Traceback" not in malformed.stderr and not out.exists()

@@ -72,3 +72,12 @@ def test_shipped_ner_baseline_is_well_formed(gate) -> None:  # type: ignore[no-u
     base = gate.Baseline.load(GATE.parent / "baselines" / "ner.json")
     assert base.task == "ner" and "--split" in base.command and "dev" in base.command
     assert base.minimums["f1"] > 0.5 and len(base.data_sha256) == 64
+
+
+def test_gate_commands_run_marsad_and_eval_scripts_with_this_interpreter(gate, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert gate.resolve_command(["marsad", "eval", "ner", "{data}/x.txt"], tmp_path) == [
+        sys.executable, "-m", "marsad", "eval", "ner", f"{tmp_path}/x.txt"]
+    assert gate.resolve_command(["python", "eval/dup_gate.py", "--json"], tmp_path) == [
+        sys.executable, "eval/dup_gate.py", "--json"]
+    base = gate.Baseline.load(GATE.parent / "baselines" / "duplicates.json")
+    assert base.minimums["round7.recall"] > 0.8 and base.data and all(d.endswith(".zip") for d in base.data)
