@@ -133,3 +133,8 @@ def test_train_duplicates_refuses_missing_data_and_malformed_judged_files(tmp_pa
     malformed = marsad("train", "duplicates", "--judged", str(bad), "--out", str(out), "--saudi", str(tmp_path))
     assert malformed.returncode == 2 and "malformed judged file" in malformed.stderr
     assert "Traceback" not in malformed.stderr and not out.exists()
+
+
+def test_a_named_verifier_file_that_is_missing_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="not found"):
+        DuplicateDetector(DuplicateConfig(verifier_path=str(tmp_path / "absent.json")))

@@ -120,11 +120,11 @@ def save_model(model: dict[str, Any], path: Path) -> None:
 
 @lru_cache(maxsize=4)
 def load_verifier(path: str | None = None) -> TreeEnsemble | None:
-    """The shipped model (or the one at ``path``); None when there is none."""
+    """The shipped model (None when the package has none), or the one at ``path``."""
     if path is not None:
         source = Path(path)
-        if not source.exists():
-            return None
+        if not source.is_file():
+            raise FileNotFoundError(f"duplicate verifier model not found: {path}")
         text = source.read_text(encoding="utf-8")
     else:
         ref = resources.files("marsad.models").joinpath(MODEL_FILE)
