@@ -130,7 +130,8 @@ RECALL = ROOT / "eval" / "dup_saudi_recall.jsonl"
 # from round 3 on, both samples of a round live in one file per round, told apart by "sample"
 ROUND_FILES = {3: ROOT / "eval" / "dup_saudi_round3.jsonl", 4: ROOT / "eval" / "dup_saudi_round4.jsonl",
                5: ROOT / "eval" / "dup_saudi_round5.jsonl", 6: ROOT / "eval" / "dup_saudi_round6.jsonl",
-               7: ROOT / "eval" / "dup_saudi_round7.jsonl", 8: ROOT / "eval" / "dup_saudi_round8.jsonl"}
+               7: ROOT / "eval" / "dup_saudi_round7.jsonl", 8: ROOT / "eval" / "dup_saudi_round8.jsonl",
+               9: ROOT / "eval" / "dup_saudi_round9.jsonl"}
 SEEN = [ROOT / "eval" / "dup_saudi_check.jsonl", ROOT / "eval" / "dup_saudi_heldout.jsonl"]
 Scores = tuple[float, float, int]  # Jaccard, containment of the smaller text, shared rare 8-grams
 Strata = list[tuple[str, Callable[[float, float, int], bool], int]]
