@@ -131,7 +131,7 @@ RECALL = ROOT / "eval" / "dup_saudi_recall.jsonl"
 ROUND_FILES = {3: ROOT / "eval" / "dup_saudi_round3.jsonl", 4: ROOT / "eval" / "dup_saudi_round4.jsonl",
                5: ROOT / "eval" / "dup_saudi_round5.jsonl", 6: ROOT / "eval" / "dup_saudi_round6.jsonl",
                7: ROOT / "eval" / "dup_saudi_round7.jsonl", 8: ROOT / "eval" / "dup_saudi_round8.jsonl",
-               9: ROOT / "eval" / "dup_saudi_round9.jsonl"}
+               9: ROOT / "eval" / "dup_saudi_round9.jsonl", 10: ROOT / "eval" / "dup_saudi_round10.jsonl"}
 SEEN = [ROOT / "eval" / "dup_saudi_check.jsonl", ROOT / "eval" / "dup_saudi_heldout.jsonl"]
 Scores = tuple[float, float, int]  # Jaccard, containment of the smaller text, shared rare 8-grams
 Strata = list[tuple[str, Callable[[float, float, int], bool], int]]
@@ -284,30 +284,55 @@ def rejected_universe(accepted: dict[tuple[str, str], Scores]) -> dict[tuple[str
 def score_decisions(args: argparse.Namespace) -> None:
     """Another detector read on a round drawn from ``--strata-from``'s partition: each
     judged row stands for its stratum's pairs (size / judged), and counts as accepted when
-    the other detector accepts it."""
+    the other detector accepts it. With ``--against``, a second detector on the same judged
+    rows, and the paired difference with a bootstrap interval (rows resampled within their
+    stratum, both detectors read on each resample)."""
     accepted = accepted_pairs(verifier=args.strata_from)
     rejected = rejected_universe(accepted)
     sizes = {"precision": population_sizes(accepted, PRECISION_STRATA),
              "recall": population_sizes(rejected, RECALL_STRATA)}
-    decided = accepted_pairs(verifier=args.decide)
     rows = [(sample, r) for sample in ("precision", "recall")
             for r in judged_rows(sample, args.round, args.borderline)]
-    judged: dict[tuple[str, str], int] = defaultdict(int)
+    strata: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
     for sample, r in rows:
-        judged[(sample, str(r["stratum"]))] += 1
-    tp = fp = fn = 0.0
-    moved = 0
-    for sample, r in rows:
-        weight = sizes[sample][str(r["stratum"])] / judged[(sample, str(r["stratum"]))]
-        pair = key(str(r["a"]), str(r["b"]))
-        copy, took = r["verdict"] == "duplicate", pair in decided
-        tp += weight * (copy and took)
-        fp += weight * (took and not copy)
-        fn += weight * (copy and not took)
-        moved += took != (pair in accepted)
+        strata[(sample, str(r["stratum"]))].append(r)
+
+    def read(decided: set[tuple[str, str]], drawn: dict[tuple[str, str], list[dict[str, object]]]) -> tuple[float, float]:
+        tp = fp = fn = 0.0
+        for (sample, stratum), rs in drawn.items():
+            weight = sizes[sample][stratum] / len(rs)
+            for r in rs:
+                copy, took = r["verdict"] == "duplicate", key(str(r["a"]), str(r["b"])) in decided
+                tp += weight * (copy and took)
+                fp += weight * (took and not copy)
+                fn += weight * (copy and not took)
+        return tp / max(1e-9, tp + fp), tp / max(1e-9, tp + fn)
+
+    decided = set(accepted_pairs(verifier=args.decide))
+    moved = sum((key(str(r["a"]), str(r["b"])) in decided) != (key(str(r["a"]), str(r["b"])) in accepted)
+                for _, r in rows)
+    p, r = read(decided, strata)
     print(f"round(s) {args.round}, drawn from '{args.strata_from}', decided by '{args.decide}' "
           f"({len(decided)} accepted pairs; {moved} of {len(rows)} judged pairs decided otherwise)")
-    print(f"precision {tp / max(1e-9, tp + fp):.3f}, recall {tp / max(1e-9, tp + fn):.3f}")
+    print(f"precision {p:.3f}, recall {r:.3f}")
+    if args.against is None:
+        return
+    other = set(accepted_pairs(verifier=args.against))
+    p2, r2 = read(other, strata)
+    rng = random.Random(args.seed)
+    diffs_p, diffs_r = [], []
+    for _ in range(args.rounds // 4):
+        drawn = {k: [rng.choice(rs) for _ in rs] for k, rs in strata.items()}
+        a, b = read(decided, drawn), read(other, drawn)
+        diffs_p.append(a[0] - b[0])
+        diffs_r.append(a[1] - b[1])
+
+    def ci(xs: list[float]) -> str:
+        xs = sorted(xs)
+        return f"{xs[int(0.025 * len(xs))]:+.3f} to {xs[int(0.975 * len(xs)) - 1]:+.3f}"
+
+    print(f"against '{args.against}': precision {p2:.3f}, recall {r2:.3f}; difference precision "
+          f"{p - p2:+.3f} (95% {ci(diffs_p)}), recall {r - r2:+.3f} (95% {ci(diffs_r)})")
 
 
 def score(args: argparse.Namespace) -> None:
@@ -403,6 +428,8 @@ def main() -> None:
                    help="the detector the round was drawn from: shipped | rule (rounds 1-5) | model path")
     p.add_argument("--borderline", choices=["copies", "not-copies"], default=None,
                    help="read the judges' borderline calls all one way")
+    p.add_argument("--against", default=None,
+                   help="with --decide: a second detector on the same judged rows, and the paired difference")
     p.add_argument("--decide", default=None,
                    help="score another detector's decisions on that round (shipped | rule | model path)")
     args = parser.parse_args()
