@@ -80,14 +80,21 @@ def main() -> None:
     parser.add_argument("--exclude", type=int, nargs="*", default=[], help="rounds never trained on")
     parser.add_argument("--test", type=int, nargs="+", default=[2, 3, 4, 5, 6, 7, 8], help="rounds held out in turn")
     parser.add_argument("--without", nargs="*", default=[], help="features left out (to measure them)")
+    parser.add_argument("--all-candidates", action="store_true",
+                        help="treat every judged pair as proposed by LSH (what a perfect candidate index would add)")
+    parser.add_argument("--min-containment", type=float, default=None,
+                        help="let the model decide pairs from this containment (default: the config's)")
     args = parser.parse_args()
     config = DuplicateConfig()
+    if args.min_containment is not None:
+        config = DuplicateConfig(learned_min_containment=args.min_containment)
     rows = judged_rows()
     pairs = [JudgedPair(str(r["a"]), str(r["b"]), r["verdict"] == "duplicate", str(r.get("round", ""))) for r in rows]
     x, _, used = feature_rows(read_saudi(), pairs, config)
     keep = [i for i, name in enumerate(FEATURES) if name not in args.without]
     feats = {S.key(p.a, p.b): v for p, v in zip(used, x)}
-    cands = candidates([S.key(p.a, p.b) for p in used], config)
+    cands = {S.key(p.a, p.b) for p in used} if args.all_candidates else \
+        candidates([S.key(p.a, p.b) for p in used], config)
     accepted = S.accepted_pairs(verifier="rule")
     sizes = {"precision": S.population_sizes(accepted, S.PRECISION_STRATA),
              "recall": S.population_sizes(S.rejected_universe(accepted), S.RECALL_STRATA)}
