@@ -6,15 +6,20 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 from test_duplicates import FLOODS, PORT
+from test_store_support import make_store
 
 from marsad.corpus.duplicates import DuplicateConfig, DuplicateDetector, find_duplicates
 from marsad.corpus.pair_model import FEATURES, DocMeta, TreeEnsemble, load_verifier, meta_features, save_model
+from marsad.corpus.persistence import load_duplicate_groups, update_corpus
 from marsad.corpus.records import CorpusDoc
+from marsad.model import Article
+from marsad.store.base import Store
 from marsad.training.dup_verifier import export_trees, fit_trees, read_judged
 
 
@@ -138,3 +143,26 @@ def test_train_duplicates_refuses_missing_data_and_malformed_judged_files(tmp_pa
 def test_a_named_verifier_file_that_is_missing_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="not found"):
         DuplicateDetector(DuplicateConfig(verifier_path=str(tmp_path / "absent.json")))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    yield from make_store(request.param, tmp_path)
+
+
+def test_stored_articles_of_an_earlier_ingest_reach_the_verifier_with_their_titles(store: Store,
+                                                                                   tmp_path: Path) -> None:
+    a, b = _half_copy()
+    first = Article.from_raw(a, title="الميناء يستأنف العمل", source="agency", published="2024-05-01T08:00:00")
+    store.add_articles([first])
+    yes = DuplicateConfig(verifier_path=_constant_model(5.0, tmp_path / "yes.json"))
+    update_corpus(store, [first.id], dup_config=yes)
+    later = Article.from_raw(b, title="استئناف الملاحة", source="daily", published="2024-05-02T08:00:00")
+    store.add_articles([later])
+    update_corpus(store, [later.id], dup_config=DuplicateConfig(learned=False))
+    assert load_duplicate_groups(store) == []  # the hand rule alone misses this copy
+    again = Article.from_raw(b + "\nتابعونا", title="استئناف الملاحة", source="portal", published="2024-05-03T08:00:00")
+    store.add_articles([again])
+    update_corpus(store, [again.id], dup_config=yes)  # the first article is read back from the store
+    groups = load_duplicate_groups(store)
+    assert len(groups) == 1 and first.id in groups[0].members and again.id in groups[0].members
