@@ -134,7 +134,8 @@ RECALL = ROOT / "eval" / "dup_saudi_recall.jsonl"
 ROUND_FILES = {3: ROOT / "eval" / "dup_saudi_round3.jsonl", 4: ROOT / "eval" / "dup_saudi_round4.jsonl",
                5: ROOT / "eval" / "dup_saudi_round5.jsonl", 6: ROOT / "eval" / "dup_saudi_round6.jsonl",
                7: ROOT / "eval" / "dup_saudi_round7.jsonl", 8: ROOT / "eval" / "dup_saudi_round8.jsonl",
-               9: ROOT / "eval" / "dup_saudi_round9.jsonl", 10: ROOT / "eval" / "dup_saudi_round10.jsonl"}
+               9: ROOT / "eval" / "dup_saudi_round9.jsonl", 10: ROOT / "eval" / "dup_saudi_round10.jsonl",
+               11: ROOT / "eval" / "dup_saudi_round11.jsonl", 12: ROOT / "eval" / "dup_saudi_round12.jsonl"}
 SEEN = [ROOT / "eval" / "dup_saudi_check.jsonl", ROOT / "eval" / "dup_saudi_heldout.jsonl"]
 Scores = tuple[float, float, int]  # Jaccard, containment of the smaller text, shared rare 8-grams
 Strata = list[tuple[str, Callable[[float, float, int], bool], int]]

@@ -42,7 +42,8 @@ from marsad.training.dup_verifier import JudgedPair, feature_rows, fit_trees
 
 JUDGED = ["dup_saudi_fresh.jsonl", "dup_saudi_recall.jsonl", "dup_saudi_check.jsonl", "dup_saudi_heldout.jsonl",
           "dup_saudi_round3.jsonl", "dup_saudi_round4.jsonl", "dup_saudi_round5.jsonl", "dup_saudi_round6.jsonl",
-          "dup_saudi_round7.jsonl", "dup_saudi_round8.jsonl", "dup_saudi_round9.jsonl", "dup_saudi_round10.jsonl",
+          "dup_saudi_round7.jsonl", "dup_saudi_round8.jsonl", "dup_saudi_round9.jsonl", "dup_saudi_round10.jsonl", "dup_saudi_round11.jsonl",
+          "dup_saudi_round12.jsonl",
           "dup_saudi_groups.jsonl"]
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 
