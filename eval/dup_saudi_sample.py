@@ -9,17 +9,19 @@
 strata): ``rule`` for rounds 1-5, and for the learned verifier's rounds the model file of the
 version frozen before the round — ``git show COMMIT:src/marsad/models/dup_verifier/model.json
 > vK.json`` with 28b7c6a for round 6, 5d06da3 for round 7, 2844a9d for round 8 — or
-``shipped`` for rounds 9 and 10 (f36a243, the shipped version); ``--decide`` reads another
+f36a243 for rounds 9 and 10 — or ``shipped`` for rounds 11 and 12 (05a0f47, the shipped fifth
+version); ``--decide`` reads another
 detector's decisions on that same judged sample and ``--against`` a second one beside it,
 with a bootstrap interval for the paired difference; ``--borderline`` reads every borderline
 call one way.
 
-Rounds 6-10 (seeds 6-10) were each drawn from the detector with a learned verifier
+Rounds 6-12 (seeds 6-12) were each drawn from the detector with a learned verifier
 (``marsad.corpus.pair_model``) after that version was frozen and committed, and judged
 blind: four readers a round, each a quarter of the 215 pairs in shuffled order with ids
 only, none told which sample a pair came from or what the system decided
 (``eval/dup_judging.md``, ``eval/dup_show_pairs.py``). After rounds 6, 7 and 8 the verifier
-was retrained with that round; rounds 9 and 10 both measure the fourth version.
+was retrained with that round; rounds 9 and 10 both measure the fourth version, which was
+then retrained with them; rounds 11 and 12 measure that fifth, shipped version.
 
 Judged files hold ids, stratum, verdict and a one-line reason, never article text.
 Each row carries the ``round`` it was drawn in. Round 1 measured the rule before the

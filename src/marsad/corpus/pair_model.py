@@ -7,7 +7,7 @@ that of two days' weather reports or two royal cables to different countries. No
 threshold separates them, but several measures together do better: how much of the
 shorter text's *rare* words and figures the other carries, how many specifics are
 swapped, whether the openings agree, how close the titles and dates are, and what the
-rule itself said. The judged pairs (1,973 of rounds 1-8 and the rule's tuning files)
+rule itself said. The judged pairs (2,403 of rounds 1-10 and the rule's tuning files)
 train a small tree ensemble (``marsad train duplicates``); only its trees ship, as JSON, and this module
 evaluates them with numpy, so scikit-learn is needed for training only.
 
