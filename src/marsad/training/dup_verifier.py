@@ -116,7 +116,7 @@ def export_trees(clf: Any, threshold: float, meta: dict[str, Any]) -> dict[str, 
     """The fitted ensemble as plain arrays (see :class:`marsad.corpus.pair_model.TreeEnsemble`).
 
     The starting log-odds are the class prior's, which is what the classifier's default
-    initial estimator predicts; ``tests`` check the export against ``decision_function``."""
+    initial estimator predicts; a unit test checks the export against ``predict_proba``."""
     positive = float(clf.init_.class_prior_[1])
     trees = []
     for (est,) in clf.estimators_:
