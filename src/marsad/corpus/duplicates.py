@@ -584,6 +584,7 @@ def group_pairs(pairs: Iterable[tuple[str, str]],
 
 
 def doc_meta(doc: CorpusDoc) -> DocMeta:
+    """What the learned verifier reads of an article besides its text."""
     return DocMeta(doc.title, doc.source, doc.published)
 
 
