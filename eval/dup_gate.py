@@ -45,8 +45,9 @@ def main() -> None:
     rows = {n: [r for r in S.read_rows(S.ROUND_FILES[n]) if "verdict" in r] for n in args.rounds}
     pairs = [JudgedPair(str(r["a"]), str(r["b"]), r["verdict"] == "duplicate", str(n))
              for n, rs in rows.items() for r in rs]
-    x, _, used = feature_rows(read_saudi(), pairs, config)
-    cands = candidates([S.key(p.a, p.b) for p in used], config)
+    docs = list(read_saudi())  # read once: the features and the candidate check both need it
+    x, _, used = feature_rows(docs, pairs, config)
+    cands = candidates([S.key(p.a, p.b) for p in used], config, docs)
     rule, cont = FEATURES.index("rule"), FEATURES.index("containment")
     # feature_rows only measures pairs whose articles are dated and titled in SaudiNewsNet (all are)
     decided = {S.key(p.a, p.b): S.key(p.a, p.b) in cands and (

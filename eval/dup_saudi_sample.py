@@ -287,6 +287,24 @@ def rejected_universe(accepted: dict[tuple[str, str], Scores]) -> dict[tuple[str
             if key(p.a, p.b) not in accepted}
 
 
+Row = dict[str, object]
+
+
+def weighted_precision_recall(strata: dict[tuple[str, str], list[Row]], sizes: dict[str, dict[str, int]],
+                              took: Callable[[Row], bool]) -> tuple[float, float]:
+    """Precision and recall of a detector's decisions (``took``) on judged rows grouped by
+    (sample, stratum), each row standing for its stratum's pairs (stratum size / rows judged)."""
+    tp = fp = fn = 0.0
+    for (sample, stratum), rs in strata.items():
+        weight = sizes[sample][stratum] / len(rs)
+        for r in rs:
+            copy, accepted = r["verdict"] == "duplicate", took(r)
+            tp += weight * (copy and accepted)
+            fp += weight * (accepted and not copy)
+            fn += weight * (copy and not accepted)
+    return tp / max(1e-9, tp + fp), tp / max(1e-9, tp + fn)
+
+
 def score_decisions(args: argparse.Namespace) -> None:
     """Another detector read on a round drawn from ``--strata-from``'s partition: each
     judged row stands for its stratum's pairs (size / judged), and counts as accepted when
@@ -304,15 +322,7 @@ def score_decisions(args: argparse.Namespace) -> None:
         strata[(sample, str(r["stratum"]))].append(r)
 
     def read(decided: set[tuple[str, str]], drawn: dict[tuple[str, str], list[dict[str, object]]]) -> tuple[float, float]:
-        tp = fp = fn = 0.0
-        for (sample, stratum), rs in drawn.items():
-            weight = sizes[sample][stratum] / len(rs)
-            for r in rs:
-                copy, took = r["verdict"] == "duplicate", key(str(r["a"]), str(r["b"])) in decided
-                tp += weight * (copy and took)
-                fp += weight * (took and not copy)
-                fn += weight * (copy and not took)
-        return tp / max(1e-9, tp + fp), tp / max(1e-9, tp + fn)
+        return weighted_precision_recall(drawn, sizes, lambda r: key(str(r["a"]), str(r["b"])) in decided)
 
     decided = set(accepted_pairs(verifier=args.decide))
     moved = sum((key(str(r["a"]), str(r["b"])) in decided) != (key(str(r["a"]), str(r["b"])) in accepted)

@@ -399,7 +399,8 @@ def train_duplicates_cmd(
                                                "(a, b, verdict); repeatable.")],
     out: Annotated[Path, typer.Option("--out", help="Model file to write (JSON).")],
     saudi: Annotated[Path | None, typer.Option(
-        "--saudi", help="SaudiNewsNet folder (default: $MARSAD_DATA/news/saudinewsnet).")] = None,
+        "--saudi", help="SaudiNewsNet folder (default: news/saudinewsnet in $MARSAD_DATA or "
+        "../shared/data beside the checkout).")] = None,
     threshold: Annotated[float, typer.Option(
         "--threshold", help="P(copy) from which a pair is a copy (0.5: the lowest threshold with mean "
         "precision >= 0.95 over the held-out rounds of eval/dup_verifier_cv.py).")] = 0.5,
@@ -407,8 +408,6 @@ def train_duplicates_cmd(
     seed: Annotated[int, typer.Option("--seed")] = 0,
 ) -> None:
     """Train the learned copy verifier on hand-judged pairs (needs scikit-learn: the train extra)."""
-    import os
-
     from marsad.corpus.pair_model import save_model
     from marsad.training.dup_verifier import (
         export_trees,
@@ -417,8 +416,9 @@ def train_duplicates_cmd(
         read_judged,
         read_saudinewsnet,
     )
+    from marsad.training.ner import shared_data_dir
 
-    folder = saudi or Path(os.environ.get("MARSAD_DATA", "../shared/data")) / "news" / "saudinewsnet"
+    folder = saudi or shared_data_dir() / "news" / "saudinewsnet"
     if not folder.is_dir() or not any(folder.glob("*.zip")):
         _fail("duplicates", f"no SaudiNewsNet zips in {folder} (give --saudi or set MARSAD_DATA)")
     missing = [str(p) for p in judged if not p.is_file()]

@@ -21,7 +21,7 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,33 +38,40 @@ FEATURES: tuple[str, ...] = (
 MODEL_FILE = "dup_verifier/model.json"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DocMeta:
-    """What the model reads besides the text: the title, outlet and day of an article."""
+    """What the model reads besides the text: the title, outlet and day of an article.
+
+    The title's words and the day are worked out once per article (cached), not once per
+    candidate pair it meets."""
 
     title: str = ""
     source: str = ""
     published: str | None = None
 
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(words(self.title))
+
+    @cached_property
+    def day(self) -> int | None:
+        if not self.published:
+            return None
+        try:
+            return datetime.fromisoformat(self.published[:10]).toordinal()
+        except ValueError:
+            return None
+
     @property
     def usable(self) -> bool:
-        return bool(words(self.title)) and _day(self.published) is not None
-
-
-def _day(published: str | None) -> int | None:
-    if not published:
-        return None
-    try:
-        return datetime.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
+        return bool(self.title_words) and self.day is not None
 
 
 def meta_features(a: DocMeta, b: DocMeta) -> list[float]:
     """Title word Jaccard, days apart (capped at a week) and same outlet."""
-    ta, tb = set(words(a.title)), set(words(b.title))
+    ta, tb = a.title_words, b.title_words
     title = len(ta & tb) / len(ta | tb) if ta | tb else 0.0
-    da, db = _day(a.published), _day(b.published)
+    da, db = a.day, b.day
     days = float(min(abs(da - db), 7)) if da is not None and db is not None else 7.0
     same = float(bool(a.source) and a.source == b.source)
     return [title, days, same]
