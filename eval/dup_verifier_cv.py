@@ -39,7 +39,13 @@ import dup_saudi_sample as S
 from corpus_eval import read_saudi
 from datasketch import MinHashLSH
 
-from marsad.corpus.duplicates import DuplicateConfig, make_lead_minhash, make_minhash, shingles_of_words
+from marsad.corpus.duplicates import (
+    DuplicateConfig,
+    make_anchors,
+    make_lead_minhash,
+    make_minhash,
+    shingles_of_words,
+)
 from marsad.corpus.pair_model import FEATURES
 from marsad.corpus.records import CorpusDoc
 from marsad.corpus.textprep import words
@@ -68,11 +74,32 @@ def judged_rows() -> list[dict[str, object]]:
 
 def candidates(pairs: list[tuple[str, str]], config: DuplicateConfig,
                docs: Iterable[CorpusDoc]) -> set[tuple[str, str]]:
-    """The pairs the detector's two LSH indexes would propose."""
+    """The pairs the detector's three indexes would propose when it reads ``docs`` in order:
+    the two LSH indexes (the same hashing, so the same answer), and the anchor index, where
+    an anchor counts for a pair when the later article is among the first ``anchor_max_df``
+    + 1 to carry it (the detector forgets the anchor after that)."""
+    docs = list(docs)
     wanted = {x for p in pairs for x in p}
     ws = {d.id: words(d.text) for d in docs if d.id in wanted}
+    rank: dict[tuple[int, str], int] = {}  # (anchor, article) -> how many carried it before
+    seen: dict[int, int] = defaultdict(int)
+    order = {d.id: i for i, d in enumerate(docs)}
+    anchors: dict[str, set[int]] = {}
+    for d in docs:
+        mine = make_anchors(ws[d.id] if d.id in ws else words(d.text), config)
+        for a in mine:
+            if d.id in wanted:
+                rank[(a, d.id)] = seen[a]
+            seen[a] += 1
+        if d.id in wanted:
+            anchors[d.id] = mine
     out = set()
     for a, b in pairs:
+        later = b if order[b] > order[a] else a
+        shared = sum(1 for x in anchors[a] & anchors[b] if rank[(x, later)] <= config.anchor_max_df)
+        if config.anchor_every > 0 and shared >= config.anchor_min_shared:
+            out.add((a, b))
+            continue
         lsh = MinHashLSH(threshold=config.lsh_threshold, num_perm=config.num_perm)
         lsh.insert("a", make_minhash(shingles_of_words(ws[a]), config))
         lead = MinHashLSH(threshold=config.lead_lsh_threshold, num_perm=config.lead_perm)

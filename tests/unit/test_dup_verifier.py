@@ -4,6 +4,7 @@ training inputs."""
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,13 +12,22 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_duplicates import FLOODS, PORT
+from test_duplicates import FLOODS, LIBRARY, PORT
 from test_store_support import make_store
 
-from marsad.corpus.duplicates import DuplicateConfig, DuplicateDetector, find_duplicates
+from marsad.corpus.duplicates import (
+    DuplicateConfig,
+    DuplicateDetector,
+    anchors_from_bytes,
+    find_duplicates,
+    make_anchors,
+    pair_scores,
+    shingles,
+)
 from marsad.corpus.pair_model import FEATURES, DocMeta, TreeEnsemble, load_verifier, meta_features, save_model
 from marsad.corpus.persistence import load_duplicate_groups, update_corpus
 from marsad.corpus.records import CorpusDoc
+from marsad.corpus.textprep import words
 from marsad.model import Article
 from marsad.store.base import Store
 from marsad.training.dup_verifier import export_trees, fit_trees, read_judged
@@ -101,6 +111,57 @@ def test_detector_reads_earlier_articles_metadata_through_meta_of(tmp_path: Path
     told = DuplicateDetector(yes, text_of=stored.get, meta_of=meta.get)
     told.load_signature("a", signature)
     pairs = told.add("b", b, meta=DocMeta("استئناف الملاحة", "okaz", "2024-05-02"))[1]
+    assert [(p.a, p.b) for p in pairs] == [("a", "b")]
+
+
+def _long_page() -> str:
+    """Three of the port release's five sentences reprinted at the end of a long page of
+    other items (their words shuffled, so each is new text): most of the release is inside
+    the page, but the page is five times longer and opens elsewhere."""
+    rng = random.Random(4)
+    filler = []
+    for source in (FLOODS, LIBRARY, FLOODS, LIBRARY):
+        ws = source.split()
+        rng.shuffle(ws)
+        filler.append(" ".join(ws))
+    return "\n".join([FLOODS, LIBRARY, *filler, *PORT.split("\n")[1:4]])
+
+
+def test_anchor_index_proposes_a_release_reprinted_inside_a_long_page(tmp_path: Path) -> None:
+    page = _long_page()
+    jaccard, containment, _ = pair_scores(shingles(PORT), shingles(page))
+    assert jaccard < 0.1 and containment > 0.5  # far under the LSH filter, yet mostly inside
+    yes = _constant_model(5.0, tmp_path / "yes.json")
+    day = "2024-05-01"
+    docs = [CorpusDoc("a", PORT, title="الميناء", published=day), CorpusDoc("b", page, title="نشرة", published=day)]
+    assert find_duplicates(docs, DuplicateConfig(verifier_path=yes, anchor_every=0)) == []
+    assert [g.members for g in find_duplicates(docs, DuplicateConfig(verifier_path=yes))] == [["a", "b"]]
+
+
+def test_an_anchor_in_more_articles_than_the_cap_stops_proposing_pairs(tmp_path: Path) -> None:
+    yes = _constant_model(5.0, tmp_path / "yes.json")
+    page = _long_page()
+    texts = [("a", PORT), ("b", page), ("c", page + "\n" + FLOODS)]
+
+    def pairs(cap: int) -> list[tuple[str, str]]:
+        detector = DuplicateDetector(DuplicateConfig(verifier_path=yes, anchor_max_df=cap))
+        return [(p.a, p.b) for doc_id, text in texts
+                for p in detector.add(doc_id, text, meta=DocMeta("نشرة", "sabq", "2024-05-01"))[1]]
+
+    assert pairs(20) == [("a", "b"), ("a", "c"), ("b", "c")]
+    # each anchor remembered for one article only: b is compared with a, then the release's
+    # anchors are common, and c (which LSH pairs with b) is never compared with a
+    assert pairs(1) == [("a", "b"), ("b", "c")]
+
+
+def test_anchors_travel_in_the_stored_signature(tmp_path: Path) -> None:
+    yes = DuplicateConfig(verifier_path=_constant_model(5.0, tmp_path / "yes.json"))
+    signature = DuplicateDetector(yes).add("a", PORT, keep_text=False)[0]
+    assert anchors_from_bytes(signature, yes) == sorted(make_anchors(words(PORT), yes)) != []
+    day = "2024-05-01"
+    later = DuplicateDetector(yes, text_of={"a": PORT}.get, meta_of={"a": DocMeta("الميناء", "sabq", day)}.get)
+    later.load_signature("a", signature)
+    pairs = later.add("b", _long_page(), meta=DocMeta("نشرة", "okaz", day))[1]
     assert [(p.a, p.b) for p in pairs] == [("a", "b")]
 
 
