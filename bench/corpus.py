@@ -205,9 +205,12 @@ def main() -> None:
         rows += incremental(docs, *args.incremental)
     if not args.skip_big and dups:
         groups, t = timed(find_duplicates, docs, dconf)
-        rows.append(("near-duplicates", "MinHash LSH + rule + learned verifier", len(docs), t,
+        rows.append(("near-duplicates", "LSH + anchors + rule + learned verifier", len(docs), t,
                      f"{len(groups)} groups, {sum(len(g.members) for g in groups)} articles"))
-        groups, t = timed(find_duplicates, docs, replace(dconf, learned=False))
+        groups, t = timed(find_duplicates, docs, replace(dconf, anchor_every=0))
+        rows.append(("near-duplicates", "the same without the anchor index", len(docs), t,
+                     f"{len(groups)} groups, {sum(len(g.members) for g in groups)} articles"))
+        groups, t = timed(find_duplicates, docs, replace(dconf, learned=False, anchor_every=0))
         rows.append(("near-duplicates", "MinHash LSH + hand rule only", len(docs), t,
                      f"{len(groups)} groups, {sum(len(g.members) for g in groups)} articles"))
         exact, t = timed(exact_duplicates, docs)
@@ -221,9 +224,9 @@ def main() -> None:
     if dups:
         sub_groups, t = timed(find_duplicates, subset, dconf)
         grouped = {frozenset(p) for g in sub_groups for p in combinations(g.members, 2)}
-        rows.append(("near-duplicates", "MinHash LSH + rule + learned verifier", len(subset), t,
+        rows.append(("near-duplicates", "LSH + anchors + rule + learned verifier", len(subset), t,
                      f"{len(grouped)} pairs in groups"))
-        rule_groups, t = timed(find_duplicates, subset, replace(dconf, learned=False))
+        rule_groups, t = timed(find_duplicates, subset, replace(dconf, learned=False, anchor_every=0))
         rows.append(("near-duplicates", "MinHash LSH + hand rule only", len(subset), t,
                      f"{sum(len(g.members) * (len(g.members) - 1) // 2 for g in rule_groups)} pairs in groups"))
         pairs, t = timed(all_pairs_dedup, subset, dconf)

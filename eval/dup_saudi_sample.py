@@ -9,8 +9,8 @@
 strata): ``rule`` for rounds 1-5, and for the learned verifier's rounds the model file of the
 version frozen before the round — ``git show COMMIT:src/marsad/models/dup_verifier/model.json
 > vK.json`` with 28b7c6a for round 6, 5d06da3 for round 7, 2844a9d for round 8 — or
-f36a243 for rounds 9 and 10 — or ``shipped`` for rounds 11 and 12 (05a0f47, the shipped fifth
-version); ``--decide`` reads another
+f36a243 for rounds 9 and 10 — or ``no-anchors`` for rounds 11 and 12 (the fifth version,
+05a0f47, before the anchor index) and ``shipped`` for rounds 13 and 14; ``--decide`` reads another
 detector's decisions on that same judged sample and ``--against`` a second one beside it,
 with a bootstrap interval for the paired difference; ``--borderline`` reads every borderline
 call one way.
@@ -21,7 +21,11 @@ blind: four readers a round, each a quarter of the 215 pairs in shuffled order w
 only, none told which sample a pair came from or what the system decided
 (``eval/dup_judging.md``, ``eval/dup_show_pairs.py``). After rounds 6, 7 and 8 the verifier
 was retrained with that round; rounds 9 and 10 both measure the fourth version, which was
-then retrained with them; rounds 11 and 12 measure that fifth, shipped version.
+then retrained with them; rounds 11 and 12 measure that fifth version. Rounds 13 and 14
+(seeds 13, 14) measure the shipped detector: the fifth verifier with the anchor index
+(commit 8a78d4d), drawn after it was frozen and judged blind by eight readers, each an
+eighth of the 430 pairs of both rounds shuffled together; ``no-anchors`` names the shipped
+detector without that index (the detector rounds 11 and 12 were drawn from).
 
 Judged files hold ids, stratum, verdict and a one-line reason, never article text.
 Each row carries the ``round`` it was drawn in. Round 1 measured the rule before the
@@ -137,7 +141,8 @@ ROUND_FILES = {3: ROOT / "eval" / "dup_saudi_round3.jsonl", 4: ROOT / "eval" / "
                5: ROOT / "eval" / "dup_saudi_round5.jsonl", 6: ROOT / "eval" / "dup_saudi_round6.jsonl",
                7: ROOT / "eval" / "dup_saudi_round7.jsonl", 8: ROOT / "eval" / "dup_saudi_round8.jsonl",
                9: ROOT / "eval" / "dup_saudi_round9.jsonl", 10: ROOT / "eval" / "dup_saudi_round10.jsonl",
-               11: ROOT / "eval" / "dup_saudi_round11.jsonl", 12: ROOT / "eval" / "dup_saudi_round12.jsonl"}
+               11: ROOT / "eval" / "dup_saudi_round11.jsonl", 12: ROOT / "eval" / "dup_saudi_round12.jsonl",
+               13: ROOT / "eval" / "dup_saudi_round13.jsonl", 14: ROOT / "eval" / "dup_saudi_round14.jsonl"}
 SEEN = [ROOT / "eval" / "dup_saudi_check.jsonl", ROOT / "eval" / "dup_saudi_heldout.jsonl"]
 Scores = tuple[float, float, int]  # Jaccard, containment of the smaller text, shared rare 8-grams
 Strata = list[tuple[str, Callable[[float, float, int], bool], int]]
@@ -196,18 +201,22 @@ def judged_rows(sample: str, rounds: list[int], borderline: str | None = None) -
 
 
 def detector_config(verifier: str) -> DuplicateConfig:
-    """``shipped`` (the rule and the shipped learned verifier), ``rule`` (the hand rule
-    alone, as rounds 1-5 measured it) or the path of another verifier model."""
+    """``shipped`` (the rule and the shipped learned verifier), ``no-anchors`` (the same
+    without the anchor index, as rounds 11-12 were drawn), ``rule`` (the hand rule alone
+    and no anchor index, as rounds 1-5 measured it) or the path of another verifier model,
+    read without the anchor index as every earlier version was drawn from."""
     if verifier == "shipped":
         return DuplicateConfig()
+    if verifier == "no-anchors":
+        return DuplicateConfig(anchor_every=0)
     if verifier == "rule":
-        return DuplicateConfig(learned=False)
-    return DuplicateConfig(verifier_path=verifier)
+        return DuplicateConfig(learned=False, anchor_every=0)
+    return DuplicateConfig(verifier_path=verifier, anchor_every=0)
 
 
 def accepted_pairs(rebuild: bool = False, verifier: str = "shipped") -> dict[tuple[str, str], Scores]:
     """Every pair the detector verifies on SaudiNewsNet, as find_duplicates runs it."""
-    tag = verifier if verifier in ("shipped", "rule") else Path(verifier).stem
+    tag = verifier if verifier in ("shipped", "no-anchors", "rule") else Path(verifier).stem
     cache = ACCEPTED_DIR / f"marsad_dup_accepted_{tag}.pkl"
     if cache.exists() and not rebuild:
         with cache.open("rb") as fh:
@@ -428,7 +437,7 @@ def main() -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("accepted")
     p.add_argument("--rebuild", action="store_true")
-    p.add_argument("--verifier", default="shipped", help="shipped | rule | path of a verifier model")
+    p.add_argument("--verifier", default="shipped", help="shipped | no-anchors | rule | path of a verifier model")
     for name in ("draw-precision", "draw-recall"):
         p = sub.add_parser(name)
         p.add_argument("--seed", type=int, default=20261127)
@@ -441,13 +450,13 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--rounds", type=int, default=4000)
     p.add_argument("--strata-from", default="shipped",
-                   help="the detector the round was drawn from: shipped | rule (rounds 1-5) | model path")
+                   help="the detector the round was drawn from: shipped (13-14) | no-anchors (11-12) | rule (1-5) | model path")
     p.add_argument("--borderline", choices=["copies", "not-copies"], default=None,
                    help="read the judges' borderline calls all one way")
     p.add_argument("--against", default=None,
                    help="with --decide: a second detector on the same judged rows, and the paired difference")
     p.add_argument("--decide", default=None,
-                   help="score another detector's decisions on that round (shipped | rule | model path)")
+                   help="score another detector's decisions on that round (shipped | no-anchors | rule | model path)")
     args = parser.parse_args()
     if args.cmd == "accepted":
         acc = accepted_pairs(args.rebuild, args.verifier)
