@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -85,6 +86,9 @@ from marsad.corpus.textprep import STOPWORDS, words
 
 # datasketch >= 2.0 names its permutation scheme; stored signatures must say which one
 SCHEME = "affine32"
+# anchor hashing: an odd 64-bit multiplier to roll word hashes, and one to mix the result
+_ROLL = np.uint64(0x100000001B3)
+_MIX = np.uint64(0xBF58476D1CE4E5B9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,12 +237,46 @@ def anchors_from_bytes(data: bytes, config: DuplicateConfig) -> list[int]:
 def make_anchors(ws: list[str], config: DuplicateConfig) -> set[int]:
     """Hashes of the word ``anchor_gram``-grams chosen by their value (0 modulo
     ``anchor_every``): a copy shares a fixed share of its original's long runs, whatever
-    else either page carries, which no sampled minimum over the whole text promises."""
+    else either page carries, which no sampled minimum over the whole text promises.
+
+    Each word is hashed once (CRC-32, stable across runs, since anchors are stored) and the
+    n-gram hashes are rolled from them with numpy: hashing every 8-gram's text was the
+    index's main cost."""
     n, every = config.anchor_gram, config.anchor_every
     if every <= 0 or len(ws) < n:
         return set()
-    hashes = (_hash32(" ".join(ws[i:i + n]).encode("utf-8")) for i in range(len(ws) - n + 1))
-    return {h for h in hashes if h % every == 0}
+    word_hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in ws), dtype=np.uint64, count=len(ws))
+    m = len(ws) - n + 1
+    rolled = np.zeros(m, dtype=np.uint64)
+    for k in range(n):  # polynomial in the n word hashes, wrapping modulo 2**64
+        rolled = rolled * _ROLL + word_hashes[k:k + m]
+    rolled ^= rolled >> np.uint64(31)  # mix the high bits down before taking 32 of them
+    rolled *= _MIX
+    rolled ^= rolled >> np.uint64(32)
+    values = (rolled & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return set(values[values % every == 0].tolist())
+
+
+def hashed_shingles(shingle_set: set[str]) -> np.ndarray:
+    """The shingles as sorted 32-bit hashes: a tenth of the memory of the strings, enough to
+    tell in microseconds that a candidate pair shares too little to be accepted. Python's
+    salted ``hash`` is fine here: the arrays never leave the process."""
+    return np.unique(np.fromiter((hash(x) & 0xFFFFFFFF for x in shingle_set), dtype=np.uint32,
+                                 count=len(shingle_set)))
+
+
+def containment_floor(config: DuplicateConfig) -> float:
+    """The least containment of the smaller text any acceptance path needs: the Jaccard path
+    implies containment at its own threshold, every other path tests containment, and the
+    learned verifier decides nothing below ``learned_min_containment`` (the rule does)."""
+    paths = [config.min_jaccard, config.min_containment]
+    if config.lead_words > 0:
+        paths += [config.lead_min_containment, config.lead_relaxed_containment]
+    if config.min_subject_share > 0:
+        paths += [config.reled_min_containment, config.reworded_min_containment]
+    if config.learned:
+        paths.append(config.learned_min_containment)
+    return min(paths)
 
 
 def make_lead_minhash(ws: list[str], config: DuplicateConfig) -> MinHash:
@@ -464,6 +502,11 @@ class DuplicateDetector:
         self.freq = CorpusFrequency()
         self._observed: set[str] = set()
         self._meta: dict[str, DocMeta] = {}
+        # this run's articles as hashed shingles: a candidate sharing less than any path
+        # needs is dropped before its text is read again (the floor less a margin for the
+        # rare 32-bit collision, so no decision changes)
+        self._hashed: dict[str, np.ndarray] = {}
+        self._floor = containment_floor(self.config) - 0.01
         self._anchor_docs: dict[int, list[str]] = {}  # anchor -> articles, until it is too common
         self._common_anchors: set[int] = set()
         self.verifier: TreeEnsemble | None = load_verifier(self.config.verifier_path) if self.config.learned else None
@@ -495,6 +538,15 @@ class DuplicateDetector:
             for other in self._anchor_docs.get(a, ()):
                 shared[other] = shared.get(other, 0) + 1
         return {d for d, n in shared.items() if n >= self.config.anchor_min_shared}
+
+    def _shares_too_little(self, mine: np.ndarray, other: str) -> bool:
+        """True when ``other`` (an article of this run) shares less of the smaller text than
+        any acceptance path needs; articles of earlier runs are always read."""
+        theirs = self._hashed.get(other)
+        if theirs is None or not len(mine) or not len(theirs):
+            return False
+        shared = np.intersect1d(mine, theirs, assume_unique=True).size
+        return shared < self._floor * min(len(mine), len(theirs))
 
     def _index_anchors(self, doc_id: str, anchors: Iterable[int]) -> None:
         cap = self.config.anchor_max_df
@@ -561,8 +613,9 @@ class DuplicateDetector:
         if sset:
             candidates = (set(self.lsh.query(mh)) | set(self.lead_lsh.query(lead))
                           | self._anchor_candidates(anchors))
+            mine_hashed = hashed_shingles(sset)
             for other in sorted(candidates):
-                if other == doc_id:
+                if other == doc_id or self._shares_too_little(mine_hashed, other):
                     continue
                 other_words = self._words_of(other)
                 if other_words is None:
@@ -576,6 +629,7 @@ class DuplicateDetector:
             self.lsh.insert(doc_id, mh, check_duplication=False)
             self.lead_lsh.insert(doc_id, lead, check_duplication=False)
             self._index_anchors(doc_id, anchors)
+            self._hashed[doc_id] = mine_hashed
         self.indexed.add(doc_id)
         if keep_text:
             self._words[doc_id] = ws
