@@ -1,7 +1,7 @@
 """Leave-one-round-out check of the learned copy verifier, and the choice of its threshold.
 
     python eval/dup_verifier_cv.py [--test 2 3 ...] [--exclude 11 12 13 14] [--without NAME ...]
-                                   [--all-candidates] [--min-containment X]
+                                   [--all-candidates] [--min-containment X] [--fixed shipped]
 
 For each judged round R (``--test``, 2-10 by default), a verifier is trained on every judged pair *not* drawn in
 R (and not in the ``--exclude`` rounds), and R's pairs are decided by it: a pair is a copy
@@ -47,7 +47,7 @@ from marsad.corpus.duplicates import (
     make_minhash,
     shingles_of_words,
 )
-from marsad.corpus.pair_model import FEATURES
+from marsad.corpus.pair_model import FEATURES, load_verifier
 from marsad.corpus.records import CorpusDoc
 from marsad.corpus.textprep import words
 from marsad.training.dup_verifier import JudgedPair, feature_rows, fit_trees
@@ -119,12 +119,15 @@ def main() -> None:
     parser.add_argument("--without", nargs="*", default=[], help="features left out (to measure them)")
     parser.add_argument("--all-candidates", action="store_true",
                         help="treat every judged pair as proposed by LSH (what a perfect candidate index would add)")
+    parser.add_argument("--fixed", default=None, metavar="shipped|MODEL.json",
+                        help="decide every held-out round with this model instead of one fitted without it")
     parser.add_argument("--min-containment", type=float, default=None,
                         help="let the model decide pairs from this containment (default: the config's)")
     args = parser.parse_args()
     config = DuplicateConfig()
     if args.min_containment is not None:
         config = DuplicateConfig(learned_min_containment=args.min_containment)
+    fixed = None if args.fixed is None else load_verifier(None if args.fixed == "shipped" else args.fixed)
     rows = judged_rows()
     pairs = [JudgedPair(str(r["a"]), str(r["b"]), r["verdict"] == "duplicate", str(r.get("round", ""))) for r in rows]
     docs = list(read_saudi())  # read once: the features and the candidate check both need it
@@ -149,10 +152,13 @@ def main() -> None:
     for held in args.test:
         test = [r for r in rows if r.get("round") == held and r["sample"] in ("precision", "recall")]
         train = [r for r in rows if r.get("round") != held and r.get("round") not in args.exclude]
-        clf = fit_trees(np.array([feats[S.key(str(r["a"]), str(r["b"]))][keep] for r in train]),
-                        np.array([r["verdict"] == "duplicate" for r in train]))
         keys = [S.key(str(r["a"]), str(r["b"])) for r in test]
-        prob = dict(zip(keys, clf.predict_proba(np.array([feats[k][keep] for k in keys]))[:, 1]))
+        if fixed is not None:
+            prob = {k: fixed.probability(list(feats[k])) for k in keys}
+        else:
+            clf = fit_trees(np.array([feats[S.key(str(r["a"]), str(r["b"]))][keep] for r in train]),
+                            np.array([r["verdict"] == "duplicate" for r in train]))
+            prob = dict(zip(keys, clf.predict_proba(np.array([feats[k][keep] for k in keys]))[:, 1]))
         rule = estimate(test, {k: k in cands and bool(feats[k][rule_col]) for k in keys})
         cells = [f"R{held}     {rule[0]:.3f}/{rule[1]:.3f}"]
         for t in THRESHOLDS:

@@ -7,20 +7,26 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from test_store_support import make_store
 
 from marsad.corpus.duplicates import (
     DuplicateConfig,
     DuplicateDetector,
+    containment_floor,
     exact_duplicates,
     find_duplicates,
     group_pairs,
+    hashed_shingles,
     make_minhash,
     minhash_from_bytes,
+    pair_scores,
     shingles,
+    shingles_of_words,
     signature_bytes,
     subject_share,
+    verify_pair,
 )
 from marsad.corpus.persistence import load_duplicate_groups, pending_ids, update_corpus
 from marsad.corpus.records import CorpusDoc
@@ -420,3 +426,29 @@ def test_verdict_does_not_depend_on_which_text_comes_first() -> None:
         wa, wb = words(" . ".join(items)), words(" . ".join(other))
         sa, sb = shingles_of_words(wa), shingles_of_words(wb)
         assert verify_pair(wa, wb, sa, sb, config) == verify_pair(wb, wa, sb, sa, config)
+
+
+def test_containment_floor_is_the_least_any_acceptance_path_needs() -> None:
+    assert containment_floor(DuplicateConfig()) == 0.3  # the learned verifier's own floor
+    assert containment_floor(DuplicateConfig(learned=False)) == 0.4  # the reworded-opening path
+    # below the floor the rule accepts nothing, whatever the pair: mixtures of the three
+    # articles' sentences at every overlap
+    config = DuplicateConfig(learned=False)
+    sentences = [s for text in (PORT, FLOODS, LIBRARY) for s in text.split("\n")]
+    rng = random.Random(7)
+    below = 0
+    for _ in range(200):
+        a = rng.sample(sentences, rng.randint(1, 8))
+        b = rng.sample(sentences, rng.randint(1, 8))
+        wa, wb = words("\n".join(a)), words("\n".join(b))
+        sa, sb = shingles_of_words(wa), shingles_of_words(wb)
+        if pair_scores(sa, sb)[1] < containment_floor(config):
+            below += 1
+            assert not verify_pair(wa, wb, sa, sb, config)[0]
+    assert below > 20
+
+
+def test_hashed_shingles_give_the_exact_shared_count() -> None:
+    a, b = shingles(PORT), shingles(republished(PORT))
+    shared = np.intersect1d(hashed_shingles(a), hashed_shingles(b), assume_unique=True).size
+    assert shared == len(a & b) and len(hashed_shingles(a)) == len(a)
