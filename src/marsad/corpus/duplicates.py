@@ -258,9 +258,10 @@ def make_anchors(ws: list[str], config: DuplicateConfig) -> set[int]:
 
 
 def hashed_shingles(shingle_set: set[str]) -> np.ndarray:
-    """The shingles as sorted 32-bit hashes: a tenth of the memory of the strings, enough to
-    tell in microseconds that a candidate pair shares too little to be accepted. Python's
-    salted ``hash`` is fine here: the arrays never leave the process."""
+    """The shingles as sorted 32-bit hashes: four bytes a shingle where the strings take a
+    hundred or more, and enough to tell in microseconds that a candidate pair shares too
+    little to be accepted. Python's salted ``hash`` is fine here: the arrays never leave the
+    process."""
     return np.unique(np.fromiter((hash(x) & 0xFFFFFFFF for x in shingle_set), dtype=np.uint32,
                                  count=len(shingle_set)))
 
