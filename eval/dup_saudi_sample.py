@@ -25,7 +25,11 @@ then retrained with them; rounds 11 and 12 measure that fifth version. Rounds 13
 (seeds 13, 14) measure the shipped detector: the fifth verifier with the anchor index
 (commit 8a78d4d), drawn after it was frozen and judged blind by eight readers, each an
 eighth of the 430 pairs of both rounds shuffled together; ``no-anchors`` names the shipped
-detector without that index (the detector rounds 11 and 12 were drawn from).
+detector without that index (the detector rounds 11 and 12 were drawn from). Rounds 13 and
+14 were then read a second time by eight other readers, in another shuffle, blind to the
+first verdicts (``verdict2``): 425 of 430 verdicts agreed, and a third reader decided the
+other five (``verdict3``); ``adjudicated`` holds the agreed verdict, read with ``--reads
+adjudicated``.
 
 Judged files hold ids, stratum, verdict and a one-line reason, never article text.
 Each row carries the ``round`` it was drawn in. Round 1 measured the rule before the
@@ -186,14 +190,24 @@ def seen_pairs() -> set[tuple[str, str]]:
     return {key(str(r["a"]), str(r["b"])) for p in files for r in read_rows(p)}
 
 
-def judged_rows(sample: str, rounds: list[int], borderline: str | None = None) -> list[dict[str, object]]:
+def judged_rows(sample: str, rounds: list[int], borderline: str | None = None,
+                reads: str = "first") -> list[dict[str, object]]:
     """Judged rows of one sample ("precision" or "recall") drawn in any of ``rounds``;
     ``borderline`` ("copies" / "not-copies") overrides the verdict of rows whose note
-    says borderline, to show how much the figures rest on those calls."""
+    says borderline, to show how much the figures rest on those calls. ``reads="adjudicated"``
+    takes the verdict of two independent readers, or of a third where they differed
+    (rounds 13-14 were read twice; earlier rounds have no such field and are refused)."""
     rows = read_rows(FRESH if sample == "precision" else RECALL)
     for path in ROUND_FILES.values():
         rows += [r for r in read_rows(path) if r.get("sample") == sample]
     rows = [r for r in rows if "verdict" in r and r.get("round") in rounds]
+    if reads == "adjudicated":
+        if borderline is not None:
+            sys.exit("--borderline reads the first reader's notes; it does not combine with --reads adjudicated")
+        missing = sorted({int(str(r["round"])) for r in rows if "adjudicated" not in r})
+        if missing:
+            sys.exit(f"rounds {missing} were read once: no adjudicated verdicts")
+        rows = [{**r, "verdict": r["adjudicated"]} for r in rows]
     if borderline is not None:
         verdict = "duplicate" if borderline == "copies" else "not_duplicate"
         rows = [{**r, "verdict": verdict} if str(r.get("note", "")).startswith("borderline") else r for r in rows]
@@ -325,7 +339,7 @@ def score_decisions(args: argparse.Namespace) -> None:
     sizes = {"precision": population_sizes(accepted, PRECISION_STRATA),
              "recall": population_sizes(rejected, RECALL_STRATA)}
     rows = [(sample, r) for sample in ("precision", "recall")
-            for r in judged_rows(sample, args.round, args.borderline)]
+            for r in judged_rows(sample, args.round, args.borderline, args.reads)]
     strata: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
     for sample, r in rows:
         strata[(sample, str(r["stratum"]))].append(r)
@@ -368,8 +382,8 @@ def score(args: argparse.Namespace) -> None:
     rejected = rejected_universe(accepted)
     acc_sizes = population_sizes(accepted, PRECISION_STRATA)
     rej_sizes = population_sizes(rejected, RECALL_STRATA)
-    fresh = judged_rows("precision", args.round, args.borderline)
-    recall_rows = judged_rows("recall", args.round, args.borderline)
+    fresh = judged_rows("precision", args.round, args.borderline, args.reads)
+    recall_rows = judged_rows("recall", args.round, args.borderline, args.reads)
 
     def group(rows: list[dict[str, object]]) -> dict[str, list[bool]]:
         out: dict[str, list[bool]] = defaultdict(list)
@@ -451,6 +465,9 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=4000)
     p.add_argument("--strata-from", default="shipped",
                    help="the detector the round was drawn from: shipped (13-14) | no-anchors (11-12) | rule (1-5) | model path")
+    p.add_argument("--reads", choices=["first", "adjudicated"], default="first",
+                   help="the first reader's verdicts (every round) or two readers' agreed ones, a third "
+                        "deciding where they differed (rounds 13-14)")
     p.add_argument("--borderline", choices=["copies", "not-copies"], default=None,
                    help="read the judges' borderline calls all one way")
     p.add_argument("--against", default=None,
