@@ -8,6 +8,7 @@ import random
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -227,3 +228,21 @@ def test_stored_articles_of_an_earlier_ingest_reach_the_verifier_with_their_titl
     update_corpus(store, [again.id], dup_config=yes)  # the first article is read back from the store
     groups = load_duplicate_groups(store)
     assert len(groups) == 1 and first.id in groups[0].members and again.id in groups[0].members
+
+
+def test_an_ingest_finds_a_copy_of_a_stored_article_through_its_stored_anchors(store: Store,
+                                                                               tmp_path: Path) -> None:
+    first = Article.from_raw(PORT, title="الميناء يستأنف العمل", source="agency", published="2024-05-01T08:00:00")
+    store.add_articles([first])
+    yes = DuplicateConfig(verifier_path=_constant_model(5.0, tmp_path / "yes.json"))
+    update_corpus(store, [first.id], dup_config=yes)
+    page = Article.from_raw(_long_page(), title="نشرة الأخبار", source="portal", published="2024-05-01T20:00:00")
+    store.add_articles([page])
+    update_corpus(store, [page.id], dup_config=replace(yes, anchor_every=0))
+    assert load_duplicate_groups(store) == []  # no LSH index proposes the pair
+    again = Article.from_raw(_long_page() + "\nتابعونا", title="نشرة الأخبار", source="daily",
+                             published="2024-05-02T08:00:00")
+    store.add_articles([again])
+    update_corpus(store, [again.id], dup_config=yes)  # the stored anchors of the first article
+    groups = load_duplicate_groups(store)
+    assert any(first.id in g.members and again.id in g.members for g in groups)
