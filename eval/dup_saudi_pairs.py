@@ -26,7 +26,6 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from itertools import combinations
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from corpus_eval import read_saudi
 from datasketch import MinHashLSH
 
 from marsad.corpus.duplicates import DuplicateConfig, make_minhash, pair_scores, shingles_of_words
+from marsad.corpus.pair_model import publication_day
 from marsad.corpus.records import CorpusDoc
 from marsad.corpus.textprep import words
 
@@ -64,15 +64,6 @@ class PairInfo:
 
 def _grams(ws: list[str], n: int) -> set[int]:
     return {hash(tuple(ws[i:i + n])) for i in range(len(ws) - n + 1)}
-
-
-def _day(doc: CorpusDoc) -> int | None:
-    if not doc.published:
-        return None
-    try:
-        return datetime.fromisoformat(doc.published[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def build_universe(docs: list[CorpusDoc]) -> list[PairInfo]:
@@ -111,14 +102,14 @@ def build_universe(docs: list[CorpusDoc]) -> list[PairInfo]:
     by_day: dict[int, list[int]] = defaultdict(list)
     title_sets = [set(words(d.title)) for d in docs]
     for i, d in enumerate(docs):
-        day = _day(d)
+        day = publication_day(d.published)
         if day is not None and len(title_sets[i]) >= 3:
             by_day[day].append(i)
     for day in sorted(by_day):
         pool = [i for k in range(TITLE_DAYS + 1) for i in by_day.get(day - k, [])]
         for i in by_day[day]:
             for j in pool:
-                if j == i or (_day(docs[j]) == day and j > i):
+                if j == i or (publication_day(docs[j].published) == day and j > i):
                     continue
                 ti, tj = title_sets[i], title_sets[j]
                 if len(ti & tj) / len(ti | tj) >= TITLE_JACCARD:

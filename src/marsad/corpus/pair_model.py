@@ -38,6 +38,17 @@ FEATURES: tuple[str, ...] = (
 MODEL_FILE = "dup_verifier/model.json"
 
 
+def publication_day(published: str | None) -> int | None:
+    """The calendar day of an ISO publication time as an ordinal (days apart is then a
+    subtraction), or None when it is missing or unreadable."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class DocMeta:
     """What the model reads besides the text: the title, outlet and day of an article.
@@ -55,12 +66,7 @@ class DocMeta:
 
     @cached_property
     def day(self) -> int | None:
-        if not self.published:
-            return None
-        try:
-            return datetime.fromisoformat(self.published[:10]).toordinal()
-        except ValueError:
-            return None
+        return publication_day(self.published)
 
     @property
     def usable(self) -> bool:
