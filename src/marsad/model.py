@@ -103,6 +103,7 @@ class Event(Span):
     time: dict[str, Any] | None = None
     source: dict[str, Any] | None = None
     sentence: int | None = None
+    main: bool = False  # the lead sentence's main event (what a headline would report)
 
 
 @dataclass(slots=True)

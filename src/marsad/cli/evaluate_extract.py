@@ -27,6 +27,8 @@ GoldArg = Annotated[Path, typer.Argument(help="gold .jsonl file or directory (ev
 JsonOpt = Annotated[bool, typer.Option("--json", help="print one JSON object")]
 DataOpt = Annotated[Path | None, typer.Option("--data", help="shared data directory")]
 ErrorsOpt = Annotated[int, typer.Option("--errors", help="show up to N errors (human output)")]
+LeadOpt = Annotated[str, typer.Option("--lead-by", help="events: choose the lead sentence's main event with the "
+                                      "shipped selector (model) or the hand rule alone (rule)")]
 
 
 def _fail(message: str) -> None:
@@ -34,7 +36,10 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: int) -> None:
+def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: int,
+         lead_by: str = "model") -> None:
+    if lead_by not in ("model", "rule"):
+        _fail(f"--lead-by must be model or rule, not {lead_by!r}")
     data_dir = data or default_data_dir()
     if not data_dir.is_dir():
         _fail(f"shared data directory not found: {data_dir} (use --data or MARSAD_DATA)")
@@ -46,7 +51,7 @@ def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: i
     except GoldError as exc:
         _fail(str(exc))
         return
-    result = evaluate(task, analysed)
+    result = evaluate(task, analysed, lead_by)
     result["missing"] = runner.missing
     # which stages really ran (e.g. "entities", not "entities(missing)"), so a score is never
     # mistaken for one measured with the NER model when the model could not load
@@ -105,9 +110,10 @@ def eval_quotes(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, e
 
 
 @eval_app.command("events")
-def eval_events(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, errors: ErrorsOpt = 0) -> None:
+def eval_events(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, errors: ErrorsOpt = 0,
+                lead_by: LeadOpt = "model") -> None:
     """Lead-sentence main event: type, actor, place and modality accuracy."""
-    _run("events", gold, as_json, data, errors)
+    _run("events", gold, as_json, data, errors, lead_by)
 
 
 @eval_app.command("times")

@@ -26,7 +26,7 @@ from marsad.evaluation.scoring import (
     score_quotes,
     score_times,
 )
-from marsad.model import Article, Sentence, Token
+from marsad.model import Article, Event, Sentence, Token
 
 # (module, class) in pipeline order; "fallback" layers are filled by a stand-in when absent.
 KNOWN_STAGES: list[tuple[str, str, str]] = [
@@ -178,20 +178,23 @@ def system_times(a: Analysed) -> list[SysSpan]:
     return out
 
 
-def system_lead_event(a: Analysed) -> SysEvent | None:
-    """The main event among system events whose trigger lies in the gold lead sentence."""
-    from marsad.extract.events import event_rank
+def lead_candidates(a: Analysed) -> list[Event]:
+    """System events whose trigger lies in the gold lead sentence."""
     g = a.gold.lead_event
     if g is None:
-        return None
-    cands = []
+        return []
+    out = []
     for ev in a.article.layer("events"):
         s, _ = _to_body(a.article, ev.start, ev.end)
         if g.sentence_start <= s < g.sentence_end:
-            cands.append(ev)
-    if not cands:
+            out.append(ev)
+    return out
+
+
+def as_sys_event(ev: Event | None) -> SysEvent | None:
+    """What the lead-event scorer compares: type, actor strings, place string, modality."""
+    if ev is None:
         return None
-    ev = min(cands, key=event_rank)
     actors = [x for arg in ev.actors for x in (arg.get("text"), arg.get("entity")) if x]
     place = None
     if ev.place:
@@ -199,8 +202,26 @@ def system_lead_event(a: Analysed) -> SysEvent | None:
     return SysEvent(ev.type, actors, place, ev.modality)
 
 
-def evaluate(task: str, analysed: list[Analysed]) -> dict[str, Any]:
-    """Scores for ``task`` (quotes | events | times) per split and overall."""
+def system_lead_event(a: Analysed, by: str = "model") -> SysEvent | None:
+    """The main event among the system events of the gold lead sentence, chosen as the
+    events stage chooses it (``by="model"``: the learned selector when shipped) or by the
+    hand rule alone (``by="rule"``, for comparison)."""
+    from marsad.extract.main_event import choose_main_event
+    from marsad.extract.quotes import sentence_bounds
+
+    cands = lead_candidates(a)
+    if not cands:
+        return None
+    idx = cands[0].sentence or 0
+    bounds = sentence_bounds(a.article)
+    start = bounds[idx][0] if idx < len(bounds) else cands[0].start
+    return as_sys_event(choose_main_event(a.article.text, start, cands, list(a.article.layer("quotes")),
+                                          use_model=by == "model"))
+
+
+def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model") -> dict[str, Any]:
+    """Scores for ``task`` (quotes | events | times) per split and overall (``lead_by``: how
+    the lead sentence's main event is chosen, see :func:`system_lead_event`)."""
     splits = sorted({a.gold.split for a in analysed})
     result: dict[str, Any] = {"task": task, "articles": len(analysed), "splits": {}}
     errors: list[dict[str, Any]] = []
@@ -224,7 +245,7 @@ def evaluate(task: str, analysed: list[Analysed]) -> dict[str, Any]:
             es = EventScore()
             for a in part:
                 if a.gold.lead_event is not None:
-                    score_lead_event(a.gold.lead_event, system_lead_event(a), es, a.gold.id)
+                    score_lead_event(a.gold.lead_event, system_lead_event(a, lead_by), es, a.gold.id)
             result["splits"][split] = es.as_dict()
             if split == "all":
                 errors = es.errors

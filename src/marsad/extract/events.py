@@ -46,9 +46,10 @@ from marsad.extract.event_background import (
 )
 from marsad.extract.event_modality import _modality, _predicate_modality
 from marsad.extract.event_senses import _domain_genitive, _other_sense, _suspended
-from marsad.extract.event_triggers import _find_triggers, _verb_spelling, is_verb_trigger
-from marsad.extract.event_types import NOUN_INDEX, TYPE_BY_NAME, conjugate
+from marsad.extract.event_triggers import _find_triggers, _verb_spelling
+from marsad.extract.event_types import NOUN_INDEX, conjugate
 from marsad.extract.event_words import _suffix_stem
+from marsad.extract.main_event import choose_main_event, event_rank
 from marsad.extract.quotes import sentence_bounds
 from marsad.model import Article, Event, Quote
 
@@ -105,19 +106,26 @@ class EventStage:
 
 
 def extract_events(article: Article) -> list[Event]:
-    """All events of ``article`` in text order."""
+    """All events of ``article`` in text order; the lead sentence's main event (what a
+    headline would report, chosen by :func:`~marsad.extract.main_event.choose_main_event`)
+    carries ``main=True``."""
     out: list[Event] = []
     sents = sentence_bounds(article)
     quotes: list[Quote] = list(article.layer("quotes"))
     for idx, (s_start, s_end) in enumerate(sents):
         out.extend(_sentence_events(article, idx, s_start, s_end, quotes))
+    if sents:
+        lead = choose_main_event(article.text, sents[0][0], [e for e in out if e.sentence == 0], quotes)
+        if lead is not None:
+            lead.main = True
     return out
 
 
 def main_event(events: list[Event], sentence: int | None = 0) -> Event | None:
-    """The event a headline would report from sentence ``sentence`` (all sentences when None).
+    """The hand rule's main event of sentence ``sentence`` (all sentences when None).
 
-    Statements rank last (the content of what was said is the news); then a finite
+    The lead sentence's ``main`` flag comes from the learned selector, which reads this
+    rank as one of its cues (:mod:`marsad.extract.main_event`).  Statements rank last (the content of what was said is the news); then a finite
     verb trigger beats a noun (the clause's predicate, not a noun in a side phrase);
     then the more specific type; then the earlier trigger.
     """
@@ -125,14 +133,6 @@ def main_event(events: list[Event], sentence: int | None = 0) -> Event | None:
     if not cands:
         return None
     return min(cands, key=event_rank)
-
-
-def event_rank(e: Event) -> tuple[int, int, int, int]:
-    """Sort key used by :func:`main_event` (smaller ranks first)."""
-    prio = TYPE_BY_NAME[e.type].priority if e.type in TYPE_BY_NAME else 99
-    verb = is_verb_trigger(e.text) or bool(e.source and e.source.get("verb"))
-    background = bool(e.source and e.source.get("background"))
-    return (int(e.type == "statement" or background), 0 if verb else 1, e.start, prio)
 
 
 _ATTRIBUTION = frozenset(C.fold(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "كما", "حسبما",
