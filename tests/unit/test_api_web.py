@@ -204,6 +204,7 @@ def test_article_page_highlights_quote_speaker_and_links_entity(site: tuple[Test
     speaker_id = article["entity_ids"][0]
     assert f'<a class="speaker-link" href="/entities/{speaker_id}">محمد الزين</a>' in r.text
     assert 'class="speaker"' in body and 'class="event ev-attack"' in body
+    assert article["events"][0]["main"] is True and 'class="ev-main"' in r.text  # the headline event is marked
     page = client.get(f"/entities/{speaker_id}")
     assert page.status_code == 200
     assert "محمد الزين" in page.text and "<svg" in page.text

@@ -50,6 +50,15 @@ def test_readable_view_runs() -> None:
     proc = run(str(EXAMPLE))
     assert proc.returncode == 0, proc.stderr.decode()
     assert "boilerplate removed" in proc.stdout.decode()
+    assert "✓" in proc.stdout.decode()  # the main event of the lead sentence is marked
+
+
+def test_the_example_lead_is_a_possible_training_event(example_json: dict) -> None:
+    """The issue's example: «يمكن أن تبعث بريطانيا وحدات إلى ليبيا لتدريب قوات …» is a possible
+    military-training event, and it is the one marked as the article's main event."""
+    main = [e for e in example_json["events"] if e["main"]]
+    assert len(main) == 1 and main[0]["sentence"] == 0
+    assert main[0]["type"] == "military_assistance" and main[0]["modality"] == "possible"
 
 
 def test_stdin_is_read() -> None:

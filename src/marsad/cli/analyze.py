@@ -199,7 +199,7 @@ CELL_WIDTH = 48
 LAYER_VIEWS: dict[str, tuple[str, ...]] = {
     "entities": ("text", "type", "canonical", "title"),
     "quotes": ("kind", "speaker", "text"),
-    "events": ("type", "modality", "text", "actors", "place"),
+    "events": ("type", "modality", "text", "actors", "place", "main"),
     "times": ("text", "kind", "value"),
     "numbers": ("text", "value", "unit"),
 }
@@ -209,6 +209,8 @@ def _cell(span: object, column: str) -> str:
     value = getattr(span, column, None)
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""  # the lead sentence's main event
     if isinstance(value, dict):
         return str(value.get("text", ""))
     if isinstance(value, list):

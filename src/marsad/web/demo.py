@@ -80,7 +80,7 @@ def annotated_article() -> Article:
     art.set_layer("quotes", [Quote(q_s, q_e, text[q_s:q_e], "direct", "قال", c_s, c_e,
                                    {"text": "محمد الزين", "start": p_s, "end": p_e, "entity": 0, "kind": "name"})])
     art.set_layer("events", [Event(e_s, e_e, "قصف", "attack", "asserted",
-                                   targets=[{"text": "سرت", "start": s_s, "end": s_e}])])
+                                   targets=[{"text": "سرت", "start": s_s, "end": s_e}], main=True)])
     art.validate()
     return art
 

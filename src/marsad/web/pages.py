@@ -191,7 +191,7 @@ def article_page(backend: BackendDep, article_id: Annotated[str, Path(max_length
     for i, ev in enumerate(article.layer("events")):
         args = "، ".join(str(a.get("text", "")) for a in [*ev.actors, *ev.targets] if isinstance(a, dict))
         events.append({"index": i, "type": ev.type, "text": article.span_text(ev), "modality": ev.modality,
-                       "args": args})
+                       "args": args, "main": ev.main})
     duplicates = [backend.meta(d) for d in backend.duplicates_of(article.id)]
     return render("article.html", article=article, body=body, quotes=quotes, entities=entities, events=events,
                   duplicates=duplicates, story=backend.story_of(article.id))
