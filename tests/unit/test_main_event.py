@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.unit.test_events import analyse
+from test_events import analyse
 
 from marsad.evaluation.gold import GoldEvent
 from marsad.extract.main_event import (
