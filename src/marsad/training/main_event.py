@@ -3,8 +3,9 @@
 Every gold article of ``eval/gold`` has a hand-annotated lead event (its type, or
 ``none``).  The pipeline is run on each article as the evaluation runs it; the system
 events whose trigger lies in the gold lead sentence, plus a *none* option, become one
-choice group.  An option is a positive example when its type is the gold type (for
-*none*: when the gold type is ``none``).  A logistic regression over the option cues is
+choice group.  An option is a positive example when it is the annotated choice (its type
+is the gold type and its trigger the annotated trigger; *none* when the gold type is
+``none``).  A logistic regression over the option cues is
 fitted (scikit-learn, the ``train`` extra) and exported as a weight table that runs
 without scikit-learn.
 
@@ -24,6 +25,7 @@ from typing import Any
 from marsad.evaluation.gold import GoldEvent
 from marsad.evaluation.runner import Analysed, analyse_gold, as_sys_event, build_runner, lead_candidates
 from marsad.evaluation.scoring import EventScore, score_lead_event
+from marsad.extract import cues as C
 from marsad.extract.main_event import MainEventModel, event_rank, options
 from marsad.extract.quotes import sentence_bounds
 from marsad.model import Event
@@ -68,11 +70,21 @@ def collect(gold: Path, data_dir: Path, progress: Callable[[str], None] | None =
 
 
 def _label(option: Option, gold: GoldEvent) -> int:
+    """1 for the annotated choice: *none* when the gold type is ``none``, else an event of
+    the gold type whose trigger agrees with the annotated trigger (when one was annotated;
+    a second event of the same type elsewhere in the sentence is not the one meant)."""
     event = option[0]
-    return int((event.type if event is not None else "none") == gold.type)
+    if event is None:
+        return int(gold.type == "none")
+    if event.type != gold.type:
+        return 0
+    if not gold.trigger:
+        return 1
+    mine, theirs = C.fold(event.text), C.fold(gold.trigger)
+    return int(bool(mine) and (mine in theirs or theirs in mine))
 
 
-def fit(groups: Sequence[LeadGroup], c: float = 0.3, none_margin: float = 1.0) -> MainEventModel:
+def fit(groups: Sequence[LeadGroup], c: float = 0.3, none_margin: float = 1.5) -> MainEventModel:
     """A logistic regression over every option of ``groups`` (needs scikit-learn)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -107,7 +119,7 @@ def model_choice(model: MainEventModel) -> Callable[[LeadGroup], Event | None]:
     return choose
 
 
-def cross_validate(groups: Sequence[LeadGroup], folds: int = 10, c: float = 0.3, none_margin: float = 1.0,
+def cross_validate(groups: Sequence[LeadGroup], folds: int = 10, c: float = 0.3, none_margin: float = 1.5,
                    seed: int = 7) -> dict[str, Any]:
     """Rule against selector on folds of whole gold files: each fold's selector is fitted
     on the other files only.  Returns pooled type / actor / place / modality accuracy."""
