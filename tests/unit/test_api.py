@@ -225,6 +225,14 @@ def test_quotes_events_sources(client: TestClient) -> None:
     assert any(e["type"] == "attack" for e in events["items"])
     only = client.get("/api/events", params={"type": "attack"}).json()["items"]
     assert only and {e["type"] for e in only} == {"attack"}
+    main = client.get("/api/events", params={"main": "true", "limit": 100}).json()
+    rest = client.get("/api/events", params={"main": "false", "limit": 100}).json()
+    assert main["total"] >= 1 and all(e["main"] for e in main["items"])
+    assert not any(e["main"] for e in rest["items"])
+    assert main["total"] + rest["total"] == client.get("/api/events").json()["total"]
+    assert len({e["article_id"] for e in main["items"]}) == main["total"]  # at most one main event an article
+    csv_text = client.get("/api/export/events", params={"format": "csv", "main": "true"}).text
+    assert csv_text.splitlines()[0].endswith(",main") and len(csv_text.splitlines()) == main["total"] + 1
     sources = {s["name"]: s["articles"] for s in client.get("/api/sources").json()["items"]}
     assert sources["وكالة المرصد"] == 3 and sources["صحيفة الساحل"] == 2
 

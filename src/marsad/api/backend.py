@@ -243,13 +243,17 @@ class Backend:
                 "cue": r.cue, "speaker": r.speaker_name, "speaker_id": r.speaker_id,
                 "article_title": meta.title if meta else None, "published": meta.published if meta else None}
 
-    def events(self, type_: str | None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    def events(self, type_: str | None, limit: int, offset: int, main: bool | None = None
+               ) -> tuple[list[dict[str, Any]], int]:
+        """Events newest first; ``main`` keeps only the articles' main events (True) or the others."""
         _, _, rows = self.index.snapshot()
         if type_:
             rows = [r for r in rows if r.type == type_]
+        if main is not None:
+            rows = [r for r in rows if r.main == main]
         rows = sorted(rows, key=lambda r: (self._published(r.article_id), r.start), reverse=True)
         out = [{"article_id": r.article_id, "start": r.start, "end": r.end, "text": r.text, "type": r.type,
-                "modality": r.modality, "actors": r.actors, "place": r.place,
+                "modality": r.modality, "actors": r.actors, "place": r.place, "main": r.main,
                 "published": self._published(r.article_id) or None} for r in rows[offset:offset + limit]]
         return out, len(rows)
 

@@ -77,9 +77,10 @@ def export_quotes(backend: BackendDep, format: Format = "csv",
 
 @router.get("/events", dependencies=read, response_class=Response, summary="Events as CSV/JSON")
 def export_events(backend: BackendDep, format: Format = "csv",
-                  type: Annotated[str | None, Query(max_length=100)] = None) -> Response:
-    rows, _ = backend.events(type, EXPORT_ROWS, 0)
-    return render(rows, ["article_id", "published", "type", "modality", "text", "actors", "place"], format,
+                  type: Annotated[str | None, Query(max_length=100)] = None,
+                  main: Annotated[bool | None, Query()] = None) -> Response:
+    rows, _ = backend.events(type, EXPORT_ROWS, 0, main)
+    return render(rows, ["article_id", "published", "type", "modality", "text", "actors", "place", "main"], format,
                   "marsad-events")
 
 

@@ -86,6 +86,7 @@ class EventRow:
     modality: str
     actors: list[str]
     place: str | None
+    main: bool = False  # the lead sentence's main event (the events stage's selector)
 
 
 @dataclass(slots=True)
@@ -247,7 +248,7 @@ class CorpusIndex:
                 actors = [str(a.get("text", "")) for a in ev.actors if isinstance(a, dict)]
                 place = ev.place.get("text") if isinstance(ev.place, dict) else None
                 self.events.append(EventRow(aid, ev.start, ev.end, ev.text or article.span_text(ev),
-                                            ev.type, ev.modality, actors, place))
+                                            ev.type, ev.modality, actors, place, ev.main))
             self.article_event_types[aid] = sorted(set(types))
 
     @classmethod

@@ -157,6 +157,7 @@ class EventOut(BaseModel):
     modality: str | None = None
     actors: list[str] = Field(default_factory=list)
     place: str | None = None
+    main: bool = False
     published: str | None = None
 
 

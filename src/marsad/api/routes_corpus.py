@@ -94,8 +94,10 @@ def quotes(backend: BackendDep, paging: PagingDep,
 
 @router.get("/events", response_model=EventList, dependencies=read, summary="Events, newest first")
 def events(backend: BackendDep, paging: PagingDep,
-           type: Annotated[str | None, Query(max_length=100, description="Event type")] = None) -> dict[str, Any]:
-    items, total = backend.events(type, paging.limit, paging.offset)
+           type: Annotated[str | None, Query(max_length=100, description="Event type")] = None,
+           main: Annotated[bool | None, Query(description="true: only each article's main event (what its "
+                                                 "lead reports); false: the others")] = None) -> dict[str, Any]:
+    items, total = backend.events(type, paging.limit, paging.offset, main)
     return {"total": total, "limit": paging.limit, "offset": paging.offset, "items": items}
 
 
