@@ -25,12 +25,13 @@ _MODAL_NOUNS = frozenset(C.fold(w) for w in ("أهمية", "ضرورة", "وجو
 
 # Round 30: «في تصريح لمراسل "الجوهرة اف ام"»، «في مقابلة مع شبكة "سي بي اس"»، «لدى "سي.إم.سي ماركتس"»: a
 # short marked name after an outlet noun is where the words were given, not the words
-_OUTLETS = ("مراسل", "مراسلة", "شبكة", "صحيفة", "قناة", "إذاعة", "مجلة", "وكالة", "موقع")
-_OUTLET_NOUNS = frozenset(C.fold(lam + w) for w in _OUTLETS for lam in ("", "ل")) | frozenset(C.fold(w) for w in (
-    "لدى",
-    # and a body, operation or work named by the marks («أعلن تحالف "دعم الشرعية"»، «عملية "غصن الزيتون"»)
-    "تحالف", "حزب", "حركة", "جمعية", "منظمة", "جماعة", "مؤسسة", "شركة", "عملية", "تنظيم", "مركز", "ائتلاف",
-    "جبهة", "كتاب", "فيلم", "برنامج", "مسلسل", "حملة", "مبادرة", "مؤتمر", "ندوة", "بعنوان", "عنوان"))
+_OUTLETS = ("مراسل", "مراسلة", "شبكة", "صحيفة", "قناة", "إذاعة", "مجلة", "وكالة", "موقع",
+            # and a body, operation or work named by the marks («أعلن تحالف "دعم الشرعية"»، «عملية "غصن
+            # الزيتون"»); Round 34: with ل too («وقال لبرنامج "صباح الخير بريطانيا" الخميس "…"»)
+            "تحالف", "حزب", "حركة", "جمعية", "منظمة", "جماعة", "مؤسسة", "شركة", "عملية", "تنظيم", "مركز", "ائتلاف",
+            "جبهة", "كتاب", "فيلم", "برنامج", "مسلسل", "حملة", "مبادرة", "مؤتمر", "ندوة")
+_OUTLET_NOUNS = frozenset(C.fold(lam + w) for w in _OUTLETS for lam in ("", "ل")) | frozenset(
+    C.fold(w) for w in ("لدى", "بعنوان", "عنوان"))
 MAX_OUTLET_NAME_WORDS = 4
 _WHAT = frozenset(C.fold(w) for w in ("ما", "حسبما", "كما"))
 # Round 28: «وقالت الوزارة في بيان "ندعو …" واصفة القرار بأنه "…"»: a participle of describing after
@@ -164,9 +165,16 @@ class OpenerRules(QuoteBase):
         narrative in between beyond a few words.
         """
         after = C.words(self.text, seg.close + 1, min(len(self.text), seg.close + 200))
+        told = False  # a ل-outlet seen since the marks («… لوكالة بلومبرغ»)
         for i, w in enumerate(after[:MAX_ZONE_WORDS]):
             if any(ch in ".!?؟\n" for ch in self.text[seg.close:w.start]):
                 return False
+            if told and any(ch in OPEN_MARKS for ch in self._gap(after[i - 1].end, w.start)):
+                # Round 34: «وقال جون كيلداف … "اغين كابيتال ال ال سي" في نيويورك، لوكالة بلومبرغ "نحن …"»:
+                # marks opening after the outlet the words were told to hold the words; the first
+                # marks were a name in the speaker zone
+                return True
+            told = told or (w.folded.startswith("ل") and w.folded in _OUTLET_NOUNS)
             if C.COMPLEMENTISER_RE.match(w.folded):
                 # «يقول فيها "انتظري مكالمتي"، قبل أن يرسل …»: أن after a temporal
                 # preposition opens an adverbial clause; the quotation closed the speech

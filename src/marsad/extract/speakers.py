@@ -530,6 +530,10 @@ class SpeakerRules:
             # back to the occasion; the subject follows it
         if zw and zw[0].folded in _KANA:
             return None  # Round 31: «وأضاف كانت "على قيد الحياة …"»: a verb opens the reported words
+        if zw and (zw[0].bare == "ل" or _channel(zw[0].bare)) and not self._name_start(zw):
+            # Round 16: «وأضاف لوسائل إعلام محلية: "…"»: لـ + a channel noun is the addressee, and the
+            # subject is the verb's pronoun — unless it follows the outlet's marked name (Round 34)
+            return self._subject_after_outlet(zw, zone)
         if not zw or zw[0].bare in C.PRONOUNS or (
                 (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
                 or _PRONOUN_PREP.match(zw[0].folded):
@@ -543,7 +547,8 @@ class SpeakerRules:
             return None
         if len(zw) >= 2 and zw[0].folded.startswith("ل") and not zw[0].folded.startswith("لل") \
                 and zw[0].folded.endswith(("ه", "ها", "هم")) and len(zw[0].folded) > 4 \
-                and not any(e.start <= zw[0].start < e.end for e in self.entities):
+                and not any(e.start <= zw[0].start < e.end for e in self.entities) \
+                and not _channel(zw[0].bare):  # Round 34: «لصحيفة» is no possessed noun (ة folds to ه)
             return None  # Round 22: «بعد أن قالت لوالديها وأسرتها إنها …»: لـ + a possessed noun is
             # whom it was told to
         if zw[0].folded.startswith("لل") and len(zw[0].folded) > 4 and not self._name_start(zw):
@@ -564,14 +569,13 @@ class SpeakerRules:
                                 and e.text[1:2] != "ل" and not self._whole_name_word(e) for e in self.entities):
             return None  # «كان فلين قد أكد لبنس أنه …»: a لـ-name alone is whom it was told to
         if self._addressee_name(zw[0]):
-            return None  # Round 11: «وقال لبي بي سي: "…"»: the zone opens with whom it was told to
+            # Round 11: «وقال لبي بي سي: "…"»: the zone opens with whom it was told to
+            return self._subject_after_outlet(zw, zone)
         if zw[0].bare in _ANONYMITY_PARTICIPLES:
             return None  # Round 16: «وأضاف طالبا عدم الكشف عن هويته "…"»: a circumstantial phrase, no subject
         if _accusative_participle(zw[0]) and not any(e.start <= zw[0].start < e.end for e in self.entities):
             return None  # Round 19: «وأضاف مخاطبا أنصار الحزب "…"»: an indefinite accusative participle
             # (حال) opens a circumstantial phrase; a subject is never accusative
-        if _channel(zw[0].bare) and not self._name_start(zw):
-            return None  # Round 16: «وأضاف لوسائل إعلام محلية: "…"»: لـ + a channel noun is the addressee
         j = self.word_index(zw[0].start)
         end = self._np_end(j, zone[1])
         # «وقال ضابط في الشرطة المحلية لبي بي سي»: a لـ-name after the subject is whom the
@@ -621,6 +625,24 @@ class SpeakerRules:
                 and "،" not in self.text[zw[0].start:ent.start]:
             end = max(end, ent.end)
         return self._make_speaker(zw[0].start, end)
+
+    def _subject_after_outlet(self, zw: list[Word], zone: tuple[int, int]) -> _Speaker | None:
+        """Round 34: «وقالت لـ"اليوم" مصادر مطلعة:»، «وقالت لصحيفة "اليوم" مصادر مطلعة إن»: an
+        addressee fronted before the subject — لـ or a ل-channel noun, then the outlet's short
+        marked name — leaves the subject after the marks. Without such a name, or with no
+        subject after it, the zone has no subject (the pronoun of the verb speaks)."""
+        if len(zw) < 2:
+            return None
+        seg = next((g for g in self.segments if zw[0].end <= g.open <= zw[0].end + 2), None)
+        if seg is None or len(C.words(self.text, seg.start, seg.end)) > 4 or seg.close + 1 >= zone[1]:
+            return None
+        rest = C.words(self.text, seg.close + 1, zone[1])
+        if rest and any(ch in "،," for ch in self.text[seg.close:rest[0].start]):
+            return None  # «وأوضح لمراسل "الجوهرة اف أم"، عمر التيس، الذي …»: the reporter, in apposition
+        if not rest or not (self._subject_head(rest[0]) or rest[0].bare in _PLURAL_SOURCES
+                            or any(e.start == rest[0].start and e.type in ("PERS", "ORG") for e in self.entities)):
+            return None
+        return self._zone_speaker((rest[0].start, zone[1]))
 
     def _called(self, zone_start: int, ent: Entity) -> bool:
         """Round 19: does «يدعى/تدعى/يسمى» ("named") stand right before the name?"""
