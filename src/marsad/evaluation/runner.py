@@ -191,6 +191,18 @@ def lead_candidates(a: Analysed) -> list[Event]:
     return out
 
 
+def lead_sentence_start(a: Analysed, cands: list[Event]) -> int:
+    """Where the sentence of the lead candidates starts (the article's first sentence when
+    there are none): the selector's cues count positions from it."""
+    from marsad.extract.quotes import sentence_bounds
+
+    bounds = sentence_bounds(a.article)
+    idx = (cands[0].sentence or 0) if cands else 0
+    if idx < len(bounds):
+        return bounds[idx][0]
+    return cands[0].start if cands else 0
+
+
 def as_sys_event(ev: Event | None) -> SysEvent | None:
     """What the lead-event scorer compares: type, actor strings, place string, modality."""
     if ev is None:
@@ -207,16 +219,12 @@ def system_lead_event(a: Analysed, by: str = "model") -> SysEvent | None:
     events stage chooses it (``by="model"``: the learned selector when shipped) or by the
     hand rule alone (``by="rule"``, for comparison)."""
     from marsad.extract.main_event import choose_main_event
-    from marsad.extract.quotes import sentence_bounds
 
     cands = lead_candidates(a)
     if not cands:
         return None
-    idx = cands[0].sentence or 0
-    bounds = sentence_bounds(a.article)
-    start = bounds[idx][0] if idx < len(bounds) else cands[0].start
-    return as_sys_event(choose_main_event(a.article.text, start, cands, list(a.article.layer("quotes")),
-                                          use_model=by == "model"))
+    return as_sys_event(choose_main_event(a.article.text, lead_sentence_start(a, cands), cands,
+                                          list(a.article.layer("quotes")), use_model=by == "model"))
 
 
 def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model") -> dict[str, Any]:

@@ -23,11 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from marsad.evaluation.gold import GoldEvent
-from marsad.evaluation.runner import Analysed, analyse_gold, as_sys_event, build_runner, lead_candidates
+from marsad.evaluation.runner import (
+    Analysed,
+    analyse_gold,
+    as_sys_event,
+    build_runner,
+    lead_candidates,
+    lead_sentence_start,
+)
 from marsad.evaluation.scoring import EventScore, score_lead_event
 from marsad.extract import cues as C
 from marsad.extract.main_event import MainEventModel, event_rank, options
-from marsad.extract.quotes import sentence_bounds
 from marsad.model import Event
 
 Option = tuple[Event | None, dict[str, float]]
@@ -49,11 +55,8 @@ def group_of(a: Analysed) -> LeadGroup | None:
     if g is None:
         return None
     cands = lead_candidates(a)
-    bounds = sentence_bounds(a.article)
-    idx = (cands[0].sentence or 0) if cands else 0
-    start = bounds[idx][0] if idx < len(bounds) else 0
-    return LeadGroup(a.gold.split, a.gold.id, g,
-                     options(a.article.text, start, cands, list(a.article.layer("quotes"))))
+    return LeadGroup(a.gold.split, a.gold.id, g, options(a.article.text, lead_sentence_start(a, cands), cands,
+                                                         list(a.article.layer("quotes"))))
 
 
 def collect(gold: Path, data_dir: Path, progress: Callable[[str], None] | None = None) -> list[LeadGroup]:
