@@ -13,9 +13,10 @@ Each sentence goes through the same passes, one module each:
 
 This module drives them sentence by sentence (:func:`_sentence_events`), where the
 passes' answers are combined and the few rules that need all of them live, and keeps
-the public entry points.  :func:`main_event` picks the event a headline would report
-from a sentence: news before background and statements, a verb before a noun, then the
-earlier and more specific trigger.
+the public entry points.  The lead sentence's main event (``main=True``, what a headline
+would report) is chosen by the learned selector of :mod:`~marsad.extract.main_event`;
+:func:`main_event` is the hand rule it reads as a cue and falls back on: news before
+background and statements, a verb before a noun, then the earlier and more specific trigger.
 """
 
 from __future__ import annotations
