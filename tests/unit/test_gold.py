@@ -196,6 +196,11 @@ def test_eval_command_json(tmp_path: Path) -> None:
     assert quotes["splits"]["all"]["direct"]["tp"] == 1
     assert quotes["splits"]["all"]["reported"]["tp"] == 1
     assert quotes["splits"]["all"]["direct"]["speaker_accuracy"] == 1.0
+    assert quotes["quote_fragments"] is True
+    rules = json.loads(runner.invoke(app, ["eval", "quotes", str(gold), "--data", str(data), "--json",
+                                           "--rules-only"]).stdout.strip().splitlines()[-1])
+    assert rules["quote_fragments"] is False
+    assert rules["splits"]["all"]["direct"]["tp"] == 1
 
 
 def test_eval_command_reports_bad_input(tmp_path: Path) -> None:

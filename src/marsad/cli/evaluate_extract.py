@@ -22,6 +22,7 @@ from rich.table import Table
 from marsad.cli import eval_app
 from marsad.evaluation.gold import GoldError, default_data_dir
 from marsad.evaluation.runner import analyse_gold, build_runner, evaluate
+from marsad.extract.quote_fragments import shipped_model as shipped_fragment_model
 
 GoldArg = Annotated[Path, typer.Argument(help="gold .jsonl file or directory (eval/gold)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print one JSON object")]
@@ -37,7 +38,7 @@ def _fail(message: str) -> None:
 
 
 def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: int,
-         lead_by: str = "model") -> None:
+         lead_by: str = "model", fragments: bool = True) -> None:
     if lead_by not in ("model", "rule"):
         _fail(f"--lead-by must be model or rule, not {lead_by!r}")
     data_dir = data or default_data_dir()
@@ -51,12 +52,14 @@ def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: i
     except GoldError as exc:
         _fail(str(exc))
         return
-    result = evaluate(task, analysed, lead_by)
+    result = evaluate(task, analysed, lead_by, fragments)
     result["missing"] = runner.missing
     # which stages really ran (e.g. "entities", not "entities(missing)"), so a score is never
     # mistaken for one measured with the NER model when the model could not load
     result["stages"] = [getattr(st, "name", type(st).__name__) for st in runner.stages]
     result["gold"] = str(gold)
+    if task == "quotes":
+        result["quote_fragments"] = fragments and shipped_fragment_model() is not None
     if as_json:
         out = {k: v for k, v in result.items() if k != "errors"}
         out["n_errors"] = len(result["errors"])
@@ -104,9 +107,12 @@ def _print_table(task: str, result: dict[str, Any], show_errors: int) -> None:
 
 
 @eval_app.command("quotes")
-def eval_quotes(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, errors: ErrorsOpt = 0) -> None:
+def eval_quotes(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, errors: ErrorsOpt = 0,
+                rules_only: Annotated[bool, typer.Option(
+                    "--rules-only", help="Score the cue rules alone, without the learned fragment pass.")]
+                = False) -> None:
     """Quotes: P/R/F1 by span overlap (≥ 50%) and speaker accuracy, direct and reported."""
-    _run("quotes", gold, as_json, data, errors)
+    _run("quotes", gold, as_json, data, errors, fragments=not rules_only)
 
 
 @eval_app.command("events")

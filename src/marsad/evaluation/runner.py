@@ -162,9 +162,13 @@ def _speaker_strings(sp: dict[str, Any] | None) -> list[str]:
     return [s for s in (sp.get("text"), sp.get("entity")) if s]
 
 
-def system_quotes(a: Analysed) -> list[SysSpan]:
+def system_quotes(a: Analysed, fragments: bool = True) -> list[SysSpan]:
+    """The article's quotes in body offsets; ``fragments=False`` re-reads them with the cue
+    rules alone (without the learned fragment pass), for comparison."""
+    from marsad.extract.quotes import extract_quotes
+
     out = []
-    for q in a.article.layer("quotes"):
+    for q in (a.article.layer("quotes") if fragments else extract_quotes(a.article, None)):
         s, e = _to_body(a.article, q.start, q.end)
         out.append(SysSpan(s, e, q.kind, _speaker_strings(q.speaker)))
     return out
@@ -227,9 +231,11 @@ def system_lead_event(a: Analysed, by: str = "model") -> SysEvent | None:
                                           list(a.article.layer("quotes")), use_model=by == "model"))
 
 
-def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model") -> dict[str, Any]:
+def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model", fragments: bool = True
+             ) -> dict[str, Any]:
     """Scores for ``task`` (quotes | events | times) per split and overall (``lead_by``: how
-    the lead sentence's main event is chosen, see :func:`system_lead_event`)."""
+    the lead sentence's main event is chosen, see :func:`system_lead_event`; ``fragments``:
+    whether quotes include the learned fragment pass, see :func:`system_quotes`)."""
     splits = sorted({a.gold.split for a in analysed})
     result: dict[str, Any] = {"task": task, "articles": len(analysed), "splits": {}}
     errors: list[dict[str, Any]] = []
@@ -238,7 +244,7 @@ def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model") -> dic
         if task == "quotes":
             qs = QuoteScore()
             for a in part:
-                score_quotes(a.gold.quotes, system_quotes(a), qs, a.gold.id)
+                score_quotes(a.gold.quotes, system_quotes(a, fragments), qs, a.gold.id)
             result["splits"][split] = qs.as_dict()
             if split == "all":
                 errors = qs.errors

@@ -50,7 +50,8 @@ pass lives in a mixin of its own module, assembled here:
 * :mod:`~marsad.extract.quote_verbs` — speech-verb and participle cues;
 * :mod:`~marsad.extract.quote_attributions` — «بحسب»، «وفقا لـ»، «نقلا عن» and trailing attributions;
 * :mod:`~marsad.extract.quote_inner` — quotes another speaker says inside a quote;
-* :mod:`~marsad.extract.quote_joins` — the passes after the cue scan: uncued marks, overlaps, joins.
+* :mod:`~marsad.extract.quote_joins` — the passes after the cue scan: uncued marks, overlaps, joins;
+* :mod:`~marsad.extract.quote_fragments` — the learned pass over quoted fragments no cue introduced.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from __future__ import annotations
 from marsad.extract import cues as C
 from marsad.extract.cues import find_segments, sentence_bounds
 from marsad.extract.quote_attributions import AttributionCues
+from marsad.extract.quote_fragments import FragmentCandidate, FragmentModel, FragmentRules, shipped_model
 from marsad.extract.quote_inner import InnerQuotes
 from marsad.extract.quote_joins import JoinRules
 from marsad.extract.quote_words import _colon_only, _mark_only, _via
@@ -68,7 +70,7 @@ _AL_QAWL = C.fold("القول")
 _TO = frozenset(C.fold(w) for w in ("إلى", "الى"))
 
 # re-exported: callers (events, the evaluation runner, tests) import these from here
-__all__ = ["QuoteStage", "extract_quotes", "find_segments", "sentence_bounds"]
+__all__ = ["QuoteStage", "extract_quotes", "find_segments", "fragment_candidates", "sentence_bounds"]
 
 
 # ------------------------------------------------------------------ public stage
@@ -86,15 +88,30 @@ class QuoteStage:
         return article
 
 
-def extract_quotes(article: Article) -> list[Quote]:
-    """All quotes of ``article`` in text order (see the module docstring for the rules)."""
-    return _QuoteFinder(article).run()
+def extract_quotes(article: Article, fragments: FragmentModel | None | str = "shipped") -> list[Quote]:
+    """All quotes of ``article`` in text order (see the module docstring for the rules).
+
+    ``fragments`` is the learned fragment pass's model: the shipped one by default, ``None``
+    for the rules alone (how the pass is trained and compared)."""
+    finder = _QuoteFinder(article)
+    finder.fragment_model = shipped_model() if fragments == "shipped" else (
+        fragments if isinstance(fragments, FragmentModel) else None)
+    return finder.run()
+
+
+def fragment_candidates(article: Article) -> list[FragmentCandidate]:
+    """Every quoted fragment the rules alone leave uncovered in an analysed ``article``, with
+    its cues and speaker: the training rows of :mod:`marsad.training.quote_fragments`."""
+    finder = _QuoteFinder(article)
+    finder.collect_fragments = True
+    finder.run()
+    return finder.fragment_log
 
 
 # ------------------------------------------------------------------ the finder
 
 
-class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules):
+class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules, FragmentRules):
     """Finds quotes (cues, openers, spans); each pass is a mixin, speaker rules come
     from :class:`SpeakerRules`."""
 
@@ -123,6 +140,7 @@ class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules):
                 handled = self._attribution_cue(k)
             k = handled if handled is not None else k + 1
         self._uncued_segments()
+        self._learned_fragments()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         self._cut_overlaps()
         self._join_participle_fragments()
