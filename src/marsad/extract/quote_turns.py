@@ -25,7 +25,8 @@ _SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميلي�
 # Round 20: statements a relative clause «التي قال فيها» can hang on
 _SPEECH_NOUNS = frozenset(C.fold(w) for w in ("تصريحات", "تصريح", "حديث", "مقابلة", "كلمة", "خطاب", "تغريدة",
                                                "تغريدات", "رسالة", "مداخلة", "حوار", "بيان", "التصريحات",
-                                               "الحديث", "المقابلة", "الكلمة", "الخطاب", "الحوار"))
+                                               "الحديث", "المقابلة", "الكلمة", "الخطاب", "الحوار",
+                                               "البيان", "التغريدة", "الرسالة"))  # Round 35: definite forms
 _NOT_DEFINITE = frozenset(C.fold(w) for w in ("إلى", "إلا", "الذي", "التي", "الذين", "اللذين", "اللتين", "الآن"))
 
 
@@ -158,8 +159,31 @@ class TurnRules(QuoteBase):
             window_end = before[min(i + 7, len(before) - 1)].end
             person = next((e for e in self.entities if e.type == "PERS"
                            and before[i].end <= e.start and e.end <= window_end), None)
+            if person is None and i + 1 < len(before) and before[i + 1].bare in C.TITLE_WORDS:
+                # Round 35: «تصريحات الرئيس التركي والتي قال فيها»: a title as the noun's genitive
+                j = self.word_index(before[i + 1].start)
+                return self._make_speaker(before[i + 1].start, self._np_end(j, self.words[k - 1].start))
             return self._make_speaker(person.start, person.end) if person is not None else None
         return None
+
+    def _relative_statement_owner(self, k: int, zone_words: list[Word]) -> _Speaker | None:
+        """Round 35: «ونقلت وكالة الأناضول تصريحات الرئيس التركي والتي قال فيها "…"»: with a relative
+        pronoun right before the verb and only «فيها» after it, the statement noun's owner speaks
+        (:meth:`_speech_noun_owner`), before any subject of the sentence's relaying verb."""
+        if k < 1 or C.strip_conj(self.words[k - 1].bare) not in _RELATIVE_PRONOUNS:
+            return None
+        return self._speech_noun_owner(k, zone_words)
+
+    def _titled_subject_first(self, zone_words: list[Word]) -> bool:
+        """Round 35: «وأبلغ الناشر أندرياس فيرشينج … لوكالة الأنباء الألمانية "…"»: after a verb of
+        telling, a title or a person's name right after the verb is its subject, not who was told."""
+        if not zone_words:
+            return False
+        first = zone_words[0]
+        # a name, or a definite noun of office and the name after it («الناشر أندرياس فيرشينج»)
+        starts = {first.start} | ({zone_words[1].start} if len(zone_words) > 1 and first.bare.startswith("ال")
+                                  else set())
+        return first.bare in C.TITLE_WORDS or any(e.type == "PERS" and e.start in starts for e in self.entities)
 
     def _statement_poster(self, k: int, s_start: int) -> _Speaker | None:
         """Round 23: «ونشر فيتسوم أريجا مدير مكتب رئيس الوزراء تغريدة على تويتر قال فيها إن …»: an

@@ -227,7 +227,7 @@ class VerbCues(SpanRules, TurnRules):
         if w.bare in C.ADDRESSEE_VERBS and zone_words and zone_words[0].bare in C.ANONYMOUS_HEADS:
             speaker = self._zone_speaker(zone)  # Round 20: «وأبلغت مصادر أمنية أن»: sources tell, the
             # outlet told is left out
-        elif w.bare in C.ADDRESSEE_VERBS:
+        elif w.bare in C.ADDRESSEE_VERBS and not self._titled_subject_first(zone_words):
             speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
         elif characterises and (self._described_object(zone_words) or self._described_as(w, zone_words, self.words[next_k - 1] if okind == "comp" else None)):
             speaker = None  # Round 11: «ووصف الادعاءات بأن …»: the zone is what was described
@@ -240,7 +240,10 @@ class VerbCues(SpanRules, TurnRules):
         else:
             # Round 12: «وكانت الولايات المتحدة حذرت سوريا … من أنها»: a subject right before the
             # verb (SVO) speaks; the zone after the verb then holds its object, not a subject
-            speaker = self._clause_subject_before(k) or self._kana_subject(k) or self._zone_speaker(zone)
+            # Round 35: «ونقلت "رويترز" البيان الصحفي لساندرز والذي قالت فيه:»: the statement's owner
+            # speaks, not the subject of the verb that relayed the statement
+            speaker = (self._relative_statement_owner(k, zone_words) or self._clause_subject_before(k)
+                       or self._kana_subject(k) or self._zone_speaker(zone))
         if speaker is None and w.bare.endswith("وا") and (w.folded != w.bare or _mark_only(w) or not zone_words
                                                           or _PRONOUN_PREP.match(zone_words[0].folded)):
             # «وانتقد عشرات الناشطين الحكم داخل قاعة المحكمة ورددوا …»: a plural verb joined by و

@@ -140,12 +140,14 @@ class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules, FragmentRules):
                 handled = self._attribution_cue(k)
             k = handled if handled is not None else k + 1
         self._uncued_segments()
-        self._learned_fragments()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         self._cut_overlaps()
         self._join_participle_fragments()
         self._join_coordinated_fragments()
         self._join_participle_clauses()
+        # after the joins, which take «و"…"» fragments into the quote before them
+        self._learned_fragments()
+        self.quotes.sort(key=lambda q: (q.start, q.end))
         self._inner_quotes()
         return [q for q in self.quotes if q.end > q.start]
 

@@ -803,10 +803,14 @@ class SpeakerRules:
                 and zw[0].folded[1:] in C.ORGANIZATION_HEADS:
             j = self.word_index(zw[0].start)  # «وقد جاء ببلاغ السفارة الفرنسية أن»: the document, without بـ
             return self._make_speaker(zw[0].start + 1, self._np_end(j, zone[1]))
-        markers = ("عن", "من", "في") if verb is not None and verb.bare == C.fold("جاء") else ("عن", "من")
+        markers: tuple[str, ...] = ("عن", "من", "في") if verb is not None and verb.bare == C.fold("جاء") else ("عن", "من")
         tongue = self._tongue_speaker(zw, zone)
         if tongue is not None:
             return tongue
+        if verb is not None and verb.bare in C.RELAY_VERBS and any(x.folded == "عن" for x in zw):
+            # Round 35: «ونقلت وكالة "مهر"، القريبة من المحافظين، عن منتظري قوله:»: a relay verb
+            # governs «عن»; a «من» inside an aside on the outlet names no source
+            markers = ("عن",)
         for i, w in enumerate(zw):
             if i > 0 and w.folded in _FROM_HIM and not any(x.folded in markers for x in zw[:i]):
                 # Round 29: «ونقلت وكالة فرانس برس عنه قوله، قبل الإعلان عن الأمر …»: the words are
