@@ -376,6 +376,8 @@ SPEAKER_STOP = frozenset(fold(w) for w in (
     "لمراسل", "لمراسلة", "لمراسلي", "لمندوب",
     "دون", "بدون",  # Round 14: «وأضاف دون الخوض في التفاصيل "…"»: a manner phrase, no subject
     "وسط",  # Round 22: «وأضاف وسط تصفيق البرلمانيين "…"»: a circumstance, no subject
+    # Round 36: «وتابع الرئيس الاميركي غداة تنصيبه "…"»: a time relation ends the subject's phrase
+    "غداة", "إثر", "اثر", "قبيل", "عشية", "فور",
 ))
 
 # Words that may precede the noun phrase and are not part of it.

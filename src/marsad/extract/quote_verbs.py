@@ -242,8 +242,8 @@ class VerbCues(SpanRules, TurnRules):
             # verb (SVO) speaks; the zone after the verb then holds its object, not a subject
             # Round 35: «ونقلت "رويترز" البيان الصحفي لساندرز والذي قالت فيه:»: the statement's owner
             # speaks, not the subject of the verb that relayed the statement
-            speaker = (self._relative_statement_owner(k, zone_words) or self._clause_subject_before(k)
-                       or self._kana_subject(k) or self._zone_speaker(zone))
+            speaker = (self._relative_statement_owner(k, zone_words) or self._coordinated_verb_subject(k, zone_words)
+                       or self._clause_subject_before(k) or self._kana_subject(k) or self._zone_speaker(zone))
         if speaker is None and w.bare.endswith("وا") and (w.folded != w.bare or _mark_only(w) or not zone_words
                                                           or _PRONOUN_PREP.match(zone_words[0].folded)):
             # «وانتقد عشرات الناشطين الحكم داخل قاعة المحكمة ورددوا …»: a plural verb joined by و
@@ -294,6 +294,20 @@ class VerbCues(SpanRules, TurnRules):
         verb = next((x for x in after if x.bare in C.SPEECH_VERBS or x.bare in C.COLON_ONLY_VERBS), None)
         return verb is not None and any(verb.end <= e.start and e.end <= limit and e.type == "PERS"
                                         for e in self.entities)
+
+    def _coordinated_verb_subject(self, k: int, zone_words: list[Word]) -> _Speaker | None:
+        """Round 36: «وانتقد ترامب وسائل الإعلام وقال "…"»: a speech verb joined by و with nothing
+        between it and the words continues the subject of its sentence's opening verb — the name
+        right after that verb — not the object just before it."""
+        w = self.words[k]
+        if zone_words or w.folded == w.bare or k < 3:
+            return None
+        s_start, _ = self.sentence_of(w.start)
+        opening = C.words(self.text, s_start, w.start)
+        if len(opening) < 3 or not self._verb_initial(opening[0]) or opening[0].bare in C.SPEECH_VERBS:
+            return None
+        ent = next((e for e in self.entities if e.type == "PERS" and e.start == opening[1].start), None)
+        return self._make_speaker(ent.start, ent.end) if ent is not None else None
 
     def _clause_subject_before(self, k: int) -> _Speaker | None:
         """Round 12: the subject right before the verb when it opens its clause — only

@@ -193,6 +193,12 @@ class _Speaker:
         return out
 
 
+# Round 36: verbal nouns of a stance that follow «أكد/أعلن/أبدى» as their object («وأكد رفض "…"»)
+_STANCE_MASDARS = frozenset(C.fold(w) for w in (
+    "رفض", "رفضه", "رفضها", "ضرورة", "أهمية", "استعداد", "استعداده", "دعم", "دعمه", "تمسك", "حرص", "التزام",
+    "ترحيب", "رغبة", "إدانة", "قلق"))
+
+
 class SpeakerRules:
     """State shared with the quote finder, text helpers and the speaker rules."""
 
@@ -530,6 +536,12 @@ class SpeakerRules:
             # back to the occasion; the subject follows it
         if zw and zw[0].folded in _KANA:
             return None  # Round 31: «وأضاف كانت "على قيد الحياة …"»: a verb opens the reported words
+        if len(zw) >= 2 and zw[0].folded == C.fold("كما") and (
+                zw[1].bare in C.RELAY_VERBS or zw[1].bare in C.SPEECH_VERBS):
+            return None  # Round 36: «وقالت كما نقلت عنها وكالة …»: an aside on who relayed it; the
+            # verb's subject is its pronoun
+        if len(zw) == 1 and C.strip_conj(zw[0].bare) in _STANCE_MASDARS:
+            return None  # Round 36: «وأكد رفض "تحويل اليمن …"»: the verb's object, not its subject
         if zw and (zw[0].bare == "ل" or _channel(zw[0].bare)) and not self._name_start(zw):
             # Round 16: «وأضاف لوسائل إعلام محلية: "…"»: لـ + a channel noun is the addressee, and the
             # subject is the verb's pronoun — unless it follows the outlet's marked name (Round 34)
