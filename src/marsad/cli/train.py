@@ -446,14 +446,31 @@ def train_duplicates_cmd(
                   "see eval/dup_saudi_sample.py)")
 
 
+# options of the commands trained on the hand-annotated gold set (eval/gold)
+GoldSetOpt = Annotated[Path, typer.Option("--gold", help="Gold directory or file (held-out files are skipped).")]
+GoldDataOpt = Annotated[Path | None, typer.Option("--data", help="Shared data directory (default: $MARSAD_DATA "
+                                                  "or ../shared/data).")]
+
+
+def _gold_inputs(command: str, gold: Path, data: Path | None) -> Path:
+    """The shared data directory for a command trained on the gold set; a clear error when
+    it or the gold set is missing."""
+    from marsad.evaluation.gold import default_data_dir
+
+    data_dir = data or default_data_dir()
+    if not data_dir.is_dir():
+        _fail(command, f"shared data directory not found: {data_dir} (use --data or MARSAD_DATA)")
+    if not gold.exists():
+        _fail(command, f"no gold set at {gold}")
+    return data_dir
+
+
 @train_app.command("main-event")
 def train_main_event_cmd(
     out: Annotated[Path, typer.Option("--out", help="Model file to write (JSON), e.g. "
                                       "src/marsad/models/main_event/model.json.")],
-    gold: Annotated[Path, typer.Option("--gold", help="Gold directory or file (held-out files are "
-                                       "skipped).")] = Path("eval/gold"),
-    data: Annotated[Path | None, typer.Option("--data", help="Shared data directory (default: "
-                                              "$MARSAD_DATA or ../shared/data).")] = None,
+    gold: GoldSetOpt = Path("eval/gold"),
+    data: GoldDataOpt = None,
     c: Annotated[float, typer.Option("--c", help="Inverse L2 strength of the logistic regression "
                                      "(0.3: the best of 0.1 / 0.3 / 1 in cross-validation).")] = 0.3,
     none_margin: Annotated[float, typer.Option(
@@ -467,15 +484,11 @@ def train_main_event_cmd(
     """Train the lead-event selector on the gold set's lead events (needs scikit-learn: the train extra)."""
     from rich.table import Table
 
-    from marsad.evaluation.gold import GoldError, default_data_dir
+    from marsad.evaluation.gold import GoldError
     from marsad.extract.main_event import save_model
     from marsad.training.main_event import collect, cross_validate, fit
 
-    data_dir = data or default_data_dir()
-    if not data_dir.is_dir():
-        _fail("main-event", f"shared data directory not found: {data_dir} (use --data or MARSAD_DATA)")
-    if not gold.exists():
-        _fail("main-event", f"no gold set at {gold}")
+    data_dir = _gold_inputs("main-event", gold, data)
     console = Console(stderr=as_json)
     try:
         with console.status("running the pipeline on the gold articles"):
@@ -509,10 +522,8 @@ def train_main_event_cmd(
 def train_quote_fragments_cmd(
     out: Annotated[Path, typer.Option("--out", help="Model file to write (JSON), e.g. "
                                       "src/marsad/models/quote_fragments/model.json.")],
-    gold: Annotated[Path, typer.Option("--gold", help="Gold directory or file (held-out files are "
-                                       "skipped).")] = Path("eval/gold"),
-    data: Annotated[Path | None, typer.Option("--data", help="Shared data directory (default: "
-                                              "$MARSAD_DATA or ../shared/data).")] = None,
+    gold: GoldSetOpt = Path("eval/gold"),
+    data: GoldDataOpt = None,
     c: Annotated[float, typer.Option("--c", help="Inverse L2 strength of the logistic regression "
                                      "(1.0: as good as 0.1 / 0.3 in cross-validation).")] = 1.0,
     min_precision: Annotated[float, typer.Option(
@@ -525,15 +536,11 @@ def train_quote_fragments_cmd(
     """Train the learned quote-fragment pass on the gold set's direct quotes (needs the train extra)."""
     from rich.table import Table
 
-    from marsad.evaluation.gold import GoldError, default_data_dir
+    from marsad.evaluation.gold import GoldError
     from marsad.extract.quote_fragments import save_model
     from marsad.training.quote_fragments import collect, cross_validate, fit
 
-    data_dir = data or default_data_dir()
-    if not data_dir.is_dir():
-        _fail("quote-fragments", f"shared data directory not found: {data_dir} (use --data or MARSAD_DATA)")
-    if not gold.exists():
-        _fail("quote-fragments", f"no gold set at {gold}")
+    data_dir = _gold_inputs("quote-fragments", gold, data)
     if folds < 2:
         _fail("quote-fragments", "--folds must be 2 or more: the threshold is chosen by cross-validation")
     console = Console(stderr=as_json)

@@ -17,17 +17,16 @@ without it (a trimmed install) the rule decides.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from marsad.extract import cues as C
 from marsad.extract.event_triggers import is_verb_trigger
 from marsad.extract.event_types import TYPE_BY_NAME
+from marsad.extract.model_files import load_json_model, save_json_model, shipped_json_model
 from marsad.model import Event, Quote
 
 MODEL_FILE = "main_event/model.json"
@@ -150,28 +149,19 @@ class MainEventModel:
 
 
 def save_model(model: MainEventModel, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(model.to_dict(), ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+    save_json_model(model.to_dict(), path)
 
 
 def load_model(path: Path | str) -> MainEventModel:
     """A main-event model from ``path``; a clear error when it is missing or malformed."""
-    p = Path(path)
-    if not p.is_file():
-        raise FileNotFoundError(f"no main-event model at {p}")
-    try:
-        return MainEventModel.from_dict(json.loads(p.read_text("utf-8")))
-    except (json.JSONDecodeError, TypeError, ValueError) as exc:
-        raise ValueError(f"{p}: {exc}") from exc
+    return load_json_model(path, "main-event model", MainEventModel.from_dict)
 
 
 @lru_cache(maxsize=1)
 def shipped_model() -> MainEventModel | None:
     """The model shipped in ``marsad/models`` (None when the package carries none)."""
-    ref = resources.files("marsad.models").joinpath(MODEL_FILE)
-    if not ref.is_file():
-        return None
-    return MainEventModel.from_dict(json.loads(ref.read_text("utf-8")))
+    data = shipped_json_model(MODEL_FILE)
+    return MainEventModel.from_dict(data) if data is not None else None
 
 
 def choose_main_event(text: str, sentence_start: int, events: Sequence[Event], quotes: Sequence[Quote],

@@ -19,16 +19,15 @@ nothing (the rules alone decide, as before it existed).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from marsad.extract import cues as C
 from marsad.extract.cues import Segment
+from marsad.extract.model_files import load_json_model, save_json_model, shipped_json_model
 from marsad.extract.quote_base import QuoteBase
 from marsad.extract.speakers import _Speaker
 
@@ -91,28 +90,19 @@ class FragmentModel:
 
 
 def save_model(model: FragmentModel, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(model.to_dict(), ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+    save_json_model(model.to_dict(), path)
 
 
 def load_model(path: Path | str) -> FragmentModel:
-    """A fragment model from ``path``; a clear error when it is missing or malformed."""
-    p = Path(path)
-    if not p.is_file():
-        raise FileNotFoundError(f"no quote-fragment model at {p}")
-    try:
-        return FragmentModel.from_dict(json.loads(p.read_text("utf-8")))
-    except (json.JSONDecodeError, TypeError, ValueError) as exc:
-        raise ValueError(f"{p}: {exc}") from exc
+    """A quote-fragment model from ``path``; a clear error when it is missing or malformed."""
+    return load_json_model(path, "quote-fragment model", FragmentModel.from_dict)
 
 
 @lru_cache(maxsize=1)
 def shipped_model() -> FragmentModel | None:
     """The model shipped in ``marsad/models`` (None when the package carries none)."""
-    ref = resources.files("marsad.models").joinpath(MODEL_FILE)
-    if not ref.is_file():
-        return None
-    return FragmentModel.from_dict(json.loads(ref.read_text("utf-8")))
+    data = shipped_json_model(MODEL_FILE)
+    return FragmentModel.from_dict(data) if data is not None else None
 
 
 @dataclass(slots=True)
