@@ -5,8 +5,8 @@ introduces them.  Annotators also take as direct quotes the marked complement of
 and nouns — «واتهمت المنظمة مولودوفا "بالإخلال بواجباتها الدولية"»، «ووصفه بأنه "واحد من أسوأ
 الصفقات"»، «وثمنت الوزارة "حسن تعاون الأطراف الليبية"» — while titles, names and scare quotes in
 marks («جماعة "ولاية سيناء"»، «برنامج "60 دقيقة"») are not speech.  No short list of verbs
-separates the two, so after the cue scan every closed quoted segment that no quote covers is
-scored by a logistic regression over cues of its context (the words before the opening mark,
+separates the two, so once the cue scan and its joins are done, every closed quoted segment of
+three words or more that no quote covers is scored by a logistic regression over cues of its context (the words before the opening mark,
 the punctuation around it, its length, first-person words inside, how much of it is a name,
 speech verbs earlier in the sentence …), trained on the hand-annotated gold articles
 (:mod:`marsad.training.quote_fragments`).  Above the model's threshold it becomes a direct

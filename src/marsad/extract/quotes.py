@@ -11,7 +11,9 @@ The stage works in three passes over the article text:
    the sentence; a colon or a quote mark opens a direct quote.  A quoted segment that
    nothing introduced is a quote only when a cue follows it («"…"، قال فلان») or it is
    a whole-paragraph continuation of the previous speaker — short scare quotes and
-   titles in quote marks are not speech.
+   titles in quote marks are not speech.  After the cues, a learned pass
+   (:mod:`~marsad.extract.quote_fragments`) decides which of the longer uncovered
+   segments are someone's words all the same («واتهمت المنظمة مولودوفا "بالإخلال …"»).
 3. **Speakers** — the entity (PERS/ORG/LOC from the NER layer) at the head of the
    zone, with its title; an anonymous source noun phrase («مصدر في وايتهول»); or, when
    the zone is empty («وأضاف أن»), the previous speaker or the last person in focus.
