@@ -10,7 +10,7 @@ fallbacks, and the report says so instead of silently scoring something else.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from marsad.evaluation.scoring import (
     score_quotes,
     score_times,
 )
-from marsad.model import Article, Event, Sentence, Token
+from marsad.model import Article, Event, Quote, Sentence, Token
 
 # (module, class) in pipeline order; "fallback" layers are filled by a stand-in when absent.
 KNOWN_STAGES: list[tuple[str, str, str]] = [
@@ -156,10 +156,16 @@ def _to_body(article: Article, start: int, end: int) -> tuple[int, int]:
     return article.offsets.span_to_raw(start, end)
 
 
-def _speaker_strings(sp: dict[str, Any] | None) -> list[str]:
+def speaker_strings(sp: dict[str, Any] | None) -> list[str]:
+    """What the scorer compares with the annotated speaker: the speaker's text and entity."""
     if not sp:
         return []
     return [s for s in (sp.get("text"), sp.get("entity")) if s]
+
+
+def quote_spans(article: Article, quotes: Sequence[Quote]) -> list[SysSpan]:
+    """``quotes`` of ``article`` as the scorer reads them: body offsets, kind, speaker strings."""
+    return [SysSpan(*_to_body(article, q.start, q.end), q.kind, speaker_strings(q.speaker)) for q in quotes]
 
 
 def system_quotes(a: Analysed, fragments: bool = True) -> list[SysSpan]:
@@ -167,11 +173,7 @@ def system_quotes(a: Analysed, fragments: bool = True) -> list[SysSpan]:
     rules alone (without the learned fragment pass), for comparison."""
     from marsad.extract.quotes import extract_quotes
 
-    out = []
-    for q in (a.article.layer("quotes") if fragments else extract_quotes(a.article, None)):
-        s, e = _to_body(a.article, q.start, q.end)
-        out.append(SysSpan(s, e, q.kind, _speaker_strings(q.speaker)))
-    return out
+    return quote_spans(a.article, a.article.layer("quotes") if fragments else extract_quotes(a.article, None))
 
 
 def system_times(a: Analysed) -> list[SysSpan]:

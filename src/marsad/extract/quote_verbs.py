@@ -300,7 +300,7 @@ class VerbCues(SpanRules, TurnRules):
         between it and the words continues the subject of its sentence's opening verb — the name
         right after that verb — not the object just before it."""
         w = self.words[k]
-        if zone_words or w.folded == w.bare or k < 3:
+        if zone_words or w.folded == w.bare:
             return None
         s_start, _ = self.sentence_of(w.start)
         opening = C.words(self.text, s_start, w.start)

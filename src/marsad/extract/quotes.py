@@ -72,7 +72,8 @@ _AL_QAWL = C.fold("القول")
 _TO = frozenset(C.fold(w) for w in ("إلى", "الى"))
 
 # re-exported: callers (events, the evaluation runner, tests) import these from here
-__all__ = ["QuoteStage", "extract_quotes", "find_segments", "fragment_candidates", "sentence_bounds"]
+__all__ = ["QuoteStage", "extract_quotes", "find_segments", "fragment_candidates", "rules_and_fragment_candidates",
+           "sentence_bounds"]
 
 
 # ------------------------------------------------------------------ public stage
@@ -101,13 +102,18 @@ def extract_quotes(article: Article, fragments: FragmentModel | None | str = "sh
     return finder.run()
 
 
-def fragment_candidates(article: Article) -> list[FragmentCandidate]:
-    """Every quoted fragment the rules alone leave uncovered in an analysed ``article``, with
-    its cues and speaker: the training rows of :mod:`marsad.training.quote_fragments`."""
+def rules_and_fragment_candidates(article: Article) -> tuple[list[Quote], list[FragmentCandidate]]:
+    """One run of the rules alone over an analysed ``article``: their quotes (as
+    ``extract_quotes(article, None)``) and every quoted fragment they leave uncovered, with its
+    cues and speaker — the training rows of :mod:`marsad.training.quote_fragments`."""
     finder = _QuoteFinder(article)
     finder.collect_fragments = True
-    finder.run()
-    return finder.fragment_log
+    return finder.run(), finder.fragment_log
+
+
+def fragment_candidates(article: Article) -> list[FragmentCandidate]:
+    """The uncovered fragments of :func:`rules_and_fragment_candidates`."""
+    return rules_and_fragment_candidates(article)[1]
 
 
 # ------------------------------------------------------------------ the finder

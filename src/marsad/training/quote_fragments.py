@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from marsad.evaluation.runner import analyse_gold, build_runner
-from marsad.evaluation.scoring import QuoteScore, SysSpan, names_match, score_quotes, spans_match
+from marsad.evaluation.runner import analyse_gold, build_runner, quote_spans, speaker_strings
+from marsad.evaluation.scoring import QuoteScore, names_match, score_quotes, spans_match
 from marsad.extract.quote_fragments import FragmentModel
-from marsad.extract.quotes import extract_quotes, fragment_candidates
+from marsad.extract.quotes import rules_and_fragment_candidates
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
@@ -61,22 +61,16 @@ def collect(gold: Path, data_dir: Path, progress: Callable[[str], None] | None =
         golds = [q for q in a.gold.quotes if q.kind == "direct"]
         fb = base.setdefault(a.gold.split, FileBase())
         fb.direct += len(golds)
-        art = a.article
-        to_body = art.offsets.span_to_raw
+        rules, candidates = rules_and_fragment_candidates(a.article)
         score = QuoteScore()
-        score_quotes(a.gold.quotes, [SysSpan(*to_body(q.start, q.end), q.kind, _speaker_strings(q.speaker))
-                                     for q in extract_quotes(art, None)], score)
+        score_quotes(a.gold.quotes, quote_spans(a.article, rules), score)
         fb.right += score.speaker_ok["direct"]
-        for cand in fragment_candidates(art):
-            span = to_body(cand.start, cand.end)
+        for cand in candidates:
+            span = a.article.offsets.span_to_raw(cand.start, cand.end)
             hit = next((g for g in golds if spans_match((g.start, g.end), span)), None)
-            ok = hit is not None and names_match(hit.speakers(), _speaker_strings(cand.speaker))
+            ok = hit is not None and names_match(hit.speakers(), speaker_strings(cand.speaker))
             examples.append(FragmentExample(a.gold.split, a.gold.id, cand.features, int(hit is not None), ok))
     return examples, base
-
-
-def _speaker_strings(sp: dict[str, Any] | None) -> list[str]:
-    return [s for s in (sp.get("text"), sp.get("entity")) if s] if sp else []
 
 
 def fit(examples: Sequence[FragmentExample], c: float = 1.0, threshold: float = 0.4) -> FragmentModel:
