@@ -89,3 +89,36 @@ def test_document_propagation_knows_a_person_by_the_last_name() -> None:
     tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"]]
     out = propagate_names(sentences, tags, lambda t, s, e: tuple(t[s:e]), lambda k: True)
     assert out[1] == ["O", "B-PERS", "O"]
+
+
+def test_document_propagation_admits_a_frequent_surname_only_where_it_is_plain() -> None:
+    """Round 37: «دونالد ترامب» … «وانتقد ترامب»: a surname too frequent for the one-word rule
+    is still propagated when the tagger's own ``surname`` check admits it — but never into a
+    token with a proclitic other than و («لترامب» may be "to Trump" or a word like «لصالح»)."""
+    from marsad.training.ner import propagate_names
+
+    sentences = [["قال", "دونالد", "ترامب"], ["وانتقد", "ترامب", "الإعلام"], ["شكرا", "لترامب"]]
+    tags = [["O", "B-PERS", "I-PERS"], ["O", "O", "O"], ["O", "O"]]
+
+    def key(tokens, s, e):  # type: ignore[no-untyped-def]
+        return (tokens[s].removeprefix("ل"), *tokens[s + 1:e])
+
+    def reliable(k):  # type: ignore[no-untyped-def]
+        return len(k) > 1  # ترامب alone is too frequent
+
+    assert propagate_names(sentences, tags, key, reliable)[1] == ["O", "O", "O"]
+    out = propagate_names(sentences, tags, key, reliable, lambda t, i, k: True, lambda tok: not tok.startswith("ل"))
+    assert out[1] == ["O", "B-PERS", "O"]
+    assert out[2] == ["O", "O"]
+
+
+def test_the_shipped_tagger_refuses_compound_name_tails_as_surnames() -> None:
+    from marsad.extract.ner_neural import NN_MODEL_DIR, load_ner
+
+    tagger = load_ner(NN_MODEL_DIR)
+    assert tagger._surname(["دونالد", "ترامب"], 1, ("ترامب",))
+    assert not tagger._surname(["حسن", "نصر", "الله"], 2, ("الله",))
+    assert not tagger._surname(["عبد", "العزيز"], 1, ("العزيز",))
+    assert not tagger._surname(["محمد", "علي"], 1, ("علي",))  # folds like the preposition على
+    assert not tagger._surname(["نبيل", "العربي"], 1, ("العربي",))  # a definite word: an adjective too
+    assert tagger._plain("وترامب") and not tagger._plain("لترامب")

@@ -344,7 +344,8 @@ class NeuralTagger:
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tag one document's sentences, then *one name, one type per document*
         (the same second pass as the CRF model, :func:`marsad.training.ner.propagate_names`)."""
-        return propagate_names(sentences, self.tag_many(sentences), self._key, self._reliable)
+        return propagate_names(sentences, self.tag_many(sentences), self._key, self._reliable,
+                               self._surname, self._plain)
 
     def _key(self, tokens: Sequence[str], start: int, end: int) -> tuple[str, ...]:
         forms = self.lexicon.forms
@@ -355,6 +356,27 @@ class NeuralTagger:
             return True
         return len(key[0]) > 2 and self.lexicon.counts.get(key[0], 0) < RARE_WORD_COUNT
 
+    def _surname(self, tokens: Sequence[str], i: int, key: tuple[str, ...]) -> bool:
+        """A frequent last word of a person's name that still names that person alone
+        (ترامب، أردوغان، سلمان): not a definite word (those are the adjectives and nouns a
+        name may end in — العربي، الجديد), not the second part of a compound given name
+        (عبد الله، نصر الله، نور الدين), and not among the very frequent words at all."""
+        word = key[0]
+        if len(word) < 3 or word.startswith("ال") or word in _NAME_TAILS \
+                or self.lexicon.counts.get(word, 0) >= SURNAME_WORD_COUNT:
+            return False
+        return i == 0 or self.lexicon.forms(tokens[i - 1])[0] not in _COMPOUND_HEADS
+
+    def _plain(self, token: str) -> bool:
+        """No proclitic but the conjunction و: where an admitted surname may be written."""
+        return self.lexicon.forms(token)[1] in ("", "و")
+
+
+SURNAME_WORD_COUNT = 15000
+"""A person's last word that the news has this often or more is not propagated alone
+(above it stand the function words a folded surname can collide with: علي/على)."""
+_NAME_TAILS = frozenset(fold(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحق"))
+_COMPOUND_HEADS = frozenset(fold(w) for w in ("عبد", "أبو", "أبي", "ابن", "بن", "بنت", "آل", "أم", "ذو"))
 
 ENSEMBLE_FILE = "ensemble.json"
 

@@ -618,6 +618,9 @@ class SpeakerRules:
         if pers and zw[0].bare not in C.ANONYMOUS_HEADS:
             e = pers[0]
             lead = C.words(self.text, zw[0].start, e.start)
+            organisation = self._organisation_subject(zw, lead)
+            if organisation is not None:
+                return organisation
             appositive = self.text[lead[-1].end:e.start].strip() == "،" if lead else False
             closes_zone = not C.words(self.text, e.end, zone[1]) and zw[0].bare in C.TITLE_WORDS \
                 and not any(C.strip_conj(x.folded) in _ZONE_RELATIVES for x in lead)
@@ -637,6 +640,20 @@ class SpeakerRules:
                 and "،" not in self.text[zw[0].start:ent.start]:
             end = max(end, ent.end)
         return self._make_speaker(zw[0].start, end)
+
+    def _organisation_subject(self, zw: list[Word], lead: list[Word]) -> _Speaker | None:
+        """Round 37: «حيث قالت شركة ايرباص في بيان لها تعقيبا على قرار ترامب:»: a zone that opens
+        with an organisation's name (or its head noun and then the name) is the verb's subject;
+        a person named later, after a preposition or a time word, belongs to an adjunct."""
+        org = next((e for e in self.entities if e.type == "ORG" and e.start == zw[0].start), None)
+        if org is None and len(zw) >= 2 and zw[0].bare in C.ORGANIZATION_HEADS:
+            org = next((e for e in self.entities if e.type == "ORG" and e.start == zw[1].start), None)
+        if org is None:
+            return None
+        after = [x for x in lead if x.start >= org.end]
+        if not after or not (after[0].folded in C.SPEAKER_STOP or after[0].folded in _PREPOSITIONS):
+            return None
+        return self._make_speaker(zw[0].start, org.end)
 
     def _subject_after_outlet(self, zw: list[Word], zone: tuple[int, int]) -> _Speaker | None:
         """Round 34: «وقالت لـ"اليوم" مصادر مطلعة:»، «وقالت لصحيفة "اليوم" مصادر مطلعة إن»: an
@@ -668,12 +685,24 @@ class SpeakerRules:
 
     def _whole_name_word(self, ent: Entity) -> bool:
         """Round 21: «قال لازاريني:» after «فيليب لازاريني»: the ل belongs to the name when an
-        earlier full name ends with the same word, ل included, or when a colon follows the name."""
+        earlier full name ends with the same word, ل included, or when a colon follows the name.
+        Round 37: also when the same word, ل included, was named earlier where no preposition
+        governs it («واشترت تشارلي لاغارد …» where the tagger kept only «لاغارد»)."""
         if self.text[ent.end:ent.end + 2].strip().startswith(":"):
             return True  # «قال لازاريني: "…"»: a colon right after the name introduces its own words
         word = C.fold(ent.text)
-        return any(e.type == "PERS" and e.end <= ent.start and len(C.fold(e.text).split()) > 1
-                   and C.fold(e.text).split()[-1] == word for e in self.entities)
+        return any(e.type == "PERS" and e.end <= ent.start and C.fold(e.text).split()[-1] == word
+                   and (len(C.fold(e.text).split()) > 1 or not self._addressee_position(e))
+                   for e in self.entities)
+
+    def _addressee_position(self, ent: Entity) -> bool:
+        """Could the ل opening this one-word mention be the preposition: a speech or reply verb,
+        or the mention's opening the sentence, before it?"""
+        prev = self._word_before(ent.start)
+        if prev is None or self.sentence_of(prev.start) != self.sentence_of(ent.start):
+            return True
+        return prev.bare in C.SPEECH_VERBS or C.strip_conj(prev.bare) in C.SPEECH_VERBS \
+            or prev.bare in C.COLON_ONLY_VERBS or prev.bare in C.ADDRESSEE_VERBS
 
     def _addressee_name(self, w: Word) -> bool:
         """Round 11: does ``w`` open a name that carries the preposition لـ as a clitic
@@ -944,6 +973,9 @@ class SpeakerRules:
             subj = next((e for e in self.entities if e.start == head.start and e.type in ("ORG", "LOC")), None)
             if subj is not None and not self._governed(subj):
                 return self._make_speaker(sw[1].start, subj.end)
+        titled = self._titled_opening_subject(sw, pos)
+        if titled is not None:
+            return titled
         if cands:
             pers = [e for e in cands if e.type == "PERS" and not self._governed(e)] or \
                 [e for e in cands if e.type == "PERS"]
@@ -961,6 +993,26 @@ class SpeakerRules:
             if sp is not None and sp.kind in ("anonymous", "organization") or (sp and sw[1].bare in C.TITLE_WORDS):
                 return sp
         return None
+
+    def _titled_opening_subject(self, sw: list[Word], pos: int) -> _Speaker | None:
+        """Round 37: «وأضاف الوزير الإسرائيلي في تعليقه على اللقاء … رئيس الوزراء الإسرائيلي، بنيامين
+        نتنياهو …، قائلا:»: a title right after the clause's opening verb is its subject (VSO), with
+        the name in apposition when one follows; when a preposition or time word ends the title
+        phrase instead, persons named after it belong to that adjunct, not to the subject."""
+        if len(sw) < 3 or not self._verb_initial(sw[0]) or sw[1].bare not in C.TITLE_WORDS \
+                or C.strip_conj(sw[0].bare) in C.RELAY_VERBS or self.entity_in(sw[0].start, sw[0].end):
+            return None  # «وزيهوفر عضو في …»: a name, not a verb, opens the clause
+        named = self._titled_subject(sw, 1)
+        if named is not None:
+            return named
+        end = self._np_end(self.word_index(sw[1].start), pos)
+        if any(e.type == "PERS" and sw[1].start <= e.start < end for e in self.entities):
+            return None  # a name inside the phrase: the general rule reads it
+        rest = C.words(self.text, end, pos)
+        if not rest or not (rest[0].folded in C.SPEAKER_STOP or rest[0].folded in _PREPOSITIONS) \
+                or any(e.type == "PERS" and e.start <= r.start < e.end for r in rest[:2] for e in self.entities):
+            return None  # «المرشد الإيراني علي خامنئي»: «علي» folds like «على» but opens the name
+        return self._make_speaker(sw[1].start, end)
 
     def _plural_subject(self, s_start: int, pos: int) -> _Speaker | None:
         """«يأتي هذا وسط تقارير من مجموعات معارضة …، مضيفين بأن»: a plural participle agrees
@@ -1157,6 +1209,8 @@ class SpeakerRules:
             ws = ws[2:]  # Round 15: «من جانبه، أكد مدير وكالة الحج …»: the fronted "for his part"
         elif len(ws) >= 4 and C.strip_conj(ws[0].folded) in _ON_ONES_PART:
             ws = ws[1:]  # «بدوره، قال …»
+        else:
+            ws = self._after_fronted_adverbial(ws)
         if len(ws) < 3 or self.inside_segment(ws[0].start) or self.inside_quote(ws[1].start):
             return None
         head = ws[1]
@@ -1196,6 +1250,18 @@ class SpeakerRules:
         if kin and end > head.end:
             return _Speaker(self.text[head.start:end], head.start, end, "person", None)
         return _Speaker(self.text[head.start:end], head.start, end, "anonymous", None)
+
+    def _after_fronted_adverbial(self, ws: list[Word]) -> list[Word]:
+        """Round 37: «وخلال المقابلة، شبه الأمير محمد بن سلمان، المرشد الإيراني …. وقال:»: a
+        sentence that opens with a short prepositional or time phrase set off by a comma
+        («وخلال المقابلة،»، «وفي كلمته،») has its clause, verb first, after the comma."""
+        if not ws or C.strip_conj(ws[0].folded) not in _PREPOSITIONS | _TIME_PREPOSITIONS:
+            return ws
+        for i in range(1, min(len(ws), 5)):
+            if "،" in self._gap(ws[i - 1].end, ws[i].start):
+                rest = ws[i:]
+                return rest if self._verb_initial(rest[0]) and rest[0].bare not in _PREPOSITIONS else ws
+        return ws
 
     @staticmethod
     def _verb_initial(first: Word) -> bool:

@@ -320,18 +320,27 @@ MAX_NAME_TOKENS = 4
 
 def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]],
                     key: Callable[[Sequence[str], int, int], tuple[str, ...]],
-                    reliable: Callable[[tuple[str, ...]], bool]) -> list[list[str]]:
+                    reliable: Callable[[tuple[str, ...]], bool],
+                    surname: Callable[[Sequence[str], int, tuple[str, ...]], bool] | None = None,
+                    plain: Callable[[str], bool] | None = None) -> list[list[str]]:
     """Second pass of :meth:`NerModel.tag_document` (pure function, unit-tested).
 
     ``key(tokens, start, end)`` must begin with the same first element for every ``end``
     (the first word's form, then the others'): a position whose one-word key starts no
     remembered name is skipped at once, which spares the n-gram keys of almost every word
-    (they cost more than the tagging itself on a cold cache)."""
+    (they cost more than the tagging itself on a cold cache).
+
+    ``surname(tokens, i, key)`` may admit the last word ``tokens[i]`` of a person's name that
+    ``reliable`` refuses for being frequent in the news («دونالد ترامب» … «وانتقد ترامب»: the
+    tagger often misses the bare surname, and a frequent one is the one most quoted); such a
+    word is then written only where ``plain(token)`` holds (no proclitic but و), so the name's
+    word is not read into «لصالح» after «علي عبد الله صالح»."""
     from collections import Counter
 
     from marsad.training.scoring import tag_spans
 
     memory: dict[tuple[str, ...], Counter[str]] = {}
+    firm: set[tuple[str, ...]] = set()
     for tokens, sent_tags in zip(sentences, tags):
         for s, e, etype in tag_spans(sent_tags):
             parts = [(s, e)] if e - s <= MAX_NAME_TOKENS else []
@@ -340,6 +349,9 @@ def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]],
             for a, b in parts:
                 k = key(tokens, a, b)
                 if reliable(k):
+                    memory.setdefault(k, Counter())[etype] += 1
+                    firm.add(k)
+                elif surname is not None and b - a == 1 and a == e - 1 and e - s >= 2 and surname(tokens, a, k):
                     memory.setdefault(k, Counter())[etype] += 1
     if not memory:
         return tags
@@ -360,7 +372,10 @@ def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]],
                 # the name must not continue into a neighbouring entity
                 if i + n < len(tokens) and new[i + n].startswith("I-"):
                     continue
-                seen = memory.get(key(tokens, i, i + n))
+                k = key(tokens, i, i + n)
+                seen = memory.get(k)
+                if seen and k not in firm and plain is not None and not plain(tokens[i]):
+                    seen = None  # an admitted surname, here with a proclitic other than و
                 if seen:
                     etype = seen.most_common(1)[0][0]
                     new[i:i + n] = ["B-" + etype] + ["I-" + etype] * (n - 1)
