@@ -463,7 +463,7 @@ def find_segments(text: str) -> list[Segment]:
         elif ch in ('"', "“", "„", "”"):
             para_end = text.find("\n", i)
             para_end = n if para_end < 0 else para_end
-            closers = '"' if ch == '"' else "”“\""
+            closers = '"' if ch == '"' else "”“\"″"  # Round 38: «:” … حماس″»: a double prime may close
             j = i + 1
             depth = 1
             while j < para_end:
