@@ -686,8 +686,9 @@ class SpeakerRules:
     def _whole_name_word(self, ent: Entity) -> bool:
         """Round 21: «قال لازاريني:» after «فيليب لازاريني»: the ل belongs to the name when an
         earlier full name ends with the same word, ل included, or when a colon follows the name.
-        Round 37: also when the same word, ل included, was named earlier where no preposition
-        governs it («واشترت تشارلي لاغارد …» where the tagger kept only «لاغارد»)."""
+        Round 37: also when the same word, ل included, was named earlier with no speech verb
+        before it, so that its ل could not be the preposition («واشترت تشارلي لاغارد …», where
+        the tagger kept only «لاغارد»)."""
         if self.text[ent.end:ent.end + 2].strip().startswith(":"):
             return True  # «قال لازاريني: "…"»: a colon right after the name introduces its own words
         word = C.fold(ent.text)

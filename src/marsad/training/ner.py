@@ -351,7 +351,8 @@ def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]],
                 if reliable(k):
                     memory.setdefault(k, Counter())[etype] += 1
                     firm.add(k)
-                elif surname is not None and b - a == 1 and a == e - 1 and e - s >= 2 and surname(tokens, a, k):
+                elif surname is not None and etype == "PERS" and (a, b) == (e - 1, e) and e - s >= 2 \
+                        and surname(tokens, a, k):
                     memory.setdefault(k, Counter())[etype] += 1
     if not memory:
         return tags
