@@ -13,43 +13,26 @@ once, so the selector's share of the stage is on the same run. Prints a Rich tab
 from __future__ import annotations
 
 import argparse
-import random
 import time
-from pathlib import Path
 
+from ant_sample import add_sample_arguments, analysed_sample
 from rich.console import Console
 from rich.table import Table
 
-from marsad.evaluation.gold import parse_ant
 from marsad.extract.events import EventStage
 from marsad.extract.main_event import choose_main_event, shipped_model
 from marsad.extract.quotes import sentence_bounds
-from marsad.model import Article
-from marsad.pipeline import default_pipeline
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "ant_multisource")
-    parser.add_argument("-n", type=int, default=400)
+    add_sample_arguments(parser)
     parser.add_argument("--repeat", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    files = sorted(args.data.rglob("*.txt"))
-    if not files:
-        raise SystemExit(f"no ANT files under {args.data}")
-    random.Random(args.seed).shuffle(files)
-    pipe = default_pipeline()
     model = shipped_model()
     if model is None:
         raise SystemExit("no shipped main-event model")
-    articles: list[Article] = []
-    for path in files[:args.n]:
-        doc = parse_ant(path.read_text(encoding="utf-8", errors="replace"))
-        if doc.body.strip():
-            articles.append(pipe(Article.from_raw(doc.body, title=doc.title, published=doc.published)))
+    articles = analysed_sample(args)
     cases = []
     for a in articles:
         bounds = sentence_bounds(a)

@@ -14,42 +14,25 @@ article and how many quotes the pass adds.
 from __future__ import annotations
 
 import argparse
-import random
 import time
-from pathlib import Path
 
+from ant_sample import add_sample_arguments, analysed_sample
 from rich.console import Console
 from rich.table import Table
 
-from marsad.evaluation.gold import parse_ant
 from marsad.extract.quote_fragments import shipped_model
 from marsad.extract.quotes import extract_quotes
-from marsad.model import Article
-from marsad.pipeline import default_pipeline
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "ant_multisource")
-    parser.add_argument("-n", type=int, default=400)
+    add_sample_arguments(parser)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    files = sorted(args.data.rglob("*.txt"))
-    if not files:
-        raise SystemExit(f"no ANT files under {args.data}")
     model = shipped_model()
     if model is None:
         raise SystemExit("no shipped quote-fragment model")
-    random.Random(args.seed).shuffle(files)
-    pipe = default_pipeline()
-    articles: list[Article] = []
-    for path in files[:args.n]:
-        doc = parse_ant(path.read_text(encoding="utf-8", errors="replace"))
-        if doc.body.strip():
-            articles.append(pipe(Article.from_raw(doc.body, title=doc.title, published=doc.published)))
+    articles = analysed_sample(args)
     best = {"rules alone": float("inf"), "with the fragment pass": float("inf")}
     counts = {}
     for _ in range(args.repeat):
