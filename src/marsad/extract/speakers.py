@@ -139,6 +139,12 @@ _QUANTIFIERS = frozenset(C.fold(w) for w in ("عدة", "بعض", "عدد", "أح
 _EMPHATIC = frozenset(C.fold(w) for w in ("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"))
 
 
+def _opens_adjunct(w: Word) -> bool:
+    """Round 37: does ``w`` — a preposition or a word that ends a speaker's phrase (a time word, a
+    complementiser) — start an adjunct after a subject, so that names after it are not the subject?"""
+    return w.folded in C.SPEAKER_STOP or w.folded in _PREPOSITIONS
+
+
 def _accusative_participle(w: Word) -> bool:
     """Round 19: «مخاطبا»، «متحدثا»، «معلقا»: an indefinite accusative active participle (مُفاعِلاً)."""
     b = w.bare
@@ -651,7 +657,7 @@ class SpeakerRules:
         if org is None:
             return None
         after = [x for x in lead if x.start >= org.end]
-        if not after or not (after[0].folded in C.SPEAKER_STOP or after[0].folded in _PREPOSITIONS):
+        if not after or not _opens_adjunct(after[0]):
             return None
         return self._make_speaker(zw[0].start, org.end)
 
@@ -1010,7 +1016,7 @@ class SpeakerRules:
         if any(e.type == "PERS" and sw[1].start <= e.start < end for e in self.entities):
             return None  # a name inside the phrase: the general rule reads it
         rest = C.words(self.text, end, pos)
-        if not rest or not (rest[0].folded in C.SPEAKER_STOP or rest[0].folded in _PREPOSITIONS) \
+        if not rest or not _opens_adjunct(rest[0]) \
                 or any(e.type == "PERS" and e.start <= r.start < e.end for r in rest[:2] for e in self.entities):
             return None  # «المرشد الإيراني علي خامنئي»: «علي» folds like «على» but opens the name
         return self._make_speaker(sw[1].start, end)
