@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from marsad.extract.event_types import EVENT_TYPES, TYPE_BY_NAME, mapping_table
+from marsad.extract.event_types import EVENT_TYPES, TYPE_BY_NAME, UNTYPED, mapping_table
 from marsad.extract.events import EventStage, extract_events, main_event
 from marsad.extract.quotes import QuoteStage
 from marsad.model import Article, Entity, Event
@@ -249,13 +249,16 @@ def test_lama_in_an_attribution_is_no_negation() -> None:
 
 
 def test_an_attribution_alone_is_no_event() -> None:
+    # no typed event (the attribution is none); the lead's own verb is the untyped event
     a = analyse("وصلت الطائرة إلى المطار، وفقا لما ذكرته الوكالة الرسمية.")
-    assert [e.type for e in a.layer("events")] == []
-    assert main_event(a.layer("events"), 0) is None
+    assert [e.type for e in a.layer("events")] == [UNTYPED]
+    ev = main_event(a.layer("events"), 0)
+    assert ev is not None and ev.text == "وصلت" and ev.main
 
 
 def test_issuing_a_thing_with_no_other_trigger_is_none() -> None:
-    assert main_event(analyse("أصدر الرئيس عملة جديدة للبلاد.").layer("events"), 0) is None
+    ev = main_event(analyse("أصدر الرئيس عملة جديدة للبلاد.").layer("events"), 0)
+    assert ev is not None and ev.type == UNTYPED and ev.text == "أصدر"
 
 
 def test_announcing_a_non_taxonomy_event_is_a_statement() -> None:

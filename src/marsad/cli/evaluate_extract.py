@@ -38,7 +38,7 @@ def _fail(message: str) -> None:
 
 
 def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: int,
-         lead_by: str = "model", fragments: bool = True) -> None:
+         lead_by: str = "model", fragments: bool = True, untyped: bool = True) -> None:
     if lead_by not in ("model", "rule"):
         _fail(f"--lead-by must be model or rule, not {lead_by!r}")
     data_dir = data or default_data_dir()
@@ -52,7 +52,7 @@ def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: i
     except GoldError as exc:
         _fail(str(exc))
         return
-    result = evaluate(task, analysed, lead_by, fragments)
+    result = evaluate(task, analysed, lead_by, fragments, untyped)
     result["missing"] = runner.missing
     # which stages really ran (e.g. "entities", not "entities(missing)"), so a score is never
     # mistaken for one measured with the NER model when the model could not load
@@ -117,9 +117,12 @@ def eval_quotes(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, e
 
 @eval_app.command("events")
 def eval_events(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, errors: ErrorsOpt = 0,
-                lead_by: LeadOpt = "model") -> None:
+                lead_by: LeadOpt = "model",
+                typed_only: Annotated[bool, typer.Option(
+                    "--typed-only", help="Score the typed events alone: no untyped lead event when the "
+                                         "selector chooses none (for comparison).")] = False) -> None:
     """Lead-sentence main event: type, actor, place and modality accuracy."""
-    _run("events", gold, as_json, data, errors, lead_by)
+    _run("events", gold, as_json, data, errors, lead_by, untyped=not typed_only)
 
 
 @eval_app.command("times")

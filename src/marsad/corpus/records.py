@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from marsad.extract.event_types import UNTYPED
 from marsad.model import Article, Entity, Quote
 
 
@@ -37,7 +38,8 @@ class CorpusDoc:
             source=article.source or article.publisher or "",
             published=article.published,
             entities=list(article.layer("entities")),
-            event_types=[e.type for e in article.layer("events") if getattr(e, "type", "")],
+            # the untyped lead event says nothing two articles could share
+            event_types=[e.type for e in article.layer("events") if getattr(e, "type", "") not in ("", UNTYPED)],
             quotes=list(article.layer("quotes")),
         )
 

@@ -184,17 +184,25 @@ def system_times(a: Analysed) -> list[SysSpan]:
     return out
 
 
-def lead_candidates(a: Analysed) -> list[Event]:
-    """System events whose trigger lies in the gold lead sentence."""
+def _in_lead(a: Analysed, ev: Event) -> bool:
     g = a.gold.lead_event
-    if g is None:
-        return []
-    out = []
-    for ev in a.article.layer("events"):
-        s, _ = _to_body(a.article, ev.start, ev.end)
-        if g.sentence_start <= s < g.sentence_end:
-            out.append(ev)
-    return out
+    s, _ = _to_body(a.article, ev.start, ev.end)
+    return g is not None and g.sentence_start <= s < g.sentence_end
+
+
+def lead_candidates(a: Analysed) -> list[Event]:
+    """Typed system events whose trigger lies in the gold lead sentence (what the selector
+    chooses among; the untyped event stands in only when it chooses none)."""
+    from marsad.extract.event_types import UNTYPED
+
+    return [ev for ev in a.article.layer("events") if ev.type != UNTYPED and _in_lead(a, ev)]
+
+
+def untyped_lead(a: Analysed) -> Event | None:
+    """The events stage's untyped lead event, when it lies in the gold lead sentence."""
+    from marsad.extract.event_types import UNTYPED
+
+    return next((ev for ev in a.article.layer("events") if ev.type == UNTYPED and _in_lead(a, ev)), None)
 
 
 def lead_sentence_start(a: Analysed, cands: list[Event]) -> int:
@@ -210,34 +218,40 @@ def lead_sentence_start(a: Analysed, cands: list[Event]) -> int:
 
 
 def as_sys_event(ev: Event | None) -> SysEvent | None:
-    """What the lead-event scorer compares: type, actor strings, place string, modality."""
+    """What the lead-event scorer compares: type (the untyped event is the gold's ``none``),
+    actor strings, place string, modality."""
+    from marsad.extract.event_types import UNTYPED
+
     if ev is None:
         return None
     actors = [x for arg in ev.actors for x in (arg.get("text"), arg.get("entity")) if x]
     place = None
     if ev.place:
         place = ev.place.get("entity") or ev.place.get("text")
-    return SysEvent(ev.type, actors, place, ev.modality)
+    return SysEvent("none" if ev.type == UNTYPED else ev.type, actors, place, ev.modality)
 
 
-def system_lead_event(a: Analysed, by: str = "model") -> SysEvent | None:
+def system_lead_event(a: Analysed, by: str = "model", untyped: bool = True) -> SysEvent | None:
     """The main event among the system events of the gold lead sentence, chosen as the
     events stage chooses it (``by="model"``: the learned selector when shipped) or by the
-    hand rule alone (``by="rule"``, for comparison)."""
+    hand rule alone (``by="rule"``, for comparison); when none is chosen, the untyped lead
+    event (``untyped=False`` scores without it, for comparison)."""
     from marsad.extract.main_event import choose_main_event
 
     cands = lead_candidates(a)
-    if not cands:
-        return None
-    return as_sys_event(choose_main_event(a.article.text, lead_sentence_start(a, cands), cands,
-                                          list(a.article.layer("quotes")), use_model=by == "model"))
+    chosen = choose_main_event(a.article.text, lead_sentence_start(a, cands), cands,
+                               list(a.article.layer("quotes")), use_model=by == "model") if cands else None
+    if chosen is None and untyped:
+        chosen = untyped_lead(a)
+    return as_sys_event(chosen)
 
 
-def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model", fragments: bool = True
-             ) -> dict[str, Any]:
+def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model", fragments: bool = True,
+             untyped: bool = True) -> dict[str, Any]:
     """Scores for ``task`` (quotes | events | times) per split and overall (``lead_by``: how
     the lead sentence's main event is chosen, see :func:`system_lead_event`; ``fragments``:
-    whether quotes include the learned fragment pass, see :func:`system_quotes`)."""
+    whether quotes include the learned fragment pass, see :func:`system_quotes`; ``untyped``:
+    whether the untyped lead event stands in when no typed one is chosen)."""
     splits = sorted({a.gold.split for a in analysed})
     result: dict[str, Any] = {"task": task, "articles": len(analysed), "splits": {}}
     errors: list[dict[str, Any]] = []
@@ -261,7 +275,7 @@ def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model", fragme
             es = EventScore()
             for a in part:
                 if a.gold.lead_event is not None:
-                    score_lead_event(a.gold.lead_event, system_lead_event(a, lead_by), es, a.gold.id)
+                    score_lead_event(a.gold.lead_event, system_lead_event(a, lead_by, untyped), es, a.gold.id)
             result["splits"][split] = es.as_dict()
             if split == "all":
                 errors = es.errors

@@ -208,6 +208,12 @@ EVENT_TYPES: tuple[EventType, ...] = (
 
 TYPE_BY_NAME: dict[str, EventType] = {t.name: t for t in EVENT_TYPES}
 
+# The type of a lead sentence's event that the taxonomy does not name (the gold's `none`):
+# its actor and place are still read (:mod:`marsad.extract.event_untyped`); it maps to no
+# ACLED or CAMEO code and is never counted as a shared event between articles.
+UNTYPED = "other"
+UNTYPED_LABEL_AR = "حدث غير مصنف"
+
 
 def mapping_table() -> list[dict[str, object]]:
     """The taxonomy as plain rows (for docs and ``--json`` output)."""

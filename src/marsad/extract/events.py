@@ -48,7 +48,8 @@ from marsad.extract.event_background import (
 from marsad.extract.event_modality import _modality, _predicate_modality
 from marsad.extract.event_senses import _domain_genitive, _other_sense, _suspended
 from marsad.extract.event_triggers import _find_triggers, _verb_spelling
-from marsad.extract.event_types import NOUN_INDEX, conjugate
+from marsad.extract.event_types import NOUN_INDEX, UNTYPED, conjugate
+from marsad.extract.event_untyped import untyped_lead_event
 from marsad.extract.event_words import _suffix_stem
 from marsad.extract.main_event import choose_main_event, event_rank
 from marsad.extract.quotes import sentence_bounds
@@ -109,7 +110,8 @@ class EventStage:
 def extract_events(article: Article) -> list[Event]:
     """All events of ``article`` in text order; the lead sentence's main event (what a
     headline would report, chosen by :func:`~marsad.extract.main_event.choose_main_event`)
-    carries ``main=True``."""
+    carries ``main=True``; when the selector finds none, the lead's clause verb is an
+    untyped event (:func:`~marsad.extract.event_untyped.untyped_lead_event`) that does."""
     out: list[Event] = []
     sents = sentence_bounds(article)
     quotes: list[Quote] = list(article.layer("quotes"))
@@ -117,6 +119,13 @@ def extract_events(article: Article) -> list[Event]:
         out.extend(_sentence_events(article, idx, s_start, s_end, quotes))
     if sents:
         lead = choose_main_event(article.text, sents[0][0], [e for e in out if e.sentence == 0], quotes)
+        if lead is None:  # news outside the taxonomy: who acted and where is still worth keeping
+            s_start, s_end = sents[0]
+            lead = untyped_lead_event(article, s_start, s_end, _lead_index(article.text, C.words(
+                article.text, s_start, s_end)))
+            if lead is not None:
+                out.append(lead)
+                out.sort(key=lambda e: (e.sentence or 0, e.start))
         if lead is not None:
             lead.main = True
     return out
@@ -131,9 +140,10 @@ def main_event(events: list[Event], sentence: int | None = 0) -> Event | None:
     then the more specific type; then the earlier trigger.
     """
     cands = [e for e in events if sentence is None or e.sentence == sentence]
-    if not cands:
-        return None
-    return min(cands, key=event_rank)
+    typed = [e for e in cands if e.type != UNTYPED]
+    if not typed:  # the untyped lead event stands in only when the taxonomy names nothing
+        return cands[0] if cands else None
+    return min(typed, key=event_rank)
 
 
 _ATTRIBUTION = frozenset(C.fold(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "كما", "حسبما",

@@ -44,10 +44,10 @@ def _urlencode_with(params: dict[str, Any], **changes: Any) -> str:
 @lru_cache(maxsize=1)
 def _event_labels() -> dict[str, str]:
     try:
-        from marsad.extract.event_types import EVENT_TYPES
+        from marsad.extract.event_types import EVENT_TYPES, UNTYPED, UNTYPED_LABEL_AR
     except ImportError:
         return {}
-    return {t.name: t.label_ar for t in EVENT_TYPES}
+    return {t.name: t.label_ar for t in EVENT_TYPES} | {UNTYPED: UNTYPED_LABEL_AR}
 
 
 def event_label(name: str | None) -> str:
