@@ -3,7 +3,7 @@ where (sentences written for these tests)."""
 
 from __future__ import annotations
 
-from tests.unit.test_events import analyse, ent
+from test_events import analyse, ent
 
 from marsad.corpus.records import CorpusDoc
 from marsad.evaluation.runner import as_sys_event
@@ -79,3 +79,4 @@ def test_stories_never_share_the_untyped_type() -> None:
     article = analyse(text, [ent(text, "مجلس الوزراء السعودي", "ORG")])
     assert untyped(article) is not None
     assert CorpusDoc.from_article(article, "a1").event_types == []
+

@@ -273,3 +273,17 @@ def test_part_of_day_is_not_the_subject() -> None:
     text = "التقى صبيحة اليوم الأربعاء أمين عام الحركة وفدا من المعارضة في مدينة بنغازي."
     ev = lead(text, [ent(text, "بنغازي", "LOC")])
     assert ev.type == "meeting" and not any("صبيحة" in n for n in names(ev.actors))
+
+
+def test_a_killing_takes_the_place_of_the_attack_behind_it() -> None:
+    text = "لقي تسعة أشخاص مصرعهم في هجوم انتحاري استهدف مقر المفوضية في طرابلس."
+    events = analyse(text, [ent(text, "طرابلس", "LOC")]).layer("events")
+    lead = next(e for e in events if e.main)
+    assert lead.type == "killing" and lead.place is not None and lead.place["text"] == "طرابلس"
+
+
+def test_an_appeal_does_not_inherit_a_later_place() -> None:
+    text = "طالبت المنظمة بوقف الهجمات التي تستهدف المدنيين في حلب."
+    events = analyse(text, [ent(text, "المنظمة", "ORG"), ent(text, "حلب", "LOC")]).layer("events")
+    lead = next(e for e in events if e.main)
+    assert lead.type == "appeal" and lead.place is None

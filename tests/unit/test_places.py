@@ -8,7 +8,9 @@ from importlib import resources
 
 import pytest
 
-from marsad.extract.places import COUNTRY_ALIASES, PlacesStage, country_code, geocode
+from marsad.extract.cues import fold, words
+from marsad.extract.event_arguments import _prep_before
+from marsad.extract.places import COUNTRY_ALIASES, PlacesStage, country_code, geocode, hashtag_places
 from marsad.model import Article, Entity
 
 
@@ -90,3 +92,31 @@ def test_places_stage_fills_geo_on_loc_entities_only() -> None:
     assert geos["بريطانيا"]["country"] == "GB"
     assert geos["طرابلس"]["country"] == "LY"
     assert geos["جونسون"] is None and geos["البريطانيين"] is None
+
+
+def test_hashtags_naming_places_become_locations() -> None:
+    text = "تسببت الموجة الحارة التي تسود #اليابان في مقتل 14 شخصا قرب #خان_يونس و#داعش و#قرية_صغيرة."
+    found = hashtag_places(text, [])
+    assert [(e.text, e.canonical, e.type) for e in found] == [("#اليابان", "اليابان", "LOC"),
+                                                             ("#خان_يونس", "خان يونس", "LOC")]
+    assert found[0].geo is not None and found[0].geo["country"] == "JP"
+    # a hashtag the tagger already covered keeps its entity
+    tagged = Entity(text.index("#اليابان"), text.index("#اليابان") + 8, "#اليابان", "LOC", "اليابان")
+    assert [e.text for e in hashtag_places(text, [tagged])] == ["#خان_يونس"]
+
+
+def test_places_stage_adds_hashtag_places_in_order() -> None:
+    text = "قتل قناص شابة في مخيم شرق #خان_يونس الجمعة في غزة."
+    gaza = text.rindex("غزة")
+    article = Article.from_raw(text)
+    article.set_layer("entities", [Entity(gaza, gaza + 3, "غزة", "LOC", "غزة")])
+    PlacesStage()(article)
+    assert [e.text for e in article.layer("entities")] == ["#خان_يونس", "غزة"]
+    article.validate()
+
+
+def test_a_hashtag_place_reads_the_preposition_before_it() -> None:
+    text = "وقع انفجار في #اليابان أمس."
+    ws = words(text)
+    start = text.index("#")
+    assert _prep_before(text, ws, Entity(start, start + 8, "#اليابان", "LOC", "اليابان")) == fold("في")

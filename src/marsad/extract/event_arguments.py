@@ -111,12 +111,13 @@ def _agent_suffix(ws: list[Word], first: int, last: int) -> bool:
 
 def _prep_before(text: str, ws: list[Word], ent: Entity) -> str | None:
     """The preposition governing an entity: a separate word before it or a clitic on it."""
-    idx = next((k for k, w in enumerate(ws) if w.start <= ent.start < w.end), None)
+    pos = ent.start + 1 if text.startswith("#", ent.start) else ent.start  # «في #اليابان»: a hashtag name
+    idx = next((k for k, w in enumerate(ws) if w.start <= pos < w.end), None)
     if idx is None:
         return None
     w = ws[idx]
-    if ent.start > w.start:  # the entity starts inside the word: a clitic precedes it
-        clitic = C.fold(text[w.start:ent.start]).lstrip("وف")
+    if pos > w.start:  # the entity starts inside the word: a clitic precedes it
+        clitic = C.fold(text[w.start:pos]).lstrip("وف")
         return "ب" if "ب" in clitic else ("ل" if "ل" in clitic else None)
     ft, fc = C.fold(ent.text), C.fold(ent.canonical or "")
     if fc and ft != fc and ft.endswith(fc):  # NER kept the clitic in the text: «بليبيا» / canonical «ليبيا»

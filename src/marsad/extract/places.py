@@ -30,11 +30,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from marsad.model import Article
+from marsad.model import Article, Entity
 
 try:  # the shared text layer; a local stand-in keeps places usable without it
     from marsad.text.normalize import normalize_for_search as _normalize
@@ -206,6 +207,29 @@ def country_code(name: str | None) -> str | None:
     return record["country"] if record else None
 
 
+_HASHTAG = re.compile(r"#(\w+)")
+
+
+def hashtag_places(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """LOC entities for hashtags that name a country or a large city («#اليابان»، «#خان_يونس»).
+
+    Outlets such as Al Arabiya tag places inline; the tagger, trained on plain newswire,
+    rarely reads a hashtag as a name. A hashtag the gazetteer knows (underscores read as
+    spaces; a city needs 100,000 people, as the no-NER stand-ins do) becomes a LOC over the
+    whole hashtag, unless an entity already covers any of it."""
+    out: list[Entity] = []
+    for m in _HASHTAG.finditer(text):
+        start, end = m.span()
+        if any(e.start < end and start < e.end for e in entities):
+            continue
+        name = m.group(1).replace("_", " ")
+        rec = geocode(name)
+        if rec is None or (rec.get("kind") != "country" and (rec.get("population") or 0) < 100_000):
+            continue
+        out.append(Entity(start, end, text[start:end], "LOC", rec.get("name") or name, geo=rec))
+    return out
+
+
 class PlacesStage:
     """Fills ``Entity.geo`` on LOC entities the gazetteer knows (the layer is kept)."""
 
@@ -220,10 +244,14 @@ class PlacesStage:
                 continue
             geo = geocode(entity.canonical) if entity.canonical else None
             entity.geo = geo or geocode(entity.text)
+        tagged = hashtag_places(article.text, article.layer("entities"))
+        if tagged:
+            article.set_layer("entities", sorted([*article.layer("entities"), *tagged], key=lambda e: e.start))
         return article
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         return [self(a) for a in articles]
 
 
-__all__ = ["CITY_ALIASES", "COUNTRY_ALIASES", "NOT_PLACES", "PlacesStage", "country_code", "geocode"]
+__all__ = ["CITY_ALIASES", "COUNTRY_ALIASES", "NOT_PLACES", "PlacesStage", "country_code", "geocode",
+           "hashtag_places"]
