@@ -94,11 +94,11 @@ def _in_main_clause(ws: list[Word], v: int, arg: dict[str, Any]) -> bool:
     return stop is None or arg["start"] < ws[stop].start
 
 
-def untyped_lead_event(article: Article, s_start: int, s_end: int, lead: int) -> Event | None:
-    """The ``other`` event of the lead sentence ``[s_start, s_end)`` whose clause starts at
-    word ``lead`` (after any dateline), or None when the clause opens with no finite verb."""
+def untyped_lead_event(article: Article, s_start: int, s_end: int, ws: list[Word], lead: int) -> Event | None:
+    """The ``other`` event of the lead sentence ``[s_start, s_end)``, whose words are ``ws``
+    and whose clause starts at word ``lead`` (after any dateline), or None when the clause
+    opens with no finite verb."""
     text = article.text
-    ws = C.words(text, s_start, s_end)
     v = _clause_verb(ws, lead)
     if v is None:
         return None

@@ -121,8 +121,8 @@ def extract_events(article: Article) -> list[Event]:
         lead = choose_main_event(article.text, sents[0][0], [e for e in out if e.sentence == 0], quotes)
         if lead is None:  # news outside the taxonomy: who acted and where is still worth keeping
             s_start, s_end = sents[0]
-            lead = untyped_lead_event(article, s_start, s_end, _lead_index(article.text, C.words(
-                article.text, s_start, s_end)))
+            ws = C.words(article.text, s_start, s_end)
+            lead = untyped_lead_event(article, s_start, s_end, ws, _lead_index(article.text, ws))
             if lead is not None:
                 out.append(lead)
                 out.sort(key=lambda e: (e.sentence or 0, e.start))
