@@ -6,7 +6,7 @@ import codecs
 import zlib
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from marsad.text.encoding import (
@@ -142,13 +142,20 @@ def test_any_bytes_decode_or_raise_only_its_own_errors(data: bytes) -> None:
 
 
 @given(st.text(min_size=1, max_size=300).filter(lambda t: t.strip()))
+@example("0\x06")
 def test_any_utf8_text_round_trips_unless_it_holds_control_characters(text: str) -> None:
+    has_control = any(ord(c) < 32 and c not in "\t\n\r\x0b\x0c\x1b" or c == "\x7f" for c in text)
     try:
         decoded = decode_bytes(text.encode())
     except BinaryInputError:
-        assert any(ord(c) < 32 and c not in "\t\n\r\x0b\x0c\x1b" or c == "\x7f" for c in text)
+        assert has_control
     else:
-        assert decoded.text == text
+        if decoded.encoding.startswith("utf-16"):
+            # Control bytes are what sends input to the BOM-less UTF-16 guess; "0" + U+0006 is
+            # the bytes 30 06, which are also UTF-16-LE «ذ», and the guess rightly takes it.
+            assert has_control
+        else:
+            assert decoded.text == text
 
 
 @given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآىةؤئ ،.؟0123456789", min_size=1, max_size=300))
