@@ -5,7 +5,9 @@
     .venv/bin/python eval/gold_agreement.py adjudicate FIRST SECOND --items DIR --out DIR
 
 FIRST and SECOND are gold files or folders (``eval/gold`` format) holding readings of the same
-articles, joined by id. Why this exists: the held-out direct-quote score has stayed near 0.85
+articles, joined by id; when FIRST is a folder (``eval/gold``) only the articles SECOND covers are
+read from it. The second reading of fresh113–118 and its adjudication are kept in
+``eval/gold/agreement/`` (README there). Why this exists: the held-out direct-quote score has stayed near 0.85
 for many rounds while every set was read by one annotator only, so part of what is scored as a
 system error may be a reading two careful people would not share. ``compare`` scores the second
 reading against the first with the evaluation's own matching (spans overlapping by half the
@@ -51,6 +53,8 @@ def _joined(first: Path, second: Path) -> list[tuple[GoldArticle, GoldArticle]]:
     """Pairs of readings of the same article; an article in one reading only is an error."""
     a = {g.id: g for g in load_gold(first)}
     b = {g.id: g for g in load_gold(second)}
+    if first.is_dir():  # the whole gold folder: only the articles the second reading covers
+        a = {k: g for k, g in a.items() if k in b}
     if set(a) != set(b):
         only = sorted(set(a) ^ set(b))[:5]
         raise SystemExit(f"the two readings cover different articles (e.g. {only})")
