@@ -67,6 +67,8 @@ def _in_document(w: Word) -> bool:
     return w.folded.startswith("ب") and w.folded[1:] in C.ORGANIZATION_HEADS and len(w.folded) > 4
 
 
+# «وجاء في بيان … أن»; Round 39: «وجاء نص القرار كالتالي: "…"» — the document's text itself
+_IN_TEXT = frozenset(C.fold(w) for w in ("في", "نص"))
 # imperfect forecast verbs: with no subject of their own they are the impersonal "it is expected"
 _FORECAST = frozenset(C.fold(w) for w in ("توقع", "رجح"))
 # «ردت»، «ردوا»: a person-marked perfect of رد is the verb "replied", never the noun «رد»
@@ -204,7 +206,7 @@ class VerbCues(SpanRules, TurnRules):
                 z.folded in _CONTRAST for z in zone_words) and not self._exception_close(w, zone_words):
             return None  # «ولم يذكر … أي تفاصيل حول أن»: a negated speech verb reports that nothing was
             # said; «لم يذكر القانون البرقع، لكنه نص على أن» — the contrast clause asserts the words
-        if w.bare == C.fold("جاء") and (not zone_words or (zone_words[0].folded != "في"
+        if w.bare == C.fold("جاء") and (not zone_words or (zone_words[0].folded not in _IN_TEXT
                                                            and not _in_document(zone_words[0]))):
             return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
         if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)

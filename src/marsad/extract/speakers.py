@@ -24,7 +24,8 @@ from marsad.extract import cues as C
 from marsad.extract.cues import SENT_END, Segment, Word, find_segments, sentence_bounds, strip_punct
 from marsad.model import Article, Entity, Quote
 
-_PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع|خلال|عبر|امام)(?:ه|ها|هم|هما|هن)$")
+_PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع|خلال|عبر|امام|فوق|تحت|عند|لدي|حول|ضد|بين|نحو|تجاه|دون|وراء|خلف)"
+                           r"(?:ه|ها|هم|هما|هن)$")
 _DEMONSTRATIVES = frozenset(C.fold(w) for w in ("ذلك", "تلك", "هذا", "هذه", "هؤلاء", "أولئك"))
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
 # Nouns that merely begin with «وال» (father, mother, governor, Walter), not و + article.
@@ -62,6 +63,11 @@ _CONNECTORS = frozenset(C.fold(w) for w in ("إذ", "بينما", "فيما", "�
                                              "ولكنها", "حيث", "كما", "ثم", "لكنهم", "أما", "وأما", "حينما", "عندما"))
 
 
+# Round 39: «في بيان للمتحدثة وصل لموقع CNN بالعربية نسخة منه»: a verb of receiving a copy opens an
+# unmarked relative clause on the statement; the owner's phrase ends before it
+_COPY_RECEIVED = frozenset(C.fold(w) for w in ("وصل", "وصلت"))
+# Round 39: «وجاء نص القرار كالتالي:»، «… كما يلي:»: "as follows" ends the document's phrase
+_AS_FOLLOWS = frozenset(C.fold(w) for w in ("كالتالي", "كالآتي", "كما", "يلي"))
 _TO_HIM = frozenset(C.fold(w) for w in ("له", "لها", "لهم", "إليه", "إليها", "إليهم"))
 # «نقلت الوكالة عنه قوله»: عن with an attached pronoun
 _FROM_HIM = frozenset(C.fold(w) for w in ("عنه", "عنها", "عنهم", "عنهما"))
@@ -278,6 +284,7 @@ class SpeakerRules:
                           or C.COMPLEMENTISER_RE.match(w.folded) or w.folded in C.SPEECH_VERBS
                           or w.bare in C.SPEECH_VERBS or w.folded == "من" or _speech_with_object(w.bare)
                           or w.bare in _SAYING or (_channel(w.bare, audience_only=True) and ent is None)
+                          or w.folded in _COPY_RECEIVED or w.folded in _AS_FOLLOWS
                           or (count == 1 and self._definite_source_ends(first, w))):
                 if w.folded == "في" and count == 1 and self.words[j - 1].bare in C.ANONYMOUS_HEADS:
                     pass  # «مصدر في وايتهول»: the place belongs to the source
@@ -311,8 +318,10 @@ class SpeakerRules:
         if end <= start:
             return None
         zone_words = C.words(self.text, start, end)
-        while len(zone_words) > 1 and zone_words[-1].bare in _MANNER_SAYING:
+        while len(zone_words) > 1 and (zone_words[-1].bare in _MANNER_SAYING or (
+                len(zone_words) > 2 and zone_words[-1].bare in _EMPHATIC)):
             # «وختم ترامب بالقول:»: the manner of saying follows the subject, not part of it
+            # Round 39: «المصدر الدبلوماسي ذاته»: "the same" points back, it names nobody
             zone_words = zone_words[:-1]
             end = zone_words[-1].end
         if not zone_words:
@@ -830,7 +839,7 @@ class SpeakerRules:
             return self._make_speaker(head.start, phrase[-1].end)
         after_kana = len(before) > len(phrase) and before[cut].bare in ("كان", "كانت") and len(phrase) <= 3
         if not ents and not after_kana and not (head.bare in C.TITLE_WORDS or head.bare in C.ORGANIZATION_HEADS
-                                                or head.bare in C.ANONYMOUS_HEADS):
+                                                or head.bare in C.ANONYMOUS_HEADS or self._speaking_noun(phrase, cut)):
             return None
         if self.inside_segment(head.start) or self.inside_quote(head.start):
             return None
@@ -844,6 +853,16 @@ class SpeakerRules:
             if name_end is not None:
                 end = name_end
         return self._make_speaker(head.start, end)
+
+    def _speaking_noun(self, phrase: list[Word], cut: int) -> bool:
+        """Round 39: «ولكن العارضة أكدت أن …»: after a connector, one definite noun that an earlier
+        quote of the article already has as its speaker («وكتبت العارضة … تقول إن») is the
+        subject before the verb, though it is no title or source word — not a pronoun whose
+        speaker is the last one quoted."""
+        if cut == 0 or len(phrase) != 1 or not phrase[0].bare.startswith("ال"):
+            return False
+        noun = phrase[0].bare
+        return any(q.speaker and noun in C.fold(q.speaker.get("text") or "").split() for q in self.quotes)
 
     def _relay_speaker(self, zone: tuple[int, int], verb: Word | None = None) -> _Speaker | None:
         zw = C.words(self.text, *zone)
