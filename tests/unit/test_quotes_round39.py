@@ -44,3 +44,17 @@ def test_the_text_of_a_decision_as_follows_is_a_direct_quote() -> None:
             'يؤذن للسيد تامر حماد بالزواج". ولم يذكر القرار أي تفاصيل.')
     found = quotes(text)
     assert found[0] == ("direct", "بعد الاطلاع على الدستور، يؤذن للسيد تامر حماد بالزواج", "نص القرار")
+
+
+def test_an_imperfect_speech_verb_after_the_cue_is_no_speaker() -> None:
+    text = ('وقال الرئيس الأمريكي دونالد ترامب إنه يراقب الوضع عن كثب. '
+            'وكتب يقول: "أرجو مشاركتي في تقديم العزاء لعائلات الضحايا".')
+    found = quotes(text, [ent(text, "دونالد ترامب")])
+    assert found[-1][0] == "direct" and "ترامب" in found[-1][2]
+
+
+def test_a_plural_blessing_is_no_speaker() -> None:
+    text = ('أدان الأمير عبدالله بن مساعد العمل الإرهابي. ورفع التعازي للقيادة -حفظهم الله- وللشعب كافة. '
+            'وقال: "هذا الفعل الجبان لن يرهب عزيمة رجال الأمن".')
+    found = quotes(text, [ent(text, "عبدالله بن مساعد"), ent(text, "حفظهم الله")])
+    assert found and found[-1][2] != "حفظهم الله"

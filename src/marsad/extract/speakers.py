@@ -97,7 +97,9 @@ def _channel(bare: str, audience_only: bool = False) -> bool:
 
 _ZONE_RELATIVES = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 # Round 13: formulas after a name («الملك سلمان - حفظه الله -») that the tagger may read as a person
-_FORMULAS = frozenset(C.fold(w) for w in ("حفظه الله", "رحمه الله", "يرحمه الله", "حفظها الله", "رحمها الله"))
+_FORMULAS = frozenset(C.fold(w) for w in ("حفظه الله", "رحمه الله", "يرحمه الله", "حفظها الله", "رحمها الله",
+                                           # Round 39: the plural and dual of the blessing («القيادة حفظهم الله»)
+                                           "حفظهم الله", "حفظهما الله", "رحمهم الله", "رعاه الله", "أيده الله"))
 # Round 12: «عن السياسة الإسرائيلية إزاء سوريا»: a name after these is what is spoken about
 _TOPIC_GOVERNORS = frozenset(C.fold(w) for w in ("إزاء", "تجاه", "حيال", "ضد", "نحو", "بشأن", "حول"))
 _CAME = frozenset(C.fold(w) for w in ("جاء", "يأتي", "ياتي", "تأتي", "جاءت"))
@@ -329,6 +331,8 @@ class SpeakerRules:
         head = zone_words[0].bare
         if head in C.PRONOUNS:
             return None
+        if len(zone_words) == 1 and head in C.SPEECH_VERBS and head[:1] in ("ي", "ت"):
+            return None  # Round 39: «وكتب يقول: "…"»: the imperfect is the manner of writing, not a subject
         if head in _EPITHETS and self.entity_in(start, end) is None:
             focus = self._person_in_focus(start)
             if focus is not None:
