@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from types import ModuleType
 
 import pytest
+from eval_script_support import load_eval_script
 
 from marsad.evaluation.gold import GoldArticle, GoldEvent, GoldQuote
 
-SCRIPT = Path(__file__).resolve().parents[2] / "eval" / "gold_agreement.py"
 
-
-def _module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("marsad_eval_gold_agreement", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def _module() -> ModuleType:
+    return load_eval_script("gold_agreement")
 
 
 def _article(quotes: list[GoldQuote], actor: str | None = "الجيش") -> GoldArticle:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from types import ModuleType
 
-SCRIPT = Path(__file__).resolve().parents[2] / "eval" / "ner_errors.py"
+from eval_script_support import load_eval_script
 
 
-def _module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("marsad_eval_ner_errors", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def _module() -> ModuleType:
+    return load_eval_script("ner_errors")
 
 
 def test_every_unmatched_entity_gets_one_category() -> None:

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
-
-GATE = Path(__file__).resolve().parents[2] / "eval" / "gate.py"
+from eval_script_support import EVAL, load_eval_script
 
 
 @pytest.fixture(scope="module")
 def gate():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("marsad_eval_gate", GATE)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
+    return load_eval_script("gate")
 
 
 def write_task(folder: Path, data_root: Path, gate, minimum: float, score: float,  # type: ignore[no-untyped-def]
@@ -69,7 +62,7 @@ def test_lookup_follows_dotted_paths(gate) -> None:  # type: ignore[no-untyped-d
 
 
 def test_shipped_ner_baseline_is_well_formed(gate) -> None:  # type: ignore[no-untyped-def]
-    base = gate.Baseline.load(GATE.parent / "baselines" / "ner.json")
+    base = gate.Baseline.load(EVAL / "baselines" / "ner.json")
     assert base.task == "ner" and "--split" in base.command and "dev" in base.command
     assert base.minimums["f1"] > 0.5 and len(base.data_sha256) == 64
 
@@ -79,5 +72,5 @@ def test_gate_commands_run_marsad_and_eval_scripts_with_this_interpreter(gate, t
         sys.executable, "-m", "marsad", "eval", "ner", f"{tmp_path}/x.txt"]
     assert gate.resolve_command(["python", "eval/dup_gate.py", "--json"], tmp_path) == [
         sys.executable, "eval/dup_gate.py", "--json"]
-    base = gate.Baseline.load(GATE.parent / "baselines" / "duplicates.json")
+    base = gate.Baseline.load(EVAL / "baselines" / "duplicates.json")
     assert base.minimums["round12.recall"] > 0.8 and base.data and all(d.endswith(".zip") for d in base.data)
