@@ -45,6 +45,15 @@ def test_what_undergoes_a_change_does_not_act() -> None:
     assert ev is not None and ev.actors == []
 
 
+def test_a_place_that_witnesses_is_the_place_not_the_actor() -> None:
+    text = "قد تشهد مدينة جدة اقامة مباراة كبيرة بين ناديين أوروبيين."
+    ev = untyped(analyse(text, [ent(text, "جدة", "LOC")]))
+    assert ev is not None and ev.actors == []
+    assert ev.place is not None and ev.place["text"] == "جدة"
+    ev = untyped(analyse("شهدت عدة مناطق من البلاد أمس انقطاعا متكررا للتيار الكهربائي."))
+    assert ev is not None and ev.actors == []
+
+
 def test_a_typed_lead_gets_no_untyped_event() -> None:
     text = "قصفت طائرات حربية مواقع في مدينة إدلب."
     events = analyse(text, [ent(text, "إدلب", "LOC")]).layer("events")

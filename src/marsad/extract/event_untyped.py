@@ -19,7 +19,7 @@ from typing import Any
 
 from marsad.extract import cues as C
 from marsad.extract.cues import Word
-from marsad.extract.event_arguments import _arguments, _gazetteer_places, _nearest_time
+from marsad.extract.event_arguments import _arg, _arguments, _gazetteer_places, _nearest_time
 from marsad.extract.event_modality import _modality
 from marsad.extract.event_types import UNTYPED, conjugate
 from marsad.extract.event_words import _NEGATORS, _PREPS, _verb_forms
@@ -33,6 +33,9 @@ _UNDERGOING = frozenset(f for lemma in (
     # hollow and defective verbs, whose stems conjugate() does not derive
     "توفي", "توفيت", "لقي", "لقيت", "لقى", "لقوا", "صادف", "يصادف", "تصادف", "تعافى", "تعافت", "بلغ", "بلغت",
     "يبلغ", "تبلغ", "زاد", "زادت", "حدث", "ضرب", "ضربت"))
+
+# «شهد»: "saw, witnessed" — a place as its subject is where the news happens, not an actor
+_WITNESSING = frozenset(conjugate("شهد")) | {C.fold("شهد")}
 
 # heads of market subjects: «ارتفعت أسعار النفط»، «هوى الدولار» — what moves does not act
 _MARKET = frozenset(C.fold(w) for w in (
@@ -109,6 +112,13 @@ def untyped_lead_event(article: Article, s_start: int, s_end: int, ws: list[Word
         actors = []
     if actors and (C.fold(actors[0]["text"]).split() or [""])[0] in _MARKET:
         actors = []
+    if verb.folded in _WITNESSING or C.strip_conj(verb.folded) in _WITNESSING:
+        subject = actors[0] if actors else None
+        if subject is not None and place is None:  # «قد تشهد مدينة جدة …»: the place the news happens in
+            loc = next((e for e in ents if e.type == "LOC" and subject["start"] <= e.start and e.end <= subject["end"]),
+                       None)
+            place = subject if subject.get("type") == "LOC" else (_arg(loc) if loc is not None else None)
+        actors = []  # «شهدت عدة مناطق … انقطاعا»، «شهدت الأسواق …»: what witnesses does not act
     if place is not None and not _in_main_clause(ws, v, place):
         place = None  # «… بعد إقلاعها من مطار في موسكو»: the place of a background clause
     times = [t for t in article.layer("times") if s_start <= t.start and t.end <= s_end]
