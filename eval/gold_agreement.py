@@ -27,7 +27,7 @@ import json
 import random
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -202,8 +202,7 @@ def adjudicate(pairs: list[tuple[GoldArticle, GoldArticle]], key: list[dict[str,
             else:
                 quotes.append(q)
         kept = sorted((q for n, q in enumerate(quotes) if n not in drop), key=lambda q: (q.start, q.end))
-        out.append(GoldArticle(a.id, a.path, a.sha256, a.format, a.published, a.split, a.member, a.item,
-                               kept, a.times, a.lead_event))
+        out.append(replace(a, quotes=kept))
     return out
 
 
