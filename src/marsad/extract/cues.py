@@ -457,9 +457,12 @@ def find_segments(text: str) -> list[Segment]:
                 continue
         elif ch == '"' and _followed_by_punct(text, i):
             pass  # «…للبنوك". وصرح»: a mark before punctuation closes, it never opens
-        elif ch == '"' and text[i + 1:i + 2] == '"' and text[i + 2:i + 3].isalpha() \
+        elif ch == '"' and (text[i + 1:i + 2] == '"' and text[i + 2:i + 3].isalpha()
+                            or text[i + 1:i + 3] == ' "' and text[i + 3:i + 4].isalpha()) \
                 and (i == 0 or not text[i - 1].isalpha()):
-            pass  # «وكتب: ""ليس سيئا …"»: a doubled opener is one mark; the second one opens
+            # «وكتب: ""ليس سيئا …"», «وقال لافروف: " "لكي يكون …"»: a doubled opener (with or
+            # without a space between) is one mark; the second one opens
+            pass
         elif ch in ('"', "“", "„", "”"):
             para_end = text.find("\n", i)
             para_end = n if para_end < 0 else para_end

@@ -79,6 +79,8 @@ class SpanRules(OpenerRules):
                 pos = colon + 1
         if self.text[pos:pos + 2] == '""' and self.segment_at(pos + 1) is not None:
             pos += 1  # «وكتب: ""ليس …"»: a doubled opening mark
+        elif self.text[pos:pos + 3] == '" "' and self.segment_at(pos + 2) is not None:
+            pos += 2  # «وقال لافروف: " "لكي …"»: the same with a space between
         seg = self.segment_at(pos) if pos < len(self.text) else None
         if seg is not None and kind == "comp" and self._clause_goes_on(seg):
             return self._reported_span(seg.start, cue)  # «قال إن "خطأ مهنيا" من جانب الطاقم كان وراء …»
@@ -87,6 +89,9 @@ class SpanRules(OpenerRules):
             return seg.start, seg.end, "direct"
         if kind == "colon":
             end = self.paragraph_end(pos)
+            bracketed = self._bracketed_after_colon(pos, end)
+            if bracketed is not None:
+                return bracketed
             for s_start, _ in self.sents:  # «وتابعت: …»، «فيما رد الزوج: …» start the next quote
                 if pos < s_start < end:
                     first = C.words(self.text, s_start, min(end, s_start + 40))[:2]
@@ -101,6 +106,21 @@ class SpanRules(OpenerRules):
         if kind == "mark":
             return None
         return self._reported_span(pos, cue)
+
+    def _bracketed_after_colon(self, pos: int, end: int) -> tuple[int, int, str] | None:
+        """Round 40: «فقال: (صنع الريح من ماء الزرد) وانتظر أن يكمل الوزير» — a saying or a
+        line of verse in parentheses right after the colon is the whole quotation when the
+        narrator's sentence goes on after the closing bracket (punctuation, or a new و/ف clause);
+        otherwise the words after the colon run on as usual."""
+        if self.text[pos:pos + 1] != "(":
+            return None
+        close = self.text.find(")", pos + 1, end)
+        if close < 0 or "(" in self.text[pos + 1:close] or len(C.words(self.text, pos + 1, close)) < 2:
+            return None
+        after = self.text[close + 1:end].lstrip(" \t")
+        if after and after[0] not in ".!?؟،,؛" and after[0] not in "وف":
+            return None
+        return pos + 1, close, "direct"
 
     def _colon_resumed(self, pos: int, end: int) -> int:
         """«وزاد: بقي إبراهيم في الرياض …، وأضاف «الحديث عن …»»: words after a colon with no

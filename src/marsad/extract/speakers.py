@@ -182,6 +182,13 @@ def _speech_with_object(bare: str) -> bool:
     return False
 
 
+def _last_word(ent: Entity) -> str:
+    """The folded last word of a person's name: what the mentions of one person share
+    («جاسيندا آردين»، «آردين»)."""
+    ws = C.words(ent.canonical or ent.text)
+    return ws[-1].bare if ws else ""
+
+
 @dataclass(slots=True)
 class _Speaker:
     text: str
@@ -228,6 +235,7 @@ class SpeakerRules:
         self.last_speaker_at = -1
         # time expressions («العام الماضي»، «الأحد») are adjuncts, never a speaker
         self.time_spans: list[tuple[int, int]] = [(t.start, t.end) for t in article.layer("times")]
+        self._genders: dict[str, A.Gender | None] = {}  # a person's last name word -> gender (Round 40)
 
     # ---------------------------------------------------------------- helpers
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -1370,9 +1378,47 @@ class SpeakerRules:
         return A.verb_gender(self.words[at].bare)
 
     def _speaker_gender(self, sp: _Speaker) -> A.Gender | None:
-        """Gender of a candidate speaker, read with its entity type where it has one."""
+        """Gender of a candidate speaker, read with its entity type where it has one; a
+        person's bare name takes the gender the article gives it elsewhere (Round 40)."""
         ent = next((e for e in self.entities if e.start <= sp.start < e.end), None)
-        return A.phrase_gender(sp.text, ent.type if ent is not None else None)
+        gender = A.phrase_gender(sp.text, ent.type if ent is not None else None)
+        if gender is None and ent is not None and ent.type == "PERS":
+            return self._person_gender(ent)
+        return gender
+
+    def _person_gender(self, ent: Entity) -> A.Gender | None:
+        """Round 40: «وقالت: "أنا ممثلة كوميدية"» after «واعتذرت جريفين» and «قال ترامب» — a
+        bare foreign name says nothing, but the article does: a speech verb right before a
+        mention («وقالت آردين»), a relative pronoun right after it («آردين التي»), a title
+        («الوزيرة»). Every mention sharing the name's last word votes; None unless they agree."""
+        key = _last_word(ent)
+        if key in self._genders:
+            return self._genders[key]
+        votes: set[str] = set()
+        for e in self.entities:
+            if e.type != "PERS" or _last_word(e) != key:
+                continue
+            if e.title:
+                title = A.phrase_gender(e.title, None)
+                if title is not None and C.words(e.title)[0].bare in C.TITLE_WORDS:
+                    votes.add(title)
+            at = self.word_index(e.start)
+            if 0 < at <= len(self.words) and not self.text[self.words[at - 1].end:e.start].strip():
+                verb = A.verb_gender(self.words[at - 1].bare)
+                if verb is not None:
+                    votes.add(verb)
+            after = C.words(self.text, e.end, min(len(self.text), e.end + 12))
+            if after and not self.text[e.end:after[0].start].strip(" \t،,"):
+                relative = {"التي": "f", "الذي": "m"}.get(after[0].folded)
+                if relative is not None:
+                    votes.add(relative)
+        gender: A.Gender | None = None
+        if votes == {"f"}:
+            gender = "f"
+        elif votes == {"m"}:
+            gender = "m"
+        self._genders[key] = gender
+        return gender
 
     def _pronoun_candidate(self, pos: int, focus: _Speaker | None, persons: list[Entity]) -> _Speaker | None:
         """The resolver's first choice: the subject in focus, a person named since the last
