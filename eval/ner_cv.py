@@ -69,9 +69,9 @@ def run_fold(k: int, sentences: list[TaggedSentence], span: tuple[int, int], arg
     from marsad.extract.ner_neural import load_ner
 
     ner = load_ner(work / "model")
-    result = {"fold": k, "sentences": len(test), "train_seconds": round(time.perf_counter() - began)}
-    for label, size in MODES.items():
-        result[label] = _counts(evaluate(ner.tag, test, ner.tag_document, size).scores)
+    result = {"fold": k, "held_out_sentences": len(test), "train_seconds": round(time.perf_counter() - began),
+              "scores": {label: _counts(evaluate(ner.tag, test, ner.tag_document, size).scores)
+                         for label, size in MODES.items()}}
     done.write_text(json.dumps(result, ensure_ascii=False) + "\n", "utf-8")
     return result
 
@@ -90,23 +90,23 @@ def summarise(results: list[dict]) -> None:
         totals = {"tp": 0, "pred": 0, "gold": 0}
         per_fold = []
         for res in results:
-            c = {key: sum(res[label][key].values()) for key in totals}
+            c = {key: sum(res["scores"][label][key].values()) for key in totals}
             p, r, f = _f1(c["tp"], c["pred"], c["gold"])
             per_fold.append(f)
             for key in totals:
                 totals[key] += c[key]
-            print(f"| {res['fold']} | {res['sentences']} | {c['gold']} | {p:.3f} | {r:.3f} | {f:.3f} |")
+            print(f"| {res['fold']} | {res['held_out_sentences']} | {c['gold']} | {p:.3f} | {r:.3f} | {f:.3f} |")
         p, r, f = _f1(totals["tp"], totals["pred"], totals["gold"])
         mean = sum(per_fold) / len(per_fold)
         sd = math.sqrt(sum((x - mean) ** 2 for x in per_fold) / (len(per_fold) - 1)) if len(per_fold) > 1 else 0.0
-        print(f"| pooled | {sum(x['sentences'] for x in results)} | {totals['gold']} | {p:.3f} | {r:.3f} | **{f:.3f}** |")
+        print(f"| pooled | {sum(x['held_out_sentences'] for x in results)} | {totals['gold']} | {p:.3f} | {r:.3f} | **{f:.3f}** |")
         print(f"mean of blocks {mean:.3f}, standard deviation {sd:.3f}, standard error {sd / math.sqrt(len(per_fold)):.3f}")
-        types = sorted({t for res in results for t in res[label]["gold"]})
+        types = sorted({t for res in results for t in res["scores"][label]["gold"]})
         cells = []
         for t in types:
-            tp = sum(res[label]["tp"].get(t, 0) for res in results)
-            pred = sum(res[label]["pred"].get(t, 0) for res in results)
-            gold = sum(res[label]["gold"].get(t, 0) for res in results)
+            tp = sum(res["scores"][label]["tp"].get(t, 0) for res in results)
+            pred = sum(res["scores"][label]["pred"].get(t, 0) for res in results)
+            gold = sum(res["scores"][label]["gold"].get(t, 0) for res in results)
             cells.append(f"{t} {_f1(tp, pred, gold)[2]:.3f}")
         print("pooled per type: " + ", ".join(cells))
 
