@@ -182,6 +182,9 @@ def _speech_with_object(bare: str) -> bool:
     return False
 
 
+_RELATIVE_GENDER = {C.fold("التي"): "f", C.fold("الذي"): "m"}  # «آردين التي تبلغ …»
+
+
 def _last_word(ent: Entity) -> str:
     """The folded last word of a person's name: what the mentions of one person share
     («جاسيندا آردين»، «آردين»)."""
@@ -1398,9 +1401,10 @@ class SpeakerRules:
         for e in self.entities:
             if e.type != "PERS" or _last_word(e) != key:
                 continue
-            if e.title:
-                title = A.phrase_gender(e.title, None)
-                if title is not None and C.words(e.title)[0].bare in C.TITLE_WORDS:
+            title_words = C.words(e.title or "")
+            if title_words and title_words[0].bare in C.TITLE_WORDS:
+                title = A.phrase_gender(e.title or "", None)
+                if title is not None:
                     votes.add(title)
             at = self.word_index(e.start)
             if 0 < at <= len(self.words) and not self.text[self.words[at - 1].end:e.start].strip():
@@ -1409,7 +1413,7 @@ class SpeakerRules:
                     votes.add(verb)
             after = C.words(self.text, e.end, min(len(self.text), e.end + 12))
             if after and not self.text[e.end:after[0].start].strip(" \t،,"):
-                relative = {"التي": "f", "الذي": "m"}.get(after[0].folded)
+                relative = _RELATIVE_GENDER.get(after[0].folded)
                 if relative is not None:
                     votes.add(relative)
         gender: A.Gender | None = None
