@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.training.conll import TaggedSentence, read_conll
+from marsad.training.conll import TaggedSentence, read_conll, write_conll
 from marsad.training.ner import anercorp_train_file, evaluate
 from marsad.training.scoring import Scores
 
@@ -43,12 +43,6 @@ def blocks(sentences: list[TaggedSentence], folds: int) -> list[tuple[int, int]]
     return [(round(k * n / folds), round((k + 1) * n / folds)) for k in range(folds)]
 
 
-def _write(path: Path, sentences: list[TaggedSentence]) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for s in sentences:
-            fh.write("".join(f"{t} {g}\n" for t, g in zip(s.tokens, s.tags)) + "\n")
-
-
 def _counts(scores: Scores) -> dict[str, dict[str, int]]:
     return {"tp": dict(scores.tp), "pred": dict(scores.pred), "gold": dict(scores.gold)}
 
@@ -60,7 +54,7 @@ def run_fold(k: int, sentences: list[TaggedSentence], span: tuple[int, int], arg
         return json.loads(done.read_text("utf-8"))
     work.mkdir(parents=True, exist_ok=True)
     train_file, test = work / "train.txt", sentences[span[0]:span[1]]
-    _write(train_file, sentences[:span[0]] + sentences[span[1]:])
+    write_conll(train_file, sentences[:span[0]] + sentences[span[1]:])
     began = time.perf_counter()
     proc = subprocess.run([str(ROOT / ".venv" / "bin" / "marsad"), "train", "ner-nn", "--data", str(train_file),
                            "--clusters", str(args.clusters), "--out", str(work / "model"), *RECIPE,

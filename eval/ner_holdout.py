@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.training.conll import conll_files, read_corpus
+from marsad.training.conll import TaggedSentence, conll_files, read_corpus, write_conll
 from marsad.training.ner import anercorp_split, anercorp_train_file, shared_data_dir
 
 RECIPE = ["--epochs", "24", "--patience", "5", "--ema", "0.995"]
@@ -62,12 +62,9 @@ def _aqmar_file(work: Path, keep_misc: bool) -> Path:
     project's reader (which repairs the hand-typed slips). Its MIS0-3 are topical classes of each
     article (elements, software, clubs), so they are written as MISC or dropped to O."""
     sentences, _ = read_corpus(conll_files([shared_data_dir() / "ner" / "aqmar"]))
-    out = work / f"aqmar_{'misc' if keep_misc else 'drop'}.conll"
-    with out.open("w", encoding="utf-8") as fh:
-        for s in sentences:
-            tags = [g if keep_misc or not g.endswith("MISC") else "O" for g in s.tags]
-            fh.write("".join(f"{t} {g}\n" for t, g in zip(s.tokens, tags)) + "\n")
-    return out
+    return write_conll(work / f"aqmar_{'misc' if keep_misc else 'drop'}.conll",
+                       (TaggedSentence(s.tokens, [g if keep_misc or not g.endswith("MISC") else "O" for g in s.tags])
+                        for s in sentences))
 
 
 def main() -> int:
@@ -102,10 +99,7 @@ def main() -> int:
         return 0
     first90, last10 = anercorp_split(data)
     args.work.mkdir(parents=True, exist_ok=True)
-    train_file = args.work / "anercorp_first90.txt"
-    with train_file.open("w", encoding="utf-8") as fh:
-        for s in first90:
-            fh.write("".join(f"{t} {g}\n" for t, g in zip(s.tokens, s.tags)) + "\n")
+    train_file = write_conll(args.work / "anercorp_first90.txt", first90)
     model = args.work / "model"
     if args.aqmar:
         args.extra.append(_aqmar_file(args.work, keep_misc=args.aqmar == "misc"))

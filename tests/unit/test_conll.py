@@ -125,3 +125,13 @@ def test_shared_corpora_read_cleanly(shared_data: Path) -> None:
     assert sum(rep2.unknown.values()) == 3 and sum(rep2.repaired.values()) >= 10
     tags = {t for s in aner + aqmar for t in s.tags}
     assert tags <= {"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+
+
+def test_written_sentences_read_back_the_same(tmp_path: Path) -> None:
+    from marsad.training.conll import write_conll
+
+    sentences = [TaggedSentence(["قال", "اللواء", "محمد", "الزين"], ["O", "O", "B-PERS", "I-PERS"]),
+                 TaggedSentence(["في", "ليبيا"], ["O", "B-LOC"])]
+    path = write_conll(tmp_path / "out.conll", sentences)
+    back, _ = read_conll(path)
+    assert [(s.tokens, s.tags) for s in back] == [(s.tokens, s.tags) for s in sentences]

@@ -191,6 +191,16 @@ def read_conll(path: Path | str) -> tuple[list[TaggedSentence], ReadReport]:
     return parse_conll_text(text, str(path))
 
 
+def write_conll(path: Path | str, sentences: Iterable[TaggedSentence]) -> Path:
+    """Write sentences as ``read_conll`` reads them (token and tag per line, a blank line after
+    each sentence): the training and evaluation scripts hand splits to ``marsad train`` this way."""
+    path = Path(path)
+    with path.open("w", encoding="utf-8") as fh:
+        for s in sentences:
+            fh.write("".join(f"{t} {g}\n" for t, g in zip(s.tokens, s.tags)) + "\n")
+    return path
+
+
 def conll_files(paths: Iterable[Path | str]) -> list[Path]:
     """Expand files and directories into the data files to read, in a stable order.
 
