@@ -21,6 +21,9 @@ _DOCUMENT_SOURCES = frozenset(C.fold(w) for w in (
     "قانون", "دستور", "تقرير", "دراسة", "إحصائية", "احصائية", "فيديو", "وثيقة", "مرسوم", "قرار", "اتفاقية",
     "بيانات", "أرقام", "نتائج", "استطلاع", "مسح"))
 _INSET_MARKS = ("،", ",", "-", "–", "—")
+# Round 41: «وفقا لما نشرته وكالة الأنباء السورية»، «بحسب ما أوردته الصحيفة»: publishing names the source too
+_PUBLISHED = frozenset(C.fold(w) for w in ("نشر", "نشرت", "نشرته", "أورد", "أوردت", "بث", "بثت", "روى", "روت",
+                                           "كتب", "كتبت"))
 # Round 20: prepositions of the occasion after «بحسب ما صرح به»: no subject follows the verb
 _OCCASION_PREPS = frozenset(C.fold(w) for w in ("في", "خلال", "عبر", "مع", "أمام", "لدى"))
 _CONTRAST_HEADS = frozenset(C.fold(w) for w in ("إلا", "الا", "لكن", "ولكن", "غير", "بينما", "فيما"))
@@ -185,7 +188,10 @@ class AttributionCues(QuoteBase):
                 return None
             self._add(start, end, "reported", w, source, cue_end=self.words[j - 1].end if j - 1 > k else w.end)
             return self.word_index(answer.start)
-        if cue_at_start:
+        closes_previous = self._closes_previous(s_start, np_end, s_end) if cue_at_start else None
+        if closes_previous is not None:
+            start, end = closes_previous
+        elif cue_at_start:
             start = np_end
             while start < s_end and self.text[start] in TRIM:
                 start += 1
@@ -226,6 +232,24 @@ class AttributionCues(QuoteBase):
         self._add(start, end, "reported", w, speaker, cue_end=self.words[j - 1].end if j - 1 > k else w.end)
         return self.word_index(np_end)
 
+    def _closes_previous(self, s_start: int, np_end: int, s_end: int) -> tuple[int, int] | None:
+        """Round 41: «طلبت سفارة ألمانيا … تفسيرا لغلق مدرسة. بحسب فرانس برس.»: an attribution that
+        opens a sentence and is the whole of it (its source, perhaps a title in apposition, and no
+        clause of its own) closes the sentence before it, in the same paragraph."""
+        rest = C.words(self.text, np_end, s_end)
+        if len(rest) > 6 or (rest and ("،" in self._gap(np_end, rest[0].start) or any(
+                C.COMPLEMENTISER_RE.match(x.folded) or x.bare in C.SPEECH_VERBS for x in rest))):
+            return None
+        before = self.text[:s_start].rstrip()
+        if not before.endswith(".") or "\n" in self.text[len(before):s_start]:
+            return None
+        p_start, _ = self.sentence_of(len(before) - 1)
+        start, end = strip_punct(self.text, p_start, len(before))
+        if self.inside_quote(start) or any(q.start < end and start < q.end for q in self.quotes) or any(
+                g.open < end and start <= g.close for g in self.segments):
+            return None  # a quotation in marks there is the uncued-segment rule's to attribute
+        return start, end
+
     def _definite_np_end(self, j: int, np_end: int) -> int:
         """«وحسب القانون الإسباني يختلف …»: with no comma after it, a definite source phrase
         runs over its definite adjectives and genitives only; the first indefinite word is
@@ -254,7 +278,7 @@ class AttributionCues(QuoteBase):
     def _speech_stem(bare: str) -> bool:
         """A speech verb possibly carrying an object pronoun: ذكره، نقلته، أعلنه."""
         for suffix in ("", "ه", "ته", "تها", "ها"):
-            if bare.endswith(suffix) and (bare[:len(bare) - len(suffix)] if suffix else bare) in (
-                    C.SPEECH_VERBS.keys() | C.RELAY_VERBS):
+            stem = bare[:len(bare) - len(suffix)] if suffix else bare
+            if bare.endswith(suffix) and (stem in C.SPEECH_VERBS.keys() | C.RELAY_VERBS or stem in _PUBLISHED):
                 return True
         return False

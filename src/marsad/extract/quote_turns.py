@@ -28,6 +28,11 @@ _SPEECH_NOUNS = frozenset(C.fold(w) for w in ("تصريحات", "تصريح", "�
                                                "الحديث", "المقابلة", "الكلمة", "الخطاب", "الحوار",
                                                "البيان", "التغريدة", "الرسالة"))  # Round 35: definite forms
 _NOT_DEFINITE = frozenset(C.fold(w) for w in ("إلى", "إلا", "الذي", "التي", "الذين", "اللذين", "اللتين", "الآن"))
+# Round 41: texts whose wording «جاء فيه» quotes (indefinite forms; ال and a preposition are taken off)
+_DOCUMENT_NOUNS = _SPEECH_NOUNS | frozenset(C.fold(w) for w in (
+    "ملخص", "مقال", "مقالة", "تقرير", "نص", "وثيقة", "بلاغ", "كتاب", "قرار", "تدوينة", "منشور", "توضيح",
+    "رد", "إعلان", "نداء", "موضوع", "تعميم", "مذكرة", "برقية", "منشورات", "تقارير"))
+_OWN = frozenset(C.fold(w) for w in ("له", "لها", "لهم"))
 
 
 class TurnRules(QuoteBase):
@@ -173,6 +178,46 @@ class TurnRules(QuoteBase):
         if k < 1 or C.strip_conj(self.words[k - 1].bare) not in _RELATIVE_PRONOUNS:
             return None
         return self._speech_noun_owner(k, zone_words)
+
+    def _document_noun(self, w: Word) -> int | None:
+        """Offset where the document noun in ``w`` starts («بيان»، «البيان»، «بتوضيح» → «توضيح»),
+        or None when ``w`` names no document."""
+        bare = C.strip_conj(w.bare)
+        for prefix in ("بال", "وال", "ال", "ب", ""):
+            if bare.startswith(prefix) and bare[len(prefix):] in _DOCUMENT_NOUNS:
+                skip = len(prefix) - (2 if prefix.endswith("ال") else 0)
+                return w.end - len(bare) + skip
+        return None
+
+    def _document_owner(self, k: int) -> _Speaker | None:
+        """Round 41: «جاء ذلك في ملخص للبنتاغون مقدم للكونغرس، وجاء فيه: "…"»، «وكانت الوزيرة قد نشرت
+        تغريدة لها جاء فيها "…"»، «بينها مقال حمل عنوان "…" جاء فيه:»: «جاء فيه» ("in it came")
+        quotes a text named just before — its owner speaks: the organisation or person after
+        «لـ» or as its genitive, the sentence's subject when the text is «لها» (their own), the
+        statement's author in focus after «جاء ذلك في بيان»; else the text itself speaks."""
+        s_start, _ = self.sentence_of(self.words[k].start)
+        before = [w for w in self.words[max(0, k - 15):k]
+                  if w.start >= s_start and not self.inside_segment(w.start) and not self.inside_quote(w.start)]
+        for i in range(len(before) - 1, -1, -1):
+            at = self._document_noun(before[i])
+            if at is None:
+                continue
+            nxt = before[i + 1] if i + 1 < len(before) else None
+            if nxt is not None and nxt.folded in _OWN:
+                return self._subject_in_sentence(before[i].start) or self._resolve_pronoun(s_start)
+            window_end = before[min(i + 3, len(before) - 1)].end
+            owner = next((e for e in self.entities if e.type in ("PERS", "ORG") and before[i].end <= e.start
+                          and e.end <= window_end and not self.inside_segment(e.start)), None)
+            if owner is not None:
+                return self._make_speaker(owner.start, owner.end)
+            opening = C.words(self.text, s_start, before[i].start)[:2]
+            if len(opening) == 2 and opening[0].bare == C.fold("جاء") and opening[1].bare in (
+                    C.fold("ذلك"), C.fold("هذا")):
+                focus = self._resolve_pronoun(s_start)
+                if focus is not None:
+                    return focus
+            return _Speaker(self.text[at:before[i].end], at, before[i].end, "organization", None)
+        return None
 
     def _titled_subject_first(self, zone_words: list[Word]) -> bool:
         """Round 35: «وأبلغ الناشر أندرياس فيرشينج … لوكالة الأنباء الألمانية "…"»: after a verb of

@@ -27,7 +27,7 @@ from marsad.extract.quote_words import (
     _prepositional_object,
     _via,
 )
-from marsad.extract.speakers import _CONNECTORS, _MANNER_SAYING, _PRONOUN_PREP, _Speaker
+from marsad.extract.speakers import _CONNECTORS, _IN_IT, _MANNER_SAYING, _PRONOUN_PREP, _Speaker
 
 # Round 27: verbs that report only a clause: «وأوردت شبكة «سي إن إن» أن …» — marks right after
 # them name the outlet («وفق ما أوردت "فرانس برس"») or a title, never the words
@@ -206,8 +206,9 @@ class VerbCues(SpanRules, TurnRules):
                 z.folded in _CONTRAST for z in zone_words) and not self._exception_close(w, zone_words):
             return None  # «ولم يذكر … أي تفاصيل حول أن»: a negated speech verb reports that nothing was
             # said; «لم يذكر القانون البرقع، لكنه نص على أن» — the contrast clause asserts the words
-        if w.bare == C.fold("جاء") and (not zone_words or (zone_words[0].folded not in _IN_TEXT
-                                                           and not _in_document(zone_words[0]))):
+        came_in_it = w.bare == C.fold("جاء") and len(zone_words) == 1 and zone_words[0].folded in _IN_IT
+        if w.bare == C.fold("جاء") and not came_in_it and (
+                not zone_words or (zone_words[0].folded not in _IN_TEXT and not _in_document(zone_words[0]))):
             return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
         if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)
                and not _via(self.text, zone_words, i) and not _attributive(zone_words, i)
@@ -236,6 +237,8 @@ class VerbCues(SpanRules, TurnRules):
         elif _mark_only(w) and zone_words and (
                 zone_words[0].bare in C.CHANT_OBJECTS or _prepositional_object(zone_words[0])):
             speaker = None  # «ورددوا هتافات تقول "…"»، «وأهاب بالمواطنين "…"»: the zone is the object
+        elif came_in_it:
+            speaker = self._document_owner(k)  # Round 41: «وجاء فيه: "…"» quotes the text named before
         elif w.bare in C.RELAY_VERBS or (any(z.bare in (C.fold("نقلا"), C.fold("نقلاً")) for z in zone_words)
                                           and not self._named_before_relay(zone_words)):
             speaker = self._relay_speaker(zone, w)
@@ -294,8 +297,15 @@ class VerbCues(SpanRules, TurnRules):
         words, with a name after it before ``limit``?"""
         after = C.words(self.text, rel.end, limit)[:2]
         verb = next((x for x in after if x.bare in C.SPEECH_VERBS or x.bare in C.COLON_ONLY_VERBS), None)
-        return verb is not None and any(verb.end <= e.start and e.end <= limit and e.type == "PERS"
-                                        for e in self.entities)
+        if verb is None:
+            return False
+        # Round 41: the name must be the verb's subject — right after it, past «عليه» and a title —
+        # not a genitive in its object («التي أعلنت تأييدها لقرار الرئيس الأمريكي دونالد ترامب»,
+        # where the relative clause's subject is its antecedent)
+        rest = [x for x in C.words(self.text, verb.end, limit)[:4] if not _PRONOUN_PREP.match(x.folded)]
+        if not rest or not (rest[0].bare in C.TITLE_WORDS or any(e.start == rest[0].start for e in self.entities)):
+            return False
+        return any(verb.end <= e.start and e.end <= limit and e.type == "PERS" for e in self.entities)
 
     def _coordinated_verb_subject(self, k: int, zone_words: list[Word]) -> _Speaker | None:
         """Round 36: «وانتقد ترامب وسائل الإعلام وقال "…"»: a speech verb joined by و with nothing

@@ -53,6 +53,9 @@ _SUBJECT_BODIES = frozenset(C.fold(w) for w in ("القوات", "الحكومة"
 # Round 17: epithets for a person already introduced («ضيف بوليتيكا»، «ضيفة البرنامج»)
 _EPITHETS = frozenset(C.fold(w) for w in ("ضيف", "ضيفة", "ضيفا"))
 _CALLED = frozenset(C.fold(w) for w in ("يدعى", "تدعى", "يدعي", "تدعي", "يسمى", "تسمى"))
+# Round 41: stop words that may follow a title's comma and still lead to its holder («، لـ»: the
+# addressee is handled elsewhere)
+_TITLE_STOP_KEEPS = frozenset(C.fold(w) for w in ("إن", "أن", "بأن", "إنه", "انه", "أنه", "إنها", "أنها", "لـ", "ل"))
 _TIME_PREPOSITIONS = frozenset(C.fold(w) for w in ("بعد", "قبل", "خلال", "عند", "منذ"))
 _SAME = frozenset(C.fold(w) for w in ("ذات", "نفس"))
 _IN_IT = frozenset(C.fold(w) for w in ("فيه", "فيها"))
@@ -651,6 +654,8 @@ class SpeakerRules:
             organisation = self._organisation_subject(zw, lead)
             if organisation is not None:
                 return organisation
+            if zw[0].bare in C.TITLE_WORDS and self._title_then_adjunct(lead):
+                return self._make_speaker(zw[0].start, end)
             appositive = self.text[lead[-1].end:e.start].strip() == "،" if lead else False
             closes_zone = not C.words(self.text, e.end, zone[1]) and zw[0].bare in C.TITLE_WORDS \
                 and not any(C.strip_conj(x.folded) in _ZONE_RELATIVES for x in lead)
@@ -670,6 +675,16 @@ class SpeakerRules:
                 and "،" not in self.text[zw[0].start:ent.start]:
             end = max(end, ent.end)
         return self._make_speaker(zw[0].start, end)
+
+    def _title_then_adjunct(self, lead: list[Word]) -> bool:
+        """Round 41: «وقالت الممثلة الأمريكية، من أمام أنقاض الجامع مسجد النوري …، السبت:»: a title
+        phrase closed by a comma, then a preposition — the name after it sits in a circumstantial
+        adjunct (where, when), and the title is the subject (it names the person introduced before)."""
+        for i in range(1, len(lead)):
+            if "،" in self._gap(lead[i - 1].end, lead[i].start):
+                return (lead[i].folded in C.SPEAKER_STOP or lead[i].folded in _PREPOSITIONS) \
+                    and lead[i].folded not in _TITLE_STOP_KEEPS
+        return False
 
     def _organisation_subject(self, zw: list[Word], lead: list[Word]) -> _Speaker | None:
         """Round 37: «حيث قالت شركة ايرباص في بيان لها تعقيبا على قرار ترامب:»: a zone that opens
