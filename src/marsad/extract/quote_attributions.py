@@ -19,7 +19,21 @@ _CAME_IN = frozenset(C.fold(w) for w in ("ورد", "جاء"))
 # documents that «بحسب/وفقا لـ» can cite as the source of a clause (the law article of fresh3)
 _DOCUMENT_SOURCES = frozenset(C.fold(w) for w in (
     "قانون", "دستور", "تقرير", "دراسة", "إحصائية", "احصائية", "فيديو", "وثيقة", "مرسوم", "قرار", "اتفاقية",
-    "بيانات", "أرقام", "نتائج", "استطلاع", "مسح"))
+    "بيانات", "أرقام", "نتائج", "استطلاع", "مسح", "إحصاءات", "احصاءات", "إحصائيات", "احصائيات", "تقديرات",
+    "معطيات", "تقارير"))
+
+
+_NORMS = frozenset(C.fold(w) for w in ("قانون", "دستور", "مرسوم", "قرار", "اتفاقية", "اتفاق"))
+
+
+def _source_noun(bare: str, after_li: bool) -> str:
+    """The noun of «وفقا لنتائج»، «بحسب الإحصاءات»، «وفقا للتقديرات» without its article and the
+    glued لـ (Round 41: the list was matched against «لنتائج»)."""
+    if after_li:
+        noun = bare[2:] if bare.startswith("لل") else bare[1:] if bare.startswith("ل") else bare.removeprefix("ال")
+        # «وفقا للقانون السوري»، «وفقا للاتفاقية»: in accordance with a rule — no source of news
+        return "" if noun in _NORMS else noun
+    return bare.removeprefix("ال")
 _INSET_MARKS = ("،", ",", "-", "–", "—")
 # Round 41: «وفقا لما نشرته وكالة الأنباء السورية»، «بحسب ما أوردته الصحيفة»: publishing names the source too
 _PUBLISHED = frozenset(C.fold(w) for w in ("نشر", "نشرت", "نشرته", "أورد", "أوردت", "بث", "بثت", "روى", "روت",
@@ -144,7 +158,7 @@ class AttributionCues(QuoteBase):
         if C.fold(self.text[np_start:self.words[j].end]) in _OWN_WORDS:
             # Round 15: «"…"، وفقا لتعبيره»: "in his words" — the pronoun is the speaker in focus
             speaker = self._resolve_pronoun(w.start)
-        if speaker is None and self.words[j].bare.removeprefix("ال") in _DOCUMENT_SOURCES:
+        if speaker is None and _source_noun(self.words[j].bare, np_start > self.words[j].start) in _DOCUMENT_SOURCES:
             speaker = self._make_speaker(np_start, np_end)  # «وحسب القانون الإسباني يختلف …»
         if speaker is None and self.text[np_end:s_end].strip(TRIM + "\"»”") == "" \
                 and not self.words[j].text.endswith(("ه", "ها", "هم")):

@@ -53,6 +53,11 @@ _SUBJECT_BODIES = frozenset(C.fold(w) for w in ("القوات", "الحكومة"
 # Round 17: epithets for a person already introduced («ضيف بوليتيكا»، «ضيفة البرنامج»)
 _EPITHETS = frozenset(C.fold(w) for w in ("ضيف", "ضيفة", "ضيفا"))
 _CALLED = frozenset(C.fold(w) for w in ("يدعى", "تدعى", "يدعي", "تدعي", "يسمى", "تسمى"))
+# Round 41: people a trailing attribution may name as a group («، وفقا للأطباء.»)
+_HUMAN_BROKEN_PLURALS_S = frozenset(C.fold(w) for w in (
+    "الساسة", "النشطاء", "الشهود", "الخبراء", "السكان", "العمال", "الطلاب", "الأطباء", "النواب", "الوزراء",
+    "الأعضاء", "الزعماء", "القادة", "المسؤولين", "المسؤولون", "المحللين", "المحللون", "الباحثين", "الباحثون",
+    "المسعفين", "المسعفون", "الناشطين", "الناشطون", "المراقبين", "المراقبون", "المنظمين", "المنظمون"))
 # Round 41: stop words that may follow a title's comma and still lead to its holder («، لـ»: the
 # addressee is handled elsewhere)
 _TITLE_STOP_KEEPS = frozenset(C.fold(w) for w in ("إن", "أن", "بأن", "إنه", "انه", "أنه", "إنها", "أنها", "لـ", "ل"))
@@ -387,6 +392,11 @@ class SpeakerRules:
             # Round 8: «وفقا لما أكده عدة مسؤولين»، «بحسب بعض المصادر»: the source noun follows
             # the quantifier (and its «من»)
             head = zone_words[2].bare if zone_words[1].folded == "من" and len(zone_words) > 2 else zone_words[1].bare
+        if require_source and head.startswith("ل") and not head.startswith("ال") and start > 0 \
+                and self.text[start - 1] == "ل" and zone_words[0].start == start:
+            head = "ا" + head  # Round 41: «وفقا للجيش الإسرائيلي»: after the لـ of «لل» the article's ل remains
+        if require_source and head.startswith("ال") and head in _HUMAN_BROKEN_PLURALS_S and len(zone_words) <= 3:
+            return _Speaker(self.text[start:end], start, end, "anonymous", None)  # Round 41: «وفقا للأطباء»
         if require_source and head.startswith("ال") and head[2:] in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS:
             head = head[2:]  # «وفقا لما ذكرته المصادر»: the definite source noun
         if require_source:
