@@ -183,6 +183,9 @@ class TurnRules(QuoteBase):
         """Offset where the document noun in ``w`` starts («بيان»، «البيان»، «بتوضيح» → «توضيح»),
         or None when ``w`` names no document."""
         bare = C.strip_conj(w.bare)
+        if bare.endswith("ا") and bare[:-1] in _DOCUMENT_NOUNS:
+            bare = bare[:-1]  # «نشرت مقالا جاء فيه»: the accusative ending
+            return w.end - 1 - len(bare)
         for prefix in ("بال", "وال", "ال", "ب", ""):
             if bare.startswith(prefix) and bare[len(prefix):] in _DOCUMENT_NOUNS:
                 skip = len(prefix) - (2 if prefix.endswith("ال") else 0)
@@ -194,7 +197,8 @@ class TurnRules(QuoteBase):
         تغريدة لها جاء فيها "…"»، «بينها مقال حمل عنوان "…" جاء فيه:»: «جاء فيه» ("in it came")
         quotes a text named just before — its owner speaks: the organisation or person after
         «لـ» or as its genitive, the sentence's subject when the text is «لها» (their own), the
-        statement's author in focus after «جاء ذلك في بيان»; else the text itself speaks."""
+        statement's author in focus after «جاء ذلك في بيان», the subject that issued it («أصدر مكتب
+        الرئاسة بيانا جاء فيه»); else the text itself speaks."""
         s_start, _ = self.sentence_of(self.words[k].start)
         before = [w for w in self.words[max(0, k - 15):k]
                   if w.start >= s_start and not self.inside_segment(w.start) and not self.inside_quote(w.start)]
@@ -216,6 +220,11 @@ class TurnRules(QuoteBase):
                 focus = self._resolve_pronoun(s_start)
                 if focus is not None:
                     return focus
+            clause = C.words(self.text, s_start, before[i].start)
+            issuer = self._subject_in_sentence(before[i].start) if len(clause) >= 2 and self._verb_initial(
+                clause[0]) else None
+            if issuer is not None and issuer.start == clause[1].start and issuer.end <= before[i].start:
+                return issuer  # «أصدر مكتب الرئاسة بيانا جاء فيه»: the subject right after the verb issued it
             return _Speaker(self.text[at:before[i].end], at, before[i].end, "organization", None)
         return None
 

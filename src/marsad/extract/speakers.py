@@ -392,11 +392,13 @@ class SpeakerRules:
             # Round 8: «وفقا لما أكده عدة مسؤولين»، «بحسب بعض المصادر»: the source noun follows
             # the quantifier (and its «من»)
             head = zone_words[2].bare if zone_words[1].folded == "من" and len(zone_words) > 2 else zone_words[1].bare
+        restored: str | None = None  # Round 41: «وفقا للجيش الإسرائيلي»: after the لـ of «لل» the
+        # article's ل remains; the phrase is named with its article restored («الجيش الإسرائيلي»)
         if require_source and head.startswith("ل") and not head.startswith("ال") and start > 0 \
                 and self.text[start - 1] == "ل" and zone_words[0].start == start:
-            head = "ا" + head  # Round 41: «وفقا للجيش الإسرائيلي»: after the لـ of «لل» the article's ل remains
+            head, restored = "ا" + head, "ا" + self.text[start:end]
         if require_source and head.startswith("ال") and head in _HUMAN_BROKEN_PLURALS_S and len(zone_words) <= 3:
-            return _Speaker(self.text[start:end], start, end, "anonymous", None)  # Round 41: «وفقا للأطباء»
+            return _Speaker(self.text[start:end], start, end, "anonymous", restored)  # Round 41: «وفقا للأطباء»
         if require_source and head.startswith("ال") and head[2:] in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS:
             head = head[2:]  # «وفقا لما ذكرته المصادر»: the definite source noun
         if require_source:
@@ -411,7 +413,7 @@ class SpeakerRules:
         if head in C.ANONYMOUS_HEADS:
             kind = "anonymous"
         named = self._titled_person(zone_words) if head in C.TITLE_WORDS else None
-        return _Speaker(self.text[start:end], start, end, kind, named)
+        return _Speaker(self.text[start:end], start, end, kind, named or restored)
 
     def _person_in_focus(self, pos: int) -> str | None:
         """Round 17: the name of the person an epithet before ``pos`` points back to: the
