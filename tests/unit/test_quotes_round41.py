@@ -99,3 +99,10 @@ def test_doctors_after_lil_are_a_source_named_with_the_article() -> None:
 def test_a_rule_of_law_is_no_source() -> None:
     text = 'ويواجه المخالفون وفقا للقانون الجديد غرامات كبيرة وسجنا لمدة عامين.'
     assert quotes(text) == []
+
+
+def test_a_document_noun_with_diacritics_keeps_offsets_inside_the_text() -> None:
+    text = 'ونشرت الهيئة بَيانًا جاء فيه: "إن الامتحانات ستجري في موعدها المحدد دون أي تأجيل".'
+    found = quotes(text)
+    assert found and found[0][0] == "direct"
+    assert found[0][2] in text and found[0][2] != ""

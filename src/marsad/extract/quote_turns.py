@@ -183,13 +183,13 @@ class TurnRules(QuoteBase):
         """Offset where the document noun in ``w`` starts («بيان»، «البيان»، «بتوضيح» → «توضيح»),
         or None when ``w`` names no document."""
         bare = C.strip_conj(w.bare)
+        exact = len(w.text) == len(w.folded)  # no diacritics or tatweel: folded offsets are the text's
         if bare.endswith("ا") and bare[:-1] in _DOCUMENT_NOUNS:
-            bare = bare[:-1]  # «نشرت مقالا جاء فيه»: the accusative ending
-            return w.end - 1 - len(bare)
+            return w.end - len(bare) if exact else w.start  # «نشرت مقالا جاء فيه»: the accusative ending
         for prefix in ("بال", "وال", "ال", "ب", ""):
             if bare.startswith(prefix) and bare[len(prefix):] in _DOCUMENT_NOUNS:
                 skip = len(prefix) - (2 if prefix.endswith("ال") else 0)
-                return w.end - len(bare) + skip
+                return w.end - len(bare) + skip if exact else w.start
         return None
 
     def _document_owner(self, k: int) -> _Speaker | None:
