@@ -106,3 +106,9 @@ def test_a_document_noun_with_diacritics_keeps_offsets_inside_the_text() -> None
     found = quotes(text)
     assert found and found[0][0] == "direct"
     assert found[0][2] in text and found[0][2] != ""
+
+
+def test_a_fronted_attribution_without_a_comma_keeps_its_own_clause() -> None:
+    text = 'انتهى الاجتماع مساء أمس. وبحسب الشرطة قتل شخصان في الحادث الذي وقع قرب السوق.'
+    found = quotes(text)
+    assert len(found) == 1 and found[0][1].startswith("قتل شخصان")

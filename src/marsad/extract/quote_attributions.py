@@ -254,6 +254,8 @@ class AttributionCues(QuoteBase):
         if len(rest) > 6 or (rest and ("،" in self._gap(np_end, rest[0].start) or any(
                 C.COMPLEMENTISER_RE.match(x.folded) or x.bare in C.SPEECH_VERBS for x in rest))):
             return None
+        if rest and not rest[0].bare.startswith(("ال", "لل")) and self._verb_initial(rest[0]):
+            return None  # «وبحسب الشرطة قتل شخصان.»: a verb after the source opens the attribution's own clause
         before = self.text[:s_start].rstrip()
         if not before.endswith(".") or "\n" in self.text[len(before):s_start]:
             return None
