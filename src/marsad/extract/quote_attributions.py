@@ -38,6 +38,8 @@ _INSET_MARKS = ("،", ",", "-", "–", "—")
 # Round 41: «وفقا لما نشرته وكالة الأنباء السورية»، «بحسب ما أوردته الصحيفة»: publishing names the source too
 _PUBLISHED = frozenset(C.fold(w) for w in ("نشر", "نشرت", "نشرته", "أورد", "أوردت", "بث", "بثت", "روى", "روت",
                                            "كتب", "كتبت"))
+# what «بحسب ما … » may be followed by before its subject: speech, relay and publishing verbs
+_REPORTING_STEMS = frozenset(C.SPEECH_VERBS) | C.RELAY_VERBS | _PUBLISHED
 # Round 20: prepositions of the occasion after «بحسب ما صرح به»: no subject follows the verb
 _OCCASION_PREPS = frozenset(C.fold(w) for w in ("في", "خلال", "عبر", "مع", "أمام", "لدى"))
 _CONTRAST_HEADS = frozenset(C.fold(w) for w in ("إلا", "الا", "لكن", "ولكن", "غير", "بينما", "فيما"))
@@ -294,7 +296,6 @@ class AttributionCues(QuoteBase):
     def _speech_stem(bare: str) -> bool:
         """A speech verb possibly carrying an object pronoun: ذكره، نقلته، أعلنه."""
         for suffix in ("", "ه", "ته", "تها", "ها"):
-            stem = bare[:len(bare) - len(suffix)] if suffix else bare
-            if bare.endswith(suffix) and (stem in C.SPEECH_VERBS.keys() | C.RELAY_VERBS or stem in _PUBLISHED):
+            if bare.endswith(suffix) and (bare[:len(bare) - len(suffix)] if suffix else bare) in _REPORTING_STEMS:
                 return True
         return False

@@ -14,7 +14,6 @@ from marsad.extract import cues as C
 from marsad.extract.cues import Word, strip_punct
 from marsad.extract.quote_verbs import VerbCues
 from marsad.extract.quote_words import (
-    _HUMAN_BROKEN_PLURALS,
     _NEGATION,
     _QUANTITY_HEADS,
     _RELATIVE_MA,
@@ -26,7 +25,7 @@ from marsad.extract.quote_words import (
     _prepositional_object,
     _via,
 )
-from marsad.extract.speakers import _CONNECTORS, _PREPOSITIONS, _Speaker
+from marsad.extract.speakers import _CONNECTORS, _HUMAN_BROKEN_PLURALS, _PREPOSITIONS, _Speaker
 from marsad.model import Quote
 
 _COUNT_WORDS = frozenset(C.fold(w) for w in (

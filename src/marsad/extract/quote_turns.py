@@ -13,8 +13,8 @@ from __future__ import annotations
 from marsad.extract import cues as C
 from marsad.extract.cues import Word
 from marsad.extract.quote_base import QuoteBase
-from marsad.extract.quote_words import _HUMAN_BROKEN_PLURALS, _QUANTITY_HEADS, _RELATIVE_PRONOUNS, _colon_only
-from marsad.extract.speakers import _IN_IT, _PRONOUN_PREP, _Speaker
+from marsad.extract.quote_words import _QUANTITY_HEADS, _RELATIVE_PRONOUNS, _colon_only
+from marsad.extract.speakers import _HUMAN_BROKEN_PLURALS, _IN_IT, _PRONOUN_PREP, _Speaker
 
 # Round 9: groups that speak for themselves in a relative clause («الفرقة التي تقول إنها …»)
 _SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميليشيا", "ميليشيات", "عصابة", "قبيلة", "عائلة",
@@ -214,13 +214,12 @@ class TurnRules(QuoteBase):
                           and e.end <= window_end and not self.inside_segment(e.start)), None)
             if owner is not None:
                 return self._make_speaker(owner.start, owner.end)
-            opening = C.words(self.text, s_start, before[i].start)[:2]
-            if len(opening) == 2 and opening[0].bare == C.fold("جاء") and opening[1].bare in (
+            clause = C.words(self.text, s_start, before[i].start)
+            if len(clause) >= 2 and clause[0].bare == C.fold("جاء") and clause[1].bare in (
                     C.fold("ذلك"), C.fold("هذا")):
                 focus = self._resolve_pronoun(s_start)
                 if focus is not None:
                     return focus
-            clause = C.words(self.text, s_start, before[i].start)
             issuer = self._subject_in_sentence(before[i].start) if len(clause) >= 2 and self._verb_initial(
                 clause[0]) else None
             if issuer is not None and issuer.start == clause[1].start and issuer.end <= before[i].start:

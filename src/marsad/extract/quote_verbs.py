@@ -206,8 +206,9 @@ class VerbCues(SpanRules, TurnRules):
                 z.folded in _CONTRAST for z in zone_words) and not self._exception_close(w, zone_words):
             return None  # «ولم يذكر … أي تفاصيل حول أن»: a negated speech verb reports that nothing was
             # said; «لم يذكر القانون البرقع، لكنه نص على أن» — the contrast clause asserts the words
-        came_in_it = w.bare == C.fold("جاء") and len(zone_words) == 1 and zone_words[0].folded in _IN_IT
-        if w.bare == C.fold("جاء") and not came_in_it and (
+        came = w.bare == C.fold("جاء")
+        came_in_it = came and len(zone_words) == 1 and zone_words[0].folded in _IN_IT
+        if came and not came_in_it and (
                 not zone_words or (zone_words[0].folded not in _IN_TEXT and not _in_document(zone_words[0]))):
             return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
         if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)

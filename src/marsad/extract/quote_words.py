@@ -74,9 +74,6 @@ def _prepositional_object(w: Word) -> bool:
     return w.folded.startswith("ب") and len(w.folded) > 3 and not w.folded.startswith("بين")
 
 
-_HUMAN_BROKEN_PLURALS = frozenset(C.fold(w) for w in (
-    "الساسة", "النشطاء", "الشهود", "الخبراء", "السكان", "المصادر", "العمال", "الطلاب", "الأطباء",
-    "النواب", "الوزراء", "الأعضاء", "الزعماء", "القادة", "المسؤولين", "المسؤولون"))
 _QUANTITY_HEADS = frozenset(C.fold(w) for w in ("عشرات", "آلاف", "مئات", "ملايين", "كبار", "بعض",
                                                  "أغلبية", "غالبية", "معظم"))
 

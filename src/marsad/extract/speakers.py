@@ -53,11 +53,14 @@ _SUBJECT_BODIES = frozenset(C.fold(w) for w in ("القوات", "الحكومة"
 # Round 17: epithets for a person already introduced («ضيف بوليتيكا»، «ضيفة البرنامج»)
 _EPITHETS = frozenset(C.fold(w) for w in ("ضيف", "ضيفة", "ضيفا"))
 _CALLED = frozenset(C.fold(w) for w in ("يدعى", "تدعى", "يدعي", "تدعي", "يسمى", "تسمى"))
-# Round 41: people a trailing attribution may name as a group («، وفقا للأطباء.»)
-_HUMAN_BROKEN_PLURALS_S = frozenset(C.fold(w) for w in (
-    "الساسة", "النشطاء", "الشهود", "الخبراء", "السكان", "العمال", "الطلاب", "الأطباء", "النواب", "الوزراء",
-    "الأعضاء", "الزعماء", "القادة", "المسؤولين", "المسؤولون", "المحللين", "المحللون", "الباحثين", "الباحثون",
-    "المسعفين", "المسعفون", "الناشطين", "الناشطون", "المراقبين", "المراقبون", "المنظمين", "المنظمون"))
+_HUMAN_BROKEN_PLURALS = frozenset(C.fold(w) for w in (
+    "الساسة", "النشطاء", "الشهود", "الخبراء", "السكان", "المصادر", "العمال", "الطلاب", "الأطباء",
+    "النواب", "الوزراء", "الأعضاء", "الزعماء", "القادة", "المسؤولين", "المسؤولون"))
+# Round 41: people a trailing attribution may name as a group («، وفقا للأطباء.»): the human plurals
+# above (sources are handled as anonymous heads already) and more professions and roles
+_GROUP_SOURCES = (_HUMAN_BROKEN_PLURALS - {C.fold("المصادر")}) | frozenset(C.fold(w) for w in (
+    "المحللين", "المحللون", "الباحثين", "الباحثون", "المسعفين", "المسعفون", "الناشطين", "الناشطون",
+    "المراقبين", "المراقبون", "المنظمين", "المنظمون"))
 # Round 41: stop words that may follow a title's comma and still lead to its holder («، لـ»: the
 # addressee is handled elsewhere)
 _TITLE_STOP_KEEPS = frozenset(C.fold(w) for w in ("إن", "أن", "بأن", "إنه", "انه", "أنه", "إنها", "أنها", "لـ", "ل"))
@@ -397,7 +400,7 @@ class SpeakerRules:
         if require_source and head.startswith("ل") and not head.startswith("ال") and start > 0 \
                 and self.text[start - 1] == "ل" and zone_words[0].start == start:
             head, restored = "ا" + head, "ا" + self.text[start:end]
-        if require_source and head.startswith("ال") and head in _HUMAN_BROKEN_PLURALS_S and len(zone_words) <= 3:
+        if require_source and head.startswith("ال") and head in _GROUP_SOURCES and len(zone_words) <= 3:
             return _Speaker(self.text[start:end], start, end, "anonymous", restored)  # Round 41: «وفقا للأطباء»
         if require_source and head.startswith("ال") and head[2:] in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS:
             head = head[2:]  # «وفقا لما ذكرته المصادر»: the definite source noun
