@@ -34,6 +34,21 @@ from marsad.extract.speakers import _CONNECTORS, _IN_IT, _MANNER_SAYING, _PRONOU
 _CLAUSE_ONLY = frozenset(C.fold(v) for v in ("أورد", "أبرز"))
 # «أبرز» without و/ف: the verb "highlighted" clause-initially, the elative "most prominent" mid-clause
 _ELATIVE_ABRAZ = C.fold("أبرز")
+# Round 42: «، رفض ذكر اسمه،»، «، طلب عدم الكشف عن هويته،»: a source's request for anonymity inside
+# the speaker phrase; its verb is no later cue
+_NAMING_NOUNS = frozenset(C.fold(w) for w in ("ذكر", "كشف", "الكشف", "عدم", "نشر", "الإفصاح", "الافصاح"))
+
+
+def _anonymity_request(zone_words: list[Word], i: int) -> bool:
+    """Is ``zone_words[i]`` the verb of an anonymity request («رفض ذكر اسمه»، «طلب عدم الكشف») or
+    its verbal noun («ذكر» after «رفض»، «دون»)?"""
+    return (i + 1 < len(zone_words) and zone_words[i + 1].folded in _NAMING_NOUNS) or (
+        i > 0 and zone_words[i].folded in _NAMING_NOUNS and zone_words[i - 1].folded in _BEFORE_VERBAL_NOUN
+        and zone_words[i - 1].end + 1 == zone_words[i].start)
+
+
+# Round 42: a speech word after these is a verbal noun, not a verb («دون ذكر اسمه»، «رفض ذكر اسمه»)
+_BEFORE_VERBAL_NOUN = frozenset(C.fold(w) for w in ("عدم", "دون", "بدون", "رفض", "رفضت", "رفضوا"))
 
 # «حسب ما»، «وفق ما»، «حسبما»: the relative of an attribution inside the zone
 _ATTRIBUTION_HEADS = frozenset(C.fold(w) for w in ("حسب", "بحسب", "وفق", "وفقا", "طبقا"))
@@ -148,8 +163,10 @@ class VerbCues(SpanRules, TurnRules):
         w = self.words[k]
         if w.bare in C.JUSSIVE_SAY and not (k > 0 and self.words[k - 1].folded in _NEGATION):
             return None  # Round 9: «لا يقل عن 50»: "is not less than", no speech
-        if k > 0 and self.words[k - 1].folded == C.fold("عدم"):
-            return None  # Round 25: «طلبوا عدم كشف هوياتهم، أن»: after «عدم» the word is a verbal noun
+        if k > 0 and self.words[k - 1].folded in _BEFORE_VERBAL_NOUN \
+                and not any(c in "،,.:؛!?؟\n" for c in self.text[self.words[k - 1].end:w.start]):
+            return None  # Round 25: «طلبوا عدم كشف هوياتهم، أن»: after «عدم» the word is a verbal noun;
+            # round 42: so after «دون» and «رفض» («عن أحد المحققين، دون ذكر اسمه، قوله إن»)
         if w.folded == _ELATIVE_ABRAZ and k > 0 and not any(
                 c in "،,.:؛\n" for c in self.text[self.words[k - 1].end:w.start]):
             return None  # Round 27: «التي كانت أبرز المستشارين»: mid-clause «أبرز» is "most prominent"
@@ -213,7 +230,7 @@ class VerbCues(SpanRules, TurnRules):
             return None  # only «وجاء في بيان … أن» relays; «وجاء ذلك …» narrates
         if any(z.bare in C.SPEECH_VERBS and C.SPEECH_VERBS[z.bare] != "جاء" and self._finite_cue(zone_words, i)
                and not _via(self.text, zone_words, i) and not _attributive(zone_words, i)
-               and not self._in_relative_aside(zone_words, i, zone[1])
+               and not self._in_relative_aside(zone_words, i, zone[1]) and not _anonymity_request(zone_words, i)
                for i, z in enumerate(zone_words) if i > 0):
             return None  # «جاء ذلك في مقابلة … حيث قال:»: the later verb is the cue
         if any((z.bare in C.COLON_ONLY_VERBS or z.bare in C.MARK_ONLY_VERBS) and z.folded != z.bare

@@ -86,8 +86,17 @@ _SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم", 
 # «وتابع بالقول: "…"»: بـ + the masdar of the speech verb is a manner adverbial (a cognate
 # complement), never the subject — the verb's subject is the pronoun of the speaker in focus
 _MANNER_SAYING = frozenset(C.fold(w) for w in ("بالقول", "قائلا", "قائلة", "قائلين", "قائلاً", "قائلةً"))
+# Round 42: how the words were said — «وقالت مازحة»، «رد بصوت متهدج»، «وأضاف ردا على سؤال» — opens
+# a circumstantial phrase after the verb; the verb's subject is its pronoun
+_MANNER_OPENERS = frozenset(C.fold(w) for w in (
+    "مازحة", "مازحا", "ضاحكا", "ضاحكة", "ساخرا", "ساخرة", "متهكما", "متهكمة", "مبتسما", "مبتسمة",
+    "بصوت", "بنبرة", "بلهجة", "ردا", "جوابا", "تعقيبا"))
+# Round 42: «وختم كلمته قائلا»، «وتابع حديثه "…"»: the verb's object is the speaker's own words
+_OWN_WORDS = re.compile("^(?:" + "|".join(C.fold(w) for w in (
+    "كلمت", "حديث", "تصريح", "تصريحات", "كلام", "خطاب", "تغريدت", "تدوينت", "رسالت", "مداخلت")) + ")(?:ه|ها|هم)$")
 _AUDIENCE = frozenset(C.fold(w) for w in ("مراسل", "مراسلة", "صحفيين", "الصحفيين", "الصحافيين", "صحافيين",
-                                           "إذاعة", "جريدة", "شبكة", "مجلة", "برنامج", "وسائل", "الجمهور"))
+                                           "إذاعة", "جريدة", "شبكة", "مجلة", "برنامج", "وسائل", "الجمهور",
+                                           "راديو", "تلفزيون"))  # Round 42
 
 
 def _channel(bare: str, audience_only: bool = False) -> bool:
@@ -194,6 +203,24 @@ def _speech_with_object(bare: str) -> bool:
 
 
 _RELATIVE_GENDER = {C.fold("التي"): "f", C.fold("الذي"): "m"}  # «آردين التي تبلغ …»
+
+
+def _title_form(word: str) -> str:
+    """A title word as titles are compared: «الأميركي» and «الأمريكي» are one spelling."""
+    return word.replace("اميرك", "امريك")
+
+
+def _title_key(zone_words: list[Word]) -> list[str]:
+    """Round 42: the words of a title phrase that must all recur beside the name it points
+    back to — folded, without conjunctions, cut at a relative clause («السفير الأميركي الذي كان
+    يتحدث» → «السفير الأميركي»)."""
+    key: list[str] = []
+    for w in zone_words:
+        word = C.strip_conj(w.folded)
+        if word in _ZONE_RELATIVES:
+            break
+        key.append(_title_form(word))
+    return key
 
 
 def _last_word(ent: Entity) -> str:
@@ -351,8 +378,9 @@ class SpeakerRules:
         if not zone_words:
             return None
         head = zone_words[0].bare
-        if head in C.PRONOUNS:
-            return None
+        if head in C.PRONOUNS or ((_OWN_WORDS.match(head) or head in _MANNER_OPENERS)
+                                  and self.entity_in(start, end) is None):
+            return None  # Round 42: «وختم كلمته قائلا»: the speaker's own words name nobody
         if len(zone_words) == 1 and head in C.SPEECH_VERBS and head[:1] in ("ي", "ت"):
             return None  # Round 39: «وكتب يقول: "…"»: the imperfect is the manner of writing, not a subject
         if head in _EPITHETS and self.entity_in(start, end) is None:
@@ -435,6 +463,7 @@ class SpeakerRules:
         allowed); a one-word title («الرئيس») must fit exactly one earlier person.
         """
         key = " ".join(C.strip_conj(w.folded) for w in zone_words)
+        qualified = _title_key(zone_words)
         found: list[str] = []
         for e in self.entities:
             if e.type != "PERS" or e.end > zone_words[0].start:
@@ -447,7 +476,7 @@ class SpeakerRules:
             office = len(zone_words) == 1 and key.startswith("ال") and key[2:] in {
                 C.strip_conj(w.folded) for w in before[-4:]}
             if tail == key or office or (e.title and " ".join(C.strip_conj(C.fold(x)) for x in e.title.split()) == key) \
-                    or self._title_after(e, key.split()):
+                    or self._title_after(e, key.split()) or self._title_beside(e, qualified):
                 name = self._full_name(e)
                 if name not in found:
                     found.append(name)
@@ -466,6 +495,45 @@ class SpeakerRules:
             return False
         words = [C.strip_conj(w.folded) for w in after]
         return words[0] == key[0] and all(k in words for k in key[1:])
+
+    def _title_beside(self, ent: Entity, key: list[str]) -> bool:
+        """Round 42: «الوزير البحريني» after «الشيخ خالد بن أحمد، وزير الخارجية البحريني»، «الشيخ
+        القطري» after «الشيخ حمد بن جاسم، رئيس الوزراء القطري السابق»: a later title names the
+        person whose title phrase — the words right before the name in its clause, or the
+        appositive right after it — holds the title's head noun (with or without its article)
+        and every qualifier. ``key`` is ``_title_key``'s: two words or more, so a bare «الرئيس»
+        never matches this way."""
+        if len(key) < 2:
+            return False
+        near = [_title_form(w) for w in self._title_phrase_words(ent)]
+        head = key[0]
+        return (head in near or head.removeprefix("ال") in near) and all(k in near for k in key[1:])
+
+    def _title_phrase_words(self, ent: Entity) -> list[str]:
+        """The folded words of the title phrase written beside a person's name: back from the
+        name to the clause's start (a comma right before the name allowed; at most seven words,
+        no other name), and the appositive after it up to the next punctuation."""
+        out: list[str] = []
+        before = C.words(self.text, max(0, ent.start - 120), ent.start)
+        edge = ent.start
+        for w in reversed(before[-7:]):
+            gap = self.text[w.end:edge]
+            if any(ch in gap for ch in ".:؛;!?؟\n\"«»") or ("،" in gap and edge != ent.start) \
+                    or any(e.start <= w.start < e.end for e in self.entities if e is not ent):
+                break
+            out.append(C.strip_conj(w.folded))
+            edge = w.start
+        after = C.words(self.text, ent.end, min(len(self.text), ent.end + 120))
+        if after and self.text[ent.end:after[0].start].strip() in ("", "،", ","):
+            edge = ent.end
+            for w in after[:8]:
+                gap = self.text[edge:w.start]
+                if (edge != ent.end and any(ch in gap for ch in ".،,:؛;!?؟\n\"«»()")) \
+                        or C.strip_conj(w.folded) in _ZONE_RELATIVES:
+                    break  # «أردوغان، الذي دعا الوزير الإماراتي»: a relative clause is no title
+                out.append(C.strip_conj(w.folded))
+                edge = w.end
+        return out
 
     def _name_tail(self, ent: Entity) -> int | None:
         """End of a person's name the tagger cut short: one more plain word when the name is
@@ -582,6 +650,9 @@ class SpeakerRules:
                 and self._subject_head(zw[1]):
             zw = zw[1:]  # Round 11: «أكد فيه ممثل الشركة أن»، «قال فيه الرئيس الأميركي …»: فيه refers
             # back to the occasion; the subject follows it
+        if zw and (zw[0].bare in _MANNER_OPENERS or _OWN_WORDS.match(zw[0].bare)) \
+                and not any(e.start <= zw[0].start < e.end for e in self.entities):
+            return None  # Round 42: «وقالت مازحة "…"»، «وختم كلمته قائلا "…"»: no subject in the zone
         if zw and zw[0].folded in _KANA:
             return None  # Round 31: «وأضاف كانت "على قيد الحياة …"»: a verb opens the reported words
         if len(zw) >= 2 and zw[0].folded == C.fold("كما") and (
