@@ -58,7 +58,7 @@ def run_fold(k: int, sentences: list[TaggedSentence], span: tuple[int, int], arg
     began = time.perf_counter()
     proc = subprocess.run([str(ROOT / ".venv" / "bin" / "marsad"), "train", "ner-nn", "--data", str(train_file),
                            "--clusters", str(args.clusters), "--out", str(work / "model"), *RECIPE,
-                           "--seed", str(args.seed), "--json"], cwd=ROOT, capture_output=True, text=True, check=False)
+                           "--scheme", args.scheme, "--seed", str(args.seed), "--json"], cwd=ROOT, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"fold {k}: training failed: {proc.stderr.strip()[-500:]}")
     from marsad.extract.ner_neural import load_ner
@@ -114,6 +114,7 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/marsad_ner_cv"))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--jobs", type=int, default=1, help="blocks trained at the same time (one core each)")
+    parser.add_argument("--scheme", choices=("iob2", "bioes"), default="iob2", help="labels the CRF learns")
     args = parser.parse_args()
     data = anercorp_train_file()
     if not data.is_file():

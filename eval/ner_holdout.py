@@ -89,6 +89,8 @@ def main() -> int:
     parser.add_argument("--hidden", type=int, default=0, help="LSTM units per direction (0: the recipe's)")
     parser.add_argument("--char-filters", type=int, default=0, help="character CNN filters (0: the recipe's)")
     parser.add_argument("--word-dropout", type=float, default=-1.0, help="share of word ids dropped (<0: the recipe's)")
+    parser.add_argument("--scheme", choices=("iob2", "bioes"), default="iob2",
+                        help="labels the CRF learns (bioes: name ends and one-token names marked)")
     parser.add_argument("--fold-tuning", action="store_true",
                         help="also train on all of the first 90%% for the chosen epoch count (no dev split) "
                              "and score the last 10%%")
@@ -111,6 +113,8 @@ def main() -> int:
         extra += ["--hidden", str(args.hidden)]
     if args.char_filters:
         extra += ["--char-filters", str(args.char_filters)]
+    if args.scheme != "iob2":
+        extra += ["--scheme", args.scheme]
     if args.word_dropout >= 0:
         extra += ["--word-dropout", str(args.word_dropout)]
     if args.augment:

@@ -22,6 +22,8 @@ from marsad.extract.ner_neural import (
     NeuralModelError,
     NeuralTagger,
     allowed_transitions,
+    to_bioes,
+    to_iob2,
 )
 from marsad.training.conll import read_conll
 from marsad.training.features import fold
@@ -146,6 +148,44 @@ def test_allowed_transitions_follow_iob2() -> None:
     assert not start[i("I-PERS")] and start[i("B-PERS")] and start[i("O")]
     assert trans[i("B-PERS"), i("I-PERS")] and trans[i("I-PERS"), i("I-PERS")]
     assert not trans[i("O"), i("I-LOC")] and not trans[i("B-ORG"), i("I-LOC")]
+
+
+def test_bioes_conversion_roundtrips_and_marks_ends_and_single_tokens() -> None:
+    tags = ["O", "B-PERS", "I-PERS", "I-PERS", "B-LOC", "O", "B-ORG", "B-ORG", "I-ORG"]
+    bioes = to_bioes(tags)
+    assert bioes == ["O", "B-PERS", "I-PERS", "E-PERS", "S-LOC", "O", "S-ORG", "B-ORG", "E-ORG"]
+    assert [to_iob2(t) for t in bioes] == tags
+
+
+def test_allowed_transitions_follow_bioes() -> None:
+    from marsad.training.neural import LABELS_BIOES
+
+    trans, start = allowed_transitions(LABELS_BIOES)
+    i = LABELS_BIOES.index
+    assert not start[i("I-PERS")] and not start[i("E-PERS")] and start[i("S-PERS")] and start[i("B-LOC")]
+    assert trans[i("B-PERS"), i("I-PERS")] and trans[i("B-PERS"), i("E-PERS")] and trans[i("I-PERS"), i("E-PERS")]
+    assert not trans[i("B-PERS"), i("O")] and not trans[i("I-PERS"), i("B-LOC")]  # an open name must go on
+    assert not trans[i("E-PERS"), i("I-PERS")] and not trans[i("S-LOC"), i("E-LOC")]
+    assert trans[i("E-PERS"), i("S-LOC")] and trans[i("S-LOC"), i("O")] and not trans[i("B-ORG"), i("E-LOC")]
+
+
+def test_bioes_model_answers_in_iob2(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    from marsad.training import neural
+
+    sentences, _ = read_conll(TINY)
+    words = sorted({fold(t) for s in sentences for t in s.tokens})
+    config = neural.NeuralConfig(hidden=6, char_dim=5, char_filters=7, epochs=2, word_dropout=0.0, scheme="bioes")
+    tagger = neural.train_neural(sentences, [], _vectors(words), dict.fromkeys(words, 50), tmp_path / "m", config,
+                                 log=lambda _: None)
+    assert any(lbl.startswith("S-") for lbl in tagger.labels)
+    for s in sentences:
+        tags = tagger.tag(s.tokens)
+        assert set(tags) <= set(LABELS)
+        for prev, tag in zip(["O", *tags], tags):
+            assert not tag.startswith("I-") or prev[2:] == tag[2:]
+    with pytest.raises(ValueError, match="scheme"):
+        neural.NeuralConfig(scheme="bilou")
 
 
 def test_bad_model_directory_is_a_clear_error(tmp_path: Path) -> None:

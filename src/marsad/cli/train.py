@@ -256,6 +256,9 @@ def train_ner_nn_cmd(
         "--augment", help="Mention-replaced copies of each training sentence that holds a name (0: none).")] = 0,
     augment_rate: Annotated[float, typer.Option(
         "--augment-rate", help="Chance that a name in such a copy is swapped for another of its type.")] = 0.5,
+    scheme: Annotated[str, typer.Option(
+        "--scheme", help="Labels the CRF learns: iob2, or bioes (name ends and one-token names marked; "
+        "the tagger still answers in IOB2).")] = "iob2",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
 ) -> None:
     """Train the character-aware BiLSTM-CRF tagger (needs torch: the `train` extra)."""
@@ -306,7 +309,7 @@ def train_ner_nn_cmd(
         config = NeuralConfig(hidden=hidden, char_filters=char_filters, word_dropout=word_dropout,
                               embeddings=embeddings, embedding_lr_scale=embedding_lr_scale, epochs=epochs,
                               patience=patience, batch_size=batch_size, lr=lr, threads=threads, seed=seed,
-                              ema=ema, lm_epochs=lm_epochs if lm_news else 0)
+                              ema=ema, lm_epochs=lm_epochs if lm_news else 0, scheme=scheme)
     except ValueError as exc:
         _fail("ner-nn", str(exc))
         return

@@ -199,17 +199,52 @@ def _batches(sentences: Sequence[Sequence[str]]) -> list[list[int]]:
 
 
 def allowed_transitions(labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """IOB2 constraints as (transition mask L x L, start mask L): ``I-X`` only after
-    ``B-X``/``I-X``, never first. Training and decoding both use them."""
+    """Tag-scheme constraints as (transition mask L x L, start mask L). Training and decoding
+    both use them.
+
+    IOB2: ``I-X`` only after ``B-X``/``I-X``, never first. BIOES (labels with ``E-``/``S-``):
+    ``I-X``/``E-X`` only after ``B-X``/``I-X``, never first; ``B``, ``S`` and ``O`` only after
+    ``O``, ``E`` or ``S`` (a ``B`` or ``I`` must be continued)."""
     n = len(labels)
     trans = np.ones((n, n), dtype=bool)
     start = np.ones(n, dtype=bool)
+    bioes = is_bioes(labels)
     for j, lbl in enumerate(labels):
-        if lbl.startswith("I-"):
+        inside = lbl.startswith(("I-", "E-")) if bioes else lbl.startswith("I-")
+        for i, prev in enumerate(labels):
+            if inside:
+                trans[i, j] = prev[2:] == lbl[2:] and prev.startswith(("B-", "I-"))
+            elif bioes:
+                trans[i, j] = not prev.startswith(("B-", "I-"))
+        if inside:
             start[j] = False
-            for i, prev in enumerate(labels):
-                trans[i, j] = prev[2:] == lbl[2:] and prev != "O"
     return trans, start
+
+
+def is_bioes(labels: Sequence[str]) -> bool:
+    """Does the label set mark single-token names (``S-``) and name ends (``E-``)?"""
+    return any(lbl.startswith(("S-", "E-")) for lbl in labels)
+
+
+def to_bioes(tags: Sequence[str]) -> list[str]:
+    """IOB2 → BIOES: a name's last token becomes ``E-`` (``S-`` when it is also its first)."""
+    out = list(tags)
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        ends = i + 1 == len(tags) or tags[i + 1] != f"I-{tag[2:]}"
+        if ends:
+            out[i] = ("S-" if tag.startswith("B-") else "E-") + tag[2:]
+    return out
+
+
+def to_iob2(label: str) -> str:
+    """BIOES label → IOB2 label (``S-X`` → ``B-X``, ``E-X`` → ``I-X``; others unchanged)."""
+    if label.startswith("S-"):
+        return "B-" + label[2:]
+    if label.startswith("E-"):
+        return "I-" + label[2:]
+    return label
 
 
 class NeuralTagger:
@@ -230,6 +265,8 @@ class NeuralTagger:
         except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
             raise NeuralModelError(f"{directory}: cannot read the neural NER model ({exc})") from None
         self.labels = self.lexicon.labels
+        # what the tagger answers: IOB2 whatever scheme the model was trained in
+        self.output_labels = [to_iob2(lbl) for lbl in self.labels]
         self.hidden = int(w["w_hh_f"].shape[1])
         self.emb = w["word_emb"]
         self.char_emb = w["char_emb"]
@@ -318,7 +355,7 @@ class NeuralTagger:
 
     def decode(self, emissions: np.ndarray) -> list[str]:
         """Viterbi with start/end scores and the IOB2 constraints (built into ``trans``)."""
-        return [self.labels[i] for i in viterbi(emissions, self.trans, self.start, self.end)]
+        return [self.output_labels[i] for i in viterbi(emissions, self.trans, self.start, self.end)]
 
     @property
     def counts(self) -> dict[str, int]:
@@ -338,7 +375,7 @@ class NeuralTagger:
         for batch in _batches(sentences):
             paths = viterbi_many(self.emissions_many([sentences[i] for i in batch]), self.trans, self.start, self.end)
             for i, path in zip(batch, paths):
-                tags[i] = [self.labels[j] for j in path]
+                tags[i] = [self.output_labels[j] for j in path]
         return tags
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -414,6 +451,7 @@ class NeuralEnsemble(NeuralTagger):
         self.directory = directory
         self.lexicon = first.lexicon  # news counts for clitic stripping and the name keys
         self.labels = first.labels
+        self.output_labels = first.output_labels
         self.trans = sum((m.trans for m in self.members), np.zeros_like(first.trans))
         self.start = sum((m.start for m in self.members), np.zeros_like(first.start))
         self.end = sum((m.end for m in self.members), np.zeros_like(first.end))

@@ -41,11 +41,17 @@ from marsad.extract.ner_neural import (
     Lexicon,
     NeuralTagger,
     allowed_transitions,
+    is_bioes,
+    to_bioes,
 )
 from marsad.training.conll import ENTITY_TYPES, TaggedSentence
 from marsad.training.features import fold
 
 LABELS: list[str] = ["O"] + [f"{p}-{t}" for t in ENTITY_TYPES for p in ("B", "I")]
+# the same names with their last token (E-) and one-token names (S-) marked: the tagger then
+# learns where a name ends, not only where it starts; it still answers in IOB2
+LABELS_BIOES: list[str] = ["O"] + [f"{p}-{t}" for t in ENTITY_TYPES for p in ("B", "I", "E", "S")]
+TAG_SCHEMES = ("iob2", "bioes")
 
 
 @dataclass
@@ -76,8 +82,11 @@ class NeuralConfig:
     # previous word's (cosine loss, no softmax over the vocabulary); 0 turns it off
     lm_epochs: int = 0
     lm_batch_size: int = 32
+    scheme: str = "iob2"  # "bioes": train on BIOES labels (decoded back to IOB2)
 
     def __post_init__(self) -> None:
+        if self.scheme not in TAG_SCHEMES:
+            raise ValueError(f"scheme must be one of {', '.join(TAG_SCHEMES)}, got {self.scheme!r}")
         if self.embeddings not in EMBEDDING_MODES:
             raise ValueError(f"embeddings must be one of {', '.join(EMBEDDING_MODES)}, got {self.embeddings!r}")
         if not 0.0 <= self.ema < 1.0:
@@ -114,7 +123,8 @@ def build_lexicon(train: Sequence[TaggedSentence], vectors: dict[str, np.ndarray
         if vec is not None:
             table[i] = vec
     titles = frozenset(fold(t) for t in TITLE_WORDS)
-    lex = Lexicon(words, chars, list(LABELS), dict(counts), titles, {"embedding_dim": dim}, dict(name_lists or {}))
+    labels = LABELS_BIOES if config.scheme == "bioes" else LABELS
+    lex = Lexicon(words, chars, list(labels), dict(counts), titles, {"embedding_dim": dim}, dict(name_lists or {}))
     return lex, table
 
 
@@ -143,10 +153,11 @@ class Encoded:
 
 def encode(sentences: Sequence[TaggedSentence], lex: Lexicon) -> list[Encoded]:
     label_index = {lbl: i for i, lbl in enumerate(lex.labels)}
+    bioes = is_bioes(lex.labels)
     cache: dict[str, tuple[int, int, list[int], list[float]]] = {}
     out: list[Encoded] = []
     for s in sentences:
-        enc = Encoded([], [], [], [], [label_index[t] for t in s.tags])
+        enc = Encoded([], [], [], [], [label_index[t] for t in (to_bioes(s.tags) if bioes else s.tags)])
         for tok in s.tokens:
             item = cache.get(tok)
             if item is None:
