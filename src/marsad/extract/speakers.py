@@ -94,6 +94,14 @@ _MANNER_OPENERS = frozenset(C.fold(w) for w in (
 # Round 42: «وختم كلمته قائلا»، «وتابع حديثه "…"»: the verb's object is the speaker's own words
 _OWN_WORDS = re.compile("^(?:" + "|".join(C.fold(w) for w in (
     "كلمت", "حديث", "تصريح", "تصريحات", "كلام", "خطاب", "تغريدت", "تدوينت", "رسالت", "مداخلت")) + ")(?:ه|ها|هم)$")
+
+
+def _manner_or_own_words(bare: str) -> bool:
+    """Round 42: a word right after the speech verb that names nobody — how the words were
+    said («مازحة»، «ردا») or the speaker's own words as the verb's object («كلمته»)."""
+    return bare in _MANNER_OPENERS or bool(_OWN_WORDS.match(bare))
+
+
 _AUDIENCE = frozenset(C.fold(w) for w in ("مراسل", "مراسلة", "صحفيين", "الصحفيين", "الصحافيين", "صحافيين",
                                            "إذاعة", "جريدة", "شبكة", "مجلة", "برنامج", "وسائل", "الجمهور",
                                            "راديو", "تلفزيون"))  # Round 42
@@ -378,8 +386,7 @@ class SpeakerRules:
         if not zone_words:
             return None
         head = zone_words[0].bare
-        if head in C.PRONOUNS or ((_OWN_WORDS.match(head) or head in _MANNER_OPENERS)
-                                  and self.entity_in(start, end) is None):
+        if head in C.PRONOUNS or (_manner_or_own_words(head) and self.entity_in(start, end) is None):
             return None  # Round 42: «وختم كلمته قائلا»: the speaker's own words name nobody
         if len(zone_words) == 1 and head in C.SPEECH_VERBS and head[:1] in ("ي", "ت"):
             return None  # Round 39: «وكتب يقول: "…"»: the imperfect is the manner of writing, not a subject
@@ -650,8 +657,7 @@ class SpeakerRules:
                 and self._subject_head(zw[1]):
             zw = zw[1:]  # Round 11: «أكد فيه ممثل الشركة أن»، «قال فيه الرئيس الأميركي …»: فيه refers
             # back to the occasion; the subject follows it
-        if zw and (zw[0].bare in _MANNER_OPENERS or _OWN_WORDS.match(zw[0].bare)) \
-                and not any(e.start <= zw[0].start < e.end for e in self.entities):
+        if zw and _manner_or_own_words(zw[0].bare) and not any(e.start <= zw[0].start < e.end for e in self.entities):
             return None  # Round 42: «وقالت مازحة "…"»، «وختم كلمته قائلا "…"»: no subject in the zone
         if zw and zw[0].folded in _KANA:
             return None  # Round 31: «وأضاف كانت "على قيد الحياة …"»: a verb opens the reported words
