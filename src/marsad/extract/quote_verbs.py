@@ -34,6 +34,8 @@ from marsad.extract.speakers import _CONNECTORS, _IN_IT, _MANNER_SAYING, _PRONOU
 _CLAUSE_ONLY = frozenset(C.fold(v) for v in ("أورد", "أبرز"))
 # «أبرز» without و/ف: the verb "highlighted" clause-initially, the elative "most prominent" mid-clause
 _ELATIVE_ABRAZ = C.fold("أبرز")
+# Round 42: a speech word after these is a verbal noun, not a verb («دون ذكر اسمه»، «رفض ذكر اسمه»)
+_BEFORE_VERBAL_NOUN = frozenset(C.fold(w) for w in ("عدم", "دون", "بدون", "رفض", "رفضت", "رفضوا"))
 # Round 42: «، رفض ذكر اسمه،»، «، طلب عدم الكشف عن هويته،»: a source's request for anonymity inside
 # the speaker phrase; its verb is no later cue
 _NAMING_NOUNS = frozenset(C.fold(w) for w in ("ذكر", "كشف", "الكشف", "عدم", "نشر", "الإفصاح", "الافصاح"))
@@ -46,9 +48,6 @@ def _anonymity_request(zone_words: list[Word], i: int) -> bool:
         i > 0 and zone_words[i].folded in _NAMING_NOUNS and zone_words[i - 1].folded in _BEFORE_VERBAL_NOUN
         and zone_words[i - 1].end + 1 == zone_words[i].start)
 
-
-# Round 42: a speech word after these is a verbal noun, not a verb («دون ذكر اسمه»، «رفض ذكر اسمه»)
-_BEFORE_VERBAL_NOUN = frozenset(C.fold(w) for w in ("عدم", "دون", "بدون", "رفض", "رفضت", "رفضوا"))
 
 # «حسب ما»، «وفق ما»، «حسبما»: the relative of an attribution inside the zone
 _ATTRIBUTION_HEADS = frozenset(C.fold(w) for w in ("حسب", "بحسب", "وفق", "وفقا", "طبقا"))
