@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from marsad.training.conll import TaggedSentence, read_conll, write_conll
 from marsad.training.ner import anercorp_train_file, evaluate
+from marsad.training.neural import TAG_SCHEMES
 from marsad.training.scoring import Scores
 
 RECIPE = ["--dev-fraction", "0", "--epochs", "10", "--ema", "0.995"]
@@ -114,7 +115,7 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/marsad_ner_cv"))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--jobs", type=int, default=1, help="blocks trained at the same time (one core each)")
-    parser.add_argument("--scheme", choices=("iob2", "bioes"), default="iob2", help="labels the CRF learns")
+    parser.add_argument("--scheme", choices=TAG_SCHEMES, default="iob2", help="labels the CRF learns")
     args = parser.parse_args()
     data = anercorp_train_file()
     if not data.is_file():

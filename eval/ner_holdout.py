@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from marsad.training.conll import TaggedSentence, conll_files, read_corpus, write_conll
 from marsad.training.ner import anercorp_split, anercorp_train_file, shared_data_dir
+from marsad.training.neural import TAG_SCHEMES
 
 RECIPE = ["--epochs", "24", "--patience", "5", "--ema", "0.995"]
 # the previous default, for a comparison under the same protocol (run with --previous
@@ -89,7 +90,7 @@ def main() -> int:
     parser.add_argument("--hidden", type=int, default=0, help="LSTM units per direction (0: the recipe's)")
     parser.add_argument("--char-filters", type=int, default=0, help="character CNN filters (0: the recipe's)")
     parser.add_argument("--word-dropout", type=float, default=-1.0, help="share of word ids dropped (<0: the recipe's)")
-    parser.add_argument("--scheme", choices=("iob2", "bioes"), default="iob2",
+    parser.add_argument("--scheme", choices=TAG_SCHEMES, default="iob2",
                         help="labels the CRF learns (bioes: name ends and one-token names marked)")
     parser.add_argument("--fold-tuning", action="store_true",
                         help="also train on all of the first 90%% for the chosen epoch count (no dev split) "

@@ -354,7 +354,8 @@ class NeuralTagger:
         return [st[0] @ self.w_out + self.b_out for st in states]
 
     def decode(self, emissions: np.ndarray) -> list[str]:
-        """Viterbi with start/end scores and the IOB2 constraints (built into ``trans``)."""
+        """Viterbi with start/end scores and the tag scheme's constraints (built into ``trans``),
+        answered in IOB2."""
         return [self.output_labels[i] for i in viterbi(emissions, self.trans, self.start, self.end)]
 
     @property

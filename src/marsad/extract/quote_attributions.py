@@ -296,6 +296,6 @@ class AttributionCues(QuoteBase):
     def _speech_stem(bare: str) -> bool:
         """A speech verb possibly carrying an object pronoun: ذكره، نقلته، أعلنه."""
         for suffix in ("", "ه", "ته", "تها", "ها"):
-            if bare.endswith(suffix) and (bare[:len(bare) - len(suffix)] if suffix else bare) in _REPORTING_STEMS:
+            if bare.endswith(suffix) and bare.removesuffix(suffix) in _REPORTING_STEMS:
                 return True
         return False
