@@ -142,7 +142,24 @@ class FragmentRules(QuoteBase):
                 self._add(seg.start, seg.end, "direct", None, speaker)
 
     def _fragment_speaker(self, seg: Segment) -> _Speaker | None:
-        return self._subject_in_sentence(seg.open) or self._resolve_pronoun(seg.open)
+        return self._same_sentence_speaker(seg) or self._subject_in_sentence(seg.open) \
+            or self._resolve_pronoun(seg.open)
+
+    def _same_sentence_speaker(self, seg: Segment) -> _Speaker | None:
+        """Round 43: «وقالت السلطة في بيان اليوم "إن …"، مبدية "استعدادها …"»: a fragment after a
+        quote of the same sentence, with no name or quote mark between them, continues that
+        quote's speaker (the sentence's words before it — «بيان» — are not the subject)."""
+        s_start, _ = self.sentence_of(seg.open)
+        before = [q for q in self.quotes if s_start <= q.start and q.end <= seg.open]
+        if not before:
+            return None
+        q = max(before, key=lambda x: x.end)
+        sp = q.speaker
+        gap = self.text[q.end:seg.open].lstrip("\"»”.، ,")  # the closing mark of the quote before
+        if not sp or sp.get("start") is None or any(q.end <= e.start < seg.open for e in self.entities) \
+                or any(ch in gap for ch in "«“\".؛:\n") or len(C.words(gap)) > 4:
+            return None
+        return _Speaker.taken_up(sp)
 
     def _fragment_features(self, seg: Segment, inside: list[C.Word], speaker: _Speaker | None
                            ) -> dict[str, float]:

@@ -33,6 +33,8 @@ _DOCUMENT_NOUNS = _SPEECH_NOUNS | frozenset(C.fold(w) for w in (
     "ملخص", "مقال", "مقالة", "تقرير", "نص", "وثيقة", "بلاغ", "كتاب", "قرار", "تدوينة", "منشور", "توضيح",
     "رد", "إعلان", "نداء", "موضوع", "تعميم", "مذكرة", "برقية", "منشورات", "تقارير"))
 _OWN = frozenset(C.fold(w) for w in ("له", "لها", "لهم"))
+# the passive "was asked" and «عند سؤاله» ("on his being asked"): the asked person is the subject
+_ASKED = frozenset(C.fold(w) for w in ("سئل", "سئلت", "سئلوا", "سؤاله", "سؤالها", "سؤالهم"))
 
 
 class TurnRules(QuoteBase):
@@ -71,6 +73,22 @@ class TurnRules(QuoteBase):
         if other is None or other.get("start") is None:
             return speaker
         return _Speaker(other["text"], other["start"], other["end"], "pronoun", other.get("entity"))
+
+    def _asked_party(self, k: int) -> _Speaker | None:
+        """Round 43: «وسئل ماتيس عما إذا … فأجاب "لا أبداً"»، «وعندما سئلت إن كانت الولايات المتحدة …
+        أجابت "نعم"»: after a passive "was asked" in the same sentence the answer's subject is the
+        one asked — the name right after the passive, else the pronoun's person — never a noun of
+        the question («الولايات المتحدة») nor the other party of a dialogue."""
+        w = self.words[k]
+        s_start, _ = self.sentence_of(w.start)
+        asked = [x for x in C.words(self.text, s_start, w.start) if C.strip_conj(x.folded) in _ASKED]
+        if not asked:
+            return None
+        after = next((e for e in self.entities if e.type == "PERS" and e.start > asked[0].end
+                      and not self.text[asked[0].end:e.start].strip()), None)
+        if after is not None:
+            return self._make_speaker(after.start, after.end)
+        return self._resolve_pronoun(w.start)
 
     def _dialogue_turn(self, speaker: _Speaker | None, zone_words: list[Word]) -> _Speaker | None:
         """«فأجابه نبيل: "…"، فقال له: "…"»: «قال له» addresses the one who spoke last, so

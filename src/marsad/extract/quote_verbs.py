@@ -87,6 +87,16 @@ _IN_TEXT = frozenset(C.fold(w) for w in ("في", "نص"))
 _FORECAST = frozenset(C.fold(w) for w in ("توقع", "رجح"))
 # «ردت»، «ردوا»: a person-marked perfect of رد is the verb "replied", never the noun «رد»
 _MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
+# Round 43: «وعندما سئلت … أجابت نويرت "نعم"»، «فأجاب "لا أبداً"»: the answer of an interview is
+# quoted right after the verb, without a colon; «أجاب عن سؤال "…"» (the question in marks) is not
+_ANSWER_VERBS = frozenset(C.fold(w) for w in ("أجاب", "أجابت", "أجابوا", "أجابه", "أجابها", "أجابته"))
+# one-word answers quoted after any speech verb («قال بومبيو "لا"»)
+_ANSWER_WORDS = frozenset(C.fold(w) for w in ("نعم", "لا", "كلا", "أبدا", "بالتأكيد", "طبعا", "قطعا", "أجل", "بلى"))
+_QUESTION_NOUNS = frozenset(C.fold(w) for w in ("سؤال", "السؤال", "أسئلة", "الأسئلة", "سؤالا"))
+
+
+def _answer_verb(w: Word) -> bool:
+    return bool(_ANSWER_VERBS & {w.bare, w.folded, w.folded[1:]})
 
 
 _RELATIVE_PRONOUNS_Q = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين"))
@@ -158,6 +168,13 @@ class VerbCues(SpanRules, TurnRules):
                 return C.SPEECH_VERBS[w.bare[:-len(suf)]]
         return ""
 
+    def _short_answer(self, verb: Word, okind: str, start: int, end: int) -> bool:
+        """Round 43: a one-word quotation that is an interview's answer («أجابت نويرت "نعم"»،
+        «قال بومبيو "لا"») is a quote, though one marked word after a verb is usually a label."""
+        ws = C.words(self.text, start, end)
+        return okind in ("mark", "colon") and len(ws) == 1 and (
+            _answer_verb(verb) or ws[0].folded.rstrip("ا") in {a.rstrip("ا") for a in _ANSWER_WORDS})
+
     def _verb_cue(self, k: int) -> int | None:
         w = self.words[k]
         if w.bare in C.JUSSIVE_SAY and not (k > 0 and self.words[k - 1].folded in _NEGATION):
@@ -192,7 +209,9 @@ class VerbCues(SpanRules, TurnRules):
         lemma = self._verb_lemma(w) or None
         if _colon_only(w) and okind != "colon" and not (
                 _MARKED_REPLY & {w.bare, w.folded[1:]} and okind == "comp"
-                and self.words[next_k - 1].folded.startswith("ب")):
+                and self.words[next_k - 1].folded.startswith("ب")) and not (
+                okind == "mark" and _answer_verb(w)
+                and not any(z.folded in _QUESTION_NOUNS for z in C.words(self.text, w.end, zone_end))):
             return None  # Round 8: «وردت واشنطن … بأنها ستفعل»: a marked perfect of رد is the verb
         if _mark_only(w) and okind not in ("colon", "mark") and not asked:
             return None  # «تساءلت عن الأمر وعرفت أنه …»: asking narrates, the أن clause is no quote
@@ -214,7 +233,7 @@ class VerbCues(SpanRules, TurnRules):
                 return None  # «ووصفهم بأنهم "أناس مرضى".»: a label closing the sentence, not speech
         if qkind == "reported" and k > 0 and self.words[k - 1].bare in _RELATIVE_MA:
             end = self._relative_end(start, end)
-        if len(C.words(self.text, start, end)) < MIN_CUED_WORDS:
+        if len(C.words(self.text, start, end)) < MIN_CUED_WORDS and not self._short_answer(w, okind, start, end):
             return None
         zone = (w.end, zone_end)
         zone_words = C.words(self.text, *zone)
@@ -278,6 +297,8 @@ class VerbCues(SpanRules, TurnRules):
             speaker = self._relative_antecedent(k)
         if speaker is None:
             speaker = self._speech_noun_owner(k, zone_words)
+        if speaker is None and not zone_words and _answer_verb(w):
+            speaker = self._asked_party(k)
         if speaker is None:
             same_sentence = bool(self.quotes) and self.sentence_of(self.quotes[-1].start) == self.sentence_of(w.start)
             speaker = (self._before_speaker(k) or self._svo_subject(k)
