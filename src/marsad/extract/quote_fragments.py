@@ -139,11 +139,12 @@ class FragmentRules(QuoteBase):
                 self.fragment_log.append(FragmentCandidate(seg.start, seg.end, feats,
                                                            speaker.as_dict() if speaker else None))
             if self.fragment_model is not None and self.fragment_model.accepts(feats):
-                self._add(seg.start, seg.end, "direct", None, speaker)
+                # Round 43: the model decides on the speaker it was trained with; the quote
+                # before in the same sentence only names who said the accepted fragment
+                self._add(seg.start, seg.end, "direct", None, self._same_sentence_speaker(seg) or speaker)
 
     def _fragment_speaker(self, seg: Segment) -> _Speaker | None:
-        return self._same_sentence_speaker(seg) or self._subject_in_sentence(seg.open) \
-            or self._resolve_pronoun(seg.open)
+        return self._subject_in_sentence(seg.open) or self._resolve_pronoun(seg.open)
 
     def _same_sentence_speaker(self, seg: Segment) -> _Speaker | None:
         """Round 43: «وقالت السلطة في بيان اليوم "إن …"، مبدية "استعدادها …"»: a fragment after a
