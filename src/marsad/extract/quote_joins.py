@@ -55,8 +55,10 @@ class JoinRules(OpenerRules):
             starts_para = seg.open == 0 or "\n" in before or before.strip() == ""
             if n_words >= MIN_UNCUED_WORDS and starts_para and self.last_speaker is not None \
                     and seg.open - self.last_speaker_at < 1500:
-                speaker = self._resolve_pronoun(seg.open)
-                self._add(seg.start, seg.end, "direct", None, speaker)
+                # Round 44: this pass runs after the cue scan, so a last speaker later in the text
+                # («… قالوا» three paragraphs on) is no guide; the quote just before continues
+                speaker = self._speaker_before(seg.open) if self.last_speaker_at > seg.open else None
+                self._add(seg.start, seg.end, "direct", None, speaker or self._resolve_pronoun(seg.open))
 
     def _speaker_before(self, pos: int) -> _Speaker | None:
         """Round 15: «"…"، وفقا لتعبيره» ("in his words") names the speaker of the quote just

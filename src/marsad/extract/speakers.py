@@ -123,6 +123,10 @@ def _channel(bare: str, audience_only: bool = False) -> bool:
         or rest.removeprefix("ال") in C.ORGANIZATION_HEADS
 
 
+# Round 44: «لإحدى محطات التلفزيون»، «لأحد المواقع»: "to one of" + the outlets is the addressee
+_TO_ONE_OF = frozenset(C.fold(w) for w in ("لإحدى", "لأحد"))
+_MEDIA_PLURALS = frozenset(C.fold(w) for w in ("محطات", "قنوات", "صحف", "الصحف", "وسائل", "مواقع", "المواقع",
+                                               "إذاعات", "الإذاعات", "القنوات", "المحطات", "وكالات"))
 _ZONE_RELATIVES = frozenset(C.fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 # Round 13: formulas after a name («الملك سلمان - حفظه الله -») that the tagger may read as a person
 _FORMULAS = frozenset(C.fold(w) for w in ("حفظه الله", "رحمه الله", "يرحمه الله", "حفظها الله", "رحمها الله",
@@ -693,6 +697,8 @@ class SpeakerRules:
             # verb's subject is its pronoun
         if len(zw) == 1 and C.strip_conj(zw[0].bare) in _STANCE_MASDARS:
             return None  # Round 36: «وأكد رفض "تحويل اليمن …"»: the verb's object, not its subject
+        if len(zw) >= 2 and zw[0].folded in _TO_ONE_OF and (_channel("ل" + zw[1].bare) or zw[1].bare in _MEDIA_PLURALS):
+            return self._subject_after_outlet(zw[1:], zone)  # Round 44: «وقال لإحدى محطات التلفزيون "…"»
         if zw and (zw[0].bare == "ل" or _channel(zw[0].bare)) and not self._name_start(zw):
             # Round 16: «وأضاف لوسائل إعلام محلية: "…"»: لـ + a channel noun is the addressee, and the
             # subject is the verb's pronoun — unless it follows the outlet's marked name (Round 34)
@@ -1116,13 +1122,27 @@ class SpeakerRules:
             return None
         return self._make_speaker(head.start, phrase[-1].end)
 
+    def _participle_disagrees(self, pos: int, ent: Entity) -> bool:
+        """Round 44: «ونشرت صحيفة نيويورك تايمز بيانا، ردا على تغريدة ترامب …، قائلة إنها …»: the
+        participle at ``pos`` agrees with its subject, so a person of the other gender (as the
+        article gives it) is not the subject."""
+        at = self.word_index(pos)
+        if not 0 <= at < len(self.words) or self.words[at].start != pos or ent.type != "PERS":
+            return False
+        raw = self.words[at].text.rstrip("ًٌٍَُِّْ")
+        gender: A.Gender | None = "f" if raw.endswith("ة") else "m" if raw.endswith("ا") else None
+        key = _last_word(ent)
+        if sum(e.type == "PERS" and _last_word(e) == key for e in self.entities) < 2:
+            return False  # one mention (perhaps cut wrong: «والاس بالدارما التي») is too little to go by
+        return A.disagree(gender, A.phrase_gender(ent.text, ent.type) or self._person_gender(ent))
+
     def _subject_before(self, s_start: int, pos: int) -> _Speaker | None:
         """Subject of a clause ending in a participle cue: last PERS/ORG before it."""
         cands = [e for e in self.entities if s_start <= e.start and e.end <= pos
                  and e.type in ("PERS", "ORG") and not self.inside_segment(e.start)
                  and C.fold(e.text) not in C.SPEECH_VERBS  # Round 8: «دان» tagged as a name is the verb
                  and not self._with_party(e)  # Round 11: «… مؤتمر صحفي مشترك مع الرئيس X، قائلة»
-                 and not self._acted_on(e)]
+                 and not self._acted_on(e) and not self._participle_disagrees(pos, e)]
         sw = C.words(self.text, s_start, pos)
         if len(sw) >= 3 and sw[0].folded == C.fold("كما") and self._verb_initial(sw[1]):
             sw = sw[1:]  # Round 43: «كما انتقدت وزارة الخارجية القصف قائلة في بيان إن»: «كما» ("also") opens it
