@@ -168,7 +168,7 @@ def _bi_verbal_noun(w: Word) -> bool:
     """Round 43: «بإقالة»، «باعتقال»، «بمقتل»: بـ + a verbal noun of the forms إفعال/افتعال/مفعل,
     whose genitive is what is done to someone — a person right after it is the act's object."""
     f = w.folded
-    return len(f) >= 5 and f[0] == "ب" and f[1] in ("ا", "م") and f[-1] != "ي"
+    return len(f) >= 5 and f[0] == "ب" and f[1] in ("ا", "م") and f[1:3] != "ال" and f[-1] != "ي"
 
 
 def _bi_complement(w: Word) -> bool:
