@@ -72,6 +72,16 @@ def test_a_platform_after_a_preposition_is_no_entity() -> None:
     assert [e.text for e in ents] == ["سامي الراشد"]
 
 
+def test_the_preposition_ala_read_as_a_name_is_left_out() -> None:
+    words = ["وكان", "الرئيس", "رد", "على", "روحاني", "ونقلت", "الوكالة", "على", "لسان", "سامي", "الراشد",
+             "وقال", "علي", "حسن"]
+    article, tokens = hand_article(words)
+    tags = ["O", "O", "O", "B-PERS", "I-PERS", "O", "O", "B-PERS", "I-PERS", "I-PERS", "I-PERS",
+            "O", "B-PERS", "I-PERS"]
+    ents = entities_from_tags(article, tokens, tags, COUNTS)
+    assert [e.text for e in ents] == ["روحاني", "سامي الراشد", "علي حسن"]  # «علي» with ya is the name
+
+
 def test_title_never_reaches_into_a_previous_entity() -> None:
     words = ["الرئيس", "الأمريكي", "أوباما"]
     article, tokens = hand_article(words)

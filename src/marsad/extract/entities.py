@@ -126,6 +126,14 @@ def entities_from_tags(article: Article, tokens: Sequence[Token], tags: Sequence
     found: list[Entity] = []
     prev_end = 0
     for s, e, etype in tag_spans(tags):
+        if platform_phrase(words[s:e]):
+            prev_end = e
+            continue
+        cut = leading_preposition(words[s:e])
+        if cut and e - (s + cut) == 1 and fold(words[s + cut]).startswith("ال"):
+            prev_end = e
+            continue  # «علق الرئيس على الاتفاق»: after the preposition, a definite noun is no name
+        s += cut
         title_range: tuple[int, int] | None = None
         if etype == "PERS":
             inside = leading_title(words, s, e)
@@ -135,9 +143,6 @@ def entities_from_tags(article: Article, tokens: Sequence[Token], tags: Sequence
             else:
                 title_range = title_before(words, s, lower=prev_end)
         start, end = tokens[s].start, tokens[e - 1].end
-        if platform_phrase(words[s:e]):
-            prev_end = e
-            continue
         ent = Entity(start, end, text=article.text[start:end], type=etype,
                      canonical=canonical_name(words[s:e], counts, known))
         if title_range is not None:
@@ -146,6 +151,16 @@ def entities_from_tags(article: Article, tokens: Sequence[Token], tags: Sequence
         found.append(ent)
         prev_end = e
     return found
+
+
+def leading_preposition(words: Sequence[str]) -> int:
+    """How many leading words of a span are the preposition «على» (spelt with alef maqsura, as
+    names «علي» are not) and «لسان» after it: «رد على روحاني»، «على لسان بري» — the tagger reads
+    «على» as the name Ali (35 spans over the 5,052 open gold articles, nearly all prepositions).
+    A span keeps at least one word."""
+    if len(words) >= 2 and words[0] == "على":
+        return 2 if len(words) >= 3 and fold(words[1]) == fold("لسان") else 1
+    return 0
 
 
 def platform_phrase(words: Sequence[str]) -> bool:

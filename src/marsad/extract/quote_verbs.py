@@ -39,12 +39,15 @@ _BEFORE_VERBAL_NOUN = frozenset(C.fold(w) for w in ("عدم", "دون", "بدو�
 # Round 42: «، رفض ذكر اسمه،»، «، طلب عدم الكشف عن هويته،»: a source's request for anonymity inside
 # the speaker phrase; its verb is no later cue
 _NAMING_NOUNS = frozenset(C.fold(w) for w in ("ذكر", "كشف", "الكشف", "عدم", "نشر", "الإفصاح", "الافصاح"))
+# Round 45: «أكد مستثمر قطري ذكر اسمه في تغريدات … أنه»: a verb with a name or identity as its object
+# names someone; it never opens the clause that follows
+_NAME_OBJECTS = frozenset(C.fold(w) for w in ("اسمه", "اسمها", "اسمهم", "اسمي", "هويته", "هويتها", "هويتهم"))
 
 
 def _anonymity_request(zone_words: list[Word], i: int) -> bool:
     """Is ``zone_words[i]`` the verb of an anonymity request («رفض ذكر اسمه»، «طلب عدم الكشف») or
     its verbal noun («ذكر» after «رفض»، «دون»)?"""
-    return (i + 1 < len(zone_words) and zone_words[i + 1].folded in _NAMING_NOUNS) or (
+    return (i + 1 < len(zone_words) and zone_words[i + 1].folded in _NAMING_NOUNS | _NAME_OBJECTS) or (
         i > 0 and zone_words[i].folded in _NAMING_NOUNS and zone_words[i - 1].folded in _BEFORE_VERBAL_NOUN
         and zone_words[i - 1].end + 1 == zone_words[i].start)
 
@@ -183,6 +186,9 @@ class VerbCues(SpanRules, TurnRules):
                 and not any(c in "،,.:؛!?؟\n" for c in self.text[self.words[k - 1].end:w.start]):
             return None  # Round 25: «طلبوا عدم كشف هوياتهم، أن»: after «عدم» the word is a verbal noun;
             # round 42: so after «دون» and «رفض» («عن أحد المحققين، دون ذكر اسمه، قوله إن»)
+        if k + 1 < len(self.words) and self.words[k + 1].folded in _NAME_OBJECTS \
+                and not self.text[w.end:self.words[k + 1].start].strip():
+            return None  # Round 45: «مستثمر ذكر اسمه في …»: naming someone, no speech
         if w.folded == _ELATIVE_ABRAZ and k > 0 and not any(
                 c in "،,.:؛\n" for c in self.text[self.words[k - 1].end:w.start]):
             return None  # Round 27: «التي كانت أبرز المستشارين»: mid-clause «أبرز» is "most prominent"

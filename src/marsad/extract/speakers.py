@@ -90,7 +90,9 @@ _MANNER_SAYING = frozenset(C.fold(w) for w in ("بالقول", "قائلا", "ق
 # a circumstantial phrase after the verb; the verb's subject is its pronoun
 _MANNER_OPENERS = frozenset(C.fold(w) for w in (
     "مازحة", "مازحا", "ضاحكا", "ضاحكة", "ساخرا", "ساخرة", "متهكما", "متهكمة", "مبتسما", "مبتسمة",
-    "بصوت", "بنبرة", "بلهجة", "ردا", "جوابا", "تعقيبا"))
+    "بصوت", "بنبرة", "بلهجة", "ردا", "جوابا", "تعقيبا",
+    # Round 45: «كما أضاف موجها تهديده إلى نظيره: "…"»: addressing someone is the manner of saying
+    "موجها", "موجهة", "مخاطبا", "مخاطبة", "متوجها", "متوجهة"))
 # Round 42: «وختم كلمته قائلا»، «وتابع حديثه "…"»: the verb's object is the speaker's own words
 _OWN_WORDS = re.compile("^(?:" + "|".join(C.fold(w) for w in (
     "كلمت", "حديث", "تصريح", "تصريحات", "كلام", "خطاب", "تغريدت", "تدوينت", "رسالت", "مداخلت")) + ")(?:ه|ها|هم)$")
@@ -104,7 +106,10 @@ def _manner_or_own_words(bare: str) -> bool:
 
 _AUDIENCE = frozenset(C.fold(w) for w in ("مراسل", "مراسلة", "صحفيين", "الصحفيين", "الصحافيين", "صحافيين",
                                            "إذاعة", "جريدة", "شبكة", "مجلة", "برنامج", "وسائل", "الجمهور",
-                                           "راديو", "تلفزيون"))  # Round 42
+                                           "راديو", "تلفزيون",  # Round 42
+                                           # Round 45: «وقال لحشد من نحو 15 ألف شخص "…"»: the crowd addressed
+                                           "حشد", "حشود", "الحشود", "الحضور", "الحاضرين", "المتظاهرين",
+                                           "المحتجين", "أنصاره", "مؤيديه", "أنصارها", "مؤيديها"))
 
 
 def _channel(bare: str, audience_only: bool = False) -> bool:
