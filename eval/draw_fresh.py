@@ -109,26 +109,20 @@ sources = {
 rng = random.Random(SEED)
 out = []
 for name, (base, cats) in sources.items():
-    cands = []
+    bodies = []  # (path, body) of every unused article, read once
     for c in cats:
         for p in sorted((DATA / "news" / base / c).glob("*.txt")):
             rel = str(p.relative_to(DATA))
-            if rel in used_paths:
-                continue
-            body = parse_ant(p.read_text(encoding="utf-8")).body
-            if ok(body):
-                cands.append(rel)
+            if rel not in used_paths:
+                bodies.append((rel, parse_ant(p.read_text(encoding="utf-8")).body))
+    cands = [rel for rel, body in bodies if ok(body)]
     if len(cands) < PER:
         # BBC's short news items ran out after 138 sets (fresh139 took the last 6 of 1,700
         # characters or fewer); a drawn-out outlet then takes its items of up to 2,500 characters,
-        # so every set keeps equal numbers per outlet and the earlier draws are unchanged.
-        for c in cats:
-            for p in sorted((DATA / "news" / base / c).glob("*.txt")):
-                rel = str(p.relative_to(DATA))
-                if rel in used_paths or rel in cands:
-                    continue
-                if ok(parse_ant(p.read_text(encoding="utf-8")).body, longest=2500):
-                    cands.append(rel)
+        # appended after the short ones, so every set keeps equal numbers per outlet and the
+        # earlier draws are unchanged.
+        short = set(cands)
+        cands += [rel for rel, body in bodies if rel not in short and ok(body, longest=2500)]
         print(name, "pool widened to 2,500 characters", file=sys.stderr)
     pick = rng.sample(cands, PER)
     print(name, len(cands), file=sys.stderr)

@@ -50,6 +50,13 @@ def verb_gender(bare: str) -> Gender | None:
     return None
 
 
+def participle_gender(text: str) -> Gender | None:
+    """Gender of a singular participle as written («مضيفة» f, «مضيفا» m), short vowels ignored;
+    None when its ending does not tell («قائلين»)."""
+    raw = text.rstrip("ًٌٍَُِّْ")
+    return "f" if raw.endswith("ة") else "m" if raw.endswith("ا") else None
+
+
 def phrase_gender(text: str, entity_type: str | None) -> Gender | None:
     """Grammatical gender of a speaker phrase by its head (first) word, or None when the
     letters do not tell (a person's bare name)."""

@@ -10,7 +10,7 @@ and otherwise takes the quote span from the opener and the speaker from the zone
 from __future__ import annotations
 
 from marsad.extract import cues as C
-from marsad.extract.agreement import Gender, disagree, phrase_gender
+from marsad.extract.agreement import disagree, participle_gender, phrase_gender
 from marsad.extract.cues import Word
 from marsad.extract.quote_spans import SpanRules
 from marsad.extract.quote_turns import TurnRules
@@ -95,6 +95,7 @@ _MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
 _ANSWER_VERBS = frozenset(C.fold(w) for w in ("أجاب", "أجابت", "أجابوا", "أجابه", "أجابها", "أجابته"))
 # one-word answers quoted after any speech verb («قال بومبيو "لا"»)
 _ANSWER_WORDS = frozenset(C.fold(w) for w in ("نعم", "لا", "كلا", "أبدا", "بالتأكيد", "طبعا", "قطعا", "أجل", "بلى"))
+_ANSWER_STEMS = frozenset(a.rstrip("ا") for a in _ANSWER_WORDS)  # «أبداً» folds with or without its alef
 _QUESTION_NOUNS = frozenset(C.fold(w) for w in ("سؤال", "السؤال", "أسئلة", "الأسئلة", "سؤالا"))
 
 
@@ -176,7 +177,7 @@ class VerbCues(SpanRules, TurnRules):
         «قال بومبيو "لا"») is a quote, though one marked word after a verb is usually a label."""
         ws = C.words(self.text, start, end)
         return okind in ("mark", "colon") and len(ws) == 1 and (
-            _answer_verb(verb) or ws[0].folded.rstrip("ا") in {a.rstrip("ا") for a in _ANSWER_WORDS})
+            _answer_verb(verb) or ws[0].folded.rstrip("ا") in _ANSWER_STEMS)
 
     def _verb_cue(self, k: int) -> int | None:
         w = self.words[k]
@@ -520,8 +521,7 @@ class VerbCues(SpanRules, TurnRules):
         sp = q.speaker
         if not sp or sp.get("start") is None or self.text[q.end:participle.start].strip(" ،,\"»”'") != "":
             return None
-        raw = participle.text.rstrip("ًٌٍَُِّْ")
-        gender: Gender | None = "f" if raw.endswith("ة") else "m" if raw.endswith("ا") else None
+        gender = participle_gender(participle.text)
         kind = "PERS" if sp.get("kind") in ("person", "pronoun-resolved") else None  # a bare name tells no gender
         if disagree(gender, phrase_gender(sp["text"], kind)):
             return None  # «وذكرت الوكالة أن الأسد أشار …، مضيفا»: the participle agrees with الأسد

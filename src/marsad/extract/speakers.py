@@ -1134,8 +1134,7 @@ class SpeakerRules:
         at = self.word_index(pos)
         if not 0 <= at < len(self.words) or self.words[at].start != pos or ent.type != "PERS":
             return False
-        raw = self.words[at].text.rstrip("ًٌٍَُِّْ")
-        gender: A.Gender | None = "f" if raw.endswith("ة") else "m" if raw.endswith("ا") else None
+        gender = A.participle_gender(self.words[at].text)
         key = _last_word(ent)
         if sum(e.type == "PERS" and _last_word(e) == key for e in self.entities) < 2:
             return False  # one mention (perhaps cut wrong: «والاس بالدارما التي») is too little to go by
