@@ -114,6 +114,19 @@ def analysed() -> Article:
     return EntityStage()(segmented(ARTICLE))
 
 
+def test_a_hashtag_is_read_word_by_word_and_its_office_is_a_title() -> None:
+    # Round 46: «#وزير_الخزانة_الأميركي ستيف منوتشين» — whole, the hashtag is one unknown token
+    from marsad.extract.entities import name_tokens
+
+    text = "وأكد #وزير_الخارجية_الأميركي مايك بومبيو في واشنطن أن المحادثات مستمرة."
+    article = segmented(text)
+    split = [text[t.start:t.end] for t in name_tokens(article.tokens)]
+    assert split[:5] == ["وأكد", "#", "وزير", "الخارجية", "الأميركي"]
+    person = next(e for e in EntityStage()(article).entities if e.type == "PERS")
+    assert (person.text, person.title) == ("مايك بومبيو", "وزير الخارجية الأميركي")
+    assert text[person.title_start:person.title_end] == "وزير_الخارجية_الأميركي"
+
+
 def test_stage_declares_its_contract() -> None:
     stage = EntityStage()
     assert stage.name == "entities" and stage.requires == ("tokens",) and stage.assigns == ("entities",)

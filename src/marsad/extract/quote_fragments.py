@@ -141,10 +141,28 @@ class FragmentRules(QuoteBase):
             if self.fragment_model is not None and self.fragment_model.accepts(feats):
                 # Round 43: the model decides on the speaker it was trained with; the quote
                 # before in the same sentence only names who said the accepted fragment
-                self._add(seg.start, seg.end, "direct", None, self._same_sentence_speaker(seg) or speaker)
+                self._add(seg.start, seg.end, "direct", None, self._same_sentence_speaker(seg)
+                          or self._subject_in_sentence(seg.open) or self._focus_rewound(seg.open) or speaker)
 
     def _fragment_speaker(self, seg: Segment) -> _Speaker | None:
         return self._subject_in_sentence(seg.open) or self._resolve_pronoun(seg.open)
+
+    def _focus_rewound(self, pos: int) -> _Speaker | None:
+        """Round 46: «ونقلت الوكالة عنه قوله: "…"» then «وخلال دقائق "…"»: this pass runs after
+        the cue scan, so the scan's last speaker may stand later in the text («… حسب المتحدث»
+        two paragraphs on). The resolver is asked again with its focus set back to the last
+        quote before ``pos`` (None when the scan's focus is already before it)."""
+        earlier = [q for q in self.quotes if q.end <= pos and q.speaker and q.speaker.get("start") is not None]
+        if not earlier or self.last_speaker_at <= pos:
+            return None
+        q = max(earlier, key=lambda x: x.end)
+        saved = self.last_speaker, self.last_speaker_at
+        self.last_speaker = _Speaker.taken_up(q.speaker or {})
+        self.last_speaker_at = max(q.start, q.cue_start if q.cue_start is not None else q.start)
+        try:
+            return self._resolve_pronoun(pos)
+        finally:
+            self.last_speaker, self.last_speaker_at = saved
 
     def _same_sentence_speaker(self, seg: Segment) -> _Speaker | None:
         """Round 43: «وقالت السلطة في بيان اليوم "إن …"، مبدية "استعدادها …"»: a fragment after a

@@ -81,6 +81,10 @@ class TurnRules(QuoteBase):
         the question («الولايات المتحدة») nor the other party of a dialogue."""
         w = self.words[k]
         s_start, _ = self.sentence_of(w.start)
+        if not C.words(self.text, s_start, w.start) and s_start > 0:
+            # Round 46: «وقد سئل ترامب … عام 2016.» then «فأجاب "…"»: an answer that opens its
+            # sentence answers the question of the sentence before
+            s_start = next((s for s, e in reversed(self.sents) if e <= s_start), s_start)
         asked = [x for x in C.words(self.text, s_start, w.start) if C.strip_conj(x.folded) in _ASKED]
         if not asked:
             return None

@@ -95,7 +95,9 @@ _MANNER_OPENERS = frozenset(C.fold(w) for w in (
     "موجها", "موجهة", "مخاطبا", "مخاطبة", "متوجها", "متوجهة"))
 # Round 42: «وختم كلمته قائلا»، «وتابع حديثه "…"»: the verb's object is the speaker's own words
 _OWN_WORDS = re.compile("^(?:" + "|".join(C.fold(w) for w in (
-    "كلمت", "حديث", "تصريح", "تصريحات", "كلام", "خطاب", "تغريدت", "تدوينت", "رسالت", "مداخلت")) + ")(?:ه|ها|هم)$")
+    "كلمت", "حديث", "تصريح", "تصريحات", "كلام", "خطاب", "تغريدت", "تدوينت", "رسالت", "مداخلت",
+    # Round 46: «وتابع اقتباسه قائلا: "…"»، «وختم بيانه»
+    "اقتباس", "بيان", "حوار", "مقابلت")) + ")(?:ه|ها|هم)$")
 
 
 def _manner_or_own_words(bare: str) -> bool:
@@ -242,6 +244,12 @@ _RELATIVE_GENDER = {C.fold("التي"): "f", C.fold("الذي"): "m"}  # «آر�
 def _title_form(word: str) -> str:
     """A title word as titles are compared: «الأميركي» and «الأمريكي» are one spelling."""
     return word.replace("اميرك", "امريك")
+
+
+def _title_head(ent: Entity) -> set[str]:
+    """The first word of the title the entities stage attached to a person, folded, without
+    its conjunction (empty when none): «وزير» for «وزير الخزانة الأميركي»."""
+    return {C.strip_conj(C.fold(ent.title.split()[0]))} if ent.title else set()
 
 
 def _title_key(zone_words: list[Word]) -> list[str]:
@@ -515,8 +523,9 @@ class SpeakerRules:
                 continue
             tail = " ".join(C.strip_conj(w.folded) for w in before[-len(zone_words):]) if before else ""
             # «الوزيرة» after «وزيرة الصحة سميرة مرعي»: a one-word definite title names the office head
+            # (or whose title the entities stage found there: «#وزير_الخزانة_الأميركي ستيف منوتشين»)
             office = len(zone_words) == 1 and key.startswith("ال") and key[2:] in {
-                C.strip_conj(w.folded) for w in before[-4:]}
+                C.strip_conj(w.folded) for w in before[-4:]} | _title_head(e)
             if tail == key or office or (e.title and " ".join(C.strip_conj(C.fold(x)) for x in e.title.split()) == key) \
                     or self._title_after(e, key.split()) or self._title_beside(e, qualified):
                 name = self._full_name(e)
