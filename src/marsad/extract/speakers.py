@@ -569,7 +569,8 @@ class SpeakerRules:
         edge = ent.start
         for w in reversed(before[-7:]):
             gap = self.text[w.end:edge]
-            if any(ch in gap for ch in ".:؛;!?؟\n\"«»") or ("،" in gap and edge != ent.start) \
+            # (Round 47: or right before the name's own title: «وزير الخارجية البحريني، الشيخ خالد بن أحمد»)
+            if any(ch in gap for ch in ".:؛;!?؟\n\"«»") or ("،" in gap and edge not in (ent.start, ent.title_start)) \
                     or any(e.start <= w.start < e.end for e in self.entities if e is not ent):
                 break
             out.append(C.strip_conj(w.folded))
@@ -1449,6 +1450,8 @@ class SpeakerRules:
         if head.bare not in C.ANONYMOUS_HEADS and head.bare not in C.TITLE_WORDS \
                 and head.bare not in C.ORGANIZATION_HEADS and not kin:
             return None
+        if ws[0].folded in ("من", "ومن") and head is ws[1]:
+            return None  # Round 47: «ومن المقرر أن تمثل …» ("it is scheduled"): an impersonal, no subject
         end = head.end
         definite = head.bare.startswith("ال")
         for w in ws[ws.index(head) + 1:ws.index(head) + 5]:
