@@ -90,6 +90,13 @@ _IN_TEXT = frozenset(C.fold(w) for w in ("في", "نص"))
 _FORECAST = frozenset(C.fold(w) for w in ("توقع", "رجح"))
 # «ردت»، «ردوا»: a person-marked perfect of رد is the verb "replied", never the noun «رد»
 _MARKED_REPLY = frozenset(C.fold(w) for w in ("ردت", "ردوا"))
+# Round 48: prepositions of place that may follow a described object
+_PLACE_PREPOSITIONS = frozenset(C.fold(w) for w in ("في", "داخل", "خارج"))
+# Round 48: appeal verbs and the words that open their object, not their subject: «ودعت جميع الأطراف الليبية إلى»،
+# «وحثت المجتمع الدولي على»، «دعا الله أن» (prayed to God)
+_APPEAL_VERBS = frozenset(C.fold(w) for w in ("دعا", "دعت", "دعوا", "حث", "حثت", "حثوا", "ناشد", "ناشدت", "ناشدوا",
+                                             "طالب", "طالبت", "طالبوا"))
+_APPEALED_TO = frozenset(C.fold(w) for w in ("جميع", "كافة", "كل", "الله", "المجتمع"))
 # Round 43: «وعندما سئلت … أجابت نويرت "نعم"»، «فأجاب "لا أبداً"»: the answer of an interview is
 # quoted right after the verb, without a colon; «أجاب عن سؤال "…"» (the question in marks) is not
 _ANSWER_VERBS = frozenset(C.fold(w) for w in ("أجاب", "أجابت", "أجابوا", "أجابه", "أجابها", "أجابته"))
@@ -275,6 +282,8 @@ class VerbCues(SpanRules, TurnRules):
             # outlet told is left out
         elif w.bare in C.ADDRESSEE_VERBS and not self._titled_subject_first(zone_words):
             speaker = None  # «وأبلغ رويترز بأن»: the zone is who was told
+        elif zone_words and C.strip_conj(w.bare) in _APPEAL_VERBS and C.strip_conj(zone_words[0].folded) in _APPEALED_TO:
+            speaker = None  # Round 48: «ودعت جميع الأطراف إلى …»، «دعا الله أن …»: the zone is who is appealed to
         elif characterises and (self._described_object(zone_words) or self._described_as(w, zone_words, self.words[next_k - 1] if okind == "comp" else None)):
             speaker = None  # Round 11: «ووصف الادعاءات بأن …»: the zone is what was described
         elif _mark_only(w) and zone_words and (
@@ -382,8 +391,11 @@ class VerbCues(SpanRules, TurnRules):
         """Round 11: after «وصف/اعتبر» a zone that is one definite common noun («ووصف الادعاءات
         بأن …») is the verb's object — what is described, whose content clause follows — not a
         subject: no name, source, title or organisation noun in it."""
-        if len(zone_words) != 1 or not zone_words[0].bare.startswith("ال"):
+        if not zone_words or not zone_words[0].bare.startswith("ال"):
             return False
+        if len(zone_words) > 1 and (zone_words[1].folded not in _PLACE_PREPOSITIONS or any(
+                e.type == "PERS" and zone_words[0].start <= e.start <= zone_words[-1].start for e in self.entities)):
+            return False  # Round 48: «ووصف الوضع في الغوطة الشرقية بأنه "…"»: a place phrase may follow it
         z = zone_words[0]
         if z.bare in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS \
                 or z.bare[2:] in C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS | C.TITLE_WORDS:

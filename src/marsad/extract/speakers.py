@@ -81,6 +81,8 @@ _COPY_RECEIVED = frozenset(C.fold(w) for w in ("وصل", "وصلت"))
 _AS_FOLLOWS = frozenset(C.fold(w) for w in ("كالتالي", "كالآتي", "كما", "يلي"))
 _TO_HIM = frozenset(C.fold(w) for w in ("له", "لها", "لهم", "إليه", "إليها", "إليهم"))
 # «نقلت الوكالة عنه قوله»: عن with an attached pronoun
+_HIS_SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم"))  # Round 48
+_ON_CHANNEL = frozenset(C.fold(w) for w in ("على", "عبر"))  # Round 48
 _FROM_HIM = frozenset(C.fold(w) for w in ("عنه", "عنها", "عنهم", "عنهما"))
 _SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم", "بقوله", "بقولها", "تصريحه", "تصريحها"))
 # «وتابع بالقول: "…"»: بـ + the masdar of the speech verb is a manner adverbial (a cognate
@@ -1055,6 +1057,12 @@ class SpeakerRules:
             if w.folded in markers and i + 1 < len(zw):
                 j = self.word_index(zw[i + 1].start)
                 return self._make_speaker(zw[i + 1].start, self._np_end(j, zone[1]))
+        if verb is not None and verb.bare in C.RELAY_VERBS and 2 <= len(zw) <= 5 and zw[-1].folded in _HIS_SAYING \
+                and not any(x.folded in ("الى", "الي") for x in zw) \
+                and not any(e.type == "PERS" and zw[0].start <= e.start < zw[-1].start for e in self.entities):
+            # Round 48: «حيث نقلت الصحيفة قوله: "…"»: with no «عن» (or «إلى» after «نسبت») the relayer
+            # quotes "his saying" — the person the pronoun points to
+            return self._resolve_pronoun(zw[-1].start)
         if verb is not None and verb.bare in (C.fold("نسب"), C.fold("نسبت")):
             to = next((i for i, w in enumerate(zw) if i > 0 and w.folded in (C.fold("إلى"), "الي")
                        and i + 1 < len(zw)), None)
@@ -1284,6 +1292,7 @@ class SpeakerRules:
             cands = [e for e in self.entities if s_start <= e.start and e.end <= pos and e.type in types
                      and not self.inside_segment(e.start) and not self.inside_quote(e.start) and not self._with_party(e)
                      and not self._fronted_topic(e.start) and not self._channel_apposition(e)
+                     and not (relay and self._after_on(e))
                      and not A.disagree(gender, A.phrase_gender(e.text, e.type))]
             if cands:
                 return self._make_speaker(cands[0].start, cands[0].end)
@@ -1321,6 +1330,13 @@ class SpeakerRules:
         if ent is None or self.inside_quote(ent.start) or self.inside_segment(ent.start):
             return None
         return self._make_speaker(ent.start, ent.end)
+
+    def _after_on(self, ent: Entity) -> bool:
+        """Round 48: «جاء ذلك في مقابلة لكوك مع فريد زكريا على CNN، حيث قال:»: a name right after
+        «على/عبر» in a relay sentence is where the words were said (the tagger may read «CNN» as a
+        person), not who said them."""
+        before = C.words(self.text, max(0, ent.start - 12), ent.start)
+        return bool(before) and before[-1].folded in _ON_CHANNEL and not self.text[before[-1].end:ent.start].strip()
 
     def _channel_apposition(self, ent: Entity) -> bool:
         """Round 9: «أدلى به السفير لوكالة الأنباء الروسية، تاس، حيث قال:»: a name set off by a
