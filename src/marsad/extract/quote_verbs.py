@@ -96,7 +96,7 @@ _PLACE_PREPOSITIONS = frozenset(C.fold(w) for w in ("في", "داخل", "خار�
 # «وحثت المجتمع الدولي على»، «دعا الله أن» (prayed to God)
 _APPEAL_VERBS = frozenset(C.fold(w) for w in ("دعا", "دعت", "دعوا", "حث", "حثت", "حثوا", "ناشد", "ناشدت", "ناشدوا",
                                              "طالب", "طالبت", "طالبوا"))
-_APPEALED_TO = frozenset(C.fold(w) for w in ("جميع", "كافة", "كل", "الله", "المجتمع"))
+_APPEALED_TO = frozenset(C.fold(w) for w in ("جميع", "كافة", "كل", "الله", "المجتمع", "العالم"))  # Round 49: «العالم»
 # Round 43: «وعندما سئلت … أجابت نويرت "نعم"»، «فأجاب "لا أبداً"»: the answer of an interview is
 # quoted right after the verb, without a colon; «أجاب عن سؤال "…"» (the question in marks) is not
 _ANSWER_VERBS = frozenset(C.fold(w) for w in ("أجاب", "أجابت", "أجابوا", "أجابه", "أجابها", "أجابته"))

@@ -114,6 +114,9 @@ _AUDIENCE = frozenset(C.fold(w) for w in ("مراسل", "مراسلة", "صحف�
                                            # Round 45: «وقال لحشد من نحو 15 ألف شخص "…"»: the crowd addressed
                                            "حشد", "حشود", "الحشود", "الحضور", "الحاضرين", "المتظاهرين",
                                            "المحتجين", "أنصاره", "مؤيديه", "أنصارها", "مؤيديها"))
+# Round 49: «وقال لأعضاء البرلمان "…"»: members addressed right after the verb; inside a title phrase
+# («عضو المكتب التنفيذي لأعضاء شرف النادي») the same words are a genitive, so not in _AUDIENCE
+_MEMBERS = frozenset(C.fold(w) for w in ("أعضاء", "نواب"))
 
 
 def _channel(bare: str, audience_only: bool = False) -> bool:
@@ -129,7 +132,7 @@ def _channel(bare: str, audience_only: bool = False) -> bool:
     if audience_only:
         return rest in _AUDIENCE or rest.removeprefix("ال") in _AUDIENCE
     return rest in C.ORGANIZATION_HEADS or rest in _AUDIENCE or rest.removeprefix("ال") in _AUDIENCE \
-        or rest.removeprefix("ال") in C.ORGANIZATION_HEADS
+        or rest.removeprefix("ال") in C.ORGANIZATION_HEADS or rest.removeprefix("ال") in _MEMBERS
 
 
 # Round 44: «لإحدى محطات التلفزيون»، «لأحد المواقع»: "to one of" + the outlets is the addressee
