@@ -3,15 +3,7 @@ name's own honorific, and the impersonal «من المقرر» as no subject. Se
 
 from __future__ import annotations
 
-from quote_support import analyse, ent
-
-from marsad.model import Entity
-
-
-def _speakers(text: str, entities: list[Entity]) -> list[tuple[str, str | None]]:
-    article = analyse(text, entities)
-    return [(q.text, (q.speaker or {}).get("entity") or (q.speaker or {}).get("text"))
-            for q in article.layer("quotes")]
+from quote_support import ent, speakers
 
 
 def test_a_title_phrase_before_the_honorific_names_the_person() -> None:
@@ -20,12 +12,12 @@ def test_a_title_phrase_before_the_honorific_names_the_person() -> None:
     person = ent(text, "سامي فارس")
     person.title, person.title_start = "الشيخ", text.index("الشيخ")
     person.title_end = person.title_start + len("الشيخ")
-    found = _speakers(text, [person])
+    found = speakers(text, [person])
     assert found[-1] == ("موقف قيادي كبير من الرئيس", "سامي فارس")
 
 
 def test_the_impersonal_min_al_muqarrar_is_no_subject() -> None:
     text = ('ولم يتحدد موعد للتحقيق مع المحامي. ومن المقرر أن تمثل الناشطة أمام القاضي غدا.\n'
             'وقال إنه علم بخبر منعه من السفر من بعض الصحف.')
-    found = _speakers(text, [])
+    found = speakers(text, [])
     assert found and all(speaker != "المقرر" for _, speaker in found)
