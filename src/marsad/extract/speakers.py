@@ -80,9 +80,8 @@ _COPY_RECEIVED = frozenset(C.fold(w) for w in ("وصل", "وصلت"))
 # Round 39: «وجاء نص القرار كالتالي:»، «… كما يلي:»: "as follows" ends the document's phrase
 _AS_FOLLOWS = frozenset(C.fold(w) for w in ("كالتالي", "كالآتي", "كما", "يلي"))
 _TO_HIM = frozenset(C.fold(w) for w in ("له", "لها", "لهم", "إليه", "إليها", "إليهم"))
-# «نقلت الوكالة عنه قوله»: عن with an attached pronoun
 _HIS_SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم"))  # Round 48
-_ON_CHANNEL = frozenset(C.fold(w) for w in ("على", "عبر"))  # Round 48
+# «نقلت الوكالة عنه قوله»: عن with an attached pronoun
 _FROM_HIM = frozenset(C.fold(w) for w in ("عنه", "عنها", "عنهم", "عنهما"))
 _SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم", "بقوله", "بقولها", "تصريحه", "تصريحها"))
 # «وتابع بالقول: "…"»: بـ + the masdar of the speech verb is a manner adverbial (a cognate
@@ -1339,7 +1338,8 @@ class SpeakerRules:
         «على/عبر» in a relay sentence is where the words were said (the tagger may read «CNN» as a
         person), not who said them."""
         before = C.words(self.text, max(0, ent.start - 12), ent.start)
-        return bool(before) and before[-1].folded in _ON_CHANNEL and not self.text[before[-1].end:ent.start].strip()
+        # the preposition spelt with alef maqsura: folded, «على» and the name «علي» are one word
+        return bool(before) and before[-1].text in ("على", "عبر") and not self.text[before[-1].end:ent.start].strip()
 
     def _channel_apposition(self, ent: Entity) -> bool:
         """Round 9: «أدلى به السفير لوكالة الأنباء الروسية، تاس، حيث قال:»: a name set off by a
