@@ -38,3 +38,15 @@ class QuoteBase(SpeakerRules):
             cue_start=cue.start if cue else None, cue_end=(cue_end or cue.end) if cue else None,
             speaker=sp_dict,
         ))
+
+    def _quote_before(self, pos: int) -> Quote | None:
+        """The quote with a located speaker that ends last before ``pos``: the passes after the
+        cue scan ask for it, as the scan's last speaker may stand later in the text."""
+        earlier = [q for q in self.quotes if q.end <= pos and q.speaker and q.speaker.get("start") is not None]
+        return max(earlier, key=lambda q: q.end) if earlier else None
+
+    def _speaker_before(self, pos: int) -> _Speaker | None:
+        """Round 15: «"…"، وفقا لتعبيره» ("in his words") names the speaker of the quote just
+        before the marks (:meth:`_quote_before`), taken up as a pronoun would take it."""
+        q = self._quote_before(pos)
+        return _Speaker.taken_up(q.speaker or {}) if q is not None else None

@@ -152,10 +152,9 @@ class FragmentRules(QuoteBase):
         the cue scan, so the scan's last speaker may stand later in the text («… حسب المتحدث»
         two paragraphs on). The resolver is asked again with its focus set back to the last
         quote before ``pos`` (None when the scan's focus is already before it)."""
-        earlier = [q for q in self.quotes if q.end <= pos and q.speaker and q.speaker.get("start") is not None]
-        if not earlier or self.last_speaker_at <= pos:
+        q = self._quote_before(pos) if self.last_speaker_at > pos else None
+        if q is None:
             return None
-        q = max(earlier, key=lambda x: x.end)
         saved = self.last_speaker, self.last_speaker_at
         self.last_speaker = _Speaker.taken_up(q.speaker or {})
         self.last_speaker_at = max(q.start, q.cue_start if q.cue_start is not None else q.start)

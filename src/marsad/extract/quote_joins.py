@@ -13,7 +13,7 @@ from marsad.extract import cues as C
 from marsad.extract.cues import Word, strip_punct
 from marsad.extract.quote_openers import OpenerRules
 from marsad.extract.quote_words import _OWN_WORDS, MIN_CUED_WORDS
-from marsad.extract.speakers import _PREPOSITIONS, _Speaker
+from marsad.extract.speakers import _PREPOSITIONS
 from marsad.model import Quote
 
 MIN_UNCUED_WORDS = 5
@@ -59,16 +59,6 @@ class JoinRules(OpenerRules):
                 # («… قالوا» three paragraphs on) is no guide; the quote just before continues
                 speaker = self._speaker_before(seg.open) if self.last_speaker_at > seg.open else None
                 self._add(seg.start, seg.end, "direct", None, speaker or self._resolve_pronoun(seg.open))
-
-    def _speaker_before(self, pos: int) -> _Speaker | None:
-        """Round 15: «"…"، وفقا لتعبيره» ("in his words") names the speaker of the quote just
-        before the marks; this pass runs after the cue scan, so the scan's last speaker may
-        stand later in the text and is no guide."""
-        earlier = [q for q in self.quotes if q.end <= pos and q.speaker and q.speaker.get("start") is not None]
-        if not earlier:
-            return None
-        sp = max(earlier, key=lambda q: q.end).speaker or {}
-        return _Speaker.taken_up(sp)
 
     def _cut_overlaps(self) -> None:
         """A quote runs until the next cue in the same sentence; drop exact duplicates."""

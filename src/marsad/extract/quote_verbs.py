@@ -42,12 +42,13 @@ _NAMING_NOUNS = frozenset(C.fold(w) for w in ("ذكر", "كشف", "الكشف", 
 # Round 45: «أكد مستثمر قطري ذكر اسمه في تغريدات … أنه»: a verb with a name or identity as its object
 # names someone; it never opens the clause that follows
 _NAME_OBJECTS = frozenset(C.fold(w) for w in ("اسمه", "اسمها", "اسمهم", "اسمي", "هويته", "هويتها", "هويتهم"))
+_NAMING_OR_NAME = _NAMING_NOUNS | _NAME_OBJECTS
 
 
 def _anonymity_request(zone_words: list[Word], i: int) -> bool:
     """Is ``zone_words[i]`` the verb of an anonymity request («رفض ذكر اسمه»، «طلب عدم الكشف») or
     its verbal noun («ذكر» after «رفض»، «دون»)?"""
-    return (i + 1 < len(zone_words) and zone_words[i + 1].folded in _NAMING_NOUNS | _NAME_OBJECTS) or (
+    return (i + 1 < len(zone_words) and zone_words[i + 1].folded in _NAMING_OR_NAME) or (
         i > 0 and zone_words[i].folded in _NAMING_NOUNS and zone_words[i - 1].folded in _BEFORE_VERBAL_NOUN
         and zone_words[i - 1].end + 1 == zone_words[i].start)
 

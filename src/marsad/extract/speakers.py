@@ -83,7 +83,7 @@ _TO_HIM = frozenset(C.fold(w) for w in ("له", "لها", "لهم", "إليه", 
 _HIS_SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم"))  # Round 48
 # «نقلت الوكالة عنه قوله»: عن with an attached pronoun
 _FROM_HIM = frozenset(C.fold(w) for w in ("عنه", "عنها", "عنهم", "عنهما"))
-_SAYING = frozenset(C.fold(w) for w in ("قوله", "قولها", "قولهم", "بقوله", "بقولها", "تصريحه", "تصريحها"))
+_SAYING = _HIS_SAYING | frozenset(C.fold(w) for w in ("بقوله", "بقولها", "تصريحه", "تصريحها"))
 # «وتابع بالقول: "…"»: بـ + the masdar of the speech verb is a manner adverbial (a cognate
 # complement), never the subject — the verb's subject is the pronoun of the speaker in focus
 _MANNER_SAYING = frozenset(C.fold(w) for w in ("بالقول", "قائلا", "قائلة", "قائلين", "قائلاً", "قائلةً"))
