@@ -116,8 +116,8 @@ def default_data_dir() -> Path:
 # Held-out files are read only when named explicitly: a folder run (the gate, rule tuning
 # with --errors) must never show their gold, or they stop being unseen. fresh … fresh5 were
 # each scored once and then opened (eval/gold/README.md); the next held-out set goes here.
-HELD_OUT_FILES = frozenset({"fresh163.jsonl", "fresh164.jsonl", "fresh165.jsonl", "fresh166.jsonl",
-                            "fresh167.jsonl", "fresh168.jsonl", "fresh169.jsonl", "fresh170.jsonl"})
+HELD_OUT_FILES = frozenset({"fresh171.jsonl", "fresh172.jsonl", "fresh173.jsonl", "fresh174.jsonl",
+                            "fresh175.jsonl", "fresh176.jsonl", "fresh177.jsonl", "fresh178.jsonl"})
 
 
 def load_gold(path: Path | str) -> list[GoldArticle]:
