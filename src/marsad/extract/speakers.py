@@ -28,6 +28,8 @@ _PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع|خلا�
                            r"(?:ه|ها|هم|هما|هن)$")
 _DEMONSTRATIVES = frozenset(C.fold(w) for w in ("ذلك", "تلك", "هذا", "هذه", "هؤلاء", "أولئك"))
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
+# Round 50: statements and notices among the body heads — where words were said, not who said them
+_DOCUMENT_HEADS = frozenset(C.fold(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
 # Nouns that merely begin with «وال» (father, mother, governor, Walter), not و + article.
 _WAL_NOUNS = re.compile(r"^وال(?:د(?:ه|ة|ي|ها|هم|ته|تها|ين|ان|ا)?|ي|تر)$")
 # Round 9: sentence-initial words that are no verb (a previous sentence opening with them has no
@@ -1170,6 +1172,9 @@ class SpeakerRules:
         sw = C.words(self.text, s_start, pos)
         if len(sw) >= 3 and sw[0].folded == C.fold("كما") and self._verb_initial(sw[1]):
             sw = sw[1:]  # Round 43: «كما انتقدت وزارة الخارجية القصف قائلة في بيان إن»: «كما» ("also") opens it
+        elif len(sw) >= 4 and C.strip_conj(sw[0].folded) == "من" and sw[1].folded in _ON_ONES_PART \
+                and self._verb_initial(sw[2]):
+            sw = sw[2:]  # Round 50: «من جانبه اكد الجيش الهندي التوصل للاتفاق، قائلا»: no comma after «من جانبه»
         if sw and (not self._verb_initial(sw[0]) or sw[0].folded[1:] in _PREPOSITIONS | _TIME_PREPOSITIONS):
             # Round 18: «وفي حفل أقيم الإثنين بالمناسبة، حذر رئيس بلدية هيروشيما … قائلا إن»: a
             # fronted adverbial set off by a comma; the clause and its subject start after it
@@ -1180,12 +1185,13 @@ class SpeakerRules:
                           and C.strip_conj(sw[i].bare) not in _PREPOSITIONS | _TIME_PREPOSITIONS), None)
             if comma is not None and len(sw) - comma >= 2 and C.strip_conj(sw[comma].bare) not in C.RELAY_VERBS:
                 sw = sw[comma:]
-        if len(sw) >= 3 and self._verb_initial(sw[0]) and not any(e.type == "PERS" for e in cands) \
-                and sw[1].bare.startswith("ال") \
-                and sw[1].bare in C.ORGANIZATION_HEADS and C.strip_conj(sw[0].bare) not in C.RELAY_VERBS:
+        if len(sw) >= 3 and self._verb_initial(sw[0]) and C.strip_conj(sw[0].bare) not in C.RELAY_VERBS and (
+                sw[1].bare.startswith("ال") and sw[1].bare in C.ORGANIZATION_HEADS
+                and not any(e.type == "PERS" for e in cands) or self._body_subject(sw, pos)):
             # Round 18: «ودافع الحزب عن سياسة الجمعية على فيسبوك …، قائلا»: a definite body noun
             # after the opening verb is its subject (the outlet named later is the channel)
-            return self._make_speaker(sw[1].start, self._np_end(self.word_index(sw[1].start), pos))
+            qad = next((x.start for x in sw[2:] if x.folded == "قد"), pos)
+            return self._make_speaker(sw[1].start, self._np_end(self.word_index(sw[1].start), qad))
         if len(sw) >= 3 and self._verb_initial(sw[0]):
             # Round 15: «استنكرت مملكة البحرين وبشدة تصريحات نوري المالكي …، معتبرة أن»: a
             # country or organisation right after the opening verb is its subject (VSO); a
@@ -1214,6 +1220,32 @@ class SpeakerRules:
             if sp is not None and sp.kind in ("anonymous", "organization") or (sp and sw[1].bare in C.TITLE_WORDS):
                 return sp
         return None
+
+    def _body_subject(self, sw: list[Word], pos: int) -> bool:
+        """Round 50: «أصدرت وزارة الخارجية المصرية بيانا …، معتبرة»، «وكانت إدارة الرئيس الأميركي
+        دونالد ترمب قد انتقدت …، معتبرة»، «وسعى البيت الأبيض … إلى التخفيف من لهجة تعليقات ترامب،
+        قائلا»: a body noun in construct, or one the tagger read as a name of any type, right
+        after the opening verb is its subject even when a person is named later in the clause
+        (in its own phrase or as the object)."""
+        head = sw[1]
+        if head.bare in _DOCUMENT_HEADS or sw[0].folded[1:] in _PREPOSITIONS or self.inside_segment(head.start) \
+                or "،" in self._gap(sw[0].end, head.start) \
+                or any(e.type == "PERS" and e.start == head.start for e in self.entities):
+            return False  # «وفي بيان الجمعة، رد مكابي»: a statement is where, not who
+        gender = A.phrase_gender(head.text, "ORG")
+        at = self.word_index(pos)
+        if 0 <= at < len(self.words) and self.words[at].start == pos and A.disagree(
+                A.participle_gender(self.words[at].text), gender):
+            return False  # «عمّمت وزارة الصحة … استناداً لفتوى المفتي …، مشيراً»: the participle agrees elsewhere
+        if not head.bare.startswith("ال"):
+            return head.bare in C.ORGANIZATION_HEADS
+        if head.bare in C.ORGANIZATION_HEADS and any(e.start == head.start for e in self.entities):
+            return True
+        if not (head.bare in C.ORGANIZATION_HEADS or head.bare in C.ANONYMOUS_HEADS
+                or any(e.start == head.start for e in self.entities)) or self.in_time(head):
+            return False
+        verb = C.strip_conj(sw[0].bare)
+        return gender is not None and ("f" if verb.endswith("ت") else "m") == gender
 
     def _titled_opening_subject(self, sw: list[Word], pos: int) -> _Speaker | None:
         """Round 37: «وأضاف الوزير الإسرائيلي في تعليقه على اللقاء … رئيس الوزراء الإسرائيلي، بنيامين
