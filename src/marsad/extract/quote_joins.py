@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from marsad.extract import cues as C
 from marsad.extract.cues import Word, strip_punct
+from marsad.extract.quote_attributions import AttributionCues
 from marsad.extract.quote_openers import OpenerRules
 from marsad.extract.quote_words import _OWN_WORDS, MIN_CUED_WORDS
 from marsad.extract.speakers import _PREPOSITIONS
@@ -39,10 +40,12 @@ class JoinRules(OpenerRules):
                 j = self.word_index(after[0].end)
                 if after[0].bare in (C.fold("حسبما"), C.fold("كما")) and j < len(self.words):
                     j += 1
+                j, lam = self._past_relative_verb(j, s_end)
                 if j < len(self.words) and self.words[j].folded not in C.SPEAKER_STOP \
                         and self.words[j].bare not in _PREPOSITIONS:
                     end = self._np_end(j, max(s_end, after[0].end + 1))
-                    speaker = self._make_speaker(self.words[j].start, end) if end > self.words[j].start else None
+                    start = self.words[j].start + lam
+                    speaker = self._make_speaker(start, end) if end > start else None
                     if C.strip_conj(self.words[j].folded).removeprefix("ل") in _OWN_WORDS:
                         speaker = self._speaker_before(seg.open)  # Round 15: «"…"، وفقا لتعبيره»
                 else:
@@ -59,6 +62,25 @@ class JoinRules(OpenerRules):
                 # («… قالوا» three paragraphs on) is no guide; the quote just before continues
                 speaker = self._speaker_before(seg.open) if self.last_speaker_at > seg.open else None
                 self._add(seg.start, seg.end, "direct", None, speaker or self._resolve_pronoun(seg.open))
+
+    def _past_relative_verb(self, j: int, s_end: int) -> tuple[int, int]:
+        """Round 51: «"…،" وفقاً لما ذكره منسق الشؤون الإنسانية»، «وفقا لما ذكر ببيان للبيت الأبيض»:
+        after «وفقا/بحسب» the source follows «(ل)ما» + the reporting verb (+ «به»), or the
+        document after a passive verb's «بـ/في»; returns the index of the source's first word and
+        how many letters of a clitic («ب») to skip in it."""
+        if j >= len(self.words) or self.words[j].bare not in ("ما", "لما") \
+                or j + 1 >= len(self.words) or not AttributionCues._speech_stem(self.words[j + 1].bare):
+            return j, 0
+        j += 2
+        if j < len(self.words) and self.words[j].folded in ("به", "بها"):
+            j += 1
+        if j < len(self.words) and self.words[j].start < s_end:
+            if self.words[j].folded == "في" and j + 1 < len(self.words):
+                return j + 1, 0  # «وفقاً لما ذكر في وصف المقطع»
+            if self.words[j].folded.startswith("ب") and len(self.words[j].folded) > 3 \
+                    and self.words[j].folded[1:] in C.ORGANIZATION_HEADS:
+                return j, 1  # «وفقاً لما ذكر ببيان للبيت الأبيض»: the statement
+        return j, 0
 
     def _cut_overlaps(self) -> None:
         """A quote runs until the next cue in the same sentence; drop exact duplicates."""

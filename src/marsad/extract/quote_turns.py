@@ -14,7 +14,7 @@ from marsad.extract import cues as C
 from marsad.extract.cues import Word
 from marsad.extract.quote_base import QuoteBase
 from marsad.extract.quote_words import _QUANTITY_HEADS, _RELATIVE_PRONOUNS, _colon_only
-from marsad.extract.speakers import _HUMAN_BROKEN_PLURALS, _IN_IT, _PRONOUN_PREP, _Speaker
+from marsad.extract.speakers import _HIS_SAYING, _HUMAN_BROKEN_PLURALS, _IN_IT, _PRONOUN_PREP, _Speaker
 
 # Round 9: groups that speak for themselves in a relative clause («الفرقة التي تقول إنها …»)
 _SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميليشيا", "ميليشيات", "عصابة", "قبيلة", "عائلة",
@@ -134,6 +134,30 @@ class TurnRules(QuoteBase):
         if ent is None:
             return None
         return self._make_speaker(ent.start, ent.end)
+
+    def _named_antecedent(self, k: int, zone_words: list[Word]) -> _Speaker | None:
+        """Round 51: «وزير الخارجية البريطانية، بوريس جونسون، والذي قال إن»، «هيئة مكافحة التمييز،
+        التي قالت بأن»، «سيرغي لافروف، الذي أضاف قوله:»: a speech verb right after a relative
+        pronoun it agrees with, whose antecedent is a person or body named right before the
+        pronoun (a comma may set the relative clause off), has that name as its subject — before
+        any subject of the sentence's main verb. Only «فيه/فيها» or «قوله» may stand after the verb."""
+        if k < 2:
+            return None
+        rel, verb = self.words[k - 1], self.words[k]
+        bare = C.strip_conj(rel.bare)
+        if bare not in _RELATIVE_PRONOUNS or self._gap(rel.end, verb.start).strip() or len(zone_words) > 1 \
+                or zone_words and zone_words[0].folded not in _IN_IT and zone_words[0].bare not in _HIS_SAYING:
+            return None
+        v = verb.folded
+        feminine = v.startswith("ت") or v.endswith("ت")
+        plural = v.endswith(("وا", "ون"))
+        agrees = {C.fold("التي"): feminine and not plural, C.fold("الذي"): not feminine and not plural,
+                  C.fold("الذين"): plural}.get(bare, False)
+        if not agrees:
+            return None
+        ent = next((e for e in self.entities if e.end <= rel.start and e.type in ("PERS", "ORG")
+                    and self.text[e.end:rel.start].strip(" \t،,") == ""), None)
+        return self._make_speaker(ent.start, ent.end) if ent is not None else None
 
     def _relative_antecedent(self, k: int) -> _Speaker | None:
         """Round 9: «… أتباع الفرقة التي تقول إنها تعاني …»: a speech verb right after a relative

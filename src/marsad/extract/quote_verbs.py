@@ -300,7 +300,8 @@ class VerbCues(SpanRules, TurnRules):
             # verb (SVO) speaks; the zone after the verb then holds its object, not a subject
             # Round 35: «ونقلت "رويترز" البيان الصحفي لساندرز والذي قالت فيه:»: the statement's owner
             # speaks, not the subject of the verb that relayed the statement
-            speaker = (self._relative_statement_owner(k, zone_words) or self._coordinated_verb_subject(k, zone_words)
+            speaker = (self._named_antecedent(k, zone_words) or self._relative_statement_owner(k, zone_words)
+                       or self._coordinated_verb_subject(k, zone_words)
                        or self._clause_subject_before(k) or self._kana_subject(k) or self._zone_speaker(zone))
         if speaker is None and w.bare.endswith("وا") and (w.folded != w.bare or _mark_only(w) or not zone_words
                                                           or _PRONOUN_PREP.match(zone_words[0].folded)):

@@ -28,6 +28,9 @@ _PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع|خلا�
                            r"(?:ه|ها|هم|هما|هن)$")
 _DEMONSTRATIVES = frozenset(C.fold(w) for w in ("ذلك", "تلك", "هذا", "هذه", "هؤلاء", "أولئك"))
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
+# Round 51: outlets, which relay what others said: no sentence subject for a pronoun or fragment
+_MEDIA_HEADS = frozenset(C.fold(w) for w in ("موقع", "الموقع", "وسائل", "إعلام", "الإعلام", "الاعلام", "صحيفة",
+                                             "الصحيفة", "وكالة", "الوكالة", "قناة", "القناة", "تلفزيون", "التلفزيون"))
 # Round 50: statements and notices among the body heads — where words were said, not who said them
 _DOCUMENT_HEADS = frozenset(C.fold(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
 # Nouns that merely begin with «وال» (father, mother, governor, Walter), not و + article.
@@ -1320,6 +1323,14 @@ class SpeakerRules:
             qad = next((x.start for x in opening[2:] if x.folded == "قد"), pos)
             j = self.word_index(opening[1].start)
             return self._make_speaker(opening[1].start, self._np_end(j, qad))
+        if len(opening) >= 3 and opening[0].folded == C.fold("كما") and self._verb_initial(opening[1]):
+            opening = opening[1:]  # «كما عزا الائتلاف هذه المطالبات إلى "…"»
+        if len(opening) >= 3 and self._verb_initial(opening[0]) and not relay \
+                and C.strip_conj(opening[0].bare) not in C.RELAY_VERBS and not self.inside_quote(opening[1].start) \
+                and opening[1].bare not in _MEDIA_HEADS and self._body_subject(opening, pos):
+            # Round 51: «وطالب الإطار التربوي المندوب الجهوي … "…"»: the body noun after the opening verb
+            qad = next((x.start for x in opening[2:] if x.folded == "قد"), pos)
+            return self._make_speaker(opening[1].start, self._np_end(self.word_index(opening[1].start), qad))
         gender = self._cue_gender(pos)
         if self.entities:
             types = ("PERS",) if relay else ("PERS", "ORG")
