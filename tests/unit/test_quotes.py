@@ -281,11 +281,13 @@ def test_long_zone_of_adjuncts_closed_by_comma_complementiser() -> None:
 # ---------------------------------------------------------------- round 5
 
 
-def test_bare_participle_resumes_the_same_direct_quotation() -> None:
+def test_bare_participle_between_marked_stretches_keeps_two_quotes_of_one_speaker() -> None:
+    # round 5 joined them; round 51 follows the sets since fresh101, which annotate two quotes
     text = 'وقال الوزير في بيان "نرفض هذا القرار رفضا تاما،" مؤكدا "سنواصل العمل مع شركائنا في المنطقة."'
     qs = analyse(text, [ent(text, "الوزير", "PERS")]).layer("quotes")
-    assert len(qs) == 1 and qs[0].kind == "direct"
-    assert qs[0].text.startswith("نرفض") and qs[0].text.endswith("في المنطقة")
+    assert [q.kind for q in qs] == ["direct", "direct"]
+    assert qs[0].text.startswith("نرفض") and qs[1].text.endswith("في المنطقة")
+    assert [(q.speaker or {}).get("entity") for q in qs] == ["الوزير", "الوزير"]
 
 
 def test_participle_with_complementiser_keeps_two_quotes() -> None:

@@ -33,10 +33,12 @@ def test_two_marked_slogans_joined_by_wa_are_two_quotes() -> None:
     assert all(q[2] == "آلاف العمال" for q in qs)
 
 
-def test_participle_with_colon_resumes_one_quotation() -> None:
+def test_participle_with_colon_opens_a_second_quote_of_the_same_speaker() -> None:
+    # round 8 joined the two stretches; round 51 splits them, as the sets since fresh101 do
     text = 'وقال الوزير: "الطريق الجديد جاهز للافتتاح،" مضيفاً: "سنفتح الجسر الثاني في الخريف".'
     qs = quotes(text, [ent(text, "الوزير", "PERS")])
-    assert [q[:2] for q in qs] == [("direct", 'الطريق الجديد جاهز للافتتاح،" مضيفاً: "سنفتح الجسر الثاني في الخريف')]
+    assert qs == [("direct", "الطريق الجديد جاهز للافتتاح", "الوزير"),
+                  ("direct", "سنفتح الجسر الثاني في الخريف", "الوزير")]
 
 
 def test_unclosed_mark_after_colon_runs_over_questions() -> None:

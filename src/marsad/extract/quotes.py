@@ -150,7 +150,6 @@ class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules, FragmentRules):
         self._uncued_segments()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         self._cut_overlaps()
-        self._join_participle_fragments()
         self._join_coordinated_fragments()
         self._join_participle_clauses()
         # after the joins, which take «و"…"» fragments into the quote before them

@@ -28,6 +28,8 @@ _PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع|خلا�
                            r"(?:ه|ها|هم|هما|هن)$")
 _DEMONSTRATIVES = frozenset(C.fold(w) for w in ("ذلك", "تلك", "هذا", "هذه", "هؤلاء", "أولئك"))
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
+# Round 51: «فيما يتعلق/يخص …» ("as regards") after a speech verb names the topic
+_CONCERNS = frozenset(C.fold(w) for w in ("يتعلق", "يخص", "يتصل"))
 # Round 51: outlets, which relay what others said: no sentence subject for a pronoun or fragment
 _MEDIA_HEADS = frozenset(C.fold(w) for w in ("موقع", "الموقع", "وسائل", "إعلام", "الإعلام", "الاعلام", "صحيفة",
                                              "الصحيفة", "وكالة", "الوكالة", "قناة", "القناة", "تلفزيون", "التلفزيون"))
@@ -715,6 +717,8 @@ class SpeakerRules:
             return None  # Round 42: «وقالت مازحة "…"»، «وختم كلمته قائلا "…"»: no subject in the zone
         if zw and zw[0].folded in _KANA:
             return None  # Round 31: «وأضاف كانت "على قيد الحياة …"»: a verb opens the reported words
+        if len(zw) >= 2 and zw[0].folded == C.fold("فيما") and zw[1].folded in _CONCERNS:
+            return None  # Round 51: «حيث قال فيما يتعلق بالملف اليمني، وفقا لما نقله …:»: a topic, no subject
         if len(zw) >= 2 and zw[0].folded == C.fold("كما") and (
                 zw[1].bare in C.RELAY_VERBS or zw[1].bare in C.SPEECH_VERBS):
             return None  # Round 36: «وقالت كما نقلت عنها وكالة …»: an aside on who relayed it; the
@@ -1241,6 +1245,10 @@ class SpeakerRules:
                 A.participle_gender(self.words[at].text), gender):
             return False  # «عمّمت وزارة الصحة … استناداً لفتوى المفتي …، مشيراً»: the participle agrees elsewhere
         if not head.bare.startswith("ال"):
+            # Round 51: «كشف مصدر مطلع لـCNN تفاصيل اللقاء … بين الوزير X والأمير Y، قائلا»
+            if head.bare in C.ANONYMOUS_HEADS:  # a named official in the phrase is read by the general rule
+                end = self._np_end(self.word_index(head.start), pos)
+                return not any(e.type == "PERS" and head.start <= e.start < end for e in self.entities)
             return head.bare in C.ORGANIZATION_HEADS
         if head.bare in C.ORGANIZATION_HEADS and any(e.start == head.start for e in self.entities):
             return True
@@ -1302,7 +1310,7 @@ class SpeakerRules:
         if not opening:
             return None
         comma = next((i for i, w in enumerate(opening[1:4], 1) if "،" in self._gap(opening[i - 1].end, w.start)), None)
-        if comma is not None and (_bi_complement(opening[0]) or opening[0].folded == "في") \
+        if comma is not None and (_bi_complement(opening[0]) or C.strip_conj(opening[0].folded) == "في") \
                 and len(opening) - comma >= 3 \
                 and self._verb_initial(opening[comma]):
             # Round 24: «بالمقابل، اتهم المتحدث باسم وزارة الدفاع …، حسبما قال لـCNN»: a fronted
