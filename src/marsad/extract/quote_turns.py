@@ -282,7 +282,14 @@ class TurnRules(QuoteBase):
         # a name, or a definite noun of office and the name after it («الناشر أندرياس فيرشينج»)
         starts = {first.start} | ({zone_words[1].start} if len(zone_words) > 1 and first.bare.startswith("ال")
                                   else set())
-        return first.bare in C.TITLE_WORDS or any(e.type == "PERS" and e.start in starts for e in self.entities)
+        if first.bare in C.TITLE_WORDS or any(e.type == "PERS" and e.start in starts for e in self.entities):
+            return True
+        # Round 52: «وأبلغت طوكيو منظمة التجارة العالمية … بأن»: a state or body named right after the
+        # verb with whom it told named after it — two names, the first is the subject
+        head = next((e for e in self.entities if e.start == first.start and e.type in ("LOC", "ORG")), None)
+        end = zone_words[-1].end
+        return head is not None and any(e.start >= head.end and e.end <= end and e.type in ("LOC", "ORG", "PERS")
+                                        and not self.text[head.end:e.start].strip() for e in self.entities)
 
     def _statement_poster(self, k: int, s_start: int) -> _Speaker | None:
         """Round 23: «ونشر فيتسوم أريجا مدير مكتب رئيس الوزراء تغريدة على تويتر قال فيها إن …»: an

@@ -701,6 +701,10 @@ class SpeakerRules:
 
     def _zone_speaker(self, zone: tuple[int, int]) -> _Speaker | None:
         zw = C.words(self.text, *zone)
+        opening = next((g for g in self.segments if zw and g.start == zw[0].start), None)
+        if opening is not None and len(C.words(self.text, opening.start, opening.end)) > 3 \
+                and not self._complementiser_after(opening.close + 1):
+            return None  # Round 52: «وأضاف "من يفهم قليلا …" مذكرا»: not even after skipping «من»
         while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES
                       or zw[0].bare in _MANNER_SAYING or self.in_time(zw[0]) or _other_hand(zw)):
             zw = zw[2:] if _other_hand(zw) else zw[1:]
@@ -732,7 +736,9 @@ class SpeakerRules:
             # subject is the verb's pronoun — unless it follows the outlet's marked name (Round 34)
             return self._subject_after_outlet(zw, zone)
         if not zw or zw[0].bare in C.PRONOUNS or (
-                (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP) and not self._name_start(zw)) \
+                (zw[0].folded in _PREPOSITIONS or zw[0].folded in C.SPEAKER_STOP
+                 or zw[0].folded[:1] == "و" and zw[0].folded[1:] in _PREPOSITIONS and not _WAL_NOUNS.match(zw[0].folded))
+                and not self._name_start(zw)) \
                 or _PRONOUN_PREP.match(zw[0].folded):
             return None  # «وأكد في تصريحات …»: the zone holds no subject
         seg = next((g for g in self.segments if g.start == zw[0].start), None)
@@ -1220,7 +1226,8 @@ class SpeakerRules:
             e = pers[0] if pers else cands[-1]  # «وردد الأمير زيد … تحذيرات غوتيريس، مضيفا»: the subject
             return self._make_speaker(e.start, e.end)
         # no entities: the noun phrase after a sentence-initial verb
-        if len(sw) >= 2:
+        if len(sw) >= 2 and not any(m in self._gap(sw[0].end, sw[1].start) for m in '"«“'):
+            # Round 52: «وأضاف "من يفهم …" مذكرا»: a quotation right after the verb holds no subject
             j = self.word_index(sw[1].start)
             end = self._np_end(j, pos)
             sp = self._make_speaker(sw[1].start, end)
