@@ -37,6 +37,17 @@ _OWN = frozenset(C.fold(w) for w in ("له", "لها", "لهم"))
 _ASKED = frozenset(C.fold(w) for w in ("سئل", "سئلت", "سئلوا", "سؤاله", "سؤالها", "سؤالهم"))
 
 
+def _relative_agrees(relative: str, verb: Word) -> bool:
+    """Does the speech verb right after a relative pronoun (folded, without «و») agree with it, so
+    that the pronoun is its subject? «التي قالت»، «الذي قال»، «الذين قالوا» do; «الأسلحة التي قال
+    إنها …» does not (the verb has another subject)."""
+    v = verb.folded
+    feminine = v.startswith("ت") or v.endswith("ت")
+    plural = v.endswith(("وا", "ون"))
+    return {C.fold("التي"): feminine and not plural, C.fold("الذي"): not feminine and not plural,
+            C.fold("الذين"): plural}.get(relative, False)
+
+
 class TurnRules(QuoteBase):
     """Speakers that a cue with no subject in its zone takes from the surrounding text."""
 
@@ -148,12 +159,7 @@ class TurnRules(QuoteBase):
         if bare not in _RELATIVE_PRONOUNS or self._gap(rel.end, verb.start).strip() or len(zone_words) > 1 \
                 or zone_words and zone_words[0].folded not in _IN_IT and zone_words[0].bare not in _HIS_SAYING:
             return None
-        v = verb.folded
-        feminine = v.startswith("ت") or v.endswith("ت")
-        plural = v.endswith(("وا", "ون"))
-        agrees = {C.fold("التي"): feminine and not plural, C.fold("الذي"): not feminine and not plural,
-                  C.fold("الذين"): plural}.get(bare, False)
-        if not agrees:
+        if not _relative_agrees(bare, verb):
             return None
         ent = next((e for e in self.entities if e.end <= rel.start and e.type in ("PERS", "ORG")
                     and self.text[e.end:rel.start].strip(" \t،,") == ""), None)
@@ -170,12 +176,8 @@ class TurnRules(QuoteBase):
         rel, verb = self.words[k - 1], self.words[k]
         if rel.bare not in _RELATIVE_PRONOUNS or self._gap(rel.end, verb.start).strip():
             return None
-        v = verb.folded
-        feminine = v.startswith("ت") or v.endswith("ت")
-        plural = v.endswith(("وا", "ون"))
-        agrees = {C.fold("التي"): feminine and not plural, C.fold("الذي"): not feminine and not plural,
-                  C.fold("الذين"): plural}.get(rel.bare, False)
-        if not agrees or any(ch in "،,.:!?؟\n" for ch in self._gap(self.words[k - 2].end, rel.start)):
+        if not _relative_agrees(rel.bare, verb) \
+                or any(ch in "،,.:!?؟\n" for ch in self._gap(self.words[k - 2].end, rel.start)):
             return None
         ent = next((e for e in self.entities if e.start <= self.words[k - 2].start < e.end), None)
         if ent is not None:

@@ -452,7 +452,7 @@ class SpeakerRules:
             return _Speaker(self.text[start:end], start, end, last.kind, last.entity or last.text,
                             (last.start, last.end))
         if head in _LATTER and len(zone_words) == 1:
-            latter = self._latter(start, head)
+            latter = self._latter(zone_words[0])
             if latter is not None:
                 return latter
         back = self._definite_anaphor(zone_words[0])
@@ -639,16 +639,14 @@ class SpeakerRules:
                     return full
         return name
 
-    def _latter(self, start: int, head: str) -> _Speaker | None:
+    def _latter(self, word: Word) -> _Speaker | None:
         """Round 53: «الحروب الكلامية بين الرئيس ترامب وزعيم كوريا الشمالية كيم جونغ أون …، حيث قال
         الأخير إنه»: "the latter" is the person named last before it (outside quotes), of its gender."""
-        feminine = head.endswith(("ه", "ة"))
-        for e in reversed([e for e in self.entities if e.type == "PERS" and e.end <= start
+        gender: A.Gender = "f" if word.bare.endswith(("ه", "ة")) else "m"
+        for e in reversed([e for e in self.entities if e.type == "PERS" and e.end <= word.start
                            and not self.inside_quote(e.start)]):
-            if A.disagree("f" if feminine else "m", self._person_gender(e)):
-                continue
-            return _Speaker(self.text[start:start + len(head)].strip(), start, start + len(head), "person",
-                            self._full_name(e), (e.start, e.end))
+            if not A.disagree(gender, self._person_gender(e)):
+                return _Speaker(word.text, word.start, word.end, "person", self._full_name(e), (e.start, e.end))
         return None
 
     def _definite_anaphor(self, word: Word) -> _Speaker | None:
