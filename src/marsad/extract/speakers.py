@@ -28,6 +28,8 @@ _PRONOUN_PREP = re.compile(r"^(?:علي|عن|في|من|ل|ب|الي|مع|خلا�
                            r"(?:ه|ها|هم|هما|هن)$")
 _DEMONSTRATIVES = frozenset(C.fold(w) for w in ("ذلك", "تلك", "هذا", "هذه", "هؤلاء", "أولئك"))
 _PREPOSITIONS = frozenset(C.fold(w) for w in ("إلى", "على", "من", "عن", "في", "مع", "ب", "ل"))
+# Round 54: «وهو/وهي/وهم» right after a speech verb open a circumstantial clause
+_WHILE_PRONOUNS = frozenset(C.fold(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
 # Round 53: perfect verbs of two letters once the shadda is dropped, which _verb_initial's length test misses
 _GEMINATE_VERBS = frozenset(C.fold(w) for w in ("رد", "حث", "عد", "ظل"))
 # Round 53: «قال الأخير»: "the latter" names the person mentioned last
@@ -109,7 +111,9 @@ _MANNER_OPENERS = frozenset(C.fold(w) for w in (
 _OWN_WORDS = re.compile("^(?:" + "|".join(C.fold(w) for w in (
     "كلمت", "حديث", "تصريح", "تصريحات", "كلام", "خطاب", "تغريدت", "تدوينت", "رسالت", "مداخلت",
     # Round 46: «وتابع اقتباسه قائلا: "…"»، «وختم بيانه»
-    "اقتباس", "بيان", "حوار", "مقابلت")) + ")(?:ه|ها|هم)$")
+    "اقتباس", "بيان", "حوار", "مقابلت",
+    # Round 54: «وتابعت قولها: "…"»: "her saying" is the verb's object
+    "قول")) + ")(?:ه|ها|هم)$")
 
 
 def _manner_or_own_words(bare: str) -> bool:
@@ -735,6 +739,8 @@ class SpeakerRules:
                 and self._subject_head(zw[1]):
             zw = zw[1:]  # Round 11: «أكد فيه ممثل الشركة أن»، «قال فيه الرئيس الأميركي …»: فيه refers
             # back to the occasion; the subject follows it
+        if zw and zw[0].folded in _WHILE_PRONOUNS:
+            return None  # Round 54: «وقالت وهي تبكي: "…"»: a circumstantial clause (واو الحال), no subject
         if zw and _manner_or_own_words(zw[0].bare) and not any(e.start <= zw[0].start < e.end for e in self.entities):
             return None  # Round 42: «وقالت مازحة "…"»، «وختم كلمته قائلا "…"»: no subject in the zone
         if zw and zw[0].folded in _KANA:
