@@ -723,9 +723,7 @@ class SpeakerRules:
 
     def _zone_speaker(self, zone: tuple[int, int]) -> _Speaker | None:
         zw = C.words(self.text, *zone)
-        opening = next((g for g in self.segments if zw and g.start == zw[0].start), None)
-        if opening is not None and len(C.words(self.text, opening.start, opening.end)) > 3 \
-                and not self._complementiser_after(opening.close + 1):
+        if zw and self._quotation_opens_at(zw[0].start):
             return None  # Round 52: «وأضاف "من يفهم قليلا …" مذكرا»: not even after skipping «من»
         while zw and (zw[0].bare in C.SPEAKER_SKIP or zw[0].bare in C.SPEECH_PARTICIPLES
                       or zw[0].bare in _MANNER_SAYING or self.in_time(zw[0]) or _other_hand(zw)):
@@ -765,9 +763,7 @@ class SpeakerRules:
                 and not self._name_start(zw)) \
                 or _PRONOUN_PREP.match(zw[0].folded):
             return None  # «وأكد في تصريحات …»: the zone holds no subject
-        seg = next((g for g in self.segments if g.start == zw[0].start), None)
-        if seg is not None and len(C.words(self.text, seg.start, seg.end)) > 3 \
-                and not self._complementiser_after(seg.close + 1):
+        if self._quotation_opens_at(zw[0].start):
             # «وأضاف "لا يريدون …"، داعيا …»: a quotation opening right after the verb is what
             # was said, never the subject; a short marked name («وقال "أبو عباة":») still is,
             # and so is a longer one the complementiser follows (Round 22: «وقالت "إير بي إن بي" إن»)
@@ -1207,7 +1203,7 @@ class SpeakerRules:
                  and not self._with_party(e)  # Round 11: «… مؤتمر صحفي مشترك مع الرئيس X، قائلة»
                  and not self._acted_on(e) and not self._participle_disagrees(pos, e)]
         sw = C.words(self.text, s_start, pos)
-        if len(sw) >= 3 and sw[0].folded == C.fold("كما") and self._verb_initial(sw[1]):
+        if self._also_opens(sw):
             sw = sw[1:]  # Round 43: «كما انتقدت وزارة الخارجية القصف قائلة في بيان إن»: «كما» ("also") opens it
         elif len(sw) >= 4 and C.strip_conj(sw[0].folded) == "من" and sw[1].folded in _ON_ONES_PART \
                 and self._verb_initial(sw[2]):
@@ -1227,8 +1223,7 @@ class SpeakerRules:
                 and not any(e.type == "PERS" for e in cands) or self._body_subject(sw, pos)):
             # Round 18: «ودافع الحزب عن سياسة الجمعية على فيسبوك …، قائلا»: a definite body noun
             # after the opening verb is its subject (the outlet named later is the channel)
-            qad = next((x.start for x in sw[2:] if x.folded == "قد"), pos)
-            return self._make_speaker(sw[1].start, self._np_end(self.word_index(sw[1].start), qad))
+            return self._phrase_after_verb(sw, pos)
         if len(sw) >= 3 and self._verb_initial(sw[0]):
             # Round 15: «استنكرت مملكة البحرين وبشدة تصريحات نوري المالكي …، معتبرة أن»: a
             # country or organisation right after the opening verb is its subject (VSO); a
@@ -1258,6 +1253,24 @@ class SpeakerRules:
             if sp is not None and sp.kind in ("anonymous", "organization") or (sp and sw[1].bare in C.TITLE_WORDS):
                 return sp
         return None
+
+    def _phrase_after_verb(self, ws: list[Word], pos: int) -> _Speaker | None:
+        """The subject phrase right after a clause's opening verb ``ws[0]``: from ``ws[1]`` to the
+        end of its noun phrase, cut at «قد» («وكانت إدارة الرئيس … ترمب قد انتقدت») or at ``pos``."""
+        qad = next((x.start for x in ws[2:] if x.folded == "قد"), pos)
+        return self._make_speaker(ws[1].start, self._np_end(self.word_index(ws[1].start), qad))
+
+    def _also_opens(self, ws: list[Word]) -> bool:
+        """«كما» ("also") before the clause's opening verb, so the clause starts one word later."""
+        return len(ws) >= 3 and ws[0].folded == C.fold("كما") and self._verb_initial(ws[1])
+
+    def _quotation_opens_at(self, pos: int) -> bool:
+        """A quotation of more than three words whose content starts at ``pos`` and no complementiser
+        follows: what was said, never a subject (a short marked name still can be, and so can a longer
+        one the complementiser follows, Round 22: «وقالت "إير بي إن بي" إن»)."""
+        seg = next((g for g in self.segments if g.start == pos), None)
+        return seg is not None and len(C.words(self.text, seg.start, seg.end)) > 3 \
+            and not self._complementiser_after(seg.close + 1)
 
     def _body_subject(self, sw: list[Word], pos: int) -> bool:
         """Round 50: «أصدرت وزارة الخارجية المصرية بيانا …، معتبرة»، «وكانت إدارة الرئيس الأميركي
@@ -1359,17 +1372,14 @@ class SpeakerRules:
             titled = self._titled_subject(opening, 1) if opening[1].bare in C.TITLE_WORDS else None
             if titled is not None:
                 return titled
-            qad = next((x.start for x in opening[2:] if x.folded == "قد"), pos)
-            j = self.word_index(opening[1].start)
-            return self._make_speaker(opening[1].start, self._np_end(j, qad))
-        if len(opening) >= 3 and opening[0].folded == C.fold("كما") and self._verb_initial(opening[1]):
-            opening = opening[1:]  # «كما عزا الائتلاف هذه المطالبات إلى "…"»
+            return self._phrase_after_verb(opening, pos)
+        if self._also_opens(opening):
+            opening = opening[1:]  # Round 51: «كما عزا الائتلاف هذه المطالبات إلى "…"»
         if len(opening) >= 3 and self._verb_initial(opening[0]) and not relay \
                 and C.strip_conj(opening[0].bare) not in C.RELAY_VERBS and not self.inside_quote(opening[1].start) \
                 and opening[1].bare not in _MEDIA_HEADS and self._body_subject(opening, pos):
             # Round 51: «وطالب الإطار التربوي المندوب الجهوي … "…"»: the body noun after the opening verb
-            qad = next((x.start for x in opening[2:] if x.folded == "قد"), pos)
-            return self._make_speaker(opening[1].start, self._np_end(self.word_index(opening[1].start), qad))
+            return self._phrase_after_verb(opening, pos)
         gender = self._cue_gender(pos)
         if self.entities:
             types = ("PERS",) if relay else ("PERS", "ORG")
