@@ -19,6 +19,7 @@ from marsad.extract.speakers import _PREPOSITIONS
 from marsad.model import Quote
 
 MIN_UNCUED_WORDS = 5
+_THUS = C.fold("هكذا")
 
 
 class JoinRules(OpenerRules):
@@ -33,6 +34,9 @@ class JoinRules(OpenerRules):
                 continue
             after = C.words(self.text, seg.close + 1, min(len(self.text), seg.close + 200))
             gap = self._gap(seg.close + 1, after[0].start) if after else ""
+            if n_words >= MIN_UNCUED_WORDS and self._thus_verb(after, gap):
+                after = after[1:]  # Round 55: «"…".. هكذا رأى الرئيس عبدالفتاح السيسي»: "so said"
+                gap = ""
             cue_taken = bool(after) and any(q.cue_start == after[0].start for q in self.quotes)
             if after and not cue_taken and n_words >= 3 and "\n" not in gap and "." not in gap and (
                     after[0].bare in C.SPEECH_VERBS or after[0].bare in C.ATTRIBUTION_CUES) \
@@ -63,6 +67,11 @@ class JoinRules(OpenerRules):
                 # («… قالوا» three paragraphs on) is no guide; the quote just before continues
                 speaker = self._speaker_before(seg.open) if self.last_speaker_at > seg.open else None
                 self._add(seg.start, seg.end, "direct", None, speaker or self._resolve_pronoun(seg.open))
+
+    def _thus_verb(self, after: list[Word], gap: str) -> bool:
+        """Round 55: «"رمزية جميلة …".. هكذا رأى الرئيس …»، «"…". هكذا علق الوزير»: «هكذا» ("thus")
+        and a speech verb right after a quotation name its speaker, across the full stop."""
+        return len(after) >= 3 and "\n" not in gap and after[0].bare == _THUS and after[1].bare in C.SPEECH_VERBS
 
     def _past_relative_verb(self, j: int, s_end: int) -> tuple[int, int]:
         """Round 51: «"…،" وفقاً لما ذكره منسق الشؤون الإنسانية»، «وفقا لما ذكر ببيان للبيت الأبيض»:

@@ -37,6 +37,15 @@ _OWN = frozenset(C.fold(w) for w in ("له", "لها", "لهم"))
 _ASKED = frozenset(C.fold(w) for w in ("سئل", "سئلت", "سئلوا", "سؤاله", "سؤالها", "سؤالهم"))
 
 
+def _speech_noun_stem(w: Word) -> bool:
+    """Round 55: a speech noun in any form: «بيان»، «البيان»، «بيانًا»، «بتغريدة»."""
+    bare = C.strip_conj(w.bare)
+    for b in (bare, bare[1:] if bare[:1] in "بل" else ""):
+        if b in _SPEECH_NOUNS or b.endswith("ا") and b[:-1] in _SPEECH_NOUNS:
+            return True
+    return False
+
+
 def _relative_agrees(relative: str, verb: Word) -> bool:
     """Does the speech verb right after a relative pronoun (folded, without «و») agree with it, so
     that the pronoun is its subject? «التي قالت»، «الذي قال»، «الذين قالوا» do; «الأسلحة التي قال
@@ -103,7 +112,9 @@ class TurnRules(QuoteBase):
                       and not self.text[asked[0].end:e.start].strip()), None)
         if after is not None:
             return self._make_speaker(after.start, after.end)
-        return self._resolve_pronoun(w.start)
+        # Round 55: «وقال بولتون عندما سئل عن … قمة ترامب وبوتين …، أجاب: "…"»: the one asked is the
+        # subject named before the passive in the same sentence, not the last name of the question
+        return self._subject_in_sentence(asked[0].start) or self._resolve_pronoun(w.start)
 
     def _dialogue_turn(self, speaker: _Speaker | None, zone_words: list[Word]) -> _Speaker | None:
         """«فأجابه نبيل: "…"، فقال له: "…"»: «قال له» addresses the one who spoke last, so
@@ -298,10 +309,18 @@ class TurnRules(QuoteBase):
         indefinite speech noun a few words before «قال فيها» (an adjectival clause, no relative
         pronoun) belongs to the sentence's subject — the person named right after its opening verb."""
         before = [w for w in self.words[max(0, k - 6):k] if w.start >= s_start]
-        noun = next((w for w in reversed(before) if C.strip_conj(w.bare) in _SPEECH_NOUNS
-                     and not w.bare.startswith("ال")), None)
+        noun = next((w for w in reversed(before) if (C.strip_conj(w.bare) in _SPEECH_NOUNS
+                                                     or C.strip_conj(w.bare)[:-1] in _SPEECH_NOUNS and w.bare.endswith("ا"))
+                     and not w.bare.startswith("ال")), None)  # («بيانًا»: the accusative alif, round 55)
         if noun is None:
             return None
+        owner = next((e for e in self.entities if e.type == "PERS" and e.start > noun.end
+                      and not self.text[noun.end:e.start].strip()), None)
+        others = [w for w in before if w is not noun and _speech_noun_stem(w)]
+        if owner is not None and not others:
+            # (not «أصدرت بيانا بشأن تصريحات جنينة، قالت فيه»: the statement issued comes first; nor
+            # «على تغريدة قرقاش، بتغريدة قال فيها»: the nearer statement is another)
+            return self._make_speaker(owner.start, owner.end)  # Round 55: «على خطاب ترامب في الأمم المتحدة، قال فيه»
         opening = C.words(self.text, s_start, noun.start)[:2]
         if not opening:
             return None
@@ -314,6 +333,11 @@ class TurnRules(QuoteBase):
         # further on may sit in a relative clause («وكان وزير الخارجية السابق، والذي عمل …، فلان»)
         person = next((e for e in self.entities if e.type == "PERS" and e.start == opening[1].start
                        and e.end <= noun.start), None)
+        if person is None and opening[1].bare.startswith("ال") and not self.in_time(opening[1]) \
+                and len(C.words(self.text, opening[1].end, noun.start)) <= 2 and self._verb_initial(opening[0]):
+            # Round 55: «وأصدر التنظيم بيانًا قال فيه»: a definite noun after the opening verb, right
+            # before the statement it issued, is the one who issued it
+            return self._make_speaker(opening[1].start, self._np_end(self.word_index(opening[1].start), noun.start))
         return self._make_speaker(person.start, person.end) if person is not None else None
 
     def _plural_noun_subject(self, s_start: int, pos: int) -> _Speaker | None:

@@ -10,7 +10,7 @@ and otherwise takes the quote span from the opener and the speaker from the zone
 from __future__ import annotations
 
 from marsad.extract import cues as C
-from marsad.extract.agreement import disagree, participle_gender, phrase_gender
+from marsad.extract.agreement import disagree, participle_gender, phrase_gender, verb_gender
 from marsad.extract.cues import Word
 from marsad.extract.quote_spans import SpanRules
 from marsad.extract.quote_turns import TurnRules
@@ -27,7 +27,7 @@ from marsad.extract.quote_words import (
     _prepositional_object,
     _via,
 )
-from marsad.extract.speakers import _CONNECTORS, _IN_IT, _MANNER_SAYING, _PRONOUN_PREP, _Speaker
+from marsad.extract.speakers import _CONCERNS, _CONNECTORS, _IN_IT, _MANNER_SAYING, _PRONOUN_PREP, _Speaker
 
 # Round 27: verbs that report only a clause: «وأوردت شبكة «سي إن إن» أن …» — marks right after
 # them name the outlet («وفق ما أوردت "فرانس برس"») or a title, never the words
@@ -77,6 +77,8 @@ _CHARACTERISING = frozenset(C.fold(v) for v in ("وصف", "اعتبر"))
 # Round 9: «لم يقل سوى إن …»، «لم يذكر إلا أن …»: an exception after a negated speech verb asserts the clause
 _EXCEPT = frozenset(C.fold(w) for w in ("سوى", "إلا"))
 _CONTRAST = frozenset(C.fold(w) for w in ("لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بل"))
+# Round 55: connectors opening a second clause whose verb a و-joined speech verb continues
+_WHILE_CLAUSE = frozenset(C.fold(w) for w in ("فيما", "بينما", "وفيما", "وبينما"))
 _PRONOUN_CONNECTORS = frozenset(C.fold(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "انه", "انها"))
 
 
@@ -372,6 +374,19 @@ class VerbCues(SpanRules, TurnRules):
             return None
         s_start, _ = self.sentence_of(w.start)
         opening = C.words(self.text, s_start, w.start)
+        while_at = max((i for i, x in enumerate(opening[:-2]) if x.folded in _WHILE_CLAUSE), default=None)
+        if while_at is not None and w.folded.startswith("و"):
+            # Round 55: «… فيما ترفض موسكو الادعاءات وتؤكد أن»، «فيما أسمتها وكالة الأناضول …، ولفتت
+            # إلى أن»: a verb joined by و continues the clause «فيما/بينما» opened, whose subject
+            # is the name right after its verb (when the two verbs agree in gender)
+            verb, head = opening[while_at + 1], opening[while_at + 2]
+            named = opening[while_at + 3] if head.bare in C.ORGANIZATION_HEADS and while_at + 3 < len(opening) else head
+            ent = next((e for e in self.entities if e.start == named.start and e.type in ("PERS", "ORG", "LOC")), None)
+            if ent is not None and self._verb_initial(verb) and verb.bare not in C.SPEECH_VERBS \
+                    and verb.bare not in _CONCERNS and not disagree(
+                        verb_gender(C.strip_conj(w.bare)), phrase_gender(self.text[head.start:ent.end], ent.type)):
+                # («بينما هاجم قناة "الجزيرة" القطرية، ورأى أنه»: «رأى» does not agree with «قناة», its object)
+                return self._make_speaker(head.start, ent.end)
         if len(opening) < 3 or not self._verb_initial(opening[0]) or opening[0].bare in C.SPEECH_VERBS:
             return None
         ent = next((e for e in self.entities if e.type == "PERS" and e.start == opening[1].start), None)

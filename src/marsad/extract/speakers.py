@@ -59,6 +59,15 @@ _ANONYMITY_PARTICIPLES = frozenset(C.fold(w) for w in ("طالبا", "طالبة
 # Round 25: prepositions inside a title phrase («السفير الأميركي لدى اليمن»، «المتحدث باسم الجيش»)
 _IN_TITLE_PHRASE = frozenset(C.fold(w) for w in ("لدى", "باسم", "في"))
 # Round 24: kinship nouns head a person phrase («وكشفت زوجة الرئيس الأمريكي عن مبادرة … . وقالت إن»)
+# Round 55: «هنأ صاحب السمو الأمير جلوي …»، «أكد معالي وزير …»: honorifics before a title or name
+_HONORIFIC_OWNER = C.fold("صاحب")
+_HONORIFICS = frozenset(C.fold(w) for w in ("السمو", "المعالي", "الفخامة", "السعادة", "الجلالة", "الفضيلة",
+                                            "سمو", "معالي", "فخامة", "سعادة", "جلالة", "فضيلة"))
+_ROYAL = frozenset(C.fold(w) for w in ("الملكي", "الملكية"))
+_SIDES = frozenset(C.fold(w) for w in ("جانب", "جهة", "ناحية"))
+_OTHER = frozenset(C.fold(w) for w in ("آخر", "أخرى", "ثان", "ثانية"))
+_BECAUSE = frozenset(C.fold(w) for w in ("لأن", "ولأن"))
+_MANY = frozenset(C.fold(w) for w in ("كثيرا", "كثيرون", "كثيرين", "كثير", "بعض", "معظم", "أغلب", "غالبية"))
 _KIN_HEADS = frozenset(C.fold(w) for w in ("زوجة", "زوج", "أرملة", "ابن", "ابنة", "نجل", "نجلة", "شقيق",
                                            "شقيقة", "والد", "والدة", "عم", "خال", "حفيد", "حفيدة"))
 _SUBJECT_BODIES = frozenset(C.fold(w) for w in ("القوات", "الحكومة", "الشرطة", "الوزارة", "السلطات", "الرئاسة",
@@ -240,6 +249,32 @@ def _participant_plural(w: Word) -> bool:
     round 33: or of a relational adjective used as a noun («اقتصاديين»، «دبلوماسيون»)."""
     b = w.bare.removeprefix("ال")
     return len(b) >= 6 and (b.startswith("م") and b.endswith(("ين", "ون")) or b.endswith(("يين", "يون")))
+
+
+def _other_side(ws: list[Word]) -> bool:
+    """Round 55: «من جانب آخر»، «ومن جهة أخرى»، «من ناحية ثانية» ("on the other hand") open a sentence
+    as «من جانبه» does; the clause and its subject start after the three words."""
+    return len(ws) >= 4 and C.strip_conj(ws[0].folded) == "من" and ws[1].folded in _SIDES and ws[2].folded in _OTHER
+
+
+def _dual_of(bare: str) -> str:
+    """Round 55: «ونبهت الوزارتان إلى …»: the singular of a definite dual («الوزارتان» → «الوزارة»,
+    «الحزبان» → «الحزب»), so that two bodies speaking together count as a body; else ''."""
+    if not bare.startswith("ال") or len(bare) < 7:
+        return ""
+    if bare.endswith(("تان", "تين")):
+        return bare[:-3] + "ه"
+    return bare[:-2] if bare.endswith(("ان", "ين")) else ""
+
+
+def _plural_group(phrase: list[Word]) -> bool:
+    """Round 55: «النقاد»، «كثيرا من المراقبين»، «بعض المحللين»: one definite noun, or a quantifier
+    with (or without) «من» and one — a group that a plural verb of saying can have as subject."""
+    if len(phrase) == 2 and phrase[0].bare in _MANY:
+        return phrase[1].bare.startswith("ال")
+    if len(phrase) == 3 and phrase[0].bare in _MANY and phrase[1].folded == "من":
+        return phrase[2].bare.startswith("ال")
+    return len(phrase) == 1 and phrase[0].bare.startswith("ال") and len(phrase[0].bare) >= 5
 
 
 def _indefinite_object(w: Word) -> bool:
@@ -973,8 +1008,12 @@ class SpeakerRules:
         first = zw[0]
         if not first.text.endswith("ي") or first.folded == "في":
             return False  # «وأضاف في تصريحات لنيوزبيتس:»: في is never a name
-        return any(e.type == "PERS" and first.start <= e.start <= (zw[min(2, len(zw) - 1)].start)
-                   for e in self.entities)
+        if any(e.type == "PERS" and first.start <= e.start <= (zw[min(2, len(zw) - 1)].start) for e in self.entities):
+            return True
+        # Round 55: the tagger missed «علي أكبر ولايتي مستشار المرشد …»: two or three name words (none
+        # definite, none a feminine noun like «على ضرورة») and then a title
+        return len(zw) >= 4 and not any(x.bare.startswith("ال") or x.folded.endswith("ه") for x in zw[1:3]) \
+            and any(x.bare in C.TITLE_WORDS for x in zw[2:4])
 
     def _appositive_name(self, start: int, end: int) -> int | None:
         """«الرئيس الأمريكي، دونالد ترامب، الثلاثاء، إن»: end of the name set off by commas.
@@ -1015,7 +1054,8 @@ class SpeakerRules:
                 return issuer  # Round 16: «وكانت القوات المسلحة قد أصدرت بيانا بشأن تصريحات جنينة، قالت فيه إن»
         cut = 0
         for i, w in enumerate(before):
-            if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _CONNECTORS or w.folded in _CONNECTORS:
+            if C.COMPLEMENTISER_RE.match(w.folded) or w.bare in _CONNECTORS or w.folded in _CONNECTORS \
+                    or w.bare in _BECAUSE:  # Round 55: «لأن الرئيس يقول إنه …»
                 cut = i + 1
         phrase = [w for w in before[cut:] if w.folded not in ("قد", "كان", "كانت", "وكان", "وكانت")]
         if not (1 <= len(phrase) <= 10):
@@ -1045,6 +1085,11 @@ class SpeakerRules:
             # Round 18: «لكن منتقدين يقولون إنه …»: a sound plural of an agent noun after the
             # connector, agreeing with the plural verb, is its subject
             return self._make_speaker(head.start, phrase[-1].end)
+        if not ents and (cut > 0 or len(phrase) == len(before)) and verb.bare.endswith(("ون", "وا")) \
+                and _plural_group(phrase):
+            # Round 55: «لكن النقاد يقولون إنها …»، «ولكن كثيرا من المراقبين يقولون إن …»: a definite noun
+            # (or «كثير/بعض من» + one) before a plural verb of saying is its subject: only people say
+            return _Speaker(self.text[head.start:phrase[-1].end], head.start, phrase[-1].end, "anonymous", None)
         after_kana = len(before) > len(phrase) and before[cut].bare in ("كان", "كانت") and len(phrase) <= 3
         if not ents and not after_kana and not (head.bare in C.TITLE_WORDS or head.bare in C.ORGANIZATION_HEADS
                                                 or head.bare in C.ANONYMOUS_HEADS or self._speaking_noun(phrase, cut)):
@@ -1208,6 +1253,8 @@ class SpeakerRules:
         elif len(sw) >= 4 and C.strip_conj(sw[0].folded) == "من" and sw[1].folded in _ON_ONES_PART \
                 and self._verb_initial(sw[2]):
             sw = sw[2:]  # Round 50: «من جانبه اكد الجيش الهندي التوصل للاتفاق، قائلا»: no comma after «من جانبه»
+        elif _other_side(sw) and len(sw) >= 5 and self._verb_initial(sw[3]):
+            sw = sw[3:]  # Round 55: «من جانب آخر تحدث رئيس حركة النهضة عن …، مشيرا»
         if sw and (not self._verb_initial(sw[0]) or sw[0].folded[1:] in _PREPOSITIONS | _TIME_PREPOSITIONS):
             # Round 18: «وفي حفل أقيم الإثنين بالمناسبة، حذر رئيس بلدية هيروشيما … قائلا إن»: a
             # fronted adverbial set off by a comma; the clause and its subject start after it
@@ -1533,12 +1580,19 @@ class SpeakerRules:
         if not prev:
             return None
         ws = C.words(self.text, prev[-1][0], prev[-1][1])
+        part = next((i for i in range(1, min(4, len(ws) - 5)) if ws[i].folded == "من" and ws[i + 1].folded in _ON_ONES_PART
+                     and self._verb_initial(ws[i + 2])), None)
+        if part is not None and "\n" not in self.text[ws[0].start:ws[part].start]:
+            ws = ws[part:]  # Round 55: «رحيل الحكومة من جهته طالب الجيلاني الهمامي …»: a run-in heading first
         if len(ws) >= 5 and ws[0].folded == "من" and ws[1].folded in _ON_ONES_PART:
             ws = ws[2:]  # Round 15: «من جانبه، أكد مدير وكالة الحج …»: the fronted "for his part"
+        elif len(ws) >= 6 and _other_side(ws):
+            ws = ws[3:]  # Round 55: «من جهة أخرى، أكد …»: "on the other hand"
         elif len(ws) >= 4 and C.strip_conj(ws[0].folded) in _ON_ONES_PART:
             ws = ws[1:]  # «بدوره، قال …»
         else:
             ws = self._after_fronted_adverbial(ws)
+        ws = self._without_honorific(ws)
         if len(ws) < 3 or self.inside_segment(ws[0].start) or self.inside_quote(ws[1].start):
             return None
         head = ws[1]
@@ -1562,7 +1616,7 @@ class SpeakerRules:
                 return titled
         kin = head.bare in _KIN_HEADS and head is ws[1]
         if head.bare not in C.ANONYMOUS_HEADS and head.bare not in C.TITLE_WORDS \
-                and head.bare not in C.ORGANIZATION_HEADS and not kin:
+                and head.bare not in C.ORGANIZATION_HEADS and not kin and _dual_of(head.bare) not in C.ORGANIZATION_HEADS:
             return None
         if ws[0].folded in ("من", "ومن") and head is ws[1]:
             return None  # Round 47: «ومن المقرر أن تمثل …» ("it is scheduled"): an impersonal, no subject
@@ -1595,6 +1649,20 @@ class SpeakerRules:
                 rest = ws[i:]
                 return rest if self._verb_initial(rest[0]) and rest[0].bare not in _PREPOSITIONS else ws
         return ws
+
+    @staticmethod
+    def _without_honorific(ws: list[Word]) -> list[Word]:
+        """Round 55: «هنأ صاحب السمو الأمير جلوي بن عبدالعزيز …»، «وأكد معالي وزير الداخلية …»: the
+        honorific after the opening verb ``ws[0]`` («صاحب السمو الملكي»، «معالي») stands before the
+        title or name that heads the subject, so the subject is read from after it."""
+        i = 1
+        if len(ws) > 3 and ws[1].bare == _HONORIFIC_OWNER and ws[2].bare in _HONORIFICS:
+            i = 3
+        elif len(ws) > 2 and ws[1].bare in _HONORIFICS:
+            i = 2
+        if i > 1 and len(ws) > i + 1 and ws[i].bare in _ROYAL:
+            i += 1
+        return [ws[0], *ws[i:]] if i > 1 and len(ws) > i else ws
 
     @staticmethod
     def _verb_initial(first: Word) -> bool:
