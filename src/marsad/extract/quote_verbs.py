@@ -550,11 +550,27 @@ class VerbCues(SpanRules, TurnRules):
         sp = q.speaker
         if not sp or sp.get("start") is None or self.text[q.end:participle.start].strip(" ،,\"»”'") != "":
             return None
+        if q.cue_start is not None and self._adjectival_cue(q.cue_start):
+            return None  # Round 56: «وسخر رضائي من عرض … طائرة إيرانية قالت إسرائيل إنها أسقطتها … بالقول:»
         gender = participle_gender(participle.text)
         kind = "PERS" if sp.get("kind") in ("person", "pronoun-resolved") else None  # a bare name tells no gender
         if disagree(gender, phrase_gender(sp["text"], kind)):
             return None  # «وذكرت الوكالة أن الأسد أشار …، مضيفا»: the participle agrees with الأسد
         return _Speaker.taken_up(sp)
+
+    def _adjectival_cue(self, pos: int) -> bool:
+        """Round 56: is the speech verb at ``pos`` the head of an adjectival clause — no «و/ف», no
+        punctuation before it, right after an indefinite noun or adjective («طائرة استطلاع إيرانية
+        قالت إسرائيل إنها …»)?  Its quote then sits inside the main clause, whose subject a later
+        participle continues."""
+        at = self.word_index(pos)
+        if not 0 < at < len(self.words) or self.words[at].start != pos:
+            return False
+        verb, prev = self.words[at], self.words[at - 1]
+        return verb.folded == verb.bare and not self._gap(prev.end, verb.start).strip() \
+            and not prev.bare.startswith("ال") and len(prev.bare) >= 4 and prev.bare not in _CONNECTORS \
+            and prev.folded not in _CONNECTORS and not any(e.start <= prev.start < e.end for e in self.entities) \
+            and prev.text.endswith(("ة", "ية", "ي"))
 
     def _participle_cue(self, k: int) -> int | None:
         w = self.words[k]

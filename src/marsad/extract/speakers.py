@@ -251,6 +251,20 @@ def _participant_plural(w: Word) -> bool:
     return len(b) >= 6 and (b.startswith("م") and b.endswith(("ين", "ون")) or b.endswith(("يين", "يون")))
 
 
+def _name_like(text: str) -> bool:
+    """Round 56: does the phrase open with two or three words that can only be a name the tagger
+    missed («بارول خاتون إحدى …»): none definite, none with a clitic preposition or «ما», none a
+    plural, none a title, source or body noun?"""
+    lead = 0
+    for w in C.words(text)[:3]:
+        if w.bare.startswith(("ال", "لل", "بال", "لا", "لم", "لت", "ما")) or _participant_plural(w) \
+                or len(w.bare) >= 5 and w.bare.endswith("ات") or not w.text.isalpha() \
+                or w.bare in C.TITLE_WORDS | C.ANONYMOUS_HEADS | C.ORGANIZATION_HEADS:
+            break
+        lead += 1
+    return lead >= 2
+
+
 def _other_side(ws: list[Word]) -> bool:
     """Round 55: «من جانب آخر»، «ومن جهة أخرى»، «من ناحية ثانية» ("on the other hand") open a sentence
     as «من جانبه» does; the clause and its subject start after the three words."""
@@ -542,8 +556,26 @@ class SpeakerRules:
         kind = "organization" if head in C.ORGANIZATION_HEADS else "person"
         if head in C.ANONYMOUS_HEADS:
             kind = "anonymous"
-        named = self._titled_person(zone_words) if head in C.TITLE_WORDS else None
+        named = (self._titled_person(zone_words) or self._titled_speaker(zone_words[0])) if head in C.TITLE_WORDS else None
         return _Speaker(self.text[start:end], start, end, kind, named or restored)
+
+    def _titled_speaker(self, word: Word) -> str | None:
+        """Round 56: «وقالت الوزيرة لشبكة …» after «قالت وزيرة خارجية كوريا الجنوبية كانغ كونغ-وا، إن …»
+        where the tagger did not read the name as a person: a definite title points back to the
+        latest earlier speaker whose phrase opens with that title — its name, else its phrase."""
+        if not word.bare.startswith("ال"):
+            return None
+        noun = word.bare[2:]
+        for q in reversed(self.quotes):
+            sp = q.speaker
+            if not sp or sp.get("start") is None or sp["start"] >= word.start:
+                continue
+            first = C.words(sp["text"])[:1]
+            if first and C.strip_conj(first[0].folded).removeprefix("ال") == noun and len(C.words(sp["text"])) > 1:
+                entity = str(sp.get("entity") or "")
+                chained = C.strip_conj(C.fold(entity)).removeprefix("ال").startswith(noun)  # an earlier link of the chain
+                return entity if entity and (sp.get("kind") == "person" or chained) else str(sp["text"])
+        return None
 
     def _person_named_in(self, start: int, end: int) -> bool:
         """Does a person's name (or any name but a person's epithet) stand in ``start:end``?
@@ -1745,6 +1777,8 @@ class SpeakerRules:
         person's bare name takes the gender the article gives it elsewhere (Round 40)."""
         ent = next((e for e in self.entities if e.start <= sp.start < e.end), None)
         gender = A.phrase_gender(sp.text, ent.type if ent is not None else None)
+        if gender == "m" and ent is None and sp.kind in ("person", "pronoun") and _name_like(sp.text):
+            return None  # Round 56: «قالت بارول خاتون (35 عاماً) …»: a name the tagger missed is not masculine by default
         if gender is None and ent is not None and ent.type == "PERS":
             return self._person_gender(ent)
         return gender
