@@ -27,7 +27,15 @@ from marsad.extract.quote_words import (
     _prepositional_object,
     _via,
 )
-from marsad.extract.speakers import _CONCERNS, _CONNECTORS, _IN_IT, _MANNER_SAYING, _PRONOUN_PREP, _Speaker
+from marsad.extract.speakers import (
+    _CONCERNS,
+    _CONNECTORS,
+    _GEMINATE_VERBS,
+    _IN_IT,
+    _MANNER_SAYING,
+    _PRONOUN_PREP,
+    _Speaker,
+)
 
 # Round 27: verbs that report only a clause: «وأوردت شبكة «سي إن إن» أن …» — marks right after
 # them name the outlet («وفق ما أوردت "فرانس برس"») or a title, never the words
@@ -558,6 +566,30 @@ class VerbCues(SpanRules, TurnRules):
             return None  # «وذكرت الوكالة أن الأسد أشار …، مضيفا»: the participle agrees with الأسد
         return _Speaker.taken_up(sp)
 
+    def _joined_clause_subject(self, s_start: int, participle: Word) -> _Speaker | None:
+        """Round 57: «وهاجم أردوغان نتنياهو واصفا إياه …، ورد نتنياهو قائلا "…"»: a participle
+        after a clause joined by «، و» + a verb belongs to that clause — its subject is the name
+        right after the verb; «قال المصري: "…"، وطمأن عملاء البنك قائلا:»: a verb with an object and
+        no subject of its own continues the speaker quoted earlier in the sentence."""
+        ws = C.words(self.text, s_start, participle.start)
+        at = next((i for i in range(len(ws) - 2, 0, -1) if ws[i].folded.startswith("و")
+                   and (ws[i].folded != ws[i].bare and self._verb_initial(ws[i]) or ws[i].folded[1:] in _GEMINATE_VERBS)
+                   and "،" in self._gap(ws[i - 1].end, ws[i].start)
+                   and not self.inside_quote(ws[i].start) and not self.inside_segment(ws[i].start)), None)
+        if at is None:
+            return None
+        verb, nxt = ws[at], ws[at + 1]
+        ent = next((e for e in self.entities if e.start == nxt.start), None)
+        if ent is not None:
+            # (only a verb of saying or replying: «، وصول أحمد الدربي، …، مؤكدة» is a verbal noun)
+            speaking = C.strip_conj(verb.bare) in C.SPEECH_VERBS or verb.folded[1:] in _GEMINATE_VERBS
+            return self._make_speaker(ent.start, ent.end) if ent.type == "PERS" and speaking else None
+        if verb.bare in C.SPEECH_VERBS or nxt.bare.startswith("ال") or nxt.bare in C.TITLE_WORDS | C.ANONYMOUS_HEADS:
+            return None
+        before = [q for q in self.quotes if s_start <= q.start and q.end <= verb.start and q.speaker]
+        sp = before[-1].speaker if before else None
+        return _Speaker.taken_up(sp) if sp and sp.get("start") is not None else None
+
     def _adjectival_cue(self, pos: int) -> bool:
         """Round 56: is the speech verb at ``pos`` the head of an adjectival clause — no «و/ف», no
         punctuation before it, right after an indefinite noun or adjective («طائرة استطلاع إيرانية
@@ -594,6 +626,7 @@ class VerbCues(SpanRules, TurnRules):
                 s_start = x.end
         plural = w.bare.endswith("ين")  # «مضيفين»: the subject is plural, never one named person
         speaker = (self._plural_subject(s_start, w.start) if plural else None) \
+            or self._joined_clause_subject(s_start, w) \
             or self._quote_continued(s_start, w) or self._manner_subject(s_start, w) \
             or self._subject_before(s_start, w.start) or self._resolve_pronoun(w.start)
         self._add(start, end, qkind, w, speaker)

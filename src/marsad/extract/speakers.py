@@ -64,6 +64,7 @@ _HONORIFIC_OWNER = C.fold("صاحب")
 _HONORIFICS = frozenset(C.fold(w) for w in ("السمو", "المعالي", "الفخامة", "السعادة", "الجلالة", "الفضيلة",
                                             "سمو", "معالي", "فخامة", "سعادة", "جلالة", "فضيلة"))
 _ROYAL = frozenset(C.fold(w) for w in ("الملكي", "الملكية"))
+_ON_ASKING = frozenset(C.fold(w) for w in ("عند", "لدى", "حين", "حينما"))
 _SIDES = frozenset(C.fold(w) for w in ("جانب", "جهة", "ناحية"))
 _OTHER = frozenset(C.fold(w) for w in ("آخر", "أخرى", "ثان", "ثانية"))
 _BECAUSE = frozenset(C.fold(w) for w in ("لأن", "ولأن"))
@@ -804,6 +805,8 @@ class SpeakerRules:
                 and self._subject_head(zw[1]):
             zw = zw[1:]  # Round 11: «أكد فيه ممثل الشركة أن»، «قال فيه الرئيس الأميركي …»: فيه refers
             # back to the occasion; the subject follows it
+        if zw and zw[0].folded in _ON_ASKING:
+            return None  # Round 57: «وقال عند سؤاله من قبل أحد الصحفيين …:»: "when asked", no subject
         if zw and zw[0].folded in _WHILE_PRONOUNS:
             return None  # Round 54: «وقالت وهي تبكي: "…"»: a circumstantial clause (واو الحال), no subject
         if zw and _manner_or_own_words(zw[0].bare) and not any(e.start <= zw[0].start < e.end for e in self.entities):
