@@ -15,6 +15,7 @@ from marsad.extract.cues import Word
 from marsad.extract.quote_base import QuoteBase
 from marsad.extract.quote_words import _QUANTITY_HEADS, _RELATIVE_PRONOUNS, _colon_only
 from marsad.extract.speakers import _HIS_SAYING, _HUMAN_BROKEN_PLURALS, _IN_IT, _PRONOUN_PREP, _Speaker
+from marsad.model import Entity
 
 # Round 9: groups that speak for themselves in a relative clause («الفرقة التي تقول إنها …»)
 _SECT_HEADS = frozenset(C.fold(w) for w in ("فرقة", "طائفة", "ميليشيا", "ميليشيات", "عصابة", "قبيلة", "عائلة",
@@ -315,7 +316,7 @@ class TurnRules(QuoteBase):
         if noun is None:
             return None
         owner = next((e for e in self.entities if e.type == "PERS" and e.start > noun.end
-                      and not self.text[noun.end:e.start].strip()), None)
+                      and not self.text[noun.end:e.start].strip()), None) or self._owner_after_li(noun, k)
         others = [w for w in before if w is not noun and _speech_noun_stem(w)]
         if owner is not None and not others:
             # (not «أصدرت بيانا بشأن تصريحات جنينة، قالت فيه»: the statement issued comes first; nor
@@ -339,6 +340,16 @@ class TurnRules(QuoteBase):
             # before the statement it issued, is the one who issued it
             return self._make_speaker(opening[1].start, self._np_end(self.word_index(opening[1].start), noun.start))
         return self._make_speaker(person.start, person.end) if person is not None else None
+
+    def _owner_after_li(self, noun: Word, k: int) -> Entity | None:
+        """Round 58: «وسجلت الاستخبارات الأمريكية حديثا للعميل الروسي فيكتور بودوبني قال فيه»: a person
+        named within four words after «لـ» + a definite noun right after the speech noun (before «قال
+        فيه») owns the statement."""
+        nxt = C.words(self.text, noun.end, self.words[k].start)
+        if not nxt or not nxt[0].folded.startswith("لل"):
+            return None
+        return next((e for e in self.entities if e.type == "PERS" and nxt[0].end <= e.start < self.words[k].start
+                     and "،" not in self.text[noun.end:e.start] and len(C.words(self.text, noun.end, e.start)) <= 4), None)
 
     def _plural_noun_subject(self, s_start: int, pos: int) -> _Speaker | None:
         """The first human plural noun of the clause before ``pos`` («المحتجون»، «عشرات

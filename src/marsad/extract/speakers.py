@@ -245,6 +245,16 @@ def _accusative_participle(w: Word) -> bool:
         and not b.endswith(("ءا", "يا", "وا", "ها", "نا", "هما", "كما"))  # «مديرها»، «مراسلنا»: a noun and its pronoun
 
 
+def _feminine_participle(zw: list[Word]) -> bool:
+    """Round 58: «وأضافت متسائلة "…"»: a zone that is one feminine active participle (مُتفاعِلة) is the
+    manner of saying (حال), not a subject — unless it is a body or title noun («منظمة»)."""
+    if len(zw) != 1:
+        return False
+    b = zw[0].bare
+    return len(b) >= 6 and b.startswith("مت") and b.endswith("ه") \
+        and b not in C.ORGANIZATION_HEADS | C.ANONYMOUS_HEADS | C.TITLE_WORDS
+
+
 def _participant_plural(w: Word) -> bool:
     """Round 18: «منتقدين»، «معارضون»، «محللين»: a sound masculine plural of an agent noun (مُفعِل);
     round 33: or of a relational adjective used as a noun («اقتصاديين»، «دبلوماسيون»)."""
@@ -866,7 +876,11 @@ class SpeakerRules:
             return self._subject_after_outlet(zw, zone)
         if zw[0].bare in _ANONYMITY_PARTICIPLES:
             return None  # Round 16: «وأضاف طالبا عدم الكشف عن هويته "…"»: a circumstantial phrase, no subject
-        if _accusative_participle(zw[0]) and not any(e.start <= zw[0].start < e.end for e in self.entities):
+        if _accusative_participle(zw[0]) and (not any(e.start <= zw[0].start < e.end for e in self.entities) or (
+                len(zw) > 1 and zw[1].folded.startswith("ب") and any(
+                    e.start == zw[0].start and e.end == zw[1].end for e in self.entities))) or _feminine_participle(zw):
+            # Round 58: «وأضاف ملوحا بسيف …:» (the tagger read just «ملوحا بسيف» as a name; not «محمدرضا بور
+            # ابراهيمي»), «وأضافت متسائلة "…"»
             return None  # Round 19: «وأضاف مخاطبا أنصار الحزب "…"»: an indefinite accusative participle
             # (حال) opens a circumstantial phrase; a subject is never accusative
         j = self.word_index(zw[0].start)
