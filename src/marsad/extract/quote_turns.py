@@ -38,10 +38,10 @@ _OWN = frozenset(C.fold(w) for w in ("له", "لها", "لهم"))
 _ASKED = frozenset(C.fold(w) for w in ("سئل", "سئلت", "سئلوا", "سؤاله", "سؤالها", "سؤالهم"))
 
 
-def _speech_noun_stem(w: Word) -> bool:
-    """Round 55: a speech noun in any form: «بيان»، «البيان»، «بيانًا»، «بتغريدة»."""
+def _speech_noun_stem(w: Word, prefixed: bool = True) -> bool:
+    """Round 55: a speech noun in any form: «بيان»، «البيان»، «بيانًا»، and with ``prefixed`` «بتغريدة»."""
     bare = C.strip_conj(w.bare)
-    for b in (bare, bare[1:] if bare[:1] in "بل" else ""):
+    for b in (bare, bare[1:] if prefixed and bare[:1] in "بل" else ""):
         if b in _SPEECH_NOUNS or b.endswith("ا") and b[:-1] in _SPEECH_NOUNS:
             return True
     return False
@@ -310,8 +310,7 @@ class TurnRules(QuoteBase):
         indefinite speech noun a few words before «قال فيها» (an adjectival clause, no relative
         pronoun) belongs to the sentence's subject — the person named right after its opening verb."""
         before = [w for w in self.words[max(0, k - 6):k] if w.start >= s_start]
-        noun = next((w for w in reversed(before) if (C.strip_conj(w.bare) in _SPEECH_NOUNS
-                                                     or C.strip_conj(w.bare)[:-1] in _SPEECH_NOUNS and w.bare.endswith("ا"))
+        noun = next((w for w in reversed(before) if _speech_noun_stem(w, prefixed=False)
                      and not w.bare.startswith("ال")), None)  # («بيانًا»: the accusative alif, round 55)
         if noun is None:
             return None

@@ -382,23 +382,30 @@ class VerbCues(SpanRules, TurnRules):
             return None
         s_start, _ = self.sentence_of(w.start)
         opening = C.words(self.text, s_start, w.start)
-        while_at = max((i for i, x in enumerate(opening[:-2]) if x.folded in _WHILE_CLAUSE), default=None)
-        if while_at is not None and w.folded.startswith("و"):
-            # Round 55: «… فيما ترفض موسكو الادعاءات وتؤكد أن»، «فيما أسمتها وكالة الأناضول …، ولفتت
-            # إلى أن»: a verb joined by و continues the clause «فيما/بينما» opened, whose subject
-            # is the name right after its verb (when the two verbs agree in gender)
-            verb, head = opening[while_at + 1], opening[while_at + 2]
-            named = opening[while_at + 3] if head.bare in C.ORGANIZATION_HEADS and while_at + 3 < len(opening) else head
-            ent = next((e for e in self.entities if e.start == named.start and e.type in ("PERS", "ORG", "LOC")), None)
-            if ent is not None and self._verb_initial(verb) and verb.bare not in C.SPEECH_VERBS \
-                    and verb.bare not in _CONCERNS and not disagree(
-                        verb_gender(C.strip_conj(w.bare)), phrase_gender(self.text[head.start:ent.end], ent.type)):
-                # («بينما هاجم قناة "الجزيرة" القطرية، ورأى أنه»: «رأى» does not agree with «قناة», its object)
-                return self._make_speaker(head.start, ent.end)
+        in_while = self._while_clause_subject(opening, w)
+        if in_while is not None:
+            return in_while
         if len(opening) < 3 or not self._verb_initial(opening[0]) or opening[0].bare in C.SPEECH_VERBS:
             return None
         ent = next((e for e in self.entities if e.type == "PERS" and e.start == opening[1].start), None)
         return self._make_speaker(ent.start, ent.end) if ent is not None else None
+
+    def _while_clause_subject(self, opening: list[Word], w: Word) -> _Speaker | None:
+        """Round 55: «… فيما ترفض موسكو الادعاءات وتؤكد أن»، «فيما أسمتها وكالة الأناضول …، ولفتت إلى
+        أن»: a speech verb ``w`` joined by و continues the clause «فيما/بينما» opened in ``opening``
+        (the sentence before ``w``), whose subject is the name right after that clause's verb —
+        when the speech verb agrees with it («بينما هاجم قناة "الجزيرة" القطرية، ورأى أنه»: «رأى»
+        does not agree with «قناة», the object)."""
+        while_at = max((i for i, x in enumerate(opening[:-2]) if x.folded in _WHILE_CLAUSE), default=None)
+        if while_at is None or not w.folded.startswith("و"):
+            return None
+        verb, head = opening[while_at + 1], opening[while_at + 2]
+        named = opening[while_at + 3] if head.bare in C.ORGANIZATION_HEADS and while_at + 3 < len(opening) else head
+        ent = next((e for e in self.entities if e.start == named.start and e.type in ("PERS", "ORG", "LOC")), None)
+        if ent is None or not self._verb_initial(verb) or verb.bare in C.SPEECH_VERBS or verb.bare in _CONCERNS \
+                or disagree(verb_gender(C.strip_conj(w.bare)), phrase_gender(self.text[head.start:ent.end], ent.type)):
+            return None
+        return self._make_speaker(head.start, ent.end)
 
     def _clause_subject_before(self, k: int) -> _Speaker | None:
         """Round 12: the subject right before the verb when it opens its clause — only
