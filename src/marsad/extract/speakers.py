@@ -16,6 +16,7 @@ quote spans.  ``SpeakerRules`` is the finder's base class and holds the shared s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -577,12 +578,8 @@ class SpeakerRules:
         if not word.bare.startswith("ال"):
             return None
         noun = word.bare[2:]
-        for q in reversed(self.quotes):
-            sp = q.speaker
-            if not sp or sp.get("start") is None or sp["start"] >= word.start:
-                continue
-            first = C.words(sp["text"])[:1]
-            if first and C.strip_conj(first[0].folded).removeprefix("ال") == noun and len(C.words(sp["text"])) > 1:
+        for sp in self._speakers_opening_with(noun, word.start):
+            if len(C.words(sp["text"])) > 1:
                 entity = str(sp.get("entity") or "")
                 chained = C.strip_conj(C.fold(entity)).removeprefix("ال").startswith(noun)  # an earlier link of the chain
                 return entity if entity and (sp.get("kind") == "person" or chained) else str(sp["text"])
@@ -784,16 +781,23 @@ class SpeakerRules:
 
         A source that has already spoken is the one in focus: «وقالت الشركة» goes back to
         «قالت شركة "تويز آر أص"» even when another company was named in between."""
-        for q in reversed(self.quotes):
-            sp = q.speaker
-            if not sp or sp.get("start") is None or sp["start"] >= word.start or sp.get("kind") == "pronoun-resolved":
-                continue
-            first = C.words(sp["text"])[:1]
-            if first and C.strip_conj(first[0].folded).removeprefix("ال") == noun:
+        for sp in self._speakers_opening_with(noun, word.start):
+            if sp.get("kind") != "pronoun-resolved":
                 return _Speaker(self.text[word.start:word.end], word.start, word.end,
                                 sp.get("kind") or "organization", sp.get("entity") or sp["text"],
                                 (sp["start"], sp["end"]))
         return None
+
+    def _speakers_opening_with(self, noun: str, before: int) -> Iterator[dict[str, Any]]:
+        """The speakers of earlier quotes (latest first) named before ``before`` whose phrase opens
+        with ``noun`` (folded, no ال): what a bare definite «الشركة» or «الوزيرة» points back to."""
+        for q in reversed(self.quotes):
+            sp = q.speaker
+            if not sp or sp.get("start") is None or sp["start"] >= before:
+                continue
+            first = C.words(sp["text"])[:1]
+            if first and C.strip_conj(first[0].folded).removeprefix("ال") == noun:
+                yield sp
 
     def in_time(self, w: Word) -> bool:
         """Is the word part of a time expression found by the times stage?"""
