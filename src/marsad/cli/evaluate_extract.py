@@ -109,7 +109,8 @@ def _print_table(task: str, result: dict[str, Any], show_errors: int) -> None:
 @eval_app.command("quotes")
 def eval_quotes(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, errors: ErrorsOpt = 0,
                 rules_only: Annotated[bool, typer.Option(
-                    "--rules-only", help="Score the cue rules alone, without the learned fragment pass.")]
+                    "--rules-only", help="Score the cue rules alone, without the learned fragment pass "
+                    "and the learned speaker check.")]
                 = False) -> None:
     """Quotes: P/R/F1 by span overlap (≥ 50%) and speaker accuracy, direct and reported."""
     _run("quotes", gold, as_json, data, errors, fragments=not rules_only)

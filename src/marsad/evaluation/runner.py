@@ -170,10 +170,11 @@ def quote_spans(article: Article, quotes: Sequence[Quote]) -> list[SysSpan]:
 
 def system_quotes(a: Analysed, fragments: bool = True) -> list[SysSpan]:
     """The article's quotes in body offsets; ``fragments=False`` re-reads them with the cue
-    rules alone (without the learned fragment pass), for comparison."""
+    rules alone (without the learned fragment pass and the learned speaker check), for comparison."""
     from marsad.extract.quotes import extract_quotes
 
-    return quote_spans(a.article, a.article.layer("quotes") if fragments else extract_quotes(a.article, None))
+    return quote_spans(a.article, a.article.layer("quotes") if fragments
+                       else extract_quotes(a.article, None, None))
 
 
 def system_times(a: Analysed) -> list[SysSpan]:

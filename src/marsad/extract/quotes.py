@@ -65,6 +65,8 @@ from marsad.extract.quote_fragments import FragmentCandidate, FragmentModel, Fra
 from marsad.extract.quote_inner import InnerQuotes
 from marsad.extract.quote_joins import JoinRules
 from marsad.extract.quote_words import _colon_only, _mark_only, _via
+from marsad.extract.speaker_ranker import RankedQuote, SpeakerRanking, SpeakerRankModel
+from marsad.extract.speaker_ranker import shipped_model as shipped_speaker_model
 from marsad.extract.speakers import _CONNECTORS
 from marsad.model import Article, Quote
 
@@ -73,7 +75,7 @@ _TO = frozenset(C.fold(w) for w in ("إلى", "الى"))
 
 # re-exported: callers (events, the evaluation runner, tests) import these from here
 __all__ = ["QuoteStage", "extract_quotes", "find_segments", "fragment_candidates", "rules_and_fragment_candidates",
-           "sentence_bounds"]
+           "sentence_bounds", "speaker_candidates"]
 
 
 # ------------------------------------------------------------------ public stage
@@ -91,15 +93,29 @@ class QuoteStage:
         return article
 
 
-def extract_quotes(article: Article, fragments: FragmentModel | None | str = "shipped") -> list[Quote]:
+def extract_quotes(article: Article, fragments: FragmentModel | None | str = "shipped",
+                   speakers: SpeakerRankModel | None | str = "shipped") -> list[Quote]:
     """All quotes of ``article`` in text order (see the module docstring for the rules).
 
-    ``fragments`` is the learned fragment pass's model: the shipped one by default, ``None``
-    for the rules alone (how the pass is trained and compared)."""
+    ``fragments`` is the learned fragment pass's model and ``speakers`` the learned speaker
+    check's: the shipped ones by default, ``None`` for the rules alone (how each pass is
+    trained and compared)."""
     finder = _QuoteFinder(article)
     finder.fragment_model = shipped_model() if fragments == "shipped" else (
         fragments if isinstance(fragments, FragmentModel) else None)
+    finder.speaker_model = shipped_speaker_model() if speakers == "shipped" else (
+        speakers if isinstance(speakers, SpeakerRankModel) else None)
     return finder.run()
+
+
+def speaker_candidates(article: Article) -> list[RankedQuote]:
+    """Every quote of ``article`` (the shipped fragment pass on, the speaker check off) with its
+    candidate speakers and their cues — the training rows of :mod:`marsad.training.speaker_ranker`."""
+    finder = _QuoteFinder(article)
+    finder.fragment_model = shipped_model()
+    finder.collect_speakers = True
+    finder.run()
+    return finder.speaker_log
 
 
 def rules_and_fragment_candidates(article: Article) -> tuple[list[Quote], list[FragmentCandidate]]:
@@ -119,7 +135,7 @@ def fragment_candidates(article: Article) -> list[FragmentCandidate]:
 # ------------------------------------------------------------------ the finder
 
 
-class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules, FragmentRules):
+class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules, FragmentRules, SpeakerRanking):
     """Finds quotes (cues, openers, spans); each pass is a mixin, speaker rules come
     from :class:`SpeakerRules`."""
 
@@ -156,7 +172,9 @@ class _QuoteFinder(InnerQuotes, AttributionCues, JoinRules, FragmentRules):
         self._learned_fragments()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         self._inner_quotes()
-        return [q for q in self.quotes if q.end > q.start]
+        self.quotes = [q for q in self.quotes if q.end > q.start]
+        self._rank_speakers()
+        return self.quotes
 
     def _to_saying(self, k: int) -> bool:
         """Round 30: «وخلص رئيس الأركان إلى القول: "…"»: «إلى القول» after a verb of
