@@ -38,9 +38,18 @@ def _fail(message: str) -> None:
 
 
 def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: int,
-         lead_by: str = "model", fragments: bool = True, untyped: bool = True) -> None:
+         lead_by: str = "model", fragments: bool = True, untyped: bool = True,
+         speaker_model: Path | None = None) -> None:
     if lead_by not in ("model", "rule"):
         _fail(f"--lead-by must be model or rule, not {lead_by!r}")
+    speakers = None
+    if speaker_model is not None:
+        from marsad.extract.speaker_ranker import load_model
+
+        try:
+            speakers = load_model(speaker_model)
+        except (FileNotFoundError, ValueError) as exc:
+            _fail(str(exc))
     data_dir = data or default_data_dir()
     if not data_dir.is_dir():
         _fail(f"shared data directory not found: {data_dir} (use --data or MARSAD_DATA)")
@@ -52,7 +61,7 @@ def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: i
     except GoldError as exc:
         _fail(str(exc))
         return
-    result = evaluate(task, analysed, lead_by, fragments, untyped)
+    result = evaluate(task, analysed, lead_by, fragments, untyped, speakers)
     result["missing"] = runner.missing
     # which stages really ran (e.g. "entities", not "entities(missing)"), so a score is never
     # mistaken for one measured with the NER model when the model could not load
@@ -60,6 +69,7 @@ def _run(task: str, gold: Path, as_json: bool, data: Path | None, show_errors: i
     result["gold"] = str(gold)
     if task == "quotes":
         result["quote_fragments"] = fragments and shipped_fragment_model() is not None
+        result["speaker_model"] = str(speaker_model) if speaker_model is not None else None
     if as_json:
         out = {k: v for k, v in result.items() if k != "errors"}
         out["n_errors"] = len(result["errors"])
@@ -111,9 +121,12 @@ def eval_quotes(gold: GoldArg, as_json: JsonOpt = False, data: DataOpt = None, e
                 rules_only: Annotated[bool, typer.Option(
                     "--rules-only", help="Score the cue rules alone, without the learned fragment pass "
                     "and the learned speaker check.")]
-                = False) -> None:
+                = False,
+                speaker_model: Annotated[Path | None, typer.Option(
+                    "--speaker-model", help="Score with this learned speaker check (a model written by "
+                    "`marsad train speaker-ranker`; none ships).")] = None) -> None:
     """Quotes: P/R/F1 by span overlap (≥ 50%) and speaker accuracy, direct and reported."""
-    _run("quotes", gold, as_json, data, errors, fragments=not rules_only)
+    _run("quotes", gold, as_json, data, errors, fragments=not rules_only, speaker_model=speaker_model)
 
 
 @eval_app.command("events")

@@ -168,11 +168,15 @@ def quote_spans(article: Article, quotes: Sequence[Quote]) -> list[SysSpan]:
     return [SysSpan(*_to_body(article, q.start, q.end), q.kind, speaker_strings(q.speaker)) for q in quotes]
 
 
-def system_quotes(a: Analysed, fragments: bool = True) -> list[SysSpan]:
+def system_quotes(a: Analysed, fragments: bool = True, speakers: Any = None) -> list[SysSpan]:
     """The article's quotes in body offsets; ``fragments=False`` re-reads them with the cue
-    rules alone (without the learned fragment pass and the learned speaker check), for comparison."""
+    rules alone (without the learned fragment pass and the learned speaker check), for comparison;
+    ``speakers`` (a :class:`~marsad.extract.speaker_ranker.SpeakerRankModel`) re-reads them with
+    that speaker check, which ships with no model (see its module)."""
     from marsad.extract.quotes import extract_quotes
 
+    if speakers is not None:
+        return quote_spans(a.article, extract_quotes(a.article, "shipped" if fragments else None, speakers))
     return quote_spans(a.article, a.article.layer("quotes") if fragments
                        else extract_quotes(a.article, None, None))
 
@@ -248,11 +252,12 @@ def system_lead_event(a: Analysed, by: str = "model", untyped: bool = True) -> S
 
 
 def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model", fragments: bool = True,
-             untyped: bool = True) -> dict[str, Any]:
+             untyped: bool = True, speakers: Any = None) -> dict[str, Any]:
     """Scores for ``task`` (quotes | events | times) per split and overall (``lead_by``: how
     the lead sentence's main event is chosen, see :func:`system_lead_event`; ``fragments``:
     whether quotes include the learned fragment pass, see :func:`system_quotes`; ``untyped``:
-    whether the untyped lead event stands in when no typed one is chosen)."""
+    whether the untyped lead event stands in when no typed one is chosen; ``speakers``: a speaker
+    check model to score quotes with)."""
     splits = sorted({a.gold.split for a in analysed})
     result: dict[str, Any] = {"task": task, "articles": len(analysed), "splits": {}}
     errors: list[dict[str, Any]] = []
@@ -261,7 +266,7 @@ def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model", fragme
         if task == "quotes":
             qs = QuoteScore()
             for a in part:
-                score_quotes(a.gold.quotes, system_quotes(a, fragments), qs, a.gold.id)
+                score_quotes(a.gold.quotes, system_quotes(a, fragments, speakers), qs, a.gold.id)
             result["splits"][split] = qs.as_dict()
             if split == "all":
                 errors = qs.errors

@@ -119,7 +119,7 @@ def cross_validate(examples: Sequence[RankExample], folds: int = 10, c: float = 
         model = fit(train, c)
         held.extend((model, e) for e in test)
     kinds = ("direct", "reported")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for margin in MARGINS:
         counts = {kind: {"fixed": 0, "broken": 0} for kind in kinds}
         for model, e in held:
