@@ -178,7 +178,7 @@ class SpeakerRanking(QuoteBase):
         context = self._quote_context(q)
         addressed = self._addressed(q)
         earlier = [p.speaker for p in self.quotes[:i] if p.speaker and p.speaker.get("start") is not None]
-        previous = [e for e in reversed(earlier)]
+        previous = list(reversed(earlier))  # the latest speaker first
 
         def add(sp: _Speaker, source: str, ent: Entity | None) -> None:
             key = " ".join(w.bare for w in C.words(sp.entity or sp.text)) or sp.text

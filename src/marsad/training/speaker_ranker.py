@@ -28,7 +28,8 @@ from typing import Any
 from marsad.evaluation.runner import analyse_gold, build_runner, quote_spans, speaker_strings
 from marsad.evaluation.scoring import align, names_match
 from marsad.extract.quotes import speaker_candidates
-from marsad.extract.speaker_ranker import SpeakerCandidate, SpeakerRankModel, choose
+from marsad.extract.speaker_ranker import RankedQuote, SpeakerCandidate, SpeakerRankModel, choose
+from marsad.model import Quote
 
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
 
@@ -52,7 +53,7 @@ def collect(gold: Path, data_dir: Path, progress: Callable[[str], None] | None =
     examples: list[RankExample] = []
     for a in analyse_gold(gold, data_dir, runner, progress):
         ranked = speaker_candidates(a.article)
-        spans = [(s.start, s.end) for s in quote_spans(a.article, [_as_span(r) for r in ranked])]
+        spans = [(s.start, s.end) for s in quote_spans(a.article, [_as_quote(r) for r in ranked])]
         golds = a.gold.quotes
         for i, j in align([(g.start, g.end) for g in golds], spans):
             g, r = golds[i], ranked[j]
@@ -61,9 +62,8 @@ def collect(gold: Path, data_dir: Path, progress: Callable[[str], None] | None =
     return examples
 
 
-def _as_span(r: Any) -> Any:
-    from marsad.model import Quote
-
+def _as_quote(r: RankedQuote) -> Quote:
+    """The logged quote's span as a Quote, so the scorer's offset conversion applies to it."""
     return Quote(r.start, r.end, kind=r.kind)
 
 
@@ -95,7 +95,7 @@ def _first_right(e: RankExample) -> list[SpeakerCandidate]:
 
 def outcome(model: SpeakerRankModel, e: RankExample) -> tuple[bool, bool]:
     """(right with the rules alone, right after the check) for one matched quote."""
-    rules_right = any(ok for cand, ok in zip(e.candidates, e.right) if cand.rules)
+    rules_right = outcome_rules(e)
     best = choose(model, e.candidates)
     if best is None:
         return rules_right, rules_right
@@ -143,6 +143,7 @@ def cross_validate(examples: Sequence[RankExample], folds: int = 10, c: float = 
 
 
 def _top_right(model: SpeakerRankModel, e: RankExample) -> bool:
+    """Is the ranking's own top candidate (the rules' pick or not) one of the right ones?"""
     if not e.candidates:
         return False
     scores = [model.score(cand.features) for cand in e.candidates]
@@ -150,4 +151,5 @@ def _top_right(model: SpeakerRankModel, e: RankExample) -> bool:
 
 
 def outcome_rules(e: RankExample) -> bool:
+    """Is the rules' pick right for this quote (False when the rules gave no speaker)?"""
     return any(ok for cand, ok in zip(e.candidates, e.right) if cand.rules)
