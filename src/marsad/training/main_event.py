@@ -16,7 +16,6 @@ The held-out gold files (``HELD_OUT_FILES``) are never read: ``load_gold`` skips
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +34,7 @@ from marsad.evaluation.scoring import EventScore, score_lead_event
 from marsad.extract import cues as C
 from marsad.extract.main_event import MainEventModel, event_rank, options
 from marsad.model import Event
+from marsad.training.file_folds import file_folds
 
 Option = tuple[Event | None, dict[str, float]]
 
@@ -127,14 +127,8 @@ def cross_validate(groups: Sequence[LeadGroup], folds: int = 10, c: float = 0.3,
     """Rule against selector on folds of whole gold files: each fold's selector is fitted
     on the other files only.  Returns pooled type / actor / place / modality accuracy."""
     splits = sorted({g.split for g in groups})
-    random.Random(seed).shuffle(splits)
-    fold_of = {s: k % folds for k, s in enumerate(splits)}
     rule, learned = EventScore(), EventScore()
-    for k in range(folds):
-        test = [g for g in groups if fold_of[g.split] == k]
-        train = [g for g in groups if fold_of[g.split] != k]
-        if not test or not train:
-            continue
+    for train, test in file_folds(groups, lambda g: g.split, splits, folds, seed):
         model = fit(train, c, none_margin)
         for part, into in ((_score(test, rule_choice), rule), (_score(test, model_choice(model)), learned)):
             for name in ("n", "type_ok", "actor_ok", "place_ok", "modality_ok", "n_typed"):

@@ -16,7 +16,6 @@ The held-out gold files (``HELD_OUT_FILES``) are never read: ``load_gold`` skips
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from marsad.evaluation.runner import analyse_gold, build_runner, quote_spans, sp
 from marsad.evaluation.scoring import QuoteScore, names_match, score_quotes, spans_match
 from marsad.extract.quote_fragments import FragmentModel
 from marsad.extract.quotes import rules_and_fragment_candidates
+from marsad.training.file_folds import file_folds
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
@@ -97,14 +97,8 @@ def cross_validate(examples: Sequence[FragmentExample], base: dict[str, FileBase
     how many of those have the right speaker, and the pooled direct right-speaker rate
     with the rules alone and with the pass."""
     splits = sorted(base)
-    random.Random(seed).shuffle(splits)
-    fold_of = {s: k % folds for k, s in enumerate(splits)}
     probs: list[tuple[float, FragmentExample]] = []
-    for k in range(folds):
-        test = [e for e in examples if fold_of[e.split] == k]
-        train = [e for e in examples if fold_of[e.split] != k]
-        if not test or not train:
-            continue
+    for train, test in file_folds(examples, lambda e: e.split, splits, folds, seed):
         model = fit(train, c)
         probs.extend((model.probability(e.features), e) for e in test)
     direct = sum(b.direct for b in base.values())

@@ -19,7 +19,6 @@ errs on the side of leaving the rules alone.  The held-out gold files
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from marsad.evaluation.scoring import align, names_match
 from marsad.extract.quotes import speaker_candidates
 from marsad.extract.speaker_ranker import RankedQuote, SpeakerCandidate, SpeakerRankModel, choose
 from marsad.model import Quote
+from marsad.training.file_folds import file_folds
 
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
 
@@ -108,14 +108,8 @@ def cross_validate(examples: Sequence[RankExample], folds: int = 10, c: float = 
     margin is then applied to the held-out fold's quotes.  Also reported: how often the
     ranking alone (its top candidate, rules' pick or not) is right, against the rules."""
     splits = sorted({e.split for e in examples})
-    random.Random(seed).shuffle(splits)
-    fold_of = {s: k % folds for k, s in enumerate(splits)}
     held: list[tuple[SpeakerRankModel, RankExample]] = []
-    for k in range(folds):
-        test = [e for e in examples if fold_of[e.split] == k]
-        train = [e for e in examples if fold_of[e.split] != k]
-        if not test or not train:
-            continue
+    for train, test in file_folds(examples, lambda e: e.split, splits, folds, seed):
         model = fit(train, c)
         held.extend((model, e) for e in test)
     kinds = ("direct", "reported")
