@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.evaluation.gold import GoldArticle, GoldError, check_offsets, load_gold, read_source
 from marsad.evaluation.scoring import (
@@ -27,6 +27,9 @@ from marsad.evaluation.scoring import (
     score_times,
 )
 from marsad.model import Article, Event, Quote, Sentence, Token
+
+if TYPE_CHECKING:
+    from marsad.extract.speaker_ranker import SpeakerRankModel
 
 # (module, class) in pipeline order; "fallback" layers are filled by a stand-in when absent.
 KNOWN_STAGES: list[tuple[str, str, str]] = [
@@ -168,7 +171,7 @@ def quote_spans(article: Article, quotes: Sequence[Quote]) -> list[SysSpan]:
     return [SysSpan(*_to_body(article, q.start, q.end), q.kind, speaker_strings(q.speaker)) for q in quotes]
 
 
-def system_quotes(a: Analysed, fragments: bool = True, speakers: Any = None) -> list[SysSpan]:
+def system_quotes(a: Analysed, fragments: bool = True, speakers: SpeakerRankModel | None = None) -> list[SysSpan]:
     """The article's quotes in body offsets; ``fragments=False`` re-reads them with the cue
     rules alone (without the learned fragment pass and the learned speaker check), for comparison;
     ``speakers`` (a :class:`~marsad.extract.speaker_ranker.SpeakerRankModel`) re-reads them with
@@ -252,7 +255,7 @@ def system_lead_event(a: Analysed, by: str = "model", untyped: bool = True) -> S
 
 
 def evaluate(task: str, analysed: list[Analysed], lead_by: str = "model", fragments: bool = True,
-             untyped: bool = True, speakers: Any = None) -> dict[str, Any]:
+             untyped: bool = True, speakers: SpeakerRankModel | None = None) -> dict[str, Any]:
     """Scores for ``task`` (quotes | events | times) per split and overall (``lead_by``: how
     the lead sentence's main event is chosen, see :func:`system_lead_event`; ``fragments``:
     whether quotes include the learned fragment pass, see :func:`system_quotes`; ``untyped``:

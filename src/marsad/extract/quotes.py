@@ -54,6 +54,8 @@ pass lives in a mixin of its own module, assembled here:
 * :mod:`~marsad.extract.quote_inner` — quotes another speaker says inside a quote;
 * :mod:`~marsad.extract.quote_joins` — the passes after the cue scan: uncued marks, overlaps, joins;
 * :mod:`~marsad.extract.quote_fragments` — the learned pass over quoted fragments no cue introduced.
+* :mod:`~marsad.extract.speaker_ranker` — a learned check of the speakers, run last (no model ships, so it is off;
+  measured in docs/events.md "A learned speaker check").
 """
 
 from __future__ import annotations
