@@ -184,7 +184,7 @@ class SpeakerRanking(QuoteBase):
             key = " ".join(w.bare for w in C.words(sp.entity or sp.text)) or sp.text
             cand = seen.get(key)
             if cand is None:
-                cand = SpeakerCandidate(sp, self._candidate_features(q, sp, ent, previous))
+                cand = SpeakerCandidate(sp, self._candidate_features(q, sp, ent, previous, context))
                 seen[key] = cand
                 out.append(cand)
             if source == "rules":
@@ -237,10 +237,11 @@ class SpeakerRanking(QuoteBase):
         return len(after) > 1 and after[1].folded in _ADDRESSEE_PRONOUNS
 
     def _candidate_features(self, q: Quote, sp: _Speaker, ent: Entity | None,
-                            previous: list[dict[str, Any]]) -> dict[str, float]:
+                            previous: list[dict[str, Any]], context: str) -> dict[str, float]:
+        """The cues of one candidate; ``context`` is the quote's :meth:`_quote_context`, the same for
+        all its candidates."""
         anchor = self._anchor(q)
         cue_end = q.cue_end if q.cue_end is not None else anchor
-        context = self._quote_context(q)
         f: dict[str, float] = {"quote=" + q.kind: 1.0}
         if ent is None:
             ent = next((e for e in self.entities if sp.start <= e.start < sp.end), None)
