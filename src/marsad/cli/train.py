@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -66,6 +67,8 @@ def _dev_results(model: Any, dev: list[Any]) -> dict[str, Any]:
     return {"dev": evaluate(model.tag, dev).as_dict(),
             "dev_documents_20": evaluate(model.tag, dev, model.tag_document, 20).as_dict()}
 
+
+T = TypeVar("T")
 
 def _fail(command: str, message: str) -> None:
     print(f"marsad train {command}: {message}", file=sys.stderr)
@@ -455,6 +458,20 @@ GoldDataOpt = Annotated[Path | None, typer.Option("--data", help="Shared data di
                                                   "or ../shared/data).")]
 
 
+def _collect_gold(command: str, console: Console, collect: Callable[[Path, Path], T], gold: Path,
+                  data_dir: Path) -> T:
+    """``collect(gold, data_dir)`` — the pipeline run over the gold articles behind a status line
+    — with a clear error instead of a traceback when the gold set or the pipeline fails."""
+    from marsad.evaluation.gold import GoldError
+
+    try:
+        with console.status("running the pipeline on the gold articles"):
+            return collect(gold, data_dir)
+    except (GoldError, RuntimeError) as exc:
+        _fail(command, str(exc))
+        raise  # _fail exits; this line only tells the type checker so
+
+
 def _gold_inputs(command: str, gold: Path, data: Path | None) -> Path:
     """The shared data directory for a command trained on the gold set; a clear error when
     it or the gold set is missing."""
@@ -487,18 +504,12 @@ def train_main_event_cmd(
     """Train the lead-event selector on the gold set's lead events (needs scikit-learn: the train extra)."""
     from rich.table import Table
 
-    from marsad.evaluation.gold import GoldError
     from marsad.extract.main_event import save_model
     from marsad.training.main_event import collect, cross_validate, fit
 
     data_dir = _gold_inputs("main-event", gold, data)
     console = Console(stderr=as_json)
-    try:
-        with console.status("running the pipeline on the gold articles"):
-            groups = collect(gold, data_dir)
-    except (GoldError, RuntimeError) as exc:
-        _fail("main-event", str(exc))
-        return
+    groups = _collect_gold("main-event", console, collect, gold, data_dir)
     if len(groups) < 50:
         _fail("main-event", f"{len(groups)} gold lead events: too few to train on")
     cv = cross_validate(groups, folds, c, none_margin) if folds > 1 else None
@@ -539,7 +550,6 @@ def train_quote_fragments_cmd(
     """Train the learned quote-fragment pass on the gold set's direct quotes (needs the train extra)."""
     from rich.table import Table
 
-    from marsad.evaluation.gold import GoldError
     from marsad.extract.quote_fragments import save_model
     from marsad.training.quote_fragments import collect, cross_validate, fit
 
@@ -547,12 +557,7 @@ def train_quote_fragments_cmd(
     if folds < 2:
         _fail("quote-fragments", "--folds must be 2 or more: the threshold is chosen by cross-validation")
     console = Console(stderr=as_json)
-    try:
-        with console.status("running the pipeline on the gold articles"):
-            examples, base = collect(gold, data_dir)
-    except (GoldError, RuntimeError) as exc:
-        _fail("quote-fragments", str(exc))
-        return
+    examples, base = _collect_gold("quote-fragments", console, collect, gold, data_dir)
     if sum(e.label for e in examples) < 20:
         _fail("quote-fragments", f"{sum(e.label for e in examples)} annotated fragments: too few to train on")
     cv = cross_validate(examples, base, folds, c, min_precision=min_precision)
@@ -595,7 +600,6 @@ def train_speaker_ranker_cmd(
     """Train the learned speaker check on the gold set's matched quotes (needs the train extra)."""
     from rich.table import Table
 
-    from marsad.evaluation.gold import GoldError
     from marsad.extract.speaker_ranker import save_model
     from marsad.training.speaker_ranker import collect, cross_validate, fit
 
@@ -603,12 +607,7 @@ def train_speaker_ranker_cmd(
     if folds < 2:
         _fail("speaker-ranker", "--folds must be 2 or more: the margin is chosen by cross-validation")
     console = Console(stderr=as_json)
-    try:
-        with console.status("running the pipeline on the gold articles"):
-            examples = collect(gold, data_dir)
-    except (GoldError, RuntimeError) as exc:
-        _fail("speaker-ranker", str(exc))
-        return
+    examples = _collect_gold("speaker-ranker", console, collect, gold, data_dir)
     if sum(1 for e in examples if any(e.right) and not all(e.right)) < 50:
         _fail("speaker-ranker", f"{len(examples)} matched quotes: too few with a right and a wrong candidate")
     cv = cross_validate(examples, folds, c, max_loss_share=max_loss_share)
