@@ -15,7 +15,7 @@ from marsad.extract import cues as C
 from marsad.extract.cues import Segment, Word, strip_punct
 from marsad.extract.quote_openers import OpenerRules
 from marsad.extract.quote_words import _CONTRAST_WHILE, MIN_CUED_WORDS, SHORT_FRAGMENT_WORDS, _colon_only
-from marsad.extract.speakers import _CONNECTORS, _KANA
+from marsad.extract.speakers import _CONNECTORS, _KANA, _last_word
 
 _TRAILING_ATTRIBUTION = re.compile(
     r"[،,]\s*(?:و)?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|نقلا|نقلاً|حسبما)\s"
@@ -102,10 +102,28 @@ class SpanRules(OpenerRules):
                         break
             end = self._colon_resumed(pos, end)
             end = self._next_turn(pos, end)
+            end = self._speaker_named_again(pos, end)
             return pos, end, "direct"
         if kind == "mark":
             return None
         return self._reported_span(pos, cue)
+
+    def _speaker_named_again(self, pos: int, end: int) -> int:
+        """Round 59: «ورد خامنئي بالقول: نحن لا نريد الحرب، ولن نبدأها. وجعل خامنئي بدلا من الكلمات
+        صورة …»: words after a colon with no marks run to the paragraph end, but nobody names
+        himself in the third person — a later sentence that names a person of the cue's
+        sentence is the narrator's again, and the quotation ends before it."""
+        s_start, _ = self.sentence_of(max(0, pos - 2))
+        names = {_last_word(e) for e in self.entities
+                 if e.type == "PERS" and s_start <= e.start and e.end <= pos}
+        if not names:
+            return end
+        for s, _ in self.sents:
+            if pos < s < end and any(e.type == "PERS" and _last_word(e) in names and s <= e.start < end
+                                     and self.sentence_of(e.start)[0] == s for e in self.entities):
+                cut = strip_punct(self.text, pos, s)[1]
+                return cut if len(C.words(self.text, pos, cut)) >= MIN_CUED_WORDS else end
+        return end
 
     def _bracketed_after_colon(self, pos: int, end: int) -> tuple[int, int, str] | None:
         """Round 40: «فقال: (صنع الريح من ماء الزرد) وانتظر أن يكمل الوزير» — a saying or a

@@ -43,6 +43,15 @@ _MEDIA_HEADS = frozenset(C.fold(w) for w in ("موقع", "الموقع", "وسا
 # Round 50: statements and notices among the body heads — where words were said, not who said them
 _DOCUMENT_HEADS = frozenset(C.fold(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
 # Nouns that merely begin with «وال» (father, mother, governor, Walter), not و + article.
+# documents whose issuer, named right after them, is the one speaking (see ``_issuer``)
+_ISSUED_DOCUMENTS = frozenset(C.fold(w) for w in (
+    "بيان", "البيان", "بيانات", "البيانات", "بلاغ", "البلاغ", "تغريدة", "التغريدة", "تقرير", "التقرير",
+    "أرقام", "الأرقام", "إحصاءات", "الإحصاءات", "إحصائيات", "الإحصائيات"))
+# «بيان صادر عن الوزارة»: the issuer follows «عن»
+_ISSUED_BY = frozenset(C.fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "صدر", "صدرت"))
+# «أرقام أوردتها نقابة …»: the issuer is the verb's subject, right after it
+_ISSUED_VERBS = frozenset(C.fold(p + s) for p in ("أصدر", "أصدرت", "نشر", "نشرت", "أورد", "أوردت", "وزع", "وزعت")
+                          for s in ("ه", "ها"))
 _WAL_NOUNS = re.compile(r"^وال(?:د(?:ه|ة|ي|ها|هم|ته|تها|ين|ان|ا)?|ي|تر)$")
 # Round 9: sentence-initial words that are no verb (a previous sentence opening with them has no
 # verb-subject order to continue)
@@ -500,6 +509,12 @@ class SpeakerRules:
         if not zone_words:
             return None
         head = zone_words[0].bare
+        if head in _ISSUED_DOCUMENTS:
+            issuer = self._issuer(zone_words[0])
+            if issuer is not None:
+                return issuer
+        if head in _DEMONSTRATIVES and len(zone_words) == 1:
+            return None  # «وتوضح ذلك قائلا»: the demonstrative is what is explained, not who explains
         if head in C.PRONOUNS or (_manner_or_own_words(head) and self.entity_in(start, end) is None):
             return None  # Round 42: «وختم كلمته قائلا»: the speaker's own words name nobody
         if len(zone_words) == 1 and head in C.SPEECH_VERBS and head[:1] in ("ي", "ت"):
@@ -570,6 +585,53 @@ class SpeakerRules:
             kind = "anonymous"
         named = (self._titled_person(zone_words) or self._titled_speaker(zone_words[0])) if head in C.TITLE_WORDS else None
         return _Speaker(self.text[start:end], start, end, kind, named or restored)
+
+    def _issuer(self, document: Word) -> _Speaker | None:
+        """«وفق بيان صادر اليوم السبت عن وزارة الشؤون الخارجية»، «وفق أرقام أوردتها نقابة وكلاء
+        العقارات»، «تغريدة لوزارة الخارجية الروسية»: a statement, a tweet or figures do not speak —
+        whoever issued them does, and the gold names the issuer.  Only an issuer named in the same
+        sentence right after the document (at most one adjective, then the participle or verb of
+        issuing and a time adjunct, or a «لـ» of possession) is taken; otherwise None and the
+        phrase stays as it was."""
+        s_end = self.sentence_of(document.start)[1]
+        k = self.word_index(document.end)
+        issuer_at: int | None = None
+        for step in range(2):  # the document, then at most one adjective («بيان مشترك صادر»)
+            if k >= len(self.words) or self.words[k].start >= s_end or self._gap(
+                    self.words[k - 1].end, self.words[k].start).strip():
+                return None
+            w = self.words[k]
+            if step == 0 and w.text.startswith("ل") and not w.bare.startswith("ال"):
+                ent = next((e for e in self.entities if w.start <= e.start <= w.start + 2 and e.type in ("ORG", "PERS", "LOC")), None)
+                if ent is None:
+                    return None
+                issuer_at = k  # «تغريدة لوزارة الخارجية»: the لـ of possession
+                break
+            if w.bare in _ISSUED_BY or w.bare in _ISSUED_VERBS:
+                j = k + 1
+                while j < len(self.words) and j <= k + 4 and self.in_time(self.words[j]):
+                    j += 1  # «صادر اليوم السبت عن …»
+                if w.bare in _ISSUED_BY:
+                    if j >= len(self.words) or self.words[j].folded != "عن":
+                        return None
+                    j += 1
+                issuer_at = j
+                break
+            if w.bare in _PREPOSITIONS or w.folded in C.SPEAKER_STOP or C.COMPLEMENTISER_RE.match(w.folded):
+                return None
+            k += 1
+        if issuer_at is None or issuer_at >= len(self.words) or self.words[issuer_at].start >= s_end:
+            return None
+        first = self.words[issuer_at]
+        np_end = self._np_end(issuer_at, s_end)
+        ent = next((e for e in self.entities if first.start <= e.start <= first.start + 2 and e.type in ("ORG", "PERS", "LOC")), None)
+        head = C.strip_conj(first.bare)
+        if ent is None and head.removeprefix("ال") not in C.ORGANIZATION_HEADS:
+            return None  # only a named issuer or an organisation noun («عن الرابطة» is read by the anaphor rules)
+        if head.startswith("ل") and not head.startswith("ال"):
+            return self._make_speaker(first.start + (2 if first.text.startswith("لـ") else 1), max(np_end, ent.end if ent else 0))
+        speaker = self._make_speaker(first.start, max(np_end, ent.end if ent else 0))
+        return speaker if speaker is not None and speaker.kind != "pronoun" else None
 
     def _titled_speaker(self, word: Word) -> str | None:
         """Round 56: «وقالت الوزيرة لشبكة …» after «قالت وزيرة خارجية كوريا الجنوبية كانغ كونغ-وا، إن …»
