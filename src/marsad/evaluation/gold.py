@@ -116,7 +116,7 @@ def default_data_dir() -> Path:
 # Held-out files are read only when named explicitly: a folder run (the gate, rule tuning
 # with --errors) must never show their gold, or they stop being unseen. fresh … fresh5 were
 # each scored once and then opened (eval/gold/README.md); the next held-out set goes here.
-HELD_OUT_FILES = frozenset({"fresh219.jsonl", "fresh220.jsonl", "fresh221.jsonl", "fresh222.jsonl"})
+HELD_OUT_FILES = frozenset({"fresh223.jsonl", "fresh224.jsonl", "fresh225.jsonl", "fresh226.jsonl"})
 
 
 def load_gold(path: Path | str) -> list[GoldArticle]:

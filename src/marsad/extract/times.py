@@ -459,7 +459,7 @@ def _rule_weekday(m: re.Match[str], anchor: date | None) -> _Found | None:
     return _Found(m.start("x"), m.end("x"), "relative", when.isoformat(), tag="weekday")
 
 
-_DAY_WORDS = {"امس": -1, "الامس": -1, "اليوم": 0, "الليله": 0, "غدا": 1, "يوم غد": 1,
+_DAY_WORDS = {"امس": -1, "الامس": -1, "اليوم": 0, "الليله": 0, "غدا": 1, "يوم غد": 1, "غد": 1,
               "بعد غد": 2, "اول امس": -2, "اول من امس": -2, "امس الاول": -2}
 
 
@@ -590,6 +590,7 @@ RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (_rx(rf"{B}{PFX}(?P<x>(?:يوم\s+)?{ART}(?P<wd>{WEEKDAY})(?:\s+(?P<dir>{DIR}))?){E}"
                 rf"(?!\s+عشر)"), _rule_weekday),
     (_rx(rf"{B}{PFX}(?P<x>اول\s+(?:من\s+)?امس|امس\s+الاول|{ART}?امس|بعد\s+غد|يوم\s+غد|غدا"
+                rf"|غد(?=\s+{ART}(?:{WEEKDAY})(?!\w))"  # Round 59: «غد السبت»: bare «غد» before a weekday
                 rf"|(?<!ذلك )(?<!تلك )(?<!نفس )(?<!ذات )(?:اليوم|الليله)(?!\s+(?:ال(?!اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\w+|نفس|ذات)))"
                 rf"{E}"), _rule_dayword),
     (_rx(rf"{B}{PFX}(?P<x>(?P<dir>منذ|قبل|بعد)\s+{APPROX}(?:(?P<n>{NUM})\s+)?(?P<unit>{UNIT}))"
@@ -648,7 +649,7 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
 
 
 # day words that a weekday names again: «اليوم الخميس»، «أمس الأحد»، «غدا السبت»
-_NEAR_DAYS = frozenset(("اليوم", "امس", "الامس", "غدا"))
+_NEAR_DAYS = frozenset(("اليوم", "امس", "الامس", "غدا", "غد", "بعد غد", "يوم غد"))
 _PART_OF_DAY = re.compile(fold_word(r"(?<![\w])[وف]?(?P<p>صباح|مساء|صبيحة|ظهر|فجر)\s+$"))
 
 
@@ -665,7 +666,7 @@ def _join_today(taken: list[_Found], ftext: str, anchor: date | None) -> list[_F
     i = 0
     while i < len(taken):
         f = taken[i]
-        if ftext[f.start:f.end] in _NEAR_DAYS and i + 1 < len(taken):
+        if re.sub(r"\s+", " ", ftext[f.start:f.end]) in _NEAR_DAYS and i + 1 < len(taken):
             g = taken[i + 1]
             gap = ftext[f.end:g.start]
             if g.tag == "weekday" and re.fullmatch(r"\s*\(?\s*", gap):
@@ -682,6 +683,11 @@ def _join_today(taken: list[_Found], ftext: str, anchor: date | None) -> list[_F
                 value = today if today in values else values[-1]
                 if ftext[f.start:f.end] != "اليوم":
                     value = f.value  # Round 8: «مساء أمس السبت»، «غدا السبت»: the day word fixes the day
+                    if value is not None and len(parts) == 1 and parts[0].value is not None:
+                        # Round 59: unless the weekday names another day — an item dated a day late
+                        # («غد الخميس» in a Thursday copy): the named weekday nearest that day
+                        shift = (date.fromisoformat(parts[0].value) - date.fromisoformat(value)).days % 7
+                        value = (date.fromisoformat(value) + timedelta(days=shift if shift <= 3 else shift - 7)).isoformat()
                 f = _Found(f.start, end, "relative", value, tag="near_day")
                 i = j - 1
         if f.tag in ("weekday", "near_day") or ftext[f.start:f.end].startswith(("اليوم", "امس")):
