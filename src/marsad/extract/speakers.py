@@ -42,8 +42,7 @@ _MEDIA_HEADS = frozenset(C.fold(w) for w in ("موقع", "الموقع", "وسا
                                              "الصحيفة", "وكالة", "الوكالة", "قناة", "القناة", "تلفزيون", "التلفزيون"))
 # Round 50: statements and notices among the body heads — where words were said, not who said them
 _DOCUMENT_HEADS = frozenset(C.fold(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
-# Nouns that merely begin with «وال» (father, mother, governor, Walter), not و + article.
-# documents whose issuer, named right after them, is the one speaking (see ``_issuer``)
+# Round 59: documents whose issuer, named right after them, is the one speaking (see ``_issuer``)
 _ISSUED_DOCUMENTS = frozenset(C.fold(w) for w in (
     "بيان", "البيان", "بيانات", "البيانات", "بلاغ", "البلاغ", "تغريدة", "التغريدة", "تقرير", "التقرير",
     "أرقام", "الأرقام", "إحصاءات", "الإحصاءات", "إحصائيات", "الإحصائيات"))
@@ -52,6 +51,7 @@ _ISSUED_BY = frozenset(C.fold(w) for w in ("صادر", "صادرة", "الصاد
 # «أرقام أوردتها نقابة …»: the issuer is the verb's subject, right after it
 _ISSUED_VERBS = frozenset(C.fold(p + s) for p in ("أصدر", "أصدرت", "نشر", "نشرت", "أورد", "أوردت", "وزع", "وزعت")
                           for s in ("ه", "ها"))
+# Nouns that merely begin with «وال» (father, mother, governor, Walter), not و + article.
 _WAL_NOUNS = re.compile(r"^وال(?:د(?:ه|ة|ي|ها|هم|ته|تها|ين|ان|ا)?|ي|تر)$")
 # Round 9: sentence-initial words that are no verb (a previous sentence opening with them has no
 # verb-subject order to continue)
