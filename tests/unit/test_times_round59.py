@@ -25,3 +25,13 @@ def test_a_day_word_and_a_weekday_that_disagree_take_the_weekday_nearest_the_day
 
 def test_ghad_alone_is_no_time() -> None:
     assert values("ونأمل في غد أفضل لأبنائنا.", "2018-03-02") == []
+
+
+def test_a_future_verb_before_a_bare_weekday_puts_it_in_the_coming_week() -> None:
+    # 2018-03-24 is a Saturday
+    assert values("وسيعقد المجلس اجتماعه الخميس في القاهرة.", "2018-03-24") == [("الخميس", "2018-03-29")]
+    # a noun that only looks like a future verb, and a name the entities layer marks, change nothing
+    assert values("وأحكم الجيش سيطرته على المدينة الخميس.", "2018-03-24") == [("الخميس", "2018-03-22")]
+    text = "وقال وزير الخزانة ستيفن منوشين الخميس إن الوضع جيد."
+    name = (text.index("ستيفن"), text.index("ستيفن") + len("ستيفن منوشين"))
+    assert [(t.text, t.value) for t in find_times(text, "2018-03-24", [name])] == [("الخميس", "2018-03-22")]

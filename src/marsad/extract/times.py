@@ -31,7 +31,7 @@ A bare number is never a year here: years need a trigger («عام»، «في»�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -228,6 +228,7 @@ class _Found:
     calendar: str = "gregorian"
     priority: int = 0
     tag: str = ""
+    past_by_default: bool = False  # a bare weekday read as the last one only for want of a future cue
 
 
 _Rule = Callable[[re.Match[str], date | None], "_Found | None"]
@@ -449,14 +450,35 @@ def _rule_weekday(m: re.Match[str], anchor: date | None) -> _Found | None:
         return _Found(m.start("x"), m.end("x"), "relative", None, tag="weekday")
     direction = m.group("dir") or ""
     back = (anchor.weekday() - wd) % 7
-    if direction.startswith(tuple(fold_word(w) for w in _FUTURE)) or \
-            (not direction and back and _future_context(m)):
+    future = direction.startswith(tuple(fold_word(w) for w in _FUTURE)) or \
+        bool(not direction and back and _future_context(m))
+    if future:
         when = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     else:
         if direction and back == 0:
             back = 7
         when = anchor - timedelta(days=back)
-    return _Found(m.start("x"), m.end("x"), "relative", when.isoformat(), tag="weekday")
+    return _Found(m.start("x"), m.end("x"), "relative", when.isoformat(), tag="weekday",
+                  past_by_default=not future and not direction and back > 0)
+
+
+# Round 59: «وسترسل الكوريتان وفدا … الخميس»، «سيعقد … الجمعة»: «س» + an imperfect verb a few words
+# before a bare weekday puts it in the coming week.  Words that only look so — nouns («سياسة»،
+# «سيارة»، «سيطرة»، «ستة») and names, which the entities layer marks — are not verbs.
+_FUTURE_VERB = re.compile(r"^[وف]?س[يتن]\w{3,}$")
+_NOT_FUTURE_VERB = re.compile(fold_word(
+    r"^[وفل]?(?:سيطر|سياس|سيار|ستري|ستوك|سيت|سين|ستا|سنو|سنت|سيد|ستين|ستة|سيول|سير|سيئ|سياد|سياح|سيناري|سنغا)"))
+FUTURE_VERB_WORDS = 4
+
+
+def _future_verb_before(folded: Folded, pos: int, in_name: Callable[[int], bool]) -> bool:
+    """A future verb among the last few words of the clause before folded offset ``pos``."""
+    before = folded.text[max(0, pos - 80):pos]
+    cut = max(before.rfind(c) for c in ".!?؟\n")
+    start = max(0, pos - 80) + cut + 1
+    words = list(re.finditer(r"\w+", folded.text[start:pos]))[-FUTURE_VERB_WORDS:]
+    return any(_FUTURE_VERB.match(w.group()) and not _NOT_FUTURE_VERB.match(w.group())
+               and not in_name(folded.index[start + w.start()]) for w in words)
 
 
 _DAY_WORDS = {"امس": -1, "الامس": -1, "اليوم": 0, "الليله": 0, "غدا": 1, "يوم غد": 1, "غد": 1,
@@ -635,8 +657,10 @@ RULES: list[tuple[re.Pattern[str], _Rule]] = [
 ]
 
 
-def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
-    """All time expressions in ``text``, non-overlapping, longest match first."""
+def find_times(text: str, published: str | None = None,
+               names: Sequence[tuple[int, int]] = ()) -> list[TimeExpr]:
+    """All time expressions in ``text``, non-overlapping, longest match first.  ``names`` are
+    the spans of named entities (original offsets): a name is never read as a future verb."""
     anchor = parse_anchor(published)
     folded = fold(text)
     found: list[_Found] = []
@@ -645,6 +669,13 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
             hit = rule(m, anchor)
             if hit is not None and hit.end > hit.start:
                 found.append(hit)
+
+    def in_name(pos: int) -> bool:
+        return any(s <= pos < e for s, e in names)
+
+    for f in found:
+        if f.past_by_default and f.value is not None and _future_verb_before(folded, f.start, in_name):
+            f.value = (date.fromisoformat(f.value) + timedelta(days=7)).isoformat()
     return _select(found, folded, text, anchor)
 
 
@@ -731,7 +762,8 @@ class TimesStage:
     assigns: tuple[str, ...] = ("times",)
 
     def __call__(self, article: Article) -> Article:
-        article.set_layer("times", find_times(article.text or "", article.published))
+        names = [(e.start, e.end) for e in article.layer("entities")]  # empty when no tagger ran
+        article.set_layer("times", find_times(article.text or "", article.published, names))
         return article
 
     def pipe(self, articles: list[Article]) -> list[Article]:
