@@ -13,8 +13,11 @@ def analyse(text: str, entities: list[Entity] | None = None) -> Article:
     return QuoteStage()(article)
 
 
-def ent(text: str, name: str, etype: str = "PERS") -> Entity:
-    s = text.index(name)
+def ent(text: str, name: str, etype: str = "PERS", nth: int = 0) -> Entity:
+    """The entity at the ``nth`` mention of ``name`` (0: the first)."""
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(name, s + 1)
     return Entity(start=s, end=s + len(name), text=name, type=etype)
 
 
