@@ -43,8 +43,8 @@ _MEDIA_HEADS = frozenset(C.fold(w) for w in ("موقع", "الموقع", "وسا
 # Round 50: statements and notices among the body heads — where words were said, not who said them
 _DOCUMENT_HEADS = frozenset(C.fold(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
 # Round 59: documents whose issuer, named right after them, is the one speaking (see ``_issuer``)
-_ISSUED_DOCUMENTS = frozenset(C.fold(w) for w in (
-    "بيان", "البيان", "بيانات", "البيانات", "بلاغ", "البلاغ", "تغريدة", "التغريدة", "تقرير", "التقرير",
+_ISSUED_DOCUMENTS = _DOCUMENT_HEADS | frozenset(C.fold(w) for w in (
+    "بيانات", "البيانات", "تغريدة", "التغريدة", "تقرير", "التقرير",
     "أرقام", "الأرقام", "إحصاءات", "الإحصاءات", "إحصائيات", "الإحصائيات"))
 # «بيان صادر عن الوزارة»: the issuer follows «عن»
 _ISSUED_BY = frozenset(C.fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "صدر", "صدرت"))
@@ -593,6 +593,10 @@ class SpeakerRules:
         sentence right after the document (at most one adjective, then the participle or verb of
         issuing and a time adjunct, or a «لـ» of possession) is taken; otherwise None and the
         phrase stays as it was."""
+        def named_at(w: Word) -> Entity | None:  # a name starting at the word or right after its «لـ»
+            return next((e for e in self.entities
+                         if w.start <= e.start <= w.start + 2 and e.type in ("ORG", "PERS", "LOC")), None)
+
         s_end = self.sentence_of(document.start)[1]
         k = self.word_index(document.end)
         issuer_at: int | None = None
@@ -602,8 +606,7 @@ class SpeakerRules:
                 return None
             w = self.words[k]
             if step == 0 and w.text.startswith("ل") and not w.bare.startswith("ال"):
-                ent = next((e for e in self.entities if w.start <= e.start <= w.start + 2 and e.type in ("ORG", "PERS", "LOC")), None)
-                if ent is None:
+                if named_at(w) is None:
                     return None
                 issuer_at = k  # «تغريدة لوزارة الخارجية»: the لـ of possession
                 break
@@ -623,14 +626,14 @@ class SpeakerRules:
         if issuer_at is None or issuer_at >= len(self.words) or self.words[issuer_at].start >= s_end:
             return None
         first = self.words[issuer_at]
-        np_end = self._np_end(issuer_at, s_end)
-        ent = next((e for e in self.entities if first.start <= e.start <= first.start + 2 and e.type in ("ORG", "PERS", "LOC")), None)
+        ent = named_at(first)
         head = C.strip_conj(first.bare)
         if ent is None and head.removeprefix("ال") not in C.ORGANIZATION_HEADS:
             return None  # only a named issuer or an organisation noun («عن الرابطة» is read by the anaphor rules)
+        end = max(self._np_end(issuer_at, s_end), ent.end if ent else 0)
         if head.startswith("ل") and not head.startswith("ال"):
-            return self._make_speaker(first.start + (2 if first.text.startswith("لـ") else 1), max(np_end, ent.end if ent else 0))
-        speaker = self._make_speaker(first.start, max(np_end, ent.end if ent else 0))
+            return self._make_speaker(first.start + (2 if first.text.startswith("لـ") else 1), end)
+        speaker = self._make_speaker(first.start, end)
         return speaker if speaker is not None and speaker.kind != "pronoun" else None
 
     def _titled_speaker(self, word: Word) -> str | None:

@@ -437,11 +437,17 @@ _FUTURE_CONTEXT = re.compile(fold_word(
     r"|سيواجه|ستواجه|سيخوض|ستخوض|سيستضيف|يستضيف|يلتقي|تلتقي)(?!\w)"))
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the stretch before ``pos`` that the weekday's direction cues are read from: at
+    most 80 characters, and not past the last sentence end."""
+    window = max(0, pos - 80)
+    return max(window, max(text.rfind(c, window, pos) for c in ".!?؟\n") + 1)
+
+
 def _future_context(m: re.Match[str]) -> bool:
     """A future marker earlier in the same sentence («قمته المرتقبة الإثنين»)."""
-    before = m.string[max(0, m.start("x") - 80):m.start("x")]
-    before = re.split(r"[.!?؟\n]", before)[-1]
-    return bool(_FUTURE_CONTEXT.search(before))
+    pos = m.start("x")
+    return bool(_FUTURE_CONTEXT.search(m.string[_clause_start(m.string, pos):pos]))
 
 
 def _rule_weekday(m: re.Match[str], anchor: date | None) -> _Found | None:
@@ -473,9 +479,7 @@ FUTURE_VERB_WORDS = 4
 
 def _future_verb_before(folded: Folded, pos: int, in_name: Callable[[int], bool]) -> bool:
     """A future verb among the last few words of the clause before folded offset ``pos``."""
-    before = folded.text[max(0, pos - 80):pos]
-    cut = max(before.rfind(c) for c in ".!?؟\n")
-    start = max(0, pos - 80) + cut + 1
+    start = _clause_start(folded.text, pos)
     words = list(re.finditer(r"\w+", folded.text[start:pos]))[-FUTURE_VERB_WORDS:]
     return any(_FUTURE_VERB.match(w.group()) and not _NOT_FUTURE_VERB.match(w.group())
                and not in_name(folded.index[start + w.start()]) for w in words)
@@ -717,8 +721,9 @@ def _join_today(taken: list[_Found], ftext: str, anchor: date | None) -> list[_F
                     if value is not None and len(parts) == 1 and parts[0].value is not None:
                         # Round 59: unless the weekday names another day — an item dated a day late
                         # («غد الخميس» in a Thursday copy): the named weekday nearest that day
-                        shift = (date.fromisoformat(parts[0].value) - date.fromisoformat(value)).days % 7
-                        value = (date.fromisoformat(value) + timedelta(days=shift if shift <= 3 else shift - 7)).isoformat()
+                        day = date.fromisoformat(value)
+                        shift = (date.fromisoformat(parts[0].value) - day).days % 7
+                        value = (day + timedelta(days=shift if shift <= 3 else shift - 7)).isoformat()
                 f = _Found(f.start, end, "relative", value, tag="near_day")
                 i = j - 1
         if f.tag in ("weekday", "near_day") or ftext[f.start:f.end].startswith(("اليوم", "امس")):
